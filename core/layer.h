@@ -1,0 +1,62 @@
+#pragma once
+
+#include <cstdint>
+
+namespace dlm {
+
+/// \brief One function layer: neurons with a centre, a class and a diagonal metric, plus the
+/// linear readout that maps their activations to class scores.
+///
+/// Storage belongs to the network's arena; a Layer only views it. Neuron j's activation on
+/// input z is phi_j = exp(-sharpness * q_j) with q_j = sum_i m_ji (z_i - c_ji)^2; its metric
+/// ball {q_j <= 1} is the neuron's zone of competence.
+struct Layer {
+  std::uint16_t inDims = 0;    ///< length of this layer's input
+  std::uint16_t stride = 0;    ///< floats between two neurons' centres (capacity)
+  std::uint16_t count = 0;     ///< neurons in use
+  std::uint16_t capacity = 0;  ///< neurons that fit
+  std::uint8_t classes = 0;    ///< readout columns in use
+  std::uint8_t classStride = 0;
+
+  float* centres = nullptr;    ///< capacity x stride
+  float* metrics = nullptr;    ///< capacity x stride, inverse squared radii per direction
+  std::uint8_t* labels = nullptr;    ///< capacity, class of each neuron
+  std::uint32_t* support = nullptr;  ///< capacity, events each neuron has covered
+  float* weights = nullptr;    ///< (capacity + 1) x classStride, last row is the bias
+
+  float* centre(int j) { return centres + static_cast<long>(j) * stride; }
+  const float* centre(int j) const { return centres + static_cast<long>(j) * stride; }
+  float* metric(int j) { return metrics + static_cast<long>(j) * stride; }
+  const float* metric(int j) const { return metrics + static_cast<long>(j) * stride; }
+  float* weightRow(int j) { return weights + static_cast<long>(j) * classStride; }
+  const float* weightRow(int j) const { return weights + static_cast<long>(j) * classStride; }
+  const float* bias() const { return weightRow(capacity); }
+  float* bias() { return weightRow(capacity); }
+
+  void clear();
+
+  /// \brief Metric distance q_j of \p z to every neuron, written to \p q (count floats).
+  void distances(const float* z, float* q) const;
+
+  /// \brief Activations from distances: phi_j = exp(-sharpness * q_j).
+  void activate(const float* q, float sharpness, float* phi) const;
+
+  /// \brief scores += W^T phi + bias (scores has classStride floats).
+  void readout(const float* phi, float* scores) const;
+
+  /// \brief Append a neuron at \p z with an isotropic radius; returns its index or -1 if full.
+  int commit(const float* z, std::uint8_t label, float radius);
+
+  /// \brief Shrink neuron \p j along the direction of \p z only, so that q_j(z) becomes
+  /// \p targetQ. The diagonal metric grows in proportion to the squared components of
+  /// (z - c_j): directions where the conflicting event does not lie keep their extent.
+  void shrinkToward(int j, const float* z, float qNow, float targetQ);
+
+  /// \brief Remove neuron \p j, moving the last neuron into its slot (weights too).
+  void removeNeuron(int j);
+};
+
+/// \brief Squared Euclidean distance between two vectors of length n.
+float squaredDistance(const float* a, const float* b, int n);
+
+} // namespace dlm

@@ -1,0 +1,287 @@
+#include "core/model_format.h"
+
+#include <cmath>
+#include <cstring>
+
+#include "core/crc32.h"
+#include "core/network.h"
+
+namespace dlm {
+
+namespace {
+
+constexpr std::uint8_t kMagic[4] = {'D', 'L', 'M', 'M'};
+constexpr std::size_t kHeaderBytes = 64;
+constexpr int kParamCount = 7;
+
+// Little-endian cursor that never writes or reads past its end: every access is checked.
+class Cursor {
+public:
+  Cursor(std::uint8_t* data, std::size_t size) : m_data(data), m_size(size) {}
+  Cursor(const std::uint8_t* data, std::size_t size)
+      : m_data(const_cast<std::uint8_t*>(data)), m_size(size) {}
+
+  bool ok() const { return m_ok; }
+  std::size_t position() const { return m_pos; }
+  void seek(std::size_t pos) { m_pos = pos; }
+
+  void putU8(std::uint32_t v) { putBytes(v, 1); }
+  void putU16(std::uint32_t v) { putBytes(v, 2); }
+  void putU32(std::uint32_t v) { putBytes(v, 4); }
+  void putF32(float v) {
+    std::uint32_t bits;
+    std::memcpy(&bits, &v, 4);
+    putBytes(bits, 4);
+  }
+  std::uint32_t u8() { return getBytes(1); }
+  std::uint32_t u16() { return getBytes(2); }
+  std::uint32_t u32() { return getBytes(4); }
+  float f32() {
+    const std::uint32_t bits = getBytes(4);
+    float v;
+    std::memcpy(&v, &bits, 4);
+    return v;
+  }
+
+private:
+  void putBytes(std::uint32_t v, int n) {
+    if (m_pos + std::size_t(n) > m_size) {
+      m_ok = false;
+      return;
+    }
+    for (int i = 0; i < n; ++i) m_data[m_pos++] = static_cast<std::uint8_t>(v >> (8 * i));
+  }
+  std::uint32_t getBytes(int n) {
+    if (m_pos + std::size_t(n) > m_size) {
+      m_ok = false;
+      return 0;
+    }
+    std::uint32_t v = 0;
+    for (int i = 0; i < n; ++i) v |= std::uint32_t(m_data[m_pos++]) << (8 * i);
+    return v;
+  }
+
+  std::uint8_t* m_data;
+  std::size_t m_size;
+  std::size_t m_pos = 0;
+  bool m_ok = true;
+};
+
+int inputDims(int layer, int dims, int classes) { return layer == 0 ? dims : dims + classes; }
+
+std::size_t bodyBytes(int dims, int classes, int depth, const std::uint16_t* counts) {
+  std::size_t bytes = (std::size_t(depth) * 2 + 3) / 4 * 4;
+  for (int l = 0; l < depth; ++l) {
+    const std::size_t in = std::size_t(inputDims(l, dims, classes));
+    bytes += counts[l] * (in * 8 + 8) + (std::size_t(counts[l]) + 1) * classes * 4;
+  }
+  return bytes + std::size_t(classes) * (kClassNameBytes + 1);
+}
+
+void writeParams(Cursor& out, const KernelParams& p) {
+  const float values[kParamCount] = {p.conflictFraction, p.gradation, p.sharpness, p.ridge,
+                                     p.shrinkTarget, p.stackScale, p.threshold};
+  for (float v : values) out.putF32(v);
+}
+
+KernelParams readParams(Cursor& in) {
+  KernelParams p;
+  p.conflictFraction = in.f32();
+  p.gradation = in.f32();
+  p.sharpness = in.f32();
+  p.ridge = in.f32();
+  p.shrinkTarget = in.f32();
+  p.stackScale = in.f32();
+  p.threshold = in.f32();
+  return p;
+}
+
+void writeLayer(Cursor& out, const Layer& layer, int classes) {
+  for (int j = 0; j < layer.count; ++j) {
+    for (int i = 0; i < layer.inDims; ++i) out.putF32(layer.centre(j)[i]);
+    for (int i = 0; i < layer.inDims; ++i) out.putF32(layer.metric(j)[i]);
+    out.putU32(layer.labels[j]);
+    out.putU32(layer.support[j]);
+  }
+  for (int j = 0; j < layer.count; ++j) {
+    for (int c = 0; c < classes; ++c) out.putF32(layer.weightRow(j)[c]);
+  }
+  for (int c = 0; c < classes; ++c) out.putF32(layer.bias()[c]);
+}
+
+} // namespace
+
+std::size_t modelBytes(const Network& network) {
+  std::uint16_t counts[8] = {};
+  for (int l = 0; l < network.depth(); ++l) counts[l] = network.layer(l).count;
+  return kHeaderBytes + bodyBytes(network.dims(), network.classes(), network.depth(), counts) + 4;
+}
+
+Status saveModel(const Network& network, const ClassName* names, std::uint8_t* out,
+                 std::size_t capacity, std::size_t* written) {
+  const std::size_t total = modelBytes(network);
+  if (out == nullptr) return Status::InvalidArgument;
+  if (capacity < total) return Status::BufferTooSmall;
+  std::memset(out, 0, total);
+  Cursor c(out, total);
+  for (std::uint8_t m : kMagic) c.putU8(m);
+  c.putU16(kModelFormatVersion);
+  c.putU16(kHeaderBytes);
+  c.putU32(std::uint32_t(total));
+  c.putU16(std::uint32_t(network.dims()));
+  c.putU8(std::uint32_t(network.classes()));
+  c.putU8(std::uint32_t(network.depth()));
+  int widest = 0;
+  for (int l = 0; l < network.depth(); ++l) {
+    if (network.layer(l).count > widest) widest = network.layer(l).count;
+  }
+  c.putU16(std::uint32_t(widest));
+  c.putU16(0);
+  c.putU32(network.eventsLearned());
+  writeParams(c, network.params());
+  c.seek(kHeaderBytes);
+  for (int l = 0; l < network.depth(); ++l) c.putU16(network.layer(l).count);
+  c.seek((c.position() + 3) / 4 * 4);
+  for (int l = 0; l < network.depth(); ++l) writeLayer(c, network.layer(l), network.classes());
+  for (int k = 0; k < network.classes(); ++k) {
+    bool ended = names == nullptr;
+    for (int b = 0; b <= kClassNameBytes; ++b) {
+      ended = ended || b == kClassNameBytes || names[k].text[b] == '\0';
+      c.putU8(ended ? 0u : static_cast<std::uint8_t>(names[k].text[b]));
+    }
+  }
+  c.putU32(crc32(out, total - 4));
+  if (!c.ok() || c.position() != total) return Status::CorruptModel;
+  if (written != nullptr) *written = total;
+  return Status::Ok;
+}
+
+namespace {
+
+struct Parsed {
+  ModelInfo info;
+  KernelParams params;
+  std::uint16_t counts[8] = {};
+  std::size_t bodyStart = 0;
+};
+
+Status parseHeader(const std::uint8_t* bytes, std::size_t size, Parsed& p) {
+  if (bytes == nullptr) return Status::InvalidArgument;
+  if (size < 4) return Status::Truncated;
+  if (std::memcmp(bytes, kMagic, 4) != 0) return Status::BadMagic;
+  if (size < kHeaderBytes) return Status::Truncated;
+  Cursor in(bytes, size);
+  in.seek(4);
+  p.info.version = static_cast<std::uint16_t>(in.u16());
+  if (p.info.version != kModelFormatVersion) return Status::BadVersion;
+  if (in.u16() != kHeaderBytes) return Status::CorruptModel;
+  p.info.totalBytes = in.u32();
+  if (size < p.info.totalBytes) return Status::Truncated;
+  if (p.info.totalBytes < kHeaderBytes + 4) return Status::CorruptModel;
+  p.info.crc = crc32(bytes, p.info.totalBytes - 4);
+  Cursor tail(bytes + p.info.totalBytes - 4, 4);
+  if (tail.u32() != p.info.crc) return Status::BadCrc;
+  p.info.dims = static_cast<std::uint16_t>(in.u16());
+  p.info.classes = static_cast<std::uint8_t>(in.u8());
+  p.info.depth = static_cast<std::uint8_t>(in.u8());
+  p.info.maxLayerNeurons = static_cast<std::uint16_t>(in.u16());
+  in.u16();
+  p.info.eventsLearned = in.u32();
+  p.params = readParams(in);
+  if (p.info.dims == 0 || p.info.depth == 0 || p.info.depth > 8 || p.info.classes == 0) {
+    return Status::CorruptModel;
+  }
+  in.seek(kHeaderBytes);
+  int widest = 0;
+  for (int l = 0; l < p.info.depth; ++l) {
+    p.counts[l] = static_cast<std::uint16_t>(in.u16());
+    p.info.totalNeurons += p.counts[l];
+    if (p.counts[l] > widest) widest = p.counts[l];
+  }
+  p.bodyStart = (in.position() + 3) / 4 * 4;
+  const std::size_t expected =
+      kHeaderBytes + bodyBytes(p.info.dims, p.info.classes, p.info.depth, p.counts) + 4;
+  if (!in.ok() || widest != p.info.maxLayerNeurons || expected != p.info.totalBytes ||
+      p.counts[0] == 0) {
+    return Status::CorruptModel;
+  }
+  return Status::Ok;
+}
+
+// Reads one layer's values and checks them: finite centres, positive metrics, labels in range.
+bool validLayer(Cursor& in, int count, int inDims, int classes) {
+  for (int j = 0; j < count; ++j) {
+    for (int i = 0; i < inDims; ++i) {
+      if (!std::isfinite(in.f32())) return false;
+    }
+    for (int i = 0; i < inDims; ++i) {
+      const float m = in.f32();
+      if (!(m >= 0.0f) || !std::isfinite(m)) return false;
+    }
+    if (in.u32() >= std::uint32_t(classes)) return false;
+    in.u32();
+  }
+  for (int k = 0; k < (count + 1) * classes; ++k) {
+    if (!std::isfinite(in.f32())) return false;
+  }
+  return in.ok();
+}
+
+void readLayer(Cursor& in, Layer& layer, int classes) {
+  for (int j = 0; j < layer.count; ++j) {
+    for (int i = 0; i < layer.inDims; ++i) layer.centre(j)[i] = in.f32();
+    for (int i = 0; i < layer.inDims; ++i) layer.metric(j)[i] = in.f32();
+    layer.labels[j] = static_cast<std::uint8_t>(in.u32());
+    layer.support[j] = in.u32();
+  }
+  for (int j = 0; j < layer.count; ++j) {
+    for (int c = 0; c < classes; ++c) layer.weightRow(j)[c] = in.f32();
+  }
+  for (int c = 0; c < classes; ++c) layer.bias()[c] = in.f32();
+}
+
+} // namespace
+
+Status inspectModel(const std::uint8_t* bytes, std::size_t size, ModelInfo* info) {
+  Parsed parsed;
+  const Status s = parseHeader(bytes, size, parsed);
+  if (s == Status::Ok && info != nullptr) *info = parsed.info;
+  return s;
+}
+
+Status loadModel(const std::uint8_t* bytes, std::size_t size, Network& network,
+                 ClassName* names) {
+  Parsed p;
+  Status s = parseHeader(bytes, size, p);
+  if (s != Status::Ok) return s;
+  const Capacity& cap = network.capacity();
+  if (p.info.dims > cap.maxDims || p.info.classes > cap.maxClasses ||
+      p.info.depth > cap.maxLayers || p.info.maxLayerNeurons > cap.maxNeurons) {
+    return Status::DimsBeyondCapacity;
+  }
+  // First pass validates every value; only a model that passes touches the network.
+  Cursor check(bytes, p.info.totalBytes - 4);
+  check.seek(p.bodyStart);
+  for (int l = 0; l < p.info.depth; ++l) {
+    if (!validLayer(check, p.counts[l], inputDims(l, p.info.dims, p.info.classes),
+                    p.info.classes)) {
+      return Status::CorruptModel;
+    }
+  }
+  s = network.setStructure(p.info.dims, p.info.classes, p.info.depth, p.counts, p.params,
+                           p.info.eventsLearned);
+  if (s != Status::Ok) return s;
+  Cursor in(bytes, p.info.totalBytes - 4);
+  in.seek(p.bodyStart);
+  for (int l = 0; l < p.info.depth; ++l) readLayer(in, network.mutableLayer(l), p.info.classes);
+  for (int k = 0; k < p.info.classes; ++k) {
+    for (int b = 0; b <= kClassNameBytes; ++b) {
+      const char ch = static_cast<char>(in.u8());
+      if (names != nullptr) names[k].text[b] = b == kClassNameBytes ? '\0' : ch;
+    }
+  }
+  network.finishLoad();
+  return Status::Ok;
+}
+
+} // namespace dlm

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "core/status.h"
+
+namespace dlm {
+
+class Network;
+
+/// \brief Version of the model bytes. Loaders refuse other versions with Status::BadVersion.
+constexpr std::uint16_t kModelFormatVersion = 1;
+/// \brief Longest class name stored in a model (bytes of UTF-8, without the terminator).
+constexpr int kClassNameBytes = 31;
+
+/// \brief A class name in a fixed slot, so that names cost no heap on the board.
+struct ClassName {
+  char text[kClassNameBytes + 1] = {};
+};
+
+/// \brief Header facts of a model, readable without loading it (e.g. to size a network).
+struct ModelInfo {
+  std::uint16_t version = 0;
+  std::uint16_t dims = 0;
+  std::uint8_t classes = 0;
+  std::uint8_t depth = 0;
+  std::uint16_t maxLayerNeurons = 0;  ///< capacity.maxNeurons needed to load it
+  std::uint32_t totalNeurons = 0;
+  std::uint32_t eventsLearned = 0;
+  std::uint32_t totalBytes = 0;
+  std::uint32_t crc = 0;              ///< CRC-32 of the whole model: its identity ("hash")
+};
+
+/// \brief Exact number of bytes saveModel() writes for this network.
+std::size_t modelBytes(const Network& network);
+
+/// \brief Serialize: little-endian header, layers, class names, then a CRC-32 of all before it.
+/// \p names may be null (names are then empty); otherwise it holds network.classes() entries.
+Status saveModel(const Network& network, const ClassName* names, std::uint8_t* out,
+                 std::size_t capacity, std::size_t* written);
+
+/// \brief Validate the header and CRC of \p bytes without loading; fills \p info.
+Status inspectModel(const std::uint8_t* bytes, std::size_t size, ModelInfo* info);
+
+/// \brief Validate everything, then load into \p network. On any failure the network keeps
+/// the model it had. \p names (optional) receives network.classes() names; it must hold
+/// capacity().maxClasses entries.
+Status loadModel(const std::uint8_t* bytes, std::size_t size, Network& network,
+                 ClassName* names);
+
+} // namespace dlm

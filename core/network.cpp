@@ -1,0 +1,199 @@
+#include "core/network.h"
+
+#include <cmath>
+#include <limits>
+
+#include "core/arena.h"
+
+namespace dlm {
+
+namespace {
+
+constexpr float kInfinity = std::numeric_limits<float>::infinity();
+
+int argmax(const float* v, int n) {
+  int best = 0;
+  for (int i = 1; i < n; ++i) {
+    if (v[i] > v[best]) best = i;
+  }
+  return best;
+}
+
+} // namespace
+
+std::size_t Network::arenaBytes(const Capacity& capacity) {
+  Arena dry(nullptr, 0);
+  Network probe;
+  probe.m_capacity = capacity;
+  probe.carve(dry);
+  return dry.used() + 64; // slack for aligning a misaligned caller buffer
+}
+
+bool Network::carve(Arena& arena) {
+  const Capacity& cap = m_capacity;
+  const int layers = cap.maxLayers;
+  const int neurons = cap.maxNeurons;
+  const int features = neurons + 1;
+  const int classes = cap.maxClasses;
+  for (int l = 0; l < layers; ++l) {
+    Layer& layer = m_layers[l];
+    layer = Layer();
+    layer.stride = static_cast<std::uint16_t>(l == 0 ? cap.maxDims : cap.maxDims + classes);
+    layer.capacity = cap.maxNeurons;
+    layer.classStride = cap.maxClasses;
+    layer.centres = arena.take<float>(std::size_t(neurons) * layer.stride);
+    layer.metrics = arena.take<float>(std::size_t(neurons) * layer.stride);
+    layer.labels = arena.take<std::uint8_t>(std::size_t(neurons));
+    layer.support = arena.take<std::uint32_t>(std::size_t(neurons));
+    layer.weights = arena.take<float>(std::size_t(features) * classes);
+    m_q[l] = arena.take<float>(std::size_t(neurons));
+    m_phi[l] = arena.take<float>(std::size_t(neurons));
+    m_scores[l] = arena.take<float>(std::size_t(classes));
+    if (cap.exactReadout) {
+      double* gram = arena.take<double>(std::size_t(features) * features);
+      double* inverse = arena.take<double>(std::size_t(features) * features);
+      double* rhs = arena.take<double>(std::size_t(features) * classes);
+      m_solvers[l].bind(gram, inverse, rhs, features, classes);
+    }
+  }
+  m_input = arena.take<float>(std::size_t(cap.maxDims) + classes);
+  m_target = arena.take<float>(std::size_t(classes));
+  m_solveScratch = arena.take<double>(2 * std::size_t(features));
+  if (cap.maxEvents > 0) {
+    m_events = arena.take<float>(std::size_t(cap.maxEvents) * cap.maxDims);
+    m_eventLabels = arena.take<std::uint8_t>(cap.maxEvents);
+    m_looScores = arena.take<float>(std::size_t(cap.maxEvents) * classes);
+    if (cap.exactReadout) {
+      m_blockPhi = arena.take<float>(std::size_t(kBlock) * features);
+      m_blockGram = arena.take<float>(std::size_t(features) * features);
+      m_weightedCentres = arena.take<float>(std::size_t(neurons) * 2 * (cap.maxDims + classes));
+      m_centreOffsets = arena.take<float>(std::size_t(neurons));
+      m_blockInput = arena.take<float>(std::size_t(kBlock) * 2 * (cap.maxDims + classes));
+    }
+  }
+  return !arena.overflowed();
+}
+
+Status Network::init(const Capacity& capacity, void* arena, std::size_t arenaSize) {
+  m_initialized = false;
+  if (capacity.maxLayers < 1 || capacity.maxLayers > kMaxLayers || capacity.maxNeurons < 1 ||
+      capacity.maxDims < 1 || capacity.maxClasses < 1 || arena == nullptr) {
+    return Status::InvalidArgument;
+  }
+  m_capacity = capacity;
+  Arena carver(arena, arenaSize);
+  if (!carve(carver)) return Status::ArenaTooSmall;
+  m_initialized = true;
+  return reset(capacity.maxDims, 0);
+}
+
+Status Network::reset(int dims, int classes, const KernelParams& params) {
+  if (!m_initialized) return Status::NotInitialized;
+  if (dims < 1 || dims > m_capacity.maxDims) return Status::DimsMismatch;
+  if (classes < 0 || classes > m_capacity.maxClasses) return Status::ClassOutOfRange;
+  m_dims = dims;
+  m_classes = classes;
+  m_params = params;
+  m_depth = 1;
+  m_eventsLearned = 0;
+  m_eventCount = 0;
+  m_eventHead = 0;
+  for (int l = 0; l < m_capacity.maxLayers; ++l) {
+    m_layers[l].clear();
+    m_layers[l].inDims = static_cast<std::uint16_t>(layerInputDims(l));
+    m_layers[l].classes = static_cast<std::uint8_t>(classes);
+    if (m_solvers[l].bound()) m_solvers[l].start(params.ridge);
+  }
+  return Status::Ok;
+}
+
+Status Network::setStructure(int dims, int classes, int depth, const std::uint16_t* counts,
+                             const KernelParams& params, std::uint32_t eventsLearned) {
+  if (!m_initialized) return Status::NotInitialized;
+  if (dims < 1 || dims > m_capacity.maxDims || classes < 1 || classes > m_capacity.maxClasses ||
+      depth < 1 || depth > m_capacity.maxLayers) {
+    return Status::DimsBeyondCapacity;
+  }
+  m_dims = dims;
+  m_classes = classes;
+  m_params = params;
+  m_depth = depth;
+  m_eventsLearned = eventsLearned;
+  m_eventCount = 0;
+  m_eventHead = 0;
+  for (int l = 0; l < m_capacity.maxLayers; ++l) {
+    Layer& layer = m_layers[l];
+    layer.clear();
+    layer.inDims = static_cast<std::uint16_t>(layerInputDims(l));
+    layer.classes = static_cast<std::uint8_t>(classes);
+    if (l < depth) {
+      if (counts[l] > layer.capacity) return Status::DimsBeyondCapacity;
+      layer.count = counts[l];
+    }
+  }
+  return Status::Ok;
+}
+
+void Network::finishLoad() {
+  for (int l = 0; l < m_depth; ++l) {
+    if (m_solvers[l].bound()) m_solvers[l].startFromWeights(m_layers[l], m_params.ridge,
+                                                            m_eventsLearned);
+  }
+}
+
+int Network::layerInputDims(int layer) const { return layer == 0 ? m_dims : m_dims + m_classes; }
+
+int Network::totalNeurons() const {
+  int total = 0;
+  for (int l = 0; l < m_depth; ++l) total += m_layers[l].count;
+  return total;
+}
+
+const float* Network::layerInput(int layer, const float* x, const float* previousScores) {
+  if (layer == 0) return x;
+  for (int i = 0; i < m_dims; ++i) m_input[i] = x[i];
+  for (int c = 0; c < m_classes; ++c) m_input[m_dims + c] = m_params.stackScale * previousScores[c];
+  return m_input;
+}
+
+void Network::forward(const float* x, int layers) {
+  for (int l = 0; l < layers; ++l) {
+    const Layer& layer = m_layers[l];
+    const float* z = layerInput(l, x, l > 0 ? m_scores[l - 1] : nullptr);
+    layer.distances(z, m_q[l]);
+    layer.activate(m_q[l], m_params.sharpness, m_phi[l]);
+    float* scores = m_scores[l];
+    for (int c = 0; c < m_classes; ++c) scores[c] = l > 0 ? m_scores[l - 1][c] : 0.0f;
+    layer.readout(m_phi[l], scores);
+  }
+}
+
+Status Network::predict(const float* descriptor, Prediction& out) {
+  out = Prediction();
+  if (!m_initialized) return Status::NotInitialized;
+  if (descriptor == nullptr) return Status::InvalidArgument;
+  out.depth = m_depth;
+  const Layer& first = m_layers[0];
+  if (first.count == 0 || m_classes == 0) {
+    out.knownScore = -kInfinity;
+    return Status::Ok;
+  }
+  forward(descriptor, m_depth);
+  const float* scores = m_scores[m_depth - 1];
+  out.scores = scores;
+  out.bestClass = argmax(scores, m_classes);
+  float second = -kInfinity;
+  for (int c = 0; c < m_classes; ++c) {
+    if (c != out.bestClass && scores[c] > second) second = scores[c];
+  }
+  const float margin = m_classes > 1 ? scores[out.bestClass] - second : scores[out.bestClass];
+  out.confidence = margin < 0.0f ? 0.0f : (margin > 1.0f ? 1.0f : margin);
+  float minQ = kInfinity;
+  for (int j = 0; j < first.count; ++j) minQ = m_q[0][j] < minQ ? m_q[0][j] : minQ;
+  out.knownScore = 1.0f - std::sqrt(minQ);
+  out.known = out.knownScore >= -m_params.threshold;
+  out.classIndex = out.known ? out.bestClass : -1;
+  return Status::Ok;
+}
+
+} // namespace dlm

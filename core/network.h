@@ -1,0 +1,157 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "core/layer.h"
+#include "core/readout.h"
+#include "core/status.h"
+
+namespace dlm {
+
+/// \brief Fixed capacity chosen by the caller; the arena size follows from it.
+struct Capacity {
+  std::uint16_t maxNeurons = 256;  ///< per layer
+  std::uint16_t maxDims = 64;      ///< descriptor length
+  std::uint8_t maxLayers = 3;
+  std::uint8_t maxClasses = 16;
+  std::uint32_t maxEvents = 0;     ///< event memory for rebuilds (0: none, as on a small board)
+  bool exactReadout = true;        ///< keep the least-squares workspace (O(maxNeurons^2) doubles)
+};
+
+/// \brief Constants of the construction. Not user knobs: they are stored in the model so
+/// that a model predicts the same everywhere. See docs/kernel.md for why each value.
+struct KernelParams {
+  float conflictFraction = 0.7f;  ///< new neuron radius as a fraction of the nearest conflict
+  float gradation = 2.0f;         ///< radius <= gradation x distance to the nearest known point
+  float sharpness = 0.25f;        ///< phi = exp(-sharpness q)
+  float ridge = 1e-3f;            ///< least-squares regularisation
+  float shrinkTarget = 1.1f;      ///< q of a conflicting event after a neuron shrinks away
+  float stackScale = 1.0f;        ///< weight of the previous layer's scores in a layer's input
+  float threshold = 0.0f;         ///< rejection margin: known when sqrt(min q) <= 1 + threshold
+};
+
+/// \brief The result of predict(). Activations point into the network and stay valid until
+/// the next call that changes or queries it.
+struct Prediction {
+  int classIndex = -1;      ///< predicted class, or -1 when rejected as unknown
+  int bestClass = -1;       ///< the class the readout favours, even when rejected
+  float confidence = 0.0f;  ///< margin between the two best scores, in [0, 1]
+  float knownScore = 0.0f;  ///< 1 - sqrt(min q) over first-layer neurons: > 0 inside a ball
+  bool known = false;
+  int depth = 0;
+  const float* scores = nullptr;  ///< final class scores (classes() floats)
+};
+
+/// \brief What learn() did, for the studio's growth charts and the board's status.
+struct LearnReport {
+  bool committed = false;    ///< a neuron was added in the first layer
+  int shrunk = 0;            ///< other-class neurons that shrank away from the event
+  bool pruned = false;       ///< capacity was full: a neuron was merged away to make room
+  bool eventDropped = false; ///< event memory was full: the oldest event was forgotten
+};
+
+/// \brief The Deeplomath function network: learns one event at a time without
+/// backpropagation, builds its own depth and neuron density, and rejects what lies outside
+/// its known set. Owns no memory: all storage is carved from the caller's arena at init().
+class Network {
+public:
+  /// \brief Bytes of arena init() needs for this capacity.
+  static std::size_t arenaBytes(const Capacity& capacity);
+
+  /// \brief Carve the network out of \p arena. No allocation happens after this.
+  Status init(const Capacity& capacity, void* arena, std::size_t arenaSize);
+  /// \brief Forget everything learned; keep capacity, set descriptor length and classes.
+  Status reset(int dims, int classes, const KernelParams& params = KernelParams());
+
+  /// \brief Learn one labelled event incrementally (predict-then-learn friendly).
+  Status learn(const float* descriptor, int label, LearnReport* report = nullptr);
+  /// \brief Rebuild from the event memory: the direct full construction, depth included.
+  Status rebuild();
+  /// \brief Rebuild from caller-held events (rows x dims, row-major), e.g. a studio session.
+  Status rebuild(const float* events, const std::uint8_t* labels, std::uint32_t rows);
+
+  /// \brief Classify; rejects as unknown outside the known set (threshold as margin).
+  Status predict(const float* descriptor, Prediction& out);
+
+  /// \brief Move the rejection boundary without relearning.
+  void setThreshold(float threshold) { m_params.threshold = threshold; }
+  float threshold() const { return m_params.threshold; }
+
+  int dims() const { return m_dims; }
+  int classes() const { return m_classes; }
+  int depth() const { return m_depth; }
+  int neurons(int layer) const { return layer < m_depth ? m_layers[layer].count : 0; }
+  int totalNeurons() const;
+  std::uint32_t eventsLearned() const { return m_eventsLearned; }
+  std::uint32_t storedEvents() const { return m_eventCount; }
+  const Layer& layer(int index) const { return m_layers[index]; }
+  const float* activations(int layer) const { return m_phi[layer]; }
+  const KernelParams& params() const { return m_params; }
+  const Capacity& capacity() const { return m_capacity; }
+
+  /// \brief For the model loader: size the layers (already validated against capacity),
+  /// then fill mutableLayer() and call finishLoad(). The event memory is cleared.
+  Status setStructure(int dims, int classes, int depth, const std::uint16_t* counts,
+                      const KernelParams& params, std::uint32_t eventsLearned);
+  Layer& mutableLayer(int index) { return m_layers[index]; }
+  void finishLoad();
+
+private:
+  static constexpr int kMaxLayers = 8;
+
+  bool carve(class Arena& arena);
+  int layerInputDims(int layer) const;
+  const float* layerInput(int layer, const float* x, const float* previousScores);
+  void forward(const float* x, int layers);
+  float newRadius(int layer, const float* z, int label) const;
+  bool refine(int layer, const float* z, int label, bool wrong, LearnReport& report);
+  int commitNeuron(int layer, const float* z, int label, float radius, LearnReport& report);
+  void storeEvent(const float* x, int label, LearnReport& report);
+  Status growClasses(int classes);
+  Status updateReadouts(const float* x, int label, const float* scoresBefore, bool grew);
+
+  struct Events;
+  Status rebuildFrom(const Events& events);
+  const float* eventInput(int layer, const Events& events, std::uint32_t i);
+  void buildStructure(int layer, const Events& events);
+  void prepareBatch(int layer);
+  void batchActivations(int layer, const Events& events, std::uint32_t first, int rows);
+  Status solveLayer(int layer, const Events& events);
+  std::uint32_t leaveOneOut(int layer, const Events& events);
+  Status startIncremental();
+
+  Capacity m_capacity;
+  KernelParams m_params;
+  int m_dims = 0;
+  int m_classes = 0;
+  int m_depth = 0;
+  bool m_initialized = false;
+  std::uint32_t m_eventsLearned = 0;
+
+  Layer m_layers[kMaxLayers];
+  ReadoutSolver m_solvers[kMaxLayers];
+  float* m_q[kMaxLayers] = {};       ///< scratch: distances per layer
+  float* m_phi[kMaxLayers] = {};     ///< scratch: activations per layer
+  float* m_scores[kMaxLayers] = {};  ///< scratch: cumulative scores after each layer
+  float* m_input = nullptr;          ///< scratch: a deeper layer's input [x, scores]
+  float* m_target = nullptr;         ///< scratch: one-hot or residual target
+  double* m_solveScratch = nullptr;  ///< scratch: 2 x (maxNeurons + 1)
+
+  // Event memory, a ring: oldest events are forgotten first when it is full.
+  float* m_events = nullptr;
+  std::uint8_t* m_eventLabels = nullptr;
+  std::uint32_t m_eventCount = 0;
+  std::uint32_t m_eventHead = 0;
+  // Rebuild scratch (only with an event memory and the exact readout).
+  static constexpr int kBlock = 128;  ///< events per block of the batched readout solve
+  float* m_looScores = nullptr;       ///< maxEvents x maxClasses: leave-one-out stack scores
+  float* m_blockPhi = nullptr;        ///< kBlock x (maxNeurons + 1)
+  float* m_blockGram = nullptr;       ///< (maxNeurons + 1)^2, single-precision accumulation
+  float* m_weightedCentres = nullptr; ///< maxNeurons x 2 input: [m, -2 m*c] per neuron
+  float* m_centreOffsets = nullptr;   ///< maxNeurons: c^T M c
+  float* m_blockInput = nullptr;      ///< kBlock x 2 input: [z*z, z] per event
+  bool m_building = false;            ///< inside a rebuild: the solvers are not incremental
+};
+
+} // namespace dlm

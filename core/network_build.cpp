@@ -1,0 +1,238 @@
+// The direct full construction: structure by refinement, readout by a least-squares solve,
+// depth by stacking while the leave-one-out estimate improves.
+#include <Eigen/Core>
+
+#include <cmath>
+
+#include "core/network.h"
+
+namespace dlm {
+
+namespace {
+
+using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+using RowMap = Eigen::Map<RowMatrix, 0, Eigen::OuterStride<>>;
+using ColMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::ColMajor>;
+using ColMap = Eigen::Map<ColMatrix, 0, Eigen::OuterStride<>>;
+
+int argmax(const float* v, int n) {
+  int best = 0;
+  for (int i = 1; i < n; ++i) {
+    if (v[i] > v[best]) best = i;
+  }
+  return best;
+}
+
+} // namespace
+
+/// Events to build from: the network's own ring, or rows held by the caller.
+struct Network::Events {
+  const float* base = nullptr;
+  const std::uint8_t* labels = nullptr;
+  std::uint32_t rows = 0;
+  std::uint32_t first = 0;  ///< ring slot of the oldest event
+  std::uint32_t ring = 0;   ///< ring size, 0 when rows are contiguous
+  int stride = 0;
+
+  std::uint32_t slot(std::uint32_t i) const { return ring != 0 ? (first + i) % ring : i; }
+  const float* row(std::uint32_t i) const { return base + std::size_t(slot(i)) * stride; }
+  int label(std::uint32_t i) const { return labels[slot(i)]; }
+};
+
+Status Network::rebuild() {
+  if (!m_initialized) return Status::NotInitialized;
+  if (m_eventCount == 0) return Status::NoEvents;
+  Events events;
+  events.base = m_events;
+  events.labels = m_eventLabels;
+  events.rows = m_eventCount;
+  events.ring = m_capacity.maxEvents;
+  events.first = (m_eventHead + events.ring - m_eventCount) % events.ring;
+  events.stride = m_capacity.maxDims;
+  return rebuildFrom(events);
+}
+
+Status Network::rebuild(const float* events, const std::uint8_t* labels, std::uint32_t rows) {
+  if (!m_initialized) return Status::NotInitialized;
+  if (events == nullptr || labels == nullptr) return Status::InvalidArgument;
+  if (rows == 0) return Status::NoEvents;
+  if (rows > m_capacity.maxEvents) return Status::ArenaTooSmall;
+  Events view;
+  view.base = events;
+  view.labels = labels;
+  view.rows = rows;
+  view.stride = m_dims;
+  return rebuildFrom(view);
+}
+
+Status Network::rebuildFrom(const Events& events) {
+  if (m_looScores == nullptr || m_blockPhi == nullptr) return Status::ArenaTooSmall;
+  int classes = m_classes;
+  for (std::uint32_t i = 0; i < events.rows; ++i) {
+    if (events.label(i) >= classes) classes = events.label(i) + 1;
+  }
+  if (classes > m_capacity.maxClasses) return Status::ClassOutOfRange;
+  m_classes = classes;
+  for (int l = 0; l < m_capacity.maxLayers; ++l) {
+    m_layers[l].clear();
+    m_layers[l].inDims = static_cast<std::uint16_t>(layerInputDims(l));
+    m_layers[l].classes = static_cast<std::uint8_t>(classes);
+  }
+  m_building = true;
+  m_depth = 1;
+  buildStructure(0, events);
+  Status status = solveLayer(0, events);
+  std::uint32_t errors = status == Status::Ok && m_capacity.maxLayers > 1
+                             ? leaveOneOut(0, events) : 0;
+  for (int l = 1; status == Status::Ok && l < m_capacity.maxLayers && errors > 0; ++l) {
+    buildStructure(l, events);
+    status = solveLayer(l, events);
+    if (status != Status::Ok) break;
+    const std::uint32_t deeper = leaveOneOut(l, events);
+    // Keep a layer only when it removes a clear share of the remaining validation errors:
+    // a one-event gain is within the noise of leave-one-out.
+    const std::uint32_t needed = 1 + errors / 20;
+    if (deeper + needed > errors) {
+      m_layers[l].clear();
+      break;
+    }
+    m_depth = l + 1;
+    errors = deeper;
+  }
+  m_building = false;
+  m_eventsLearned = events.rows;
+  return status;
+}
+
+const float* Network::eventInput(int layer, const Events& events, std::uint32_t i) {
+  return layerInput(layer, events.row(i), m_looScores + std::size_t(i) * m_capacity.maxClasses);
+}
+
+void Network::buildStructure(int layer, const Events& events) {
+  Layer& l = m_layers[layer];
+  LearnReport report;
+  // Two sweeps: shrinking in the first can uncover events that the second then covers.
+  for (int pass = 0; pass < 2; ++pass) {
+    if (pass == 1) {
+      for (int j = 0; j < l.count; ++j) l.support[j] = 0;
+    }
+    for (std::uint32_t i = 0; i < events.rows; ++i) {
+      const float* z = eventInput(layer, events, i);
+      l.distances(z, m_q[layer]);
+      refine(layer, z, events.label(i), false, report);
+    }
+  }
+}
+
+void Network::prepareBatch(int layer) {
+  // q_j(z) = sum_i m_ji z_i^2 - 2 m_ji c_ji z_i + m_ji c_ji^2 : one product of [z*z, z]
+  // with [m, -2 m*c], so a block of events costs a single matrix product.
+  const Layer& l = m_layers[layer];
+  const int d = l.inDims;
+  for (int j = 0; j < l.count; ++j) {
+    const float* c = l.centre(j);
+    const float* m = l.metric(j);
+    float* w = m_weightedCentres + std::size_t(j) * 2 * d;
+    float offset = 0.0f;
+    for (int i = 0; i < d; ++i) {
+      w[i] = m[i];
+      w[d + i] = -2.0f * m[i] * c[i];
+      offset += m[i] * c[i] * c[i];
+    }
+    m_centreOffsets[j] = offset;
+  }
+}
+
+void Network::batchActivations(int layer, const Events& events, std::uint32_t first, int rows) {
+  const Layer& l = m_layers[layer];
+  const int d = l.inDims;
+  const int k = l.count;
+  for (int r = 0; r < rows; ++r) {
+    const float* z = eventInput(layer, events, first + std::uint32_t(r));
+    float* out = m_blockInput + std::size_t(r) * 2 * d;
+    for (int i = 0; i < d; ++i) {
+      out[i] = z[i] * z[i];
+      out[d + i] = z[i];
+    }
+  }
+  RowMap input(m_blockInput, rows, 2 * d, Eigen::OuterStride<>(2 * d));
+  RowMap weights(m_weightedCentres, k, 2 * d, Eigen::OuterStride<>(2 * d));
+  RowMap phi(m_blockPhi, rows, k + 1, Eigen::OuterStride<>(k + 1));
+  phi.rightCols(k).noalias() = input * weights.transpose();
+  const float sharpness = m_params.sharpness;
+  for (int r = 0; r < rows; ++r) {
+    float* row = m_blockPhi + std::size_t(r) * (k + 1);
+    row[0] = 1.0f;
+    for (int j = 0; j < k; ++j) {
+      const float q = row[j + 1] + m_centreOffsets[j];
+      row[j + 1] = std::exp(-sharpness * (q > 0.0f ? q : 0.0f));
+    }
+  }
+}
+
+Status Network::solveLayer(int layer, const Events& events) {
+  Layer& l = m_layers[layer];
+  ReadoutSolver& solver = m_solvers[layer];
+  const int n = l.count + 1;
+  prepareBatch(layer);
+  solver.reset(n, m_classes);
+  ColMap gram(m_blockGram, n, n, Eigen::OuterStride<>(n));
+  gram.setZero();
+  double* rhs = solver.rhs();
+  const int ld = solver.leadingDim();
+  for (std::uint32_t first = 0; first < events.rows; first += kBlock) {
+    const int rows = int(events.rows - first < std::uint32_t(kBlock) ? events.rows - first
+                                                                     : std::uint32_t(kBlock));
+    batchActivations(layer, events, first, rows);
+    RowMap phi(m_blockPhi, rows, n, Eigen::OuterStride<>(n));
+    gram.selfadjointView<Eigen::Lower>().rankUpdate(phi.transpose());
+    for (int r = 0; r < rows; ++r) {
+      const std::uint32_t i = first + std::uint32_t(r);
+      const float* f = m_blockPhi + std::size_t(r) * n;
+      const float* previous = m_looScores + std::size_t(i) * m_capacity.maxClasses;
+      for (int c = 0; c < m_classes; ++c) {
+        // Deeper layers learn the residual the stack so far leaves on this event.
+        const double t = (c == events.label(i) ? 1.0 : 0.0) - (layer > 0 ? previous[c] : 0.0f);
+        if (t == 0.0) continue;
+        double* b = rhs + std::size_t(c) * ld;
+        for (int row = 0; row < n; ++row) b[row] += t * f[row];
+      }
+    }
+  }
+  double* g = solver.gram();
+  for (int col = 0; col < n; ++col) {
+    for (int row = col; row < n; ++row) g[std::size_t(col) * ld + row] = gram(row, col);
+  }
+  return solver.solve(m_params.ridge, l);
+}
+
+std::uint32_t Network::leaveOneOut(int layer, const Events& events) {
+  const Layer& l = m_layers[layer];
+  const int n = l.count + 1;
+  std::uint32_t errors = 0;
+  float* scores = m_target;
+  for (std::uint32_t first = 0; first < events.rows; first += kBlock) {
+    const int rows = int(events.rows - first < std::uint32_t(kBlock) ? events.rows - first
+                                                                     : std::uint32_t(kBlock));
+    batchActivations(layer, events, first, rows);
+    for (int r = 0; r < rows; ++r) {
+      const std::uint32_t i = first + std::uint32_t(r);
+      const float* f = m_blockPhi + std::size_t(r) * n;
+      float* loo = m_looScores + std::size_t(i) * m_capacity.maxClasses;
+      const double h = m_solvers[layer].leverage(f + 1, m_solveScratch);
+      for (int c = 0; c < m_classes; ++c) scores[c] = 0.0f;
+      l.readout(f + 1, scores);
+      // Closed-form leave-one-out for ridge regression: (s - h t) / (1 - h).
+      const double keep = h < 0.999 ? 1.0 / (1.0 - h) : 1000.0;
+      for (int c = 0; c < m_classes; ++c) {
+        const double base = layer > 0 ? loo[c] : 0.0;
+        const double t = (c == events.label(i) ? 1.0 : 0.0) - base;
+        loo[c] = static_cast<float>(base + (scores[c] - h * t) * keep);
+      }
+      if (argmax(loo, m_classes) != events.label(i)) ++errors;
+    }
+  }
+  return errors;
+}
+
+} // namespace dlm

@@ -1,0 +1,168 @@
+// Incremental learning: one labelled event at a time, from an empty network.
+#include <cmath>
+#include <limits>
+
+#include "core/network.h"
+
+namespace dlm {
+
+namespace {
+
+constexpr float kInfinity = std::numeric_limits<float>::infinity();
+
+int argmax(const float* v, int n) {
+  int best = 0;
+  for (int i = 1; i < n; ++i) {
+    if (v[i] > v[best]) best = i;
+  }
+  return best;
+}
+
+} // namespace
+
+void Network::storeEvent(const float* x, int label, LearnReport& report) {
+  const std::uint32_t capacity = m_capacity.maxEvents;
+  if (capacity == 0 || m_events == nullptr) return;
+  // A ring: under drift the oldest events are the least representative, so they go first.
+  float* slot = m_events + std::size_t(m_eventHead) * m_capacity.maxDims;
+  for (int i = 0; i < m_dims; ++i) slot[i] = x[i];
+  m_eventLabels[m_eventHead] = static_cast<std::uint8_t>(label);
+  m_eventHead = (m_eventHead + 1) % capacity;
+  if (m_eventCount < capacity) {
+    ++m_eventCount;
+  } else {
+    report.eventDropped = true;
+  }
+}
+
+Status Network::growClasses(int classes) {
+  if (classes > m_capacity.maxClasses) return Status::ClassOutOfRange;
+  // Deeper layers read the previous scores, whose length just changed: they are dropped
+  // until the next rebuild rather than fed inputs of a shape they were not built for.
+  m_depth = 1;
+  m_classes = classes;
+  for (int l = 0; l < m_capacity.maxLayers; ++l) {
+    Layer& layer = m_layers[l];
+    for (int c = layer.classes; c < classes; ++c) {
+      layer.bias()[c] = 0.0f;
+      for (int j = 0; j < layer.count; ++j) layer.weightRow(j)[c] = 0.0f;
+    }
+    layer.classes = static_cast<std::uint8_t>(classes);
+    if (l > 0) {
+      layer.clear();
+      layer.inDims = static_cast<std::uint16_t>(layerInputDims(l));
+    }
+  }
+  return Status::Ok;
+}
+
+float Network::newRadius(int layer, const float* z, int label) const {
+  // As large as it can be without covering a known neuron of another class, and bounded by
+  // the distance to the nearest neuron of any class (mesh gradation: neighbouring zones
+  // differ in size by a bounded ratio).
+  const Layer& l = m_layers[layer];
+  float conflict = kInfinity;
+  float nearest = kInfinity;
+  for (int j = 0; j < l.count; ++j) {
+    const float d = std::sqrt(squaredDistance(z, l.centre(j), l.inDims));
+    if (d <= 0.0f) continue;
+    if (l.labels[j] != label && d < conflict) conflict = d;
+    if (d < nearest) nearest = d;
+  }
+  float radius = m_params.conflictFraction * conflict;
+  const float bound = m_params.gradation * nearest;
+  if (bound < radius) radius = bound;
+  if (radius < kInfinity) return radius;
+  // The very first neuron has no neighbour to measure against: take half the event's norm,
+  // a scale-free guess that conflicts will shrink.
+  float norm2 = 0.0f;
+  for (int i = 0; i < l.inDims; ++i) norm2 += z[i] * z[i];
+  return norm2 > 0.0f ? 0.5f * std::sqrt(norm2) : 1.0f;
+}
+
+int Network::commitNeuron(int layer, const float* z, int label, float radius,
+                          LearnReport& report) {
+  Layer& l = m_layers[layer];
+  ReadoutSolver& solver = m_solvers[layer];
+  if (l.count >= l.capacity) {
+    // Full: forget the neuron that has covered the fewest events (oldest first on ties).
+    int victim = 0;
+    for (int j = 1; j < l.count; ++j) {
+      if (l.support[j] < l.support[victim]) victim = j;
+    }
+    const bool incremental = solver.bound() && !m_building;
+    if (incremental && solver.remove(victim, l, m_solveScratch) != Status::Ok) return -1;
+    l.removeNeuron(victim);
+    report.pruned = true;
+  }
+  const int j = l.commit(z, static_cast<std::uint8_t>(label), radius);
+  if (j >= 0 && solver.bound() && !m_building) solver.grow(m_params.ridge);
+  return j;
+}
+
+bool Network::refine(int layer, const float* z, int label, bool wrong, LearnReport& report) {
+  Layer& l = m_layers[layer];
+  const float* q = m_q[layer];
+  int covering = -1;
+  for (int j = 0; j < l.count; ++j) {
+    if (q[j] > 1.0f) continue;
+    if (l.labels[j] == label) {
+      if (covering < 0 || q[j] < q[covering]) covering = j;
+    } else {
+      l.shrinkToward(j, z, q[j], m_params.shrinkTarget);
+      ++report.shrunk;
+    }
+  }
+  if (covering >= 0) ++l.support[covering];
+  if (covering >= 0 && !wrong) return false;
+  const float radius = newRadius(layer, z, label);
+  return commitNeuron(layer, z, label, radius, report) >= 0;
+}
+
+Status Network::learn(const float* descriptor, int label, LearnReport* report) {
+  LearnReport local;
+  LearnReport& r = report != nullptr ? *report : local;
+  r = LearnReport();
+  if (!m_initialized) return Status::NotInitialized;
+  if (descriptor == nullptr) return Status::InvalidArgument;
+  if (label < 0 || label >= m_capacity.maxClasses) return Status::ClassOutOfRange;
+  if (label >= m_classes) {
+    const Status s = growClasses(label + 1);
+    if (s != Status::Ok) return s;
+  }
+  storeEvent(descriptor, label, r);
+  forward(descriptor, m_depth);
+  float* before = m_target; // reuse: scores before learning, needed by the board's readout
+  for (int c = 0; c < m_classes; ++c) before[c] = m_scores[m_depth - 1][c];
+  const bool wrong = m_layers[0].count == 0 || argmax(before, m_classes) != label;
+  r.committed = refine(0, descriptor, label, wrong, r);
+  const Status s = updateReadouts(descriptor, label, before, r.committed);
+  ++m_eventsLearned;
+  return s;
+}
+
+Status Network::updateReadouts(const float* x, int label, const float* scoresBefore, bool grew) {
+  if (!m_solvers[0].bound()) {
+    // No least-squares workspace (a small board): the new neuron alone corrects the
+    // residual at the event, where its activation is exactly 1.
+    if (grew) {
+      Layer& first = m_layers[0];
+      float* w = first.weightRow(first.count - 1);
+      for (int c = 0; c < m_classes; ++c) w[c] = (c == label ? 1.0f : 0.0f) - scoresBefore[c];
+    }
+    return Status::Ok;
+  }
+  float target[256];
+  for (int l = 0; l < m_depth; ++l) {
+    forward(x, l + 1);
+    for (int c = 0; c < m_classes; ++c) {
+      const float base = l > 0 ? m_scores[l - 1][c] : 0.0f;
+      target[c] = (c == label ? 1.0f : 0.0f) - base;
+    }
+    const Status s = m_solvers[l].update(m_phi[l], target, m_layers[l], m_solveScratch);
+    if (s != Status::Ok) return s;
+  }
+  return Status::Ok;
+}
+
+} // namespace dlm

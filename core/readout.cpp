@@ -1,0 +1,188 @@
+#include "core/readout.h"
+
+#include <Eigen/Cholesky>
+#include <Eigen/Core>
+
+#include "core/layer.h"
+
+namespace dlm {
+
+namespace {
+
+using Matrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::ColMajor>;
+using MatrixMap = Eigen::Map<Matrix, 0, Eigen::OuterStride<>>;
+using Vector = Eigen::Map<Eigen::VectorXd>;
+
+// Feature index 0 is the bias, index j+1 is neuron j: neurons added between rebuilds append
+// at the end, so P can grow without moving anything.
+double feature(const float* phi, int index) { return index == 0 ? 1.0 : double(phi[index - 1]); }
+
+// Mirror the lower triangle into the upper one, in place (Eigen's transpose would alias).
+void symmetrize(MatrixMap& p) {
+  for (Eigen::Index col = 1; col < p.cols(); ++col) {
+    for (Eigen::Index row = 0; row < col; ++row) p(row, col) = p(col, row);
+  }
+}
+
+} // namespace
+
+void ReadoutSolver::bind(double* gram, double* inverse, double* rhs, int capacity,
+                         int classStride) {
+  m_gram = gram;
+  m_inverse = inverse;
+  m_rhs = rhs;
+  m_capacity = capacity;
+  m_classStride = classStride;
+  m_size = 0;
+  m_factored = false;
+  m_haveInverse = false;
+}
+
+void ReadoutSolver::reset(int size, int classes) {
+  m_size = size;
+  m_classes = classes;
+  m_factored = false;
+  m_haveInverse = false;
+  MatrixMap g(m_gram, size, size, Eigen::OuterStride<>(m_capacity));
+  g.setZero();
+  MatrixMap b(m_rhs, size, classes, Eigen::OuterStride<>(m_capacity));
+  b.setZero();
+}
+
+void ReadoutSolver::start(float ridge) {
+  m_size = 1;
+  m_ridge = ridge;
+  m_factored = false;
+  m_haveInverse = true;
+  m_inverse[0] = 1.0 / (double(ridge) * 1e-3); // matches solve(): bias barely regularised
+}
+
+void ReadoutSolver::startFromWeights(const Layer& layer, float ridge, std::uint32_t events) {
+  const int n = layer.count + 1;
+  m_size = n;
+  m_ridge = ridge;
+  m_factored = false;
+  m_haveInverse = true;
+  MatrixMap p(m_inverse, n, n, Eigen::OuterStride<>(m_capacity));
+  p.setZero();
+  p(0, 0) = 1.0 / (double(ridge) * 1e-3 + double(events));
+  for (int j = 0; j < layer.count; ++j) p(j + 1, j + 1) = 1.0 / (double(ridge) + layer.support[j]);
+}
+
+Status ReadoutSolver::solve(float ridge, Layer& layer) {
+  const int n = m_size;
+  m_ridge = ridge;
+  MatrixMap g(m_gram, n, n, Eigen::OuterStride<>(m_capacity));
+  for (int i = 1; i < n; ++i) g(i, i) += ridge;
+  g(0, 0) += ridge * 1e-3; // the bias is barely regularised: it carries the class priors
+  Eigen::LLT<Eigen::Ref<Matrix, 0, Eigen::OuterStride<>>, Eigen::Lower> llt(g);
+  if (llt.info() != Eigen::Success) return Status::NumericalFailure;
+  m_factored = true;
+  m_haveInverse = false;
+  MatrixMap b(m_rhs, n, m_classes, Eigen::OuterStride<>(m_capacity));
+  llt.solveInPlace(b);
+  for (int c = 0; c < m_classes; ++c) layer.bias()[c] = static_cast<float>(b(0, c));
+  for (int j = 0; j + 1 < n; ++j) {
+    float* w = layer.weightRow(j);
+    for (int c = 0; c < m_classes; ++c) w[c] = static_cast<float>(b(j + 1, c));
+  }
+  return Status::Ok;
+}
+
+double ReadoutSolver::leverage(const float* phi, double* scratch) const {
+  if (!m_factored) return 0.0;
+  const int n = m_size;
+  Vector v(scratch, n);
+  for (int i = 0; i < n; ++i) v[i] = feature(phi, i);
+  MatrixMap l(m_gram, n, n, Eigen::OuterStride<>(m_capacity));
+  l.triangularView<Eigen::Lower>().solveInPlace(v);
+  return v.squaredNorm();
+}
+
+Status ReadoutSolver::ensureInverse() {
+  if (m_haveInverse) return Status::Ok;
+  if (!m_factored) return Status::NotInitialized;
+  const int n = m_size;
+  MatrixMap l(m_gram, n, n, Eigen::OuterStride<>(m_capacity));
+  MatrixMap p(m_inverse, n, n, Eigen::OuterStride<>(m_capacity));
+  p.setIdentity();
+  l.triangularView<Eigen::Lower>().solveInPlace(p);
+  l.triangularView<Eigen::Lower>().transpose().solveInPlace(p);
+  m_haveInverse = true;
+  return Status::Ok;
+}
+
+void ReadoutSolver::grow(float ridge) {
+  if (m_size >= m_capacity) return;
+  if (m_haveInverse) {
+    MatrixMap p(m_inverse, m_size + 1, m_size + 1, Eigen::OuterStride<>(m_capacity));
+    p.row(m_size).setZero();
+    p.col(m_size).setZero();
+    p(m_size, m_size) = 1.0 / double(ridge);
+  }
+  ++m_size;
+  // The factor no longer matches the enlarged system; leverage() needs a rebuild.
+  m_factored = false;
+}
+
+Status ReadoutSolver::update(const float* phi, const float* target, Layer& layer,
+                             double* scratch) {
+  if (!m_haveInverse) {
+    const Status s = ensureInverse();
+    if (s != Status::Ok) return s;
+  }
+  const int n = m_size;
+  MatrixMap p(m_inverse, n, n, Eigen::OuterStride<>(m_capacity));
+  Vector f(scratch, n);
+  Vector pf(scratch + n, n);
+  for (int i = 0; i < n; ++i) f[i] = feature(phi, i);
+  pf.noalias() = p.selfadjointView<Eigen::Lower>() * f;
+  const double denom = 1.0 + f.dot(pf);
+  if (!(denom > 0.0)) return Status::NumericalFailure;
+  for (int c = 0; c < layer.classes; ++c) {
+    double predicted = layer.bias()[c];
+    for (int j = 0; j + 1 < n; ++j) predicted += double(layer.weightRow(j)[c]) * f[j + 1];
+    const double gain = (double(target[c]) - predicted) / denom;
+    layer.bias()[c] += static_cast<float>(pf[0] * gain);
+    for (int j = 0; j + 1 < n; ++j) layer.weightRow(j)[c] += static_cast<float>(pf[j + 1] * gain);
+  }
+  p.selfadjointView<Eigen::Lower>().rankUpdate(pf, -1.0 / denom);
+  return Status::Ok;
+}
+
+Status ReadoutSolver::remove(int j, Layer& layer, double* scratch) {
+  if (!m_haveInverse) {
+    const Status s = ensureInverse();
+    if (s != Status::Ok) return s;
+  }
+  const int n = m_size;
+  const int f = j + 1;
+  if (f <= 0 || f >= n) return Status::InvalidArgument;
+  MatrixMap p(m_inverse, n, n, Eigen::OuterStride<>(m_capacity));
+  symmetrize(p); // work on the full symmetric P
+  const double pff = p(f, f);
+  if (!(pff > 0.0)) return Status::NumericalFailure;
+  // Optimal weights without feature f: w_-f -= P(-f, f) w_f / P(f, f), per class.
+  for (int c = 0; c < layer.classes; ++c) {
+    const double wf = layer.weightRow(j)[c];
+    layer.bias()[c] -= static_cast<float>(p(0, f) * wf / pff);
+    for (int k = 1; k < n; ++k) {
+      if (k != f) layer.weightRow(k - 1)[c] -= static_cast<float>(p(k, f) * wf / pff);
+    }
+  }
+  Vector pf(scratch, n);
+  pf = p.col(f); // a copy: the downdate below overwrites column f
+  p.selfadjointView<Eigen::Lower>().rankUpdate(pf, -1.0 / pff);
+  symmetrize(p);
+  const int last = n - 1;
+  if (f != last) {
+    p.row(f) = p.row(last);
+    p.col(f) = p.col(last);
+    p(f, f) = p(last, last);
+  }
+  --m_size;
+  m_factored = false;
+  return Status::Ok;
+}
+
+} // namespace dlm

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <cstdint>
+
+#include "core/status.h"
+
+namespace dlm {
+
+struct Layer;
+
+/// \brief Regularised least-squares readout of one layer, solved directly.
+///
+/// Features are f = [phi_1 .. phi_K, 1]. A rebuild accumulates G = sum f f^T and
+/// B = sum f t^T over the events, factors (G + ridge I) = L L^T in place (Cholesky) and
+/// solves W. Between rebuilds, each learned event is a rank-one recursive least-squares
+/// update of W through P = (G + ridge I)^-1, O(K^2) per event; a neuron added between
+/// rebuilds enters P with prior variance 1/ridge and no correlation, which is exact for the
+/// events it does not reach. Storage (double precision, for a stable factorisation) comes
+/// from the arena; without it the readout cannot be re-solved on the device and only the
+/// new neuron's own class weight is set (see Network).
+class ReadoutSolver {
+public:
+  void bind(double* gram, double* inverse, double* rhs, int capacity, int classStride);
+  bool bound() const { return m_gram != nullptr; }
+
+  /// \brief Start accumulating for \p size features (neurons + 1) and \p classes outputs.
+  void reset(int size, int classes);
+  /// \brief Start learning from zero: only the bias, with P = prior covariance.
+  void start(float ridge);
+  /// \brief Continue learning from loaded weights: P is diagonal, each neuron's precision
+  /// being the events it has covered (its support), so well-supported weights move less.
+  void startFromWeights(const Layer& layer, float ridge, std::uint32_t events);
+  /// \brief Column-major G (lower triangle used) and B, leading dimension leadingDim().
+  double* gram() { return m_gram; }
+  double* rhs() { return m_rhs; }
+  int leadingDim() const { return m_capacity; }
+  /// \brief Factor and solve; writes the weights into \p layer. Keeps the factor for leverage().
+  Status solve(float ridge, Layer& layer);
+  /// \brief Leverage h = f^T (G + ridge I)^-1 f of an event, from the factor of the last solve().
+  double leverage(const float* phi, double* scratch) const;
+
+  /// \brief One recursive least-squares step on (phi, target); updates \p layer's weights.
+  Status update(const float* phi, const float* target, Layer& layer, double* scratch);
+  /// \brief Grow P by one feature (a new neuron) with prior variance 1/ridge.
+  void grow(float ridge);
+  /// \brief Drop neuron \p j from the least-squares problem: the remaining weights become the
+  /// optimum without it (a Schur complement of P), and the last neuron moves into slot j,
+  /// as Layer::removeNeuron() does.
+  Status remove(int j, Layer& layer, double* scratch);
+
+  int size() const { return m_size; }
+
+private:
+  Status ensureInverse();
+
+  double* m_gram = nullptr;     ///< G, then its Cholesky factor after solve()
+  double* m_inverse = nullptr;  ///< P, valid when m_haveInverse
+  double* m_rhs = nullptr;
+  int m_capacity = 0;           ///< max features (neurons + 1)
+  int m_classStride = 0;
+  int m_size = 0;
+  int m_classes = 0;
+  float m_ridge = 0.0f;
+  bool m_factored = false;
+  bool m_haveInverse = false;
+};
+
+} // namespace dlm
