@@ -28,7 +28,7 @@ public:
       return nullptr;
     }
     m_used = start + bytes;
-    return reinterpret_cast<T*>(m_base + start);
+    return static_cast<T*>(static_cast<void*>(m_base + start));
   }
 
   std::size_t used() const { return m_used; }

@@ -1,5 +1,7 @@
 #include "core/layer.h"
 
+#include <Eigen/Core>
+
 #include <cmath>
 
 namespace dlm {
@@ -19,15 +21,14 @@ void Layer::clear() {
 }
 
 void Layer::distances(const float* z, float* q) const {
+  // Eigen arrays vectorise the reduction on the host; on the board they compile to the
+  // plain loop.
+  using Array = Eigen::Map<const Eigen::ArrayXf>;
+  const Array input(z, inDims);
   for (int j = 0; j < count; ++j) {
-    const float* c = centre(j);
-    const float* m = metric(j);
-    float sum = 0.0f;
-    for (int i = 0; i < inDims; ++i) {
-      const float d = z[i] - c[i];
-      sum += m[i] * d * d;
-    }
-    q[j] = sum;
+    const Array c(centre(j), inDims);
+    const Array m(metric(j), inDims);
+    q[j] = (m * (input - c).square()).sum();
   }
 }
 

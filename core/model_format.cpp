@@ -12,7 +12,7 @@ namespace {
 
 constexpr std::uint8_t kMagic[4] = {'D', 'L', 'M', 'M'};
 constexpr std::size_t kHeaderBytes = 64;
-constexpr int kParamCount = 7;
+constexpr int kParamCount = 8;
 
 // Little-endian cursor that never writes or reads past its end: every access is checked.
 class Cursor {
@@ -80,7 +80,7 @@ std::size_t bodyBytes(int dims, int classes, int depth, const std::uint16_t* cou
 
 void writeParams(Cursor& out, const KernelParams& p) {
   const float values[kParamCount] = {p.conflictFraction, p.gradation, p.sharpness, p.ridge,
-                                     p.shrinkTarget, p.stackScale, p.threshold};
+                                     p.shrinkTarget, p.stackScale, p.threshold, p.knownRadius};
   for (float v : values) out.putF32(v);
 }
 
@@ -93,6 +93,7 @@ KernelParams readParams(Cursor& in) {
   p.shrinkTarget = in.f32();
   p.stackScale = in.f32();
   p.threshold = in.f32();
+  p.knownRadius = in.f32();
   return p;
 }
 
@@ -188,7 +189,8 @@ Status parseHeader(const std::uint8_t* bytes, std::size_t size, Parsed& p) {
   in.u16();
   p.info.eventsLearned = in.u32();
   p.params = readParams(in);
-  if (p.info.dims == 0 || p.info.depth == 0 || p.info.depth > 8 || p.info.classes == 0) {
+  if (p.info.dims == 0 || p.info.depth == 0 || p.info.depth > 8 || p.info.classes == 0 ||
+      !(p.params.knownRadius > 0.0f) || !(p.params.sharpness > 0.0f)) {
     return Status::CorruptModel;
   }
   in.seek(kHeaderBytes);

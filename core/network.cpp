@@ -69,6 +69,7 @@ bool Network::carve(Arena& arena) {
       m_weightedCentres = arena.take<float>(std::size_t(neurons) * 2 * (cap.maxDims + classes));
       m_centreOffsets = arena.take<float>(std::size_t(neurons));
       m_blockInput = arena.take<float>(std::size_t(kBlock) * 2 * (cap.maxDims + classes));
+      m_blockWork = arena.take<double>(std::size_t(kBlock) * (features + 1));
     }
   }
   return !arena.overflowed();
@@ -98,6 +99,7 @@ Status Network::reset(int dims, int classes, const KernelParams& params) {
   m_eventsLearned = 0;
   m_eventCount = 0;
   m_eventHead = 0;
+  m_sinceRebuild = 0;
   for (int l = 0; l < m_capacity.maxLayers; ++l) {
     m_layers[l].clear();
     m_layers[l].inDims = static_cast<std::uint16_t>(layerInputDims(l));
@@ -190,7 +192,7 @@ Status Network::predict(const float* descriptor, Prediction& out) {
   out.confidence = margin < 0.0f ? 0.0f : (margin > 1.0f ? 1.0f : margin);
   float minQ = kInfinity;
   for (int j = 0; j < first.count; ++j) minQ = m_q[0][j] < minQ ? m_q[0][j] : minQ;
-  out.knownScore = 1.0f - std::sqrt(minQ);
+  out.knownScore = 1.0f - std::sqrt(minQ) / m_params.knownRadius;
   out.known = out.knownScore >= -m_params.threshold;
   out.classIndex = out.known ? out.bestClass : -1;
   return Status::Ok;

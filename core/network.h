@@ -28,7 +28,8 @@ struct KernelParams {
   float ridge = 1e-3f;            ///< least-squares regularisation
   float shrinkTarget = 1.1f;      ///< q of a conflicting event after a neuron shrinks away
   float stackScale = 1.0f;        ///< weight of the previous layer's scores in a layer's input
-  float threshold = 0.0f;         ///< rejection margin: known when sqrt(min q) <= 1 + threshold
+  float threshold = 0.0f;         ///< user margin: known when knownScore >= -threshold
+  float knownRadius = 1.0f;       ///< calibrated at rebuild, see docs/kernel.md
 };
 
 /// \brief The result of predict(). Activations point into the network and stay valid until
@@ -37,7 +38,7 @@ struct Prediction {
   int classIndex = -1;      ///< predicted class, or -1 when rejected as unknown
   int bestClass = -1;       ///< the class the readout favours, even when rejected
   float confidence = 0.0f;  ///< margin between the two best scores, in [0, 1]
-  float knownScore = 0.0f;  ///< 1 - sqrt(min q) over first-layer neurons: > 0 inside a ball
+  float knownScore = 0.0f;  ///< 1 - sqrt(min q) / knownRadius over first-layer neurons
   bool known = false;
   int depth = 0;
   const float* scores = nullptr;  ///< final class scores (classes() floats)
@@ -49,6 +50,7 @@ struct LearnReport {
   int shrunk = 0;            ///< other-class neurons that shrank away from the event
   bool pruned = false;       ///< capacity was full: a neuron was merged away to make room
   bool eventDropped = false; ///< event memory was full: the oldest event was forgotten
+  bool rebuilt = false;      ///< the event triggered an automatic full rebuild
 };
 
 /// \brief The Deeplomath function network: learns one event at a time without
@@ -73,6 +75,10 @@ public:
 
   /// \brief Classify; rejects as unknown outside the known set (threshold as margin).
   Status predict(const float* descriptor, Prediction& out);
+
+  /// \brief Rebuild automatically once the events learned since the last rebuild reach
+  /// \p fraction of the event memory (at least 16). 0 turns it off. Needs an event memory.
+  void setAutoRebuild(float fraction) { m_autoRebuild = fraction; }
 
   /// \brief Move the rejection boundary without relearning.
   void setThreshold(float threshold) { m_params.threshold = threshold; }
@@ -115,6 +121,7 @@ private:
   Status rebuildFrom(const Events& events);
   const float* eventInput(int layer, const Events& events, std::uint32_t i);
   void buildStructure(int layer, const Events& events);
+  void buildCorrectionStructure(int layer, const Events& events);
   void prepareBatch(int layer);
   void batchActivations(int layer, const Events& events, std::uint32_t first, int rows);
   Status solveLayer(int layer, const Events& events);
@@ -151,7 +158,12 @@ private:
   float* m_weightedCentres = nullptr; ///< maxNeurons x 2 input: [m, -2 m*c] per neuron
   float* m_centreOffsets = nullptr;   ///< maxNeurons: c^T M c
   float* m_blockInput = nullptr;      ///< kBlock x 2 input: [z*z, z] per event
+  double* m_blockWork = nullptr;      ///< kBlock x (maxNeurons + 1) + kBlock: leverages
   bool m_building = false;            ///< inside a rebuild: the solvers are not incremental
+  float m_autoRebuild = 0.1f;
+  std::uint32_t m_sinceRebuild = 0;
+  void calibrateKnownRadius(std::uint32_t measured);
+  float nearestOtherBall(int layer) const;
 };
 
 } // namespace dlm

@@ -2,6 +2,7 @@
 // depth by stacking while the leave-one-out estimate improves.
 #include <Eigen/Core>
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/network.h"
@@ -101,6 +102,7 @@ Status Network::rebuildFrom(const Events& events) {
   }
   m_building = false;
   m_eventsLearned = events.rows;
+  m_sinceRebuild = 0;
   return status;
 }
 
@@ -108,18 +110,75 @@ const float* Network::eventInput(int layer, const Events& events, std::uint32_t 
   return layerInput(layer, events.row(i), m_looScores + std::size_t(i) * m_capacity.maxClasses);
 }
 
+void Network::calibrateKnownRadius(std::uint32_t n) {
+  // Each event's distance, in ball units, to the nearest neuron not centred on it: how far
+  // a fresh event of a known class typically falls from the known set. The boundary is put
+  // where 95% of them would be accepted, so the default threshold rejects few knowns.
+  float* outside = m_looScores; // filled by the last structure sweep; free until leaveOneOut()
+  m_params.knownRadius = 1.0f;
+  if (n < 20) return;
+  const std::uint32_t k = n * 95 / 100;
+  std::nth_element(outside, outside + k, outside + n);
+  if (outside[k] > 1.0f) m_params.knownRadius = outside[k];
+}
+
 void Network::buildStructure(int layer, const Events& events) {
   Layer& l = m_layers[layer];
   LearnReport report;
+  if (layer > 0) {
+    buildCorrectionStructure(layer, events);
+    return;
+  }
   // Two sweeps: shrinking in the first can uncover events that the second then covers.
   for (int pass = 0; pass < 2; ++pass) {
     if (pass == 1) {
       for (int j = 0; j < l.count; ++j) l.support[j] = 0;
     }
+    std::uint32_t measured = 0;
     for (std::uint32_t i = 0; i < events.rows; ++i) {
       const float* z = eventInput(layer, events, i);
       l.distances(z, m_q[layer]);
+      if (pass == 1) {
+        const float outside = nearestOtherBall(layer);
+        if (outside >= 0.0f) m_looScores[measured++] = outside;
+      }
       refine(layer, z, events.label(i), false, report);
+    }
+    if (pass == 1) calibrateKnownRadius(measured);
+  }
+}
+
+float Network::nearestOtherBall(int layer) const {
+  const float* q = m_q[layer];
+  float best = -1.0f;
+  for (int j = 0; j < m_layers[layer].count; ++j) {
+    if (q[j] > 1e-9f && (best < 0.0f || q[j] < best)) best = q[j];
+  }
+  return best < 0.0f ? best : std::sqrt(best);
+}
+
+void Network::buildCorrectionStructure(int layer, const Events& events) {
+  // A deeper layer corrects the stack's residual errors: neurons are committed only at events
+  // the stack gets wrong under leave-one-out, and shrink away from every conflicting event.
+  Layer& l = m_layers[layer];
+  LearnReport report;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (std::uint32_t i = 0; i < events.rows; ++i) {
+      const float* loo = m_looScores + std::size_t(i) * m_capacity.maxClasses;
+      const int label = events.label(i);
+      const bool wrong = argmax(loo, m_classes) != label;
+      const float* z = eventInput(layer, events, i);
+      l.distances(z, m_q[layer]);
+      bool covered = false;
+      for (int j = 0; j < l.count; ++j) {
+        if (m_q[layer][j] > 1.0f) continue;
+        if (l.labels[j] == label) {
+          covered = true;
+        } else {
+          l.shrinkToward(j, z, m_q[layer][j], m_params.shrinkTarget);
+        }
+      }
+      if (wrong && !covered) commitNeuron(layer, z, label, newRadius(layer, z, label), report);
     }
   }
 }
@@ -158,16 +217,13 @@ void Network::batchActivations(int layer, const Events& events, std::uint32_t fi
   RowMap input(m_blockInput, rows, 2 * d, Eigen::OuterStride<>(2 * d));
   RowMap weights(m_weightedCentres, k, 2 * d, Eigen::OuterStride<>(2 * d));
   RowMap phi(m_blockPhi, rows, k + 1, Eigen::OuterStride<>(k + 1));
-  phi.rightCols(k).noalias() = input * weights.transpose();
-  const float sharpness = m_params.sharpness;
-  for (int r = 0; r < rows; ++r) {
-    float* row = m_blockPhi + std::size_t(r) * (k + 1);
-    row[0] = 1.0f;
-    for (int j = 0; j < k; ++j) {
-      const float q = row[j + 1] + m_centreOffsets[j];
-      row[j + 1] = std::exp(-sharpness * (q > 0.0f ? q : 0.0f));
-    }
-  }
+  auto q = phi.rightCols(k);
+  q.noalias() = input * weights.transpose();
+  const Eigen::Map<const Eigen::RowVectorXf> offsets(m_centreOffsets, k);
+  q.rowwise() += offsets;
+  // Vectorised exp; rounding can leave q a hair below zero at a centre.
+  q = (q.array().max(0.0f) * -m_params.sharpness).exp().matrix();
+  phi.col(0).setOnes();
 }
 
 Status Network::solveLayer(int layer, const Events& events) {
@@ -215,11 +271,13 @@ std::uint32_t Network::leaveOneOut(int layer, const Events& events) {
     const int rows = int(events.rows - first < std::uint32_t(kBlock) ? events.rows - first
                                                                      : std::uint32_t(kBlock));
     batchActivations(layer, events, first, rows);
+    double* leverage = m_blockWork + std::size_t(kBlock) * n;
+    m_solvers[layer].leverages(m_blockPhi, rows, m_blockWork, leverage);
     for (int r = 0; r < rows; ++r) {
       const std::uint32_t i = first + std::uint32_t(r);
       const float* f = m_blockPhi + std::size_t(r) * n;
       float* loo = m_looScores + std::size_t(i) * m_capacity.maxClasses;
-      const double h = m_solvers[layer].leverage(f + 1, m_solveScratch);
+      const double h = leverage[r];
       for (int c = 0; c < m_classes; ++c) scores[c] = 0.0f;
       l.readout(f + 1, scores);
       // Closed-form leave-one-out for ridge regression: (s - h t) / (1 - h).

@@ -136,8 +136,18 @@ Status Network::learn(const float* descriptor, int label, LearnReport* report) {
   for (int c = 0; c < m_classes; ++c) before[c] = m_scores[m_depth - 1][c];
   const bool wrong = m_layers[0].count == 0 || argmax(before, m_classes) != label;
   r.committed = refine(0, descriptor, label, wrong, r);
-  const Status s = updateReadouts(descriptor, label, before, r.committed);
+  Status s = updateReadouts(descriptor, label, before, r.committed);
   ++m_eventsLearned;
+  ++m_sinceRebuild;
+  // The network is rebuilt as events arrive, on a geometric schedule: the amortised cost
+  // stays a small multiple of one rebuild, and the model never drifts far from the direct
+  // construction on everything remembered.
+  const float due = m_autoRebuild * static_cast<float>(m_eventCount);
+  if (s == Status::Ok && m_autoRebuild > 0.0f && m_looScores != nullptr &&
+      m_sinceRebuild >= 16 && static_cast<float>(m_sinceRebuild) >= due) {
+    s = rebuild();
+    r.rebuilt = s == Status::Ok;
+  }
   return s;
 }
 

@@ -99,6 +99,18 @@ double ReadoutSolver::leverage(const float* phi, double* scratch) const {
   return v.squaredNorm();
 }
 
+void ReadoutSolver::leverages(const float* features, int rows, double* work,
+                              double* out) const {
+  const int n = m_size;
+  Eigen::Map<Matrix> v(work, n, rows);
+  for (int r = 0; r < rows; ++r) {
+    for (int i = 0; i < n; ++i) v(i, r) = double(features[std::size_t(r) * n + i]);
+  }
+  MatrixMap l(m_gram, n, n, Eigen::OuterStride<>(m_capacity));
+  l.triangularView<Eigen::Lower>().solveInPlace(v);
+  for (int r = 0; r < rows; ++r) out[r] = v.col(r).squaredNorm();
+}
+
 Status ReadoutSolver::ensureInverse() {
   if (m_haveInverse) return Status::Ok;
   if (!m_factored) return Status::NotInitialized;
@@ -114,6 +126,7 @@ Status ReadoutSolver::ensureInverse() {
 
 void ReadoutSolver::grow(float ridge) {
   if (m_size >= m_capacity) return;
+  if (!m_haveInverse && ensureInverse() != Status::Ok) return;
   if (m_haveInverse) {
     MatrixMap p(m_inverse, m_size + 1, m_size + 1, Eigen::OuterStride<>(m_capacity));
     p.row(m_size).setZero();

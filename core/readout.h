@@ -38,6 +38,9 @@ public:
   Status solve(float ridge, Layer& layer);
   /// \brief Leverage h = f^T (G + ridge I)^-1 f of an event, from the factor of the last solve().
   double leverage(const float* phi, double* scratch) const;
+  /// \brief Leverages of a block of events at once (one triangular solve with many right-hand
+  /// sides). \p features is rows x size() row-major, bias first; \p work holds rows x size().
+  void leverages(const float* features, int rows, double* work, double* out) const;
 
   /// \brief One recursive least-squares step on (phi, target); updates \p layer's weights.
   Status update(const float* phi, const float* target, Layer& layer, double* scratch);

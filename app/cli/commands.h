@@ -1,0 +1,12 @@
+#pragma once
+
+namespace dlm::cli {
+
+/// Each command parses its own options from argv[2..] and returns the process exit code;
+/// errors are one line on stderr starting with "dlm <command>: ".
+int runLearn(int argc, char** argv);
+int runEval(int argc, char** argv);
+int runPredict(int argc, char** argv);
+int runBench(int argc, char** argv);
+
+} // namespace dlm::cli

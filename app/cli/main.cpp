@@ -1,0 +1,52 @@
+// dlm: learn, evaluate, predict and benchmark Deeplomath models from the command line.
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "app/cli/commands.h"
+#include "core/model_format.h"
+#include "core/version.h"
+
+namespace {
+
+void printUsage() {
+  std::printf(
+      "usage: dlm <command> [options]\n\n"
+      "commands:\n"
+      "  learn    --data TRAIN.csv [--label COL] --out MODEL.dlm [--json] [--incremental]\n"
+      "           [--max-neurons N]      build a model from labelled events\n"
+      "  eval     --model MODEL.dlm --data TEST.csv [--label COL] [--threshold T] [--json]\n"
+      "                                  accuracy, rejection, AUROC, confusion matrix\n"
+      "  predict  --model MODEL.dlm --data X.csv [--label COL] [--threshold T]\n"
+      "                                  one line per row: class or unknown\n"
+      "  bench    [--dataset digits|fashion-mnist|all] [--json FILE] [--markdown FILE]\n"
+      "           [--repeats N]          the public benchmark protocol, with peers\n\n"
+      "CSV files have a header row; the label column is 'label' unless --label names\n"
+      "another column (a name, a 0-based index, or -1 for the last column).\n"
+      "  --version   print the version      --help   print this help\n");
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    printUsage();
+    return 1;
+  }
+  const std::string command = argv[1];
+  if (command == "--version" || command == "version") {
+    std::printf("dlm %s (core %s, model format %u)\n", DLM_CORE_VERSION_STRING,
+                dlm::coreVersion(), unsigned(dlm::kModelFormatVersion));
+    return 0;
+  }
+  if (command == "--help" || command == "-h" || command == "help") {
+    printUsage();
+    return 0;
+  }
+  if (command == "learn") return dlm::cli::runLearn(argc, argv);
+  if (command == "eval") return dlm::cli::runEval(argc, argv);
+  if (command == "predict") return dlm::cli::runPredict(argc, argv);
+  if (command == "bench") return dlm::cli::runBench(argc, argv);
+  std::fprintf(stderr, "dlm: unknown command '%s' (try dlm --help)\n", command.c_str());
+  return 1;
+}

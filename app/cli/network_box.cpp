@@ -1,0 +1,98 @@
+#include "app/cli/network_box.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+
+namespace dlm::cli {
+
+Capacity learningCapacity(int rows, int dims, int classes, int maxNeurons) {
+  Capacity cap;
+  cap.maxDims = static_cast<std::uint16_t>(dims);
+  cap.maxClasses = static_cast<std::uint8_t>(classes < 1 ? 1 : classes);
+  cap.maxEvents = static_cast<std::uint32_t>(rows);
+  // Neurons never outnumber events; the cap bounds the O(K^2) least-squares workspace.
+  cap.maxNeurons = static_cast<std::uint16_t>(rows < maxNeurons ? (rows < 1 ? 1 : rows)
+                                                                 : maxNeurons);
+  cap.maxLayers = 3;
+  cap.exactReadout = true;
+  return cap;
+}
+
+bool NetworkBox::create(const Capacity& capacity, int dims, std::string& error) {
+  m_arena.assign(Network::arenaBytes(capacity), 0);
+  Status s = m_network.init(capacity, m_arena.data(), m_arena.size());
+  if (s == Status::Ok) s = m_network.reset(dims, 0);
+  if (s != Status::Ok) {
+    error = std::string("cannot set up the network: ") + statusText(s);
+    return false;
+  }
+  return true;
+}
+
+bool NetworkBox::loadFile(const std::string& path, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = "cannot open " + path + ": " + std::strerror(errno);
+    return false;
+  }
+  const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)),
+                                        std::istreambuf_iterator<char>());
+  ModelInfo info;
+  Status s = inspectModel(bytes.data(), bytes.size(), &info);
+  if (s != Status::Ok) {
+    error = path + ": " + statusText(s);
+    return false;
+  }
+  Capacity cap;
+  cap.maxDims = info.dims;
+  cap.maxClasses = info.classes;
+  cap.maxLayers = info.depth;
+  cap.maxNeurons = info.maxLayerNeurons;
+  cap.maxEvents = 0;
+  cap.exactReadout = false;
+  m_arena.assign(Network::arenaBytes(cap), 0);
+  s = m_network.init(cap, m_arena.data(), m_arena.size());
+  std::vector<ClassName> names(info.classes);
+  if (s == Status::Ok) s = loadModel(bytes.data(), bytes.size(), m_network, names.data());
+  if (s != Status::Ok) {
+    error = path + ": " + statusText(s);
+    return false;
+  }
+  m_names.clear();
+  for (const ClassName& n : names) m_names.emplace_back(n.text);
+  return true;
+}
+
+std::vector<std::uint8_t> NetworkBox::bytes() const {
+  std::vector<ClassName> names(static_cast<std::size_t>(m_network.classes()));
+  for (std::size_t k = 0; k < names.size() && k < m_names.size(); ++k) {
+    std::strncpy(names[k].text, m_names[k].c_str(), kClassNameBytes);
+  }
+  std::vector<std::uint8_t> out(modelBytes(m_network));
+  std::size_t written = 0;
+  if (saveModel(m_network, names.data(), out.data(), out.size(), &written) != Status::Ok) {
+    return {};
+  }
+  out.resize(written);
+  return out;
+}
+
+bool NetworkBox::saveFile(const std::string& path, std::string& error) const {
+  const std::vector<std::uint8_t> data = bytes();
+  if (data.empty()) {
+    error = "cannot serialise the model";
+    return false;
+  }
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(reinterpret_cast<const char*>(data.data()), std::streamsize(data.size()));
+  out.close();
+  if (!out) {
+    error = "cannot write " + path + ": " + std::strerror(errno);
+    return false;
+  }
+  return true;
+}
+
+} // namespace dlm::cli

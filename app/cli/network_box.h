@@ -1,0 +1,39 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/model_format.h"
+#include "core/network.h"
+
+namespace dlm::cli {
+
+/// \brief A kernel network with its arena and class names, as the host tools hold one.
+class NetworkBox {
+public:
+  /// \brief Size the arena for a learning run over \p events events.
+  bool create(const Capacity& capacity, int dims, std::string& error);
+  /// \brief Read a model file; the arena is sized from its header (predict-only capacity).
+  bool loadFile(const std::string& path, std::string& error);
+  /// \brief Write the model bytes to \p path.
+  bool saveFile(const std::string& path, std::string& error) const;
+  /// \brief The serialized model (what a board receives).
+  std::vector<std::uint8_t> bytes() const;
+
+  Network& network() { return m_network; }
+  const Network& network() const { return m_network; }
+  std::vector<std::string>& classNames() { return m_names; }
+  const std::vector<std::string>& classNames() const { return m_names; }
+  std::size_t arenaBytes() const { return m_arena.size(); }
+
+private:
+  std::vector<unsigned char> m_arena;
+  Network m_network;
+  std::vector<std::string> m_names;
+};
+
+/// \brief Capacity for learning \p rows events of \p dims features and \p classes classes.
+Capacity learningCapacity(int rows, int dims, int classes, int maxNeurons);
+
+} // namespace dlm::cli

@@ -1,0 +1,82 @@
+#include <QtTest>
+
+#include <cmath>
+#include <vector>
+
+#include "core/descriptor.h"
+
+using dlm::DescriptorConfig;
+using dlm::Status;
+
+class TestDescriptor : public QObject {
+  Q_OBJECT
+
+  static std::vector<std::int16_t> gesture(int frames, float amplitude) {
+    std::vector<std::int16_t> s;
+    for (int f = 0; f < frames; ++f) {
+      const float t = float(f) / float(frames);
+      s.push_back(std::int16_t(amplitude * std::sin(6.2831853f * t)));
+      s.push_back(std::int16_t(amplitude * 0.5f * std::cos(6.2831853f * t)));
+      s.push_back(std::int16_t(100));
+    }
+    return s;
+  }
+
+private slots:
+  void dimsFollowConfig() {
+    DescriptorConfig c;
+    QCOMPARE(int(c.dims()), 3 * (16 + 3) + 1);
+    c.channels = 6;
+    c.bins = 8;
+    QCOMPARE(int(c.dims()), 6 * 11 + 1);
+  }
+
+  void deterministicBitForBit() {
+    DescriptorConfig c;
+    const auto s = gesture(300, 8000.0f);
+    std::vector<float> a(c.dims()), b(c.dims());
+    QCOMPARE(dlm::computeDescriptor(c, s.data(), 300, a.data(), a.size()), Status::Ok);
+    QCOMPARE(dlm::computeDescriptor(c, s.data(), 300, b.data(), b.size()), Status::Ok);
+    QVERIFY(std::memcmp(a.data(), b.data(), a.size() * sizeof(float)) == 0);
+  }
+
+  void shapeIsSpeedInvariant() {
+    // The same gesture performed faster keeps its shape bins; only the duration differs.
+    DescriptorConfig c;
+    const auto slow = gesture(640, 8000.0f);
+    const auto fast = gesture(320, 8000.0f);
+    std::vector<float> a(c.dims()), b(c.dims());
+    dlm::computeDescriptor(c, slow.data(), 640, a.data(), a.size());
+    dlm::computeDescriptor(c, fast.data(), 320, b.data(), b.size());
+    for (int i = 0; i < c.bins; ++i) QVERIFY(std::fabs(a[i] - b[i]) < 0.01f);
+    QVERIFY(std::fabs(a.back() - 2.0f * b.back()) < 1e-6f);
+  }
+
+  void amplitudeScalesFeatures() {
+    DescriptorConfig c;
+    const auto small = gesture(256, 2000.0f);
+    const auto large = gesture(256, 8000.0f);
+    std::vector<float> a(c.dims()), b(c.dims());
+    dlm::computeDescriptor(c, small.data(), 256, a.data(), a.size());
+    dlm::computeDescriptor(c, large.data(), 256, b.data(), b.size());
+    QVERIFY(b[c.bins] > 3.5f * a[c.bins]); // detrended RMS of channel 0
+  }
+
+  void rejectsBadArguments() {
+    DescriptorConfig c;
+    std::vector<float> out(c.dims());
+    const auto s = gesture(10, 1000.0f);
+    QCOMPARE(dlm::computeDescriptor(c, nullptr, 10, out.data(), out.size()),
+             Status::InvalidArgument);
+    QCOMPARE(dlm::computeDescriptor(c, s.data(), 0, out.data(), out.size()),
+             Status::InvalidArgument);
+    QCOMPARE(dlm::computeDescriptor(c, s.data(), 10, out.data(), out.size() - 1),
+             Status::BufferTooSmall);
+    // Windows shorter than the bin count still give finite values.
+    QCOMPARE(dlm::computeDescriptor(c, s.data(), 3, out.data(), out.size()), Status::Ok);
+    for (float v : out) QVERIFY(std::isfinite(v));
+  }
+};
+
+QTEST_APPLESS_MAIN(TestDescriptor)
+#include "test_descriptor.moc"

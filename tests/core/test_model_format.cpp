@@ -1,0 +1,116 @@
+#include <QtTest>
+
+#include <cstring>
+#include <vector>
+
+#include "blobs.h"
+#include "core/crc32.h"
+#include "core/model_format.h"
+
+using namespace dlm;
+using test::Box;
+
+class TestModelFormat : public QObject {
+  Q_OBJECT
+
+  test::Events m_train = test::blobs(3, 40, 4, 2.0f);
+
+  std::vector<std::uint8_t> trainedBytes(Box& b) {
+    b.net.rebuild(m_train.x.data(), m_train.y.data(), std::uint32_t(m_train.rows()));
+    ClassName names[3];
+    std::strcpy(names[0].text, "wave");
+    std::strcpy(names[1].text, "circle");
+    std::strcpy(names[2].text, "tap");
+    std::vector<std::uint8_t> out(modelBytes(b.net));
+    std::size_t n = 0;
+    if (saveModel(b.net, names, out.data(), out.size(), &n) != Status::Ok) return {};
+    return out;
+  }
+
+  static void refreshCrc(std::vector<std::uint8_t>& bytes) {
+    const std::uint32_t crc = crc32(bytes.data(), bytes.size() - 4);
+    for (int i = 0; i < 4; ++i) bytes[bytes.size() - 4 + std::size_t(i)] = std::uint8_t(crc >> (8 * i));
+  }
+
+private slots:
+  void crcMatchesZlib() {
+    const char* text = "123456789";
+    QCOMPARE(crc32(text, 9), 0xCBF43926u); // the standard check value
+  }
+
+  void roundTripIsByteIdentical() {
+    Box a(test::smallCapacity(4));
+    const auto bytes = trainedBytes(a);
+    QVERIFY(!bytes.empty());
+    Box b(test::smallCapacity(4));
+    ClassName names[8];
+    QCOMPARE(loadModel(bytes.data(), bytes.size(), b.net, names), Status::Ok);
+    QCOMPARE(QString(names[1].text), QString("circle"));
+    std::vector<std::uint8_t> again(modelBytes(b.net));
+    QCOMPARE(saveModel(b.net, names, again.data(), again.size(), nullptr), Status::Ok);
+    QVERIFY(again == bytes);
+    Prediction pa, pb;
+    for (int i = 0; i < m_train.rows(); ++i) {
+      a.net.predict(m_train.row(i), pa);
+      b.net.predict(m_train.row(i), pb);
+      QCOMPARE(pa.classIndex, pb.classIndex);
+      QCOMPARE(pa.knownScore, pb.knownScore);
+    }
+  }
+
+  void eachCorruptionHasItsOwnStatus() {
+    Box a(test::smallCapacity(4));
+    const auto good = trainedBytes(a);
+    Box b(test::smallCapacity(4));
+    QCOMPARE(loadModel(good.data(), good.size(), b.net, nullptr), Status::Ok);
+    Prediction before;
+    b.net.predict(m_train.row(0), before);
+
+    auto magic = good;
+    magic[0] = 'X';
+    QCOMPARE(loadModel(magic.data(), magic.size(), b.net, nullptr), Status::BadMagic);
+    auto version = good;
+    version[4] = 99;
+    QCOMPARE(loadModel(version.data(), version.size(), b.net, nullptr), Status::BadVersion);
+    auto flipped = good;
+    flipped[good.size() / 2] ^= 0x10;
+    QCOMPARE(loadModel(flipped.data(), flipped.size(), b.net, nullptr), Status::BadCrc);
+    QCOMPARE(loadModel(good.data(), good.size() - 7, b.net, nullptr), Status::Truncated);
+    QCOMPARE(loadModel(good.data(), 30, b.net, nullptr), Status::Truncated);
+    Capacity narrow = test::smallCapacity(3);
+    Box small(narrow);
+    QCOMPARE(loadModel(good.data(), good.size(), small.net, nullptr), Status::DimsBeyondCapacity);
+    auto inconsistent = good;
+    inconsistent[12] = 0; // dims = 0, CRC refreshed so only the header check can catch it
+    refreshCrc(inconsistent);
+    QCOMPARE(loadModel(inconsistent.data(), inconsistent.size(), b.net, nullptr),
+             Status::CorruptModel);
+
+    // After every failure the previous model is still the active one.
+    Prediction after;
+    b.net.predict(m_train.row(0), after);
+    QCOMPARE(after.classIndex, before.classIndex);
+    QCOMPARE(after.knownScore, before.knownScore);
+  }
+
+  void saveNeedsRoom() {
+    Box a(test::smallCapacity(4));
+    trainedBytes(a);
+    std::vector<std::uint8_t> out(modelBytes(a.net) - 1);
+    QCOMPARE(saveModel(a.net, nullptr, out.data(), out.size(), nullptr), Status::BufferTooSmall);
+  }
+
+  void inspectReadsTheHeader() {
+    Box a(test::smallCapacity(4));
+    const auto bytes = trainedBytes(a);
+    ModelInfo info;
+    QCOMPARE(inspectModel(bytes.data(), bytes.size(), &info), Status::Ok);
+    QCOMPARE(int(info.dims), 4);
+    QCOMPARE(int(info.classes), 3);
+    QCOMPARE(int(info.depth), a.net.depth());
+    QCOMPARE(std::size_t(info.totalBytes), bytes.size());
+  }
+};
+
+QTEST_APPLESS_MAIN(TestModelFormat)
+#include "test_model_format.moc"

@@ -1,0 +1,152 @@
+#include <QtTest>
+
+#include <vector>
+
+#include "blobs.h"
+#include "core/model_format.h"
+
+using namespace dlm;
+using test::Box;
+
+class TestNetwork : public QObject {
+  Q_OBJECT
+
+  static double accuracy(Network& net, const test::Events& e) {
+    int right = 0;
+    Prediction p;
+    for (int i = 0; i < e.rows(); ++i) {
+      net.predict(e.row(i), p);
+      right += p.bestClass == e.y[std::size_t(i)] ? 1 : 0;
+    }
+    return double(right) / e.rows();
+  }
+
+  static std::vector<std::uint8_t> bytesOf(const Network& net) {
+    std::vector<std::uint8_t> out(modelBytes(net));
+    std::size_t n = 0;
+    saveModel(net, nullptr, out.data(), out.size(), &n);
+    return out;
+  }
+
+private slots:
+  void emptyNetworkKnowsNothing() {
+    Box b(test::smallCapacity(4));
+    Prediction p;
+    const float x[4] = {1, 2, 3, 4};
+    QCOMPARE(b.net.predict(x, p), Status::Ok);
+    QVERIFY(!p.known);
+    QCOMPARE(p.classIndex, -1);
+  }
+
+  void learnsFromZeroOneEventAtATime() {
+    Box b(test::smallCapacity(4));
+    b.net.setAutoRebuild(0.0f); // purely incremental
+    const auto train = test::blobs(3, 30, 4, 3.0f, 1);
+    for (int i = 0; i < train.rows(); ++i) {
+      QCOMPARE(b.net.learn(train.row(i), train.y[std::size_t(i)]), Status::Ok);
+    }
+    QCOMPARE(b.net.classes(), 3);
+    QVERIFY(b.net.neurons(0) >= 3);
+    QVERIFY(b.net.neurons(0) < train.rows() / 2); // far fewer neurons than events
+    const auto test = test::blobs(3, 30, 4, 3.0f, 99);
+    QVERIFY(accuracy(b.net, test) > 0.95);
+  }
+
+  void rejectsFarFromEverything() {
+    Box b(test::smallCapacity(4));
+    const auto train = test::blobs(3, 40, 4, 3.0f);
+    QCOMPARE(b.net.rebuild(train.x.data(), train.y.data(), std::uint32_t(train.rows())), Status::Ok);
+    Prediction p;
+    const float inside[4] = {3.0f, 0.0f, 0.0f, 0.0f};
+    QCOMPARE(b.net.predict(inside, p), Status::Ok);
+    QVERIFY(p.known);
+    QCOMPARE(p.classIndex, 0);
+    const float far[4] = {-20.0f, 15.0f, -9.0f, 30.0f};
+    QCOMPARE(b.net.predict(far, p), Status::Ok);
+    QVERIFY(!p.known);
+    QCOMPARE(p.classIndex, -1);
+    QVERIFY(p.bestClass >= 0); // the readout still says what it would have guessed
+    QVERIFY(p.knownScore < 0.0f);
+  }
+
+  void thresholdMovesBoundaryWithoutRelearning() {
+    Box b(test::smallCapacity(4));
+    const auto train = test::blobs(3, 40, 4, 3.0f);
+    b.net.rebuild(train.x.data(), train.y.data(), std::uint32_t(train.rows()));
+    const auto before = bytesOf(b.net);
+    // A point some way outside the class-0 blob.
+    const float probe[4] = {3.0f, -3.5f, 0.0f, -3.5f};
+    Prediction p;
+    b.net.predict(probe, p);
+    QVERIFY(!p.known);
+    const float score = p.knownScore;
+    b.net.setThreshold(-score + 0.01f);
+    b.net.predict(probe, p);
+    QVERIFY(p.known);
+    QCOMPARE(p.knownScore, score); // the score itself does not move, only the boundary
+    b.net.setThreshold(0.0f);
+    QVERIFY(bytesOf(b.net) == before); // nothing was relearned
+  }
+
+  void densityFollowsDifficulty() {
+    Box easy(test::smallCapacity(4));
+    Box hard(test::smallCapacity(4));
+    const auto far = test::blobs(3, 40, 4, 6.0f);
+    const auto close = test::blobs(3, 40, 4, 0.6f);
+    easy.net.rebuild(far.x.data(), far.y.data(), std::uint32_t(far.rows()));
+    hard.net.rebuild(close.x.data(), close.y.data(), std::uint32_t(close.rows()));
+    QVERIFY(hard.net.neurons(0) > 2 * easy.net.neurons(0));
+    QCOMPARE(easy.net.depth(), 1); // separable: no second layer is worth it
+  }
+
+  void capacityExhaustionKeepsAValidModel() {
+    Capacity cap = test::smallCapacity(4);
+    cap.maxNeurons = 8;
+    Box b(cap);
+    b.net.setAutoRebuild(0.0f);
+    const auto train = test::blobs(4, 60, 4, 0.4f); // overlapping: wants many neurons
+    bool pruned = false;
+    for (int i = 0; i < train.rows(); ++i) {
+      LearnReport r;
+      QCOMPARE(b.net.learn(train.row(i), train.y[std::size_t(i)], &r), Status::Ok);
+      pruned = pruned || r.pruned;
+    }
+    QVERIFY(pruned);
+    QCOMPARE(b.net.neurons(0), 8);
+    const auto bytes = bytesOf(b.net);
+    Box copy(cap);
+    QCOMPARE(loadModel(bytes.data(), bytes.size(), copy.net, nullptr), Status::Ok);
+    QVERIFY(accuracy(b.net, train) > 0.35); // degraded but sane: above chance (0.25)
+  }
+
+  void sameEventsSameBytes() {
+    const auto train = test::blobs(3, 50, 4, 1.5f);
+    Box a(test::smallCapacity(4));
+    Box b(test::smallCapacity(4));
+    for (int i = 0; i < train.rows(); ++i) {
+      a.net.learn(train.row(i), train.y[std::size_t(i)]);
+      b.net.learn(train.row(i), train.y[std::size_t(i)]);
+    }
+    QVERIFY(bytesOf(a.net) == bytesOf(b.net));
+    a.net.rebuild(train.x.data(), train.y.data(), std::uint32_t(train.rows()));
+    const auto once = bytesOf(a.net);
+    a.net.rebuild(train.x.data(), train.y.data(), std::uint32_t(train.rows()));
+    QVERIFY(bytesOf(a.net) == once);
+  }
+
+  void rejectsBadCalls() {
+    Network uninitialised;
+    const float x[4] = {};
+    QCOMPARE(uninitialised.learn(x, 0), Status::NotInitialized);
+    Box b(test::smallCapacity(4));
+    QCOMPARE(b.net.learn(x, 8), Status::ClassOutOfRange);
+    QCOMPARE(b.net.learn(nullptr, 0), Status::InvalidArgument);
+    QCOMPARE(b.net.rebuild(), Status::NoEvents);
+    std::vector<unsigned char> tiny(64);
+    Network n;
+    QCOMPARE(n.init(test::smallCapacity(4), tiny.data(), tiny.size()), Status::ArenaTooSmall);
+  }
+};
+
+QTEST_APPLESS_MAIN(TestNetwork)
+#include "test_network.moc"
