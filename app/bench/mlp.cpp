@@ -73,13 +73,54 @@ void Mlp::forward(const Eigen::Ref<const RowMatrix>& input, RowMatrix& hiddenAct
     logits.rowwise() += m_b2;
 }
 
+void Mlp::checkLabels(const int* y, int rows) const
+{
+    const int classCount = classes();
+    if (std::any_of(y, y + rows, [classCount](int label) { return label < 0 || label >= classCount; }))
+        throw std::out_of_range("Mlp: label outside [0, classes)");
+}
+
+void Mlp::setParameters(const Eigen::MatrixXf& w1, const Eigen::RowVectorXf& b1, const Eigen::MatrixXf& w2,
+                        const Eigen::RowVectorXf& b2)
+{
+    if (w1.rows() != m_w1.rows() || w1.cols() != m_w1.cols() || b1.size() != m_b1.size()
+        || w2.rows() != m_w2.rows() || w2.cols() != m_w2.cols() || b2.size() != m_b2.size())
+        throw std::invalid_argument("Mlp::setParameters: shape mismatch");
+    m_w1 = w1;
+    m_b1 = b1;
+    m_w2 = w2;
+    m_b2 = b2;
+    m_vw1.setZero();
+    m_vb1.setZero();
+    m_vw2.setZero();
+    m_vb2.setZero();
+}
+
+double Mlp::loss(const float* x, const int* y, int rows) const
+{
+    if (rows < 0 || (rows > 0 && (x == nullptr || y == nullptr)))
+        throw std::invalid_argument("Mlp::loss: need non-null data and rows >= 0");
+    checkLabels(y, rows);
+    RowMatrix hiddenAct;
+    RowMatrix logits;
+    double sum = 0.0;
+    for (int start = 0; start < rows; start += kPredictChunk) {
+        const int count = std::min(kPredictChunk, rows - start);
+        const Eigen::Map<const RowMatrix> input(x + static_cast<std::ptrdiff_t>(start) * inputs(), count,
+                                                inputs());
+        forward(input, hiddenAct, logits);
+        for (int r = 0; r < count; ++r)
+            sum -= static_cast<double>(logits(r, y[start + r]));
+        sum += static_cast<double>(softmaxRows(logits).sum());
+    }
+    return rows > 0 ? sum / rows : std::numeric_limits<double>::quiet_NaN();
+}
+
 void Mlp::trainEpoch(const float* x, const int* y, int rows, uint64_t shuffleSeed)
 {
     if (rows < 0 || (rows > 0 && (x == nullptr || y == nullptr)))
         throw std::invalid_argument("Mlp::trainEpoch: need non-null data and rows >= 0");
-    const int classCount = classes();
-    if (std::any_of(y, y + rows, [classCount](int label) { return label < 0 || label >= classCount; }))
-        throw std::out_of_range("Mlp::trainEpoch: label outside [0, classes)");
+    checkLabels(y, rows);
 
     std::vector<int> order(static_cast<std::size_t>(rows));
     std::iota(order.begin(), order.end(), 0);
@@ -139,7 +180,7 @@ void Mlp::applyStep()
     m_vb1 = mu * m_vb1 + m_gb1;
     m_vw2 = mu * m_vw2 + m_gw2;
     m_vb2 = mu * m_vb2 + m_gb2;
-    
+    m_w1 -= lr * m_vw1;
     m_b1 -= lr * m_vb1;
     m_w2 -= lr * m_vw2;
     m_b2 -= lr * m_vb2;

@@ -41,6 +41,13 @@ public:
     /// \brief Full softmax output, `rows × classes` row-major, into outProbabilities.
     void predictProbabilities(const float* q, int rows, float* outProbabilities) const;
 
+    /// \brief Mean cross-entropy of the current network on `rows` samples (NaN when rows == 0).
+    double loss(const float* x, const int* y, int rows) const;
+
+    /// \brief Replaces all weights and biases (shapes must match) and clears the momentum.
+    void setParameters(const Eigen::MatrixXf& w1, const Eigen::RowVectorXf& b1, const Eigen::MatrixXf& w2,
+                       const Eigen::RowVectorXf& b2);
+
     /// \brief Mean cross-entropy over the samples of the last trainEpoch (NaN before any).
     double lastEpochLoss() const { return m_lastEpochLoss; }
 
@@ -70,6 +77,7 @@ private:
     void applyStep();
     void forEachChunk(const float* q, int rows, RowMatrix& probabilities,
                       const std::function<void(int start, int count)>& consume) const;
+    void checkLabels(const int* y, int rows) const;
     void forward(const Eigen::Ref<const RowMatrix>& input, RowMatrix& hiddenAct, RowMatrix& logits) const;
 
     MlpOptions m_options;

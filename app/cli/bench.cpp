@@ -149,7 +149,7 @@ void openSet(BenchReport& report, const Split& s) {
              "kNN-1 " + fmt("%.4f", bench::fprAtTpr(knnKnown, knnUnknown, 0.95)), "");
   report.add("digits open set", "open-set accuracy (default threshold)",
              fmt("%.4f", e.openSetAccuracy), "", "");
-  report.add("digits open set", "rejected: knowns / all", fmt("%.1f%%", 100 * e.rejectedFraction),
+  report.add("digits open set", "rejected, of all test rows", fmt("%.1f%%", 100 * e.rejectedFraction),
              "", "");
   report.value("openset_auroc", e.auroc);
   report.value("openset_fpr95", e.fprAt95Tpr);
