@@ -111,7 +111,7 @@ double Mlp::loss(const float* x, const int* y, int rows) const
         forward(input, hiddenAct, logits);
         for (int r = 0; r < count; ++r)
             sum -= static_cast<double>(logits(r, y[start + r]));
-        sum += static_cast<double>(softmaxRows(logits).sum());
+        sum += softmaxRows(logits).cast<double>().sum();
     }
     return rows > 0 ? sum / rows : std::numeric_limits<double>::quiet_NaN();
 }
@@ -156,7 +156,7 @@ double Mlp::forwardBackward(int count)
     double labelLogits = 0.0;
     for (int r = 0; r < count; ++r)
         labelLogits += static_cast<double>(m_logits(r, m_batchY[static_cast<std::size_t>(r)]));
-    const double loss = static_cast<double>(softmaxRows(m_logits).sum()) - labelLogits;
+    const double batchLoss = softmaxRows(m_logits).cast<double>().sum() - labelLogits;
 
     // d(mean CE)/d(logits) = (softmax − onehot) / batch; m_logits becomes that gradient.
     for (int r = 0; r < count; ++r)
@@ -169,7 +169,7 @@ double Mlp::forwardBackward(int count)
     m_gradHidden.array() = (m_hiddenAct.array() > 0.0f).select(m_gradHidden.array(), 0.0f);
     m_gw1.noalias() = m_batchX.transpose() * m_gradHidden;
     m_gb1 = m_gradHidden.colwise().sum();
-    return loss;
+    return batchLoss;
 }
 
 void Mlp::applyStep()
