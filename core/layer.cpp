@@ -7,12 +7,8 @@
 namespace dlm {
 
 float squaredDistance(const float* a, const float* b, int n) {
-  float sum = 0.0f;
-  for (int i = 0; i < n; ++i) {
-    const float d = a[i] - b[i];
-    sum += d * d;
-  }
-  return sum;
+  using Array = Eigen::Map<const Eigen::ArrayXf>;
+  return (Array(a, n) - Array(b, n)).square().sum();
 }
 
 void Layer::clear() {
@@ -61,7 +57,23 @@ int Layer::commit(const float* z, std::uint8_t label, float radius) {
   support[j] = 1;
   float* w = weightRow(j);
   for (int k = 0; k < classStride; ++k) w[k] = 0.0f;
+  refreshAffine(j);
   return j;
+}
+
+void Layer::refreshAffine(int j) {
+  if (affine == nullptr) return;
+  const float* c = centre(j);
+  const float* m = metric(j);
+  float* a = affine + static_cast<long>(j) * 2 * stride;
+  float offset = 0.0f;
+  for (int i = 0; i < inDims; ++i) {
+    a[i] = m[i];
+    a[inDims + i] = -2.0f * m[i] * c[i];
+    offset += m[i] * c[i] * c[i];
+  }
+  offsets[j] = offset;
+  dirty[j] = 1;
 }
 
 void Layer::shrinkToward(int j, const float* z, float qNow, float targetQ) {
@@ -79,6 +91,7 @@ void Layer::shrinkToward(int j, const float* z, float qNow, float targetQ) {
     const float d = z[i] - c[i];
     m[i] += alpha * d * d;
   }
+  refreshAffine(j);
 }
 
 void Layer::removeNeuron(int j) {
@@ -92,6 +105,7 @@ void Layer::removeNeuron(int j) {
     labels[j] = labels[last];
     support[j] = support[last];
     for (int k = 0; k < classStride; ++k) weightRow(j)[k] = weightRow(last)[k];
+    refreshAffine(j);
   }
   count = static_cast<std::uint16_t>(last);
 }

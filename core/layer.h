@@ -24,6 +24,13 @@ struct Layer {
   std::uint32_t* support = nullptr;  ///< capacity, events each neuron has covered
   float* weights = nullptr;    ///< (capacity + 1) x classStride, last row is the bias
 
+  // Optional affine form of the distances, kept in step with centres and metrics so that a
+  // block of events costs one matrix product: q_j(z) = [z*z, z] . affine_j + offsets_j with
+  // affine_j = [m_j, -2 m_j*c_j] and offsets_j = sum m_j c_j^2. Host rebuilds only.
+  float* affine = nullptr;     ///< capacity x 2 stride, or null
+  float* offsets = nullptr;    ///< capacity
+  std::uint8_t* dirty = nullptr;  ///< capacity: neuron changed since the caller last cleared it
+
   float* centre(int j) { return centres + static_cast<long>(j) * stride; }
   const float* centre(int j) const { return centres + static_cast<long>(j) * stride; }
   float* metric(int j) { return metrics + static_cast<long>(j) * stride; }
@@ -54,6 +61,10 @@ struct Layer {
 
   /// \brief Remove neuron \p j, moving the last neuron into its slot (weights too).
   void removeNeuron(int j);
+
+  /// \brief Recompute the affine form of neuron \p j (after loading, for instance).
+  void refreshAffine(int j);
+  const float* affineRow(int j) const { return affine + static_cast<long>(j) * 2 * stride; }
 };
 
 /// \brief Squared Euclidean distance between two vectors of length n.

@@ -12,7 +12,7 @@ namespace {
 
 constexpr std::uint8_t kMagic[4] = {'D', 'L', 'M', 'M'};
 constexpr std::size_t kHeaderBytes = 64;
-constexpr int kParamCount = 8;
+constexpr int kParamCount = 10;
 
 // Little-endian cursor that never writes or reads past its end: every access is checked.
 class Cursor {
@@ -80,7 +80,8 @@ std::size_t bodyBytes(int dims, int classes, int depth, const std::uint16_t* cou
 
 void writeParams(Cursor& out, const KernelParams& p) {
   const float values[kParamCount] = {p.conflictFraction, p.gradation, p.sharpness, p.ridge,
-                                     p.shrinkTarget, p.stackScale, p.threshold, p.knownRadius};
+                                     p.shrinkTarget, p.stackScale, p.threshold, p.knownRadius,
+                                     p.evidenceWeight, p.knownOffset};
   for (float v : values) out.putF32(v);
 }
 
@@ -94,6 +95,8 @@ KernelParams readParams(Cursor& in) {
   p.stackScale = in.f32();
   p.threshold = in.f32();
   p.knownRadius = in.f32();
+  p.evidenceWeight = in.f32();
+  p.knownOffset = in.f32();
   return p;
 }
 

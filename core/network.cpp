@@ -46,6 +46,11 @@ bool Network::carve(Arena& arena) {
     layer.labels = arena.take<std::uint8_t>(std::size_t(neurons));
     layer.support = arena.take<std::uint32_t>(std::size_t(neurons));
     layer.weights = arena.take<float>(std::size_t(features) * classes);
+    if (cap.maxEvents > 0 && cap.exactReadout) {
+      layer.affine = arena.take<float>(std::size_t(neurons) * 2 * layer.stride);
+      layer.offsets = arena.take<float>(std::size_t(neurons));
+      layer.dirty = arena.take<std::uint8_t>(std::size_t(neurons));
+    }
     m_q[l] = arena.take<float>(std::size_t(neurons));
     m_phi[l] = arena.take<float>(std::size_t(neurons));
     m_scores[l] = arena.take<float>(std::size_t(classes));
@@ -63,11 +68,10 @@ bool Network::carve(Arena& arena) {
     m_events = arena.take<float>(std::size_t(cap.maxEvents) * cap.maxDims);
     m_eventLabels = arena.take<std::uint8_t>(cap.maxEvents);
     m_looScores = arena.take<float>(std::size_t(cap.maxEvents) * classes);
+    m_outside = arena.take<float>(cap.maxEvents);
     if (cap.exactReadout) {
       m_blockPhi = arena.take<float>(std::size_t(kBlock) * features);
       m_blockGram = arena.take<float>(std::size_t(features) * features);
-      m_weightedCentres = arena.take<float>(std::size_t(neurons) * 2 * (cap.maxDims + classes));
-      m_centreOffsets = arena.take<float>(std::size_t(neurons));
       m_blockInput = arena.take<float>(std::size_t(kBlock) * 2 * (cap.maxDims + classes));
       m_blockWork = arena.take<double>(std::size_t(kBlock) * (features + 1));
     }
@@ -138,6 +142,7 @@ Status Network::setStructure(int dims, int classes, int depth, const std::uint16
 
 void Network::finishLoad() {
   for (int l = 0; l < m_depth; ++l) {
+    for (int j = 0; j < m_layers[l].count; ++j) m_layers[l].refreshAffine(j);
     if (m_solvers[l].bound()) m_solvers[l].startFromWeights(m_layers[l], m_params.ridge,
                                                             m_eventsLearned);
   }
@@ -192,7 +197,8 @@ Status Network::predict(const float* descriptor, Prediction& out) {
   out.confidence = margin < 0.0f ? 0.0f : (margin > 1.0f ? 1.0f : margin);
   float minQ = kInfinity;
   for (int j = 0; j < first.count; ++j) minQ = m_q[0][j] < minQ ? m_q[0][j] : minQ;
-  out.knownScore = 1.0f - std::sqrt(minQ) / m_params.knownRadius;
+  out.knownScore = 1.0f - std::sqrt(minQ) / m_params.knownRadius +
+                   m_params.evidenceWeight * scores[out.bestClass] - m_params.knownOffset;
   out.known = out.knownScore >= -m_params.threshold;
   out.classIndex = out.known ? out.bestClass : -1;
   return Status::Ok;

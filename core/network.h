@@ -29,7 +29,10 @@ struct KernelParams {
   float shrinkTarget = 1.1f;      ///< q of a conflicting event after a neuron shrinks away
   float stackScale = 1.0f;        ///< weight of the previous layer's scores in a layer's input
   float threshold = 0.0f;         ///< user margin: known when knownScore >= -threshold
-  float knownRadius = 1.0f;       ///< calibrated at rebuild, see docs/kernel.md
+  float knownRadius = 1.0f;       ///< geometric scale of the known set, calibrated at rebuild
+  float evidenceWeight = 2.0f;    ///< weight of the readout's best score in the known-set score
+  float knownOffset = 1.0f;       ///< calibrated at rebuild: 95% of held-out knowns score >= 0;
+                                  ///< before any rebuild, half a learned event's evidence
 };
 
 /// \brief The result of predict(). Activations point into the network and stay valid until
@@ -38,7 +41,9 @@ struct Prediction {
   int classIndex = -1;      ///< predicted class, or -1 when rejected as unknown
   int bestClass = -1;       ///< the class the readout favours, even when rejected
   float confidence = 0.0f;  ///< margin between the two best scores, in [0, 1]
-  float knownScore = 0.0f;  ///< 1 - sqrt(min q) / knownRadius over first-layer neurons
+  /// Known-set score: (1 - sqrt(min q) / knownRadius) + evidenceWeight * best score - offset.
+  /// Inside the first-layer balls and claimed by the readout: > 0; outside: < 0.
+  float knownScore = 0.0f;
   bool known = false;
   int depth = 0;
   const float* scores = nullptr;  ///< final class scores (classes() floats)
@@ -96,6 +101,9 @@ public:
   const KernelParams& params() const { return m_params; }
   const Capacity& capacity() const { return m_capacity; }
 
+  /// \brief Events per block in batched rebuild computations.
+  static constexpr int kBlockEvents = 128;
+
   /// \brief For the model loader: size the layers (already validated against capacity),
   /// then fill mutableLayer() and call finishLoad(). The event memory is cleared.
   Status setStructure(int dims, int classes, int depth, const std::uint16_t* counts,
@@ -122,7 +130,8 @@ private:
   const float* eventInput(int layer, const Events& events, std::uint32_t i);
   void buildStructure(int layer, const Events& events);
   void buildCorrectionStructure(int layer, const Events& events);
-  void prepareBatch(int layer);
+  void blockDistances(int layer, const Events& events, std::uint32_t first, int rows);
+  void eventDistances(int layer, const float* z, int row, int blockNeurons);
   void batchActivations(int layer, const Events& events, std::uint32_t first, int rows);
   Status solveLayer(int layer, const Events& events);
   std::uint32_t leaveOneOut(int layer, const Events& events);
@@ -151,18 +160,19 @@ private:
   std::uint32_t m_eventCount = 0;
   std::uint32_t m_eventHead = 0;
   // Rebuild scratch (only with an event memory and the exact readout).
-  static constexpr int kBlock = 128;  ///< events per block of the batched readout solve
+  static constexpr int kBlock = kBlockEvents;
   float* m_looScores = nullptr;       ///< maxEvents x maxClasses: leave-one-out stack scores
   float* m_blockPhi = nullptr;        ///< kBlock x (maxNeurons + 1)
   float* m_blockGram = nullptr;       ///< (maxNeurons + 1)^2, single-precision accumulation
-  float* m_weightedCentres = nullptr; ///< maxNeurons x 2 input: [m, -2 m*c] per neuron
-  float* m_centreOffsets = nullptr;   ///< maxNeurons: c^T M c
   float* m_blockInput = nullptr;      ///< kBlock x 2 input: [z*z, z] per event
   double* m_blockWork = nullptr;      ///< kBlock x (maxNeurons + 1) + kBlock: leverages
+  int m_blockNeurons = 0;             ///< neurons when the current structure block began
   bool m_building = false;            ///< inside a rebuild: the solvers are not incremental
   float m_autoRebuild = 0.1f;
   std::uint32_t m_sinceRebuild = 0;
   void calibrateKnownRadius(std::uint32_t measured);
+  void calibrateKnownOffset(const Events& events);
+  float* m_outside = nullptr;         ///< maxEvents: distance to the nearest other ball
   float nearestOtherBall(int layer) const;
 };
 

@@ -16,6 +16,12 @@ using RowMap = Eigen::Map<RowMatrix, 0, Eigen::OuterStride<>>;
 using ColMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::ColMajor>;
 using ColMap = Eigen::Map<ColMatrix, 0, Eigen::OuterStride<>>;
 
+// Events in the block starting at \p first.
+int blockRows(std::uint32_t rows, std::uint32_t first) {
+  const std::uint32_t left = rows - first;
+  return left < std::uint32_t(Network::kBlockEvents) ? int(left) : Network::kBlockEvents;
+}
+
 int argmax(const float* v, int n) {
   int best = 0;
   for (int i = 1; i < n; ++i) {
@@ -83,8 +89,9 @@ Status Network::rebuildFrom(const Events& events) {
   m_depth = 1;
   buildStructure(0, events);
   Status status = solveLayer(0, events);
-  std::uint32_t errors = status == Status::Ok && m_capacity.maxLayers > 1
-                             ? leaveOneOut(0, events) : 0;
+  std::uint32_t errors = status == Status::Ok ? leaveOneOut(0, events) : 0;
+  if (status == Status::Ok) calibrateKnownOffset(events);
+  if (m_capacity.maxLayers == 1) errors = 0;
   for (int l = 1; status == Status::Ok && l < m_capacity.maxLayers && errors > 0; ++l) {
     buildStructure(l, events);
     status = solveLayer(l, events);
@@ -122,6 +129,26 @@ void Network::calibrateKnownRadius(std::uint32_t n) {
   if (outside[k] > 1.0f) m_params.knownRadius = outside[k];
 }
 
+void Network::calibrateKnownOffset(const Events& events) {
+  // The held-out known-set score of each event: its distance to the nearest ball not centred
+  // on it, and its leave-one-out readout evidence. The offset puts 95% of them at >= 0, so the
+  // default threshold rejects about 5% of fresh knowns and far more unknowns.
+  // Written in place over m_outside: slot n <= i is only written after slot i is read.
+  float* values = m_outside;
+  std::uint32_t n = 0;
+  for (std::uint32_t i = 0; i < events.rows; ++i) {
+    if (m_outside[i] < 0.0f) continue;
+    const float* loo = m_looScores + std::size_t(i) * m_capacity.maxClasses;
+    const float evidence = loo[argmax(loo, m_classes)];
+    values[n++] = 1.0f - m_outside[i] / m_params.knownRadius + m_params.evidenceWeight * evidence;
+  }
+  m_params.knownOffset = 0.5f * m_params.evidenceWeight;
+  if (n < 20) return;
+  const std::uint32_t k = n * 5 / 100;
+  std::nth_element(values, values + k, values + n);
+  m_params.knownOffset = values[k];
+}
+
 void Network::buildStructure(int layer, const Events& events) {
   Layer& l = m_layers[layer];
   LearnReport report;
@@ -136,15 +163,59 @@ void Network::buildStructure(int layer, const Events& events) {
     }
     std::uint32_t measured = 0;
     for (std::uint32_t i = 0; i < events.rows; ++i) {
+      const int row = int(i % kBlock);
+      if (row == 0) blockDistances(layer, events, i, blockRows(events.rows, i));
       const float* z = eventInput(layer, events, i);
-      l.distances(z, m_q[layer]);
+      eventDistances(layer, z, row, m_blockNeurons);
       if (pass == 1) {
-        const float outside = nearestOtherBall(layer);
-        if (outside >= 0.0f) m_looScores[measured++] = outside;
+        m_outside[i] = nearestOtherBall(layer);
+        if (m_outside[i] >= 0.0f) m_looScores[measured++] = m_outside[i];
       }
       refine(layer, z, events.label(i), false, report);
     }
     if (pass == 1) calibrateKnownRadius(measured);
+  }
+}
+
+void Network::blockDistances(int layer, const Events& events, std::uint32_t first, int rows) {
+  // Distances of a block of events to the neurons that exist now, as one matrix product.
+  // Neurons committed or changed while the block is swept are patched in eventDistances().
+  Layer& l = m_layers[layer];
+  const int d = l.inDims;
+  const int k = l.count;
+  m_blockNeurons = k;
+  for (int j = 0; j < k; ++j) l.dirty[j] = 0;
+  if (k == 0) return;
+  for (int r = 0; r < rows; ++r) {
+    const float* z = eventInput(layer, events, first + std::uint32_t(r));
+    float* out = m_blockInput + std::size_t(r) * 2 * d;
+    for (int i = 0; i < d; ++i) {
+      out[i] = z[i] * z[i];
+      out[d + i] = z[i];
+    }
+  }
+  RowMap input(m_blockInput, rows, 2 * d, Eigen::OuterStride<>(2 * d));
+  const Eigen::Map<const RowMatrix, 0, Eigen::OuterStride<>> weights(
+      l.affine, k, 2 * d, Eigen::OuterStride<>(2 * l.stride));
+  RowMap q(m_blockPhi, rows, k, Eigen::OuterStride<>(k));
+  q.noalias() = input * weights.transpose();
+  q.rowwise() += Eigen::Map<const Eigen::RowVectorXf>(l.offsets, k);
+}
+
+void Network::eventDistances(int layer, const float* z, int row, int blockNeurons) {
+  const Layer& l = m_layers[layer];
+  const float* fromBlock = m_blockPhi + std::size_t(row) * blockNeurons;
+  float* q = m_q[layer];
+  for (int j = 0; j < l.count; ++j) {
+    if (j < blockNeurons && l.dirty[j] == 0) {
+      q[j] = fromBlock[j] > 0.0f ? fromBlock[j] : 0.0f;
+      continue;
+    }
+    const float* c = l.centre(j);
+    const float* m = l.metric(j);
+    float sum = 0.0f;
+    for (int i = 0; i < l.inDims; ++i) sum += m[i] * (z[i] - c[i]) * (z[i] - c[i]);
+    q[j] = sum;
   }
 }
 
@@ -167,8 +238,10 @@ void Network::buildCorrectionStructure(int layer, const Events& events) {
       const float* loo = m_looScores + std::size_t(i) * m_capacity.maxClasses;
       const int label = events.label(i);
       const bool wrong = argmax(loo, m_classes) != label;
+      const int row = int(i % kBlock);
+      if (row == 0) blockDistances(layer, events, i, blockRows(events.rows, i));
       const float* z = eventInput(layer, events, i);
-      l.distances(z, m_q[layer]);
+      eventDistances(layer, z, row, m_blockNeurons);
       bool covered = false;
       for (int j = 0; j < l.count; ++j) {
         if (m_q[layer][j] > 1.0f) continue;
@@ -180,25 +253,6 @@ void Network::buildCorrectionStructure(int layer, const Events& events) {
       }
       if (wrong && !covered) commitNeuron(layer, z, label, newRadius(layer, z, label), report);
     }
-  }
-}
-
-void Network::prepareBatch(int layer) {
-  // q_j(z) = sum_i m_ji z_i^2 - 2 m_ji c_ji z_i + m_ji c_ji^2 : one product of [z*z, z]
-  // with [m, -2 m*c], so a block of events costs a single matrix product.
-  const Layer& l = m_layers[layer];
-  const int d = l.inDims;
-  for (int j = 0; j < l.count; ++j) {
-    const float* c = l.centre(j);
-    const float* m = l.metric(j);
-    float* w = m_weightedCentres + std::size_t(j) * 2 * d;
-    float offset = 0.0f;
-    for (int i = 0; i < d; ++i) {
-      w[i] = m[i];
-      w[d + i] = -2.0f * m[i] * c[i];
-      offset += m[i] * c[i] * c[i];
-    }
-    m_centreOffsets[j] = offset;
   }
 }
 
@@ -215,11 +269,12 @@ void Network::batchActivations(int layer, const Events& events, std::uint32_t fi
     }
   }
   RowMap input(m_blockInput, rows, 2 * d, Eigen::OuterStride<>(2 * d));
-  RowMap weights(m_weightedCentres, k, 2 * d, Eigen::OuterStride<>(2 * d));
+  const Eigen::Map<const RowMatrix, 0, Eigen::OuterStride<>> weights(
+      l.affine, k, 2 * d, Eigen::OuterStride<>(2 * l.stride));
   RowMap phi(m_blockPhi, rows, k + 1, Eigen::OuterStride<>(k + 1));
   auto q = phi.rightCols(k);
   q.noalias() = input * weights.transpose();
-  const Eigen::Map<const Eigen::RowVectorXf> offsets(m_centreOffsets, k);
+  const Eigen::Map<const Eigen::RowVectorXf> offsets(l.offsets, k);
   q.rowwise() += offsets;
   // Vectorised exp; rounding can leave q a hair below zero at a centre.
   q = (q.array().max(0.0f) * -m_params.sharpness).exp().matrix();
@@ -230,15 +285,13 @@ Status Network::solveLayer(int layer, const Events& events) {
   Layer& l = m_layers[layer];
   ReadoutSolver& solver = m_solvers[layer];
   const int n = l.count + 1;
-  prepareBatch(layer);
   solver.reset(n, m_classes);
   ColMap gram(m_blockGram, n, n, Eigen::OuterStride<>(n));
   gram.setZero();
   double* rhs = solver.rhs();
   const int ld = solver.leadingDim();
   for (std::uint32_t first = 0; first < events.rows; first += kBlock) {
-    const int rows = int(events.rows - first < std::uint32_t(kBlock) ? events.rows - first
-                                                                     : std::uint32_t(kBlock));
+    const int rows = blockRows(events.rows, first);
     batchActivations(layer, events, first, rows);
     RowMap phi(m_blockPhi, rows, n, Eigen::OuterStride<>(n));
     gram.selfadjointView<Eigen::Lower>().rankUpdate(phi.transpose());
@@ -268,8 +321,7 @@ std::uint32_t Network::leaveOneOut(int layer, const Events& events) {
   std::uint32_t errors = 0;
   float* scores = m_target;
   for (std::uint32_t first = 0; first < events.rows; first += kBlock) {
-    const int rows = int(events.rows - first < std::uint32_t(kBlock) ? events.rows - first
-                                                                     : std::uint32_t(kBlock));
+    const int rows = blockRows(events.rows, first);
     batchActivations(layer, events, first, rows);
     double* leverage = m_blockWork + std::size_t(kBlock) * n;
     m_solvers[layer].leverages(m_blockPhi, rows, m_blockWork, leverage);

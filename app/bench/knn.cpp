@@ -175,7 +175,7 @@ public:
         for (int j = 0; j < count; ++j) {
             const double scale = static_cast<double>(m_qSqNorms[j]) + m_model.m_maxSqNorm;
             m_margins[j] = static_cast<float>(8.0 * gamma * scale) + std::numeric_limits<float>::min();
-            m_candidates[static_cast<std::size_t>(j)].clear();
+            m_candidates[j].clear();
         }
         std::fill(m_bestK.begin(), m_bestK.end(), std::numeric_limits<float>::infinity());
 
@@ -215,7 +215,7 @@ private:
         }
         // The threshold only falls from tile to tile, so nothing dropped here is needed later.
         const float threshold = best[m_k - 1] + m_margins[j];
-        std::vector<Neighbour>& shortlist = m_candidates[static_cast<std::size_t>(j)];
+        std::vector<Neighbour>& shortlist = m_candidates[j];
         shortlist.erase(std::remove_if(shortlist.begin(), shortlist.end(),
                                        [threshold](const Neighbour& c) { return c.sqDist > threshold; }),
                         shortlist.end());
@@ -228,7 +228,12 @@ private:
 
     void finish(int j, const float* query, int* outLabel, float* outSqDist)
     {
-        std::vector<Neighbour>& shortlist = m_candidates[static_cast<std::size_t>(j)];
+        std::vector<Neighbour>& shortlist = m_candidates[j];
+        if (shortlist.empty()) {
+            // Only non-finite inputs get here (NaN thresholds admit nothing): fall back to all.
+            for (int i = 0; i < m_model.rows(); ++i)
+                shortlist.push_back({0.0f, i});
+        }
         for (Neighbour& c : shortlist)
             c.sqDist = m_model.sqDistanceTo(c.index, query);
         const auto byDistance = [](const Neighbour& a, const Neighbour& b) {
@@ -236,7 +241,7 @@ private:
         };
         if (m_k == 1) {
             const Neighbour best = *std::min_element(shortlist.begin(), shortlist.end(), byDistance);
-            *outLabel = m_model.m_labels[static_cast<std::size_t>(best.index)];
+            *outLabel = m_model.m_labels[best.index];
             if (outSqDist != nullptr)
                 *outSqDist = best.sqDist;
             return;

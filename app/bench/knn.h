@@ -13,6 +13,7 @@ namespace dlm::bench {
 /// ‖q‖² + ‖x‖² − 2 q·x to shortlist candidates, then re-score the shortlist with the same
 /// direct distance as the single-query path, so batch and single answers are identical
 /// (ties go to the lowest training index) while the bulk of the work runs at GEMM speed.
+/// Inputs are expected to be finite.
 class Knn1 {
 public:
     /// \brief Tuning knobs for the batch paths; they never change the answers.

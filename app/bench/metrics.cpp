@@ -139,7 +139,7 @@ std::string ConfusionMatrix::toText(const std::vector<std::string>& classNames) 
     cell(unknown);
     out << '\n';
     for (int t = 0; t < m_classes; ++t) {
-        out << std::left << std::setw(static_cast<int>(labelWidth)) << names[static_cast<std::size_t>(t)]
+        out << std::left << std::setw(static_cast<int>(labelWidth)) << names[t]
             << std::right;
         for (int p = 0; p < m_classes; ++p)
             cell(std::to_string(count(t, p)));

@@ -143,9 +143,10 @@ void Mlp::gatherBatch(const float* x, const int* y, const std::vector<int>& orde
     m_batchX.resize(count, width); // no-op except for the short last batch
     m_batchY.resize(static_cast<std::size_t>(count));
     for (int r = 0; r < count; ++r) {
-        const int sample = order[static_cast<std::size_t>(start + r)];
-        m_batchX.row(r) = Eigen::Map<const Eigen::RowVectorXf>(x + static_cast<std::ptrdiff_t>(sample) * width, width);
-        m_batchY[static_cast<std::size_t>(r)] = y[sample];
+        const int sample = order[start + r];
+        const float* source = x + static_cast<std::ptrdiff_t>(sample) * width;
+        m_batchX.row(r) = Eigen::Map<const Eigen::RowVectorXf>(source, width);
+        m_batchY[r] = y[sample];
     }
 }
 
@@ -155,12 +156,12 @@ double Mlp::forwardBackward(int count)
 
     double labelLogits = 0.0;
     for (int r = 0; r < count; ++r)
-        labelLogits += static_cast<double>(m_logits(r, m_batchY[static_cast<std::size_t>(r)]));
+        labelLogits += static_cast<double>(m_logits(r, m_batchY[r]));
     const double batchLoss = softmaxRows(m_logits).cast<double>().sum() - labelLogits;
 
     // d(mean CE)/d(logits) = (softmax − onehot) / batch; m_logits becomes that gradient.
     for (int r = 0; r < count; ++r)
-        m_logits(r, m_batchY[static_cast<std::size_t>(r)]) -= 1.0f;
+        m_logits(r, m_batchY[r]) -= 1.0f;
     m_logits /= static_cast<float>(count);
 
     m_gw2.noalias() = m_hiddenAct.transpose() * m_logits;

@@ -26,6 +26,11 @@ inline float noise(std::uint64_t& s) {
   return sum;
 }
 
+inline float uniform(std::uint64_t& s) {
+  s = s * 6364136223846793005ull + 1442695040888963407ull;
+  return float((s >> 40) & 0xFFFFFF) / float(0xFFFFFF);
+}
+
 /// \p classes blobs on the axes at distance \p spread, \p perClass events each, interleaved.
 inline Events blobs(int classes, int perClass, int dims, float spread, std::uint64_t seed = 1) {
   Events e;

@@ -99,6 +99,27 @@ private slots:
     QCOMPARE(easy.net.depth(), 1); // separable: no second layer is worth it
   }
 
+  void depthGrowsWhenOneLayerCannotFit() {
+    // A 4x4 checkerboard needs ~16 zones; with 8 neurons per layer the first layer cannot
+    // hold it, and leave-one-out shows a second layer on its outputs removes errors.
+    Capacity cap = test::smallCapacity(2, 1024);
+    cap.maxNeurons = 8;
+    Box b(cap);
+    test::Events board;
+    board.dims = 2;
+    std::uint64_t seed = 5;
+    for (int i = 0; i < 800; ++i) {
+      const float x = 4.0f * test::uniform(seed);
+      const float y = 4.0f * test::uniform(seed);
+      board.x.push_back(x);
+      board.x.push_back(y);
+      board.y.push_back(std::uint8_t((int(std::floor(x)) + int(std::floor(y))) & 1));
+    }
+    QCOMPARE(b.net.rebuild(board.x.data(), board.y.data(), std::uint32_t(board.rows())), Status::Ok);
+    QVERIFY2(b.net.depth() >= 2, qPrintable(QString("depth %1").arg(b.net.depth())));
+    QVERIFY(b.net.neurons(1) > 0);
+  }
+
   void capacityExhaustionKeepsAValidModel() {
     Capacity cap = test::smallCapacity(4);
     cap.maxNeurons = 8;

@@ -61,12 +61,12 @@ int bruteVote(const std::vector<BruteNeighbour>& sorted, const std::vector<int>&
 {
     std::map<int, int> votes;
     for (int i = 0; i < k; ++i)
-        ++votes[labels[static_cast<std::size_t>(sorted[static_cast<std::size_t>(i)].index)]];
+        ++votes[labels[sorted[i].index]];
     int best = 0;
     for (const auto& entry : votes)
         best = std::max(best, entry.second);
     for (int i = 0; i < k; ++i) {
-        const int label = labels[static_cast<std::size_t>(sorted[static_cast<std::size_t>(i)].index)];
+        const int label = labels[sorted[i].index];
         if (votes[label] == best)
             return label;
     }
@@ -110,8 +110,8 @@ void TestKnn::handmadeSetGivesKnownAnswers()
     QCOMPARE(knn.dims(), 2);
     for (int j = 0; j < 4; ++j) {
         float sqDist = -1.0f;
-        QCOMPARE(knn.predict(kCornerQueries.data() + 2 * j, &sqDist), kExpectedLabels[static_cast<std::size_t>(j)]);
-        QCOMPARE(sqDist, kExpectedSqDist[static_cast<std::size_t>(j)]);
+        QCOMPARE(knn.predict(kCornerQueries.data() + 2 * j, &sqDist), kExpectedLabels[j]);
+        QCOMPARE(sqDist, kExpectedSqDist[j]);
     }
     // A training point is its own neighbour at distance exactly zero.
     float self = -1.0f;
@@ -167,11 +167,11 @@ void TestKnn::randomDataMatchesBruteForce()
     for (int j = 0; j < testRows; ++j) {
         const float* q = test.data() + static_cast<std::size_t>(j) * dims;
         const auto reference = bruteForce(train, trainRows, dims, q);
-        const int expected = labels[static_cast<std::size_t>(reference.front().index)];
+        const int expected = labels[reference.front().index];
         float singleSqDist = -1.0f;
         QCOMPARE(knn.predict(q, &singleSqDist), expected);
-        QCOMPARE(batchLabels[static_cast<std::size_t>(j)], expected);
-        QCOMPARE(batchSqDist[static_cast<std::size_t>(j)], singleSqDist); // bit-identical paths
+        QCOMPARE(batchLabels[j], expected);
+        QCOMPARE(batchSqDist[j], singleSqDist); // bit-identical paths
         QVERIFY(std::abs(singleSqDist - reference.front().sqDist) <= 1e-5 * reference.front().sqDist);
     }
 }
@@ -187,8 +187,8 @@ void TestKnn::batchIsIndependentOfBlockingAndThreads()
     std::vector<int> expectedLabels(testRows);
     std::vector<float> expectedSqDist(testRows);
     for (int j = 0; j < testRows; ++j)
-        expectedLabels[static_cast<std::size_t>(j)] =
-            reference.predict(test.data() + static_cast<std::size_t>(j) * dims, &expectedSqDist[static_cast<std::size_t>(j)]);
+        expectedLabels[j] =
+            reference.predict(test.data() + static_cast<std::size_t>(j) * dims, &expectedSqDist[j]);
 
     // From 1 × 1 tiles to one tile for everything, one to three threads: the same answers.
     const std::vector<std::pair<int, int>> blockings = {{1, 1}, {7, 50}, {64, 100}, {1024, 4096}};
@@ -226,8 +226,8 @@ void TestKnn::heavyTiesStayExactInBatch()
     for (int j = 0; j < testRows; ++j) {
         const float* q = test.data() + static_cast<std::size_t>(j) * dims;
         const auto reference = bruteForce(train, trainRows, dims, q);
-        QCOMPARE(outLabels[static_cast<std::size_t>(j)], labels[static_cast<std::size_t>(reference.front().index)]);
-        QCOMPARE(static_cast<double>(outSqDist[static_cast<std::size_t>(j)]), reference.front().sqDist);
+        QCOMPARE(outLabels[j], labels[reference.front().index]);
+        QCOMPARE(static_cast<double>(outSqDist[j]), reference.front().sqDist);
     }
 }
 
@@ -252,9 +252,9 @@ void TestKnn::largeCommonOffsetStaysExact()
         const float* q = test.data() + static_cast<std::size_t>(j) * dims;
         const auto reference = bruteForce(train, trainRows, dims, q);
         float single = -1.0f;
-        QCOMPARE(knn.predict(q, &single), labels[static_cast<std::size_t>(reference.front().index)]);
-        QCOMPARE(outLabels[static_cast<std::size_t>(j)], labels[static_cast<std::size_t>(reference.front().index)]);
-        QCOMPARE(outSqDist[static_cast<std::size_t>(j)], single);
+        QCOMPARE(knn.predict(q, &single), labels[reference.front().index]);
+        QCOMPARE(outLabels[j], labels[reference.front().index]);
+        QCOMPARE(outSqDist[j], single);
     }
 }
 
@@ -293,7 +293,7 @@ void TestKnn::predictKMatchesBruteForce()
             const float* q = test.data() + static_cast<std::size_t>(j) * dims;
             const int expected = bruteVote(bruteForce(train, trainRows, dims, q), labels, k);
             QCOMPARE(knn.predictK(q, k), expected);
-            QCOMPARE(batch[static_cast<std::size_t>(j)], expected);
+            QCOMPARE(batch[j], expected);
         }
     }
 }

@@ -124,7 +124,8 @@ void TestMetrics::aurocMatchesPairwiseCountWithTies()
             for (double u : unknown)
                 pairScore += k > u ? 1.0 : (k == u ? 0.5 : 0.0);
         }
-        const double expected = pairScore / (static_cast<double>(known.size()) * static_cast<double>(unknown.size()));
+        const double pairs = static_cast<double>(known.size()) * static_cast<double>(unknown.size());
+        const double expected = pairScore / pairs;
         QVERIFY(std::abs(dlm::bench::auroc(known, unknown) - expected) < 1e-12);
     }
 }

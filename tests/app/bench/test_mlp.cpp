@@ -274,13 +274,13 @@ void TestMlp::predictionsAreConsistent()
     for (int r = 0; r < test.rows; ++r) {
         const float* row = probabilities.data() + static_cast<std::size_t>(r) * 10;
         const auto best = std::max_element(row, row + 10);
-        QCOMPARE(static_cast<int>(best - row), labels[static_cast<std::size_t>(r)]);
-        QCOMPARE(*best, top[static_cast<std::size_t>(r)]);
+        QCOMPARE(static_cast<int>(best - row), labels[r]);
+        QCOMPARE(*best, top[r]);
         QVERIFY(std::abs(std::accumulate(row, row + 10, 0.0) - 1.0) < 1e-5);
         float single = -1.0f;
         QCOMPARE(mlp.predict(test.x.data() + static_cast<std::size_t>(r) * 64, &single),
-                 labels[static_cast<std::size_t>(r)]);
-        QVERIFY(std::abs(single - top[static_cast<std::size_t>(r)]) < 1e-5f);
+                 labels[r]);
+        QVERIFY(std::abs(single - top[r]) < 1e-5f);
         QVERIFY(single > 0.1f && single <= 1.0f);
     }
 }
