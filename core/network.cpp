@@ -64,7 +64,7 @@ bool Network::carve(Arena& arena) {
   m_input = arena.take<float>(std::size_t(cap.maxDims) + classes);
   m_target = arena.take<float>(std::size_t(classes));
   m_solveScratch = arena.take<double>(2 * std::size_t(features));
-  if (cap.maxEvents > 0) {
+  if (cap.maxEvents > 0 && DLM_CORE_REBUILD) {
     m_events = arena.take<float>(std::size_t(cap.maxEvents) * cap.maxDims);
     m_eventLabels = arena.take<std::uint8_t>(cap.maxEvents);
     m_looScores = arena.take<float>(std::size_t(cap.maxEvents) * classes);
@@ -85,6 +85,7 @@ Status Network::init(const Capacity& capacity, void* arena, std::size_t arenaSiz
       capacity.maxDims < 1 || capacity.maxClasses < 1 || arena == nullptr) {
     return Status::InvalidArgument;
   }
+  if (capacity.exactReadout && !DLM_CORE_REBUILD) return Status::NotSupported;
   m_capacity = capacity;
   Arena carver(arena, arenaSize);
   if (!carve(carver)) return Status::ArenaTooSmall;

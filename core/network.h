@@ -161,6 +161,7 @@ private:
   std::uint32_t m_eventHead = 0;
   // Rebuild scratch (only with an event memory and the exact readout).
   static constexpr int kBlock = kBlockEvents;
+  static constexpr std::uint32_t kValidationEvents = 8192;
   float* m_looScores = nullptr;       ///< maxEvents x maxClasses: leave-one-out stack scores
   float* m_blockPhi = nullptr;        ///< kBlock x (maxNeurons + 1)
   float* m_blockGram = nullptr;       ///< (maxNeurons + 1)^2, single-precision accumulation

@@ -7,6 +7,8 @@
 
 #include "core/network.h"
 
+#if DLM_CORE_REBUILD
+
 namespace dlm {
 
 namespace {
@@ -39,9 +41,21 @@ struct Network::Events {
   std::uint32_t rows = 0;
   std::uint32_t first = 0;  ///< ring slot of the oldest event
   std::uint32_t ring = 0;   ///< ring size, 0 when rows are contiguous
+  std::uint32_t step = 1;   ///< every step-th event: a deterministic subsample
   int stride = 0;
 
-  std::uint32_t slot(std::uint32_t i) const { return ring != 0 ? (first + i) % ring : i; }
+  std::uint32_t index(std::uint32_t i) const { return i * step; }
+  std::uint32_t slot(std::uint32_t i) const {
+    return ring != 0 ? (first + i * step) % ring : i * step;
+  }
+  /// Every k-th event so that at most \p limit remain.
+  Events subsample(std::uint32_t limit) const {
+    Events sub = *this;
+    if (rows <= limit) return sub;
+    sub.step = step * ((rows + limit - 1) / limit);
+    sub.rows = (rows + sub.step / step - 1) / (sub.step / step);
+    return sub;
+  }
   const float* row(std::uint32_t i) const { return base + std::size_t(slot(i)) * stride; }
   int label(std::uint32_t i) const { return labels[slot(i)]; }
 };
@@ -89,14 +103,18 @@ Status Network::rebuildFrom(const Events& events) {
   m_depth = 1;
   buildStructure(0, events);
   Status status = solveLayer(0, events);
-  std::uint32_t errors = status == Status::Ok ? leaveOneOut(0, events) : 0;
-  if (status == Status::Ok) calibrateKnownOffset(events);
+  // Validation, calibration and deeper layers work on a deterministic subsample of large
+  // sets: leave-one-out costs O(K^2) per event, and a few thousand events estimate an error
+  // rate or a percentile as well as sixty thousand do.
+  const Events held = events.subsample(kValidationEvents);
+  std::uint32_t errors = status == Status::Ok ? leaveOneOut(0, held) : 0;
+  if (status == Status::Ok) calibrateKnownOffset(held);
   if (m_capacity.maxLayers == 1) errors = 0;
   for (int l = 1; status == Status::Ok && l < m_capacity.maxLayers && errors > 0; ++l) {
-    buildStructure(l, events);
-    status = solveLayer(l, events);
+    buildStructure(l, held);
+    status = solveLayer(l, held);
     if (status != Status::Ok) break;
-    const std::uint32_t deeper = leaveOneOut(l, events);
+    const std::uint32_t deeper = leaveOneOut(l, held);
     // Keep a layer only when it removes a clear share of the remaining validation errors:
     // a one-event gain is within the noise of leave-one-out.
     const std::uint32_t needed = 1 + errors / 20;
@@ -137,10 +155,11 @@ void Network::calibrateKnownOffset(const Events& events) {
   float* values = m_outside;
   std::uint32_t n = 0;
   for (std::uint32_t i = 0; i < events.rows; ++i) {
-    if (m_outside[i] < 0.0f) continue;
+    const float outside = m_outside[events.index(i)];
+    if (outside < 0.0f) continue;
     const float* loo = m_looScores + std::size_t(i) * m_capacity.maxClasses;
     const float evidence = loo[argmax(loo, m_classes)];
-    values[n++] = 1.0f - m_outside[i] / m_params.knownRadius + m_params.evidenceWeight * evidence;
+    values[n++] = 1.0f - outside / m_params.knownRadius + m_params.evidenceWeight * evidence;
   }
   m_params.knownOffset = 0.5f * m_params.evidenceWeight;
   if (n < 20) return;
@@ -346,3 +365,17 @@ std::uint32_t Network::leaveOneOut(int layer, const Events& events) {
 }
 
 } // namespace dlm
+
+#else // lean device build: no event memory, no direct rebuild
+
+namespace dlm {
+
+Status Network::rebuild() { return Status::NotSupported; }
+
+Status Network::rebuild(const float*, const std::uint8_t*, std::uint32_t) {
+  return Status::NotSupported;
+}
+
+} // namespace dlm
+
+#endif // DLM_CORE_REBUILD

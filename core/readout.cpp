@@ -1,5 +1,7 @@
 #include "core/readout.h"
 
+#if DLM_CORE_REBUILD
+
 #include <Eigen/Cholesky>
 #include <Eigen/Core>
 
@@ -199,3 +201,5 @@ Status ReadoutSolver::remove(int j, Layer& layer, double* scratch) {
 }
 
 } // namespace dlm
+
+#endif // DLM_CORE_REBUILD

@@ -4,6 +4,13 @@
 
 #include "core/status.h"
 
+/// DLM_CORE_REBUILD selects the full kernel (direct rebuilds, exact least-squares readout);
+/// 0 gives the lean device build: incremental learning with the local readout only, which
+/// keeps the double-precision solver and Eigen's dense products out of the firmware.
+#ifndef DLM_CORE_REBUILD
+#define DLM_CORE_REBUILD 1
+#endif
+
 namespace dlm {
 
 struct Layer;
@@ -18,6 +25,7 @@ struct Layer;
 /// events it does not reach. Storage (double precision, for a stable factorisation) comes
 /// from the arena; without it the readout cannot be re-solved on the device and only the
 /// new neuron's own class weight is set (see Network).
+#if DLM_CORE_REBUILD
 class ReadoutSolver {
 public:
   void bind(double* gram, double* inverse, double* rhs, int capacity, int classStride);
@@ -67,5 +75,24 @@ private:
   bool m_factored = false;
   bool m_haveInverse = false;
 };
+#else
+// Lean build: never bound, so the network never calls the solving members.
+class ReadoutSolver {
+public:
+  void bind(double*, double*, double*, int, int) {}
+  bool bound() const { return false; }
+  void reset(int, int) {}
+  void start(float) {}
+  void startFromWeights(const Layer&, float, std::uint32_t) {}
+  double* gram() { return nullptr; }
+  double* rhs() { return nullptr; }
+  int leadingDim() const { return 0; }
+  Status solve(float, Layer&) { return Status::NotSupported; }
+  void leverages(const float*, int, double*, double*) const {}
+  Status update(const float*, const float*, Layer&, double*) { return Status::NotSupported; }
+  void grow(float) {}
+  Status remove(int, Layer&, double*) { return Status::NotSupported; }
+};
+#endif
 
 } // namespace dlm

@@ -19,6 +19,7 @@ const char* statusText(Status status) {
   case Status::DimsBeyondCapacity: return "model needs more capacity than this network has";
   case Status::CorruptModel: return "model header inconsistent";
   case Status::BufferTooSmall: return "output buffer too small";
+  case Status::NotSupported: return "not supported by this build";
   }
   return "unknown status";
 }

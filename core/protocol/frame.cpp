@@ -53,6 +53,11 @@ std::size_t encodeFrame(MessageType type, std::uint16_t seq, const std::uint8_t*
 }
 
 void FrameDecoder::reset() {
+  if (!m_discarding) m_stats.bytesDiscarded += static_cast<std::uint32_t>(m_frameBytes);
+  clearFrame();
+}
+
+void FrameDecoder::clearFrame() {
   m_length = 0;
   m_frameBytes = 0;
   m_blockLeft = 0;
@@ -69,7 +74,7 @@ bool FrameDecoder::append(std::uint8_t byte) {
 DecodeEvent FrameDecoder::reject(DecodeEvent why, std::uint32_t& counter) {
   ++counter;
   m_stats.bytesDiscarded += static_cast<std::uint32_t>(m_frameBytes);
-  reset();
+  clearFrame();
   return why;
 }
 
@@ -104,7 +109,7 @@ DecodeEvent FrameDecoder::pushData(std::uint8_t byte) {
 DecodeEvent FrameDecoder::endFrame() {
   if (m_discarding) {
     ++m_stats.bytesDiscarded;
-    reset();
+    clearFrame();
     return DecodeEvent::None;
   }
   if (m_frameBytes == 0) {
@@ -136,7 +141,7 @@ DecodeEvent FrameDecoder::endFrame() {
   m_frame.payload = m_buffer + kFrameHeaderSize;
   m_frame.length = length;
   m_stats.bytesAccepted += static_cast<std::uint32_t>(m_frameBytes);
-  reset();
+  clearFrame();
   return DecodeEvent::Frame;
 }
 

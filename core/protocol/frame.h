@@ -98,12 +98,14 @@ public:
   /// \brief True while an oversize frame is being skipped up to the next delimiter.
   bool discarding() const { return m_discarding; }
 
-  /// \brief Drop any frame in progress (e.g. after reopening the port); stats are kept.
+  /// \brief Drop any frame in progress (e.g. after reopening the port), counting its bytes
+  /// as discarded.
   void reset();
   /// \brief Zero the counters.
   void resetStats() { m_stats = DecoderStats(); }
 
 private:
+  void clearFrame();
   DecodeEvent pushData(std::uint8_t byte);
   DecodeEvent endFrame();
   DecodeEvent reject(DecodeEvent why, std::uint32_t& counter);

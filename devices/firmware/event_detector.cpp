@@ -55,6 +55,7 @@ void EventDetector::reset() {
   m_stored = 0;
   m_writePos = 0;
   m_quiet = 0;
+  m_rearming = 0;
   m_lastLoud = 0;
   m_current = DetectedEvent{};
   m_last = DetectedEvent{};
@@ -137,6 +138,7 @@ bool EventDetector::push(const std::int16_t* frame) {
       // Cut: report now, and stay deaf until the motion has been quiet for a hold-off, or the
       // rest of this long motion would be reported as a second event.
       m_quiet = quiet;
+      m_rearming = 0;
       m_state = State::Rearming;
       completed = finishEvent(m_config.maxFrames, true);
     }
@@ -144,12 +146,17 @@ bool EventDetector::push(const std::int16_t* frame) {
   }
   case State::Rearming:
     m_quiet = loud ? 0 : m_quiet + 1;
+    if (m_rearming < m_config.maxFrames) ++m_rearming;
     if (m_quiet >= m_config.holdOffFrames) m_state = State::Armed;
     break;
   }
   // Frozen during an event: a slow gesture (tilt) must not leak into the baseline, or its return
-  // would read as a long undershoot that keeps the event alive.
-  if (m_state != State::Active) updateBaseline(frame);
+  // would read as a long undershoot that keeps the event alive. Also frozen after a cut, so the
+  // rest of the long motion stays one motion; but only for another maxFrames: if the board was
+  // left in a new posture, the baseline must learn it or the detector would stay deaf.
+  const bool frozen = m_state == State::Active ||
+                      (m_state == State::Rearming && m_rearming < m_config.maxFrames);
+  if (!frozen) updateBaseline(frame);
   return completed;
 }
 

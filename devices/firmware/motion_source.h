@@ -31,7 +31,7 @@ struct GestureTruth {
 /// gestures with per-instance variation, never-seen gestures and optional slow drift.
 ///
 /// Output is int16 counts, kCountsPerG counts = 1 g. Same seed and same calls give the same
-/// samples bit for bit on a given target. No heap; about 0.5 KB of state.
+/// samples bit for bit on a given target. No heap; under 300 bytes of state.
 class MotionSource {
 public:
   static constexpr std::uint8_t kKnownGestures = 5;    ///< shake, circle, tap, swipe, tilt
@@ -53,7 +53,8 @@ public:
   void generate(std::int16_t* out, std::uint32_t frames);
 
   /// \brief Queue gesture \p id to start once the current one and its rest have ended.
-  /// Returns false if \p id is out of range or the queue is full.
+  /// Ids 0..kKnownGestures-1 are the known classes, the next kUnknownGestures the never-seen
+  /// ones. Returns false if \p id is out of range or the queue is full.
   bool performGesture(std::uint8_t id);
 
   /// \brief Oldest not yet popped ground truth (recorded when a gesture starts). The ring keeps
@@ -69,6 +70,7 @@ public:
   bool gestureActive() const { return m_gestureActive; }
   /// \brief Ground-truth records lost because popTruth() was not called often enough.
   std::uint32_t truthOverflows() const { return m_truthOverflows; }
+  /// \brief The configuration in use (sampleRateHz 0 replaced by 1000).
   const MotionConfig& config() const { return m_config; }
 
 private:
