@@ -40,7 +40,8 @@ inline void runStream(MotionSource& source, EventDetector& detector, std::uint32
             detector.copyWindow(window.data(), EventDetector::kMaxWindowFrames);
         Detection d;
         d.event = detector.lastEvent();
-        d.window.assign(window.begin(), window.begin() + copied * 3);
+        // Constructed rather than assign()ed: GCC 12 -O3 warns falsely (-Wnonnull) on assign.
+        d.window = std::vector<std::int16_t>(window.begin(), window.begin() + copied * 3);
         run.detections.push_back(std::move(d));
       }
     }

@@ -162,6 +162,33 @@ private slots:
     QVERIFY(run.detections[1].event.start >= run.truths[1].start - c.preTriggerFrames);
   }
 
+  void newPostureRearmsAfterACut() {
+    // At frame 3000 the board is put down on its side and stays there: one cut event, then the
+    // baseline learns the new posture and a later shake is detected normally.
+    MotionSource source(motion(53, 0.0f));
+    std::vector<std::int16_t> s(12000 * 3);
+    source.generate(s.data(), 8000);
+    source.performGesture(0);
+    source.generate(s.data() + 8000 * 3, 4000);
+    GestureTruth shake;
+    QVERIFY(source.popTruth(shake));
+    for (std::size_t f = 3000; f < 12000; ++f) {
+      s[f * 3 + 0] = std::int16_t(s[f * 3 + 0] + 3000);
+      s[f * 3 + 2] = std::int16_t(s[f * 3 + 2] - 1200);
+    }
+    EventDetector detector;
+    std::vector<DetectedEvent> events;
+    for (std::uint32_t used = 0; used < 12000;) {
+      used += detector.process(s.data() + used * 3, 12000 - used);
+      if (detector.eventReady()) events.push_back(detector.lastEvent());
+    }
+    QCOMPARE(int(events.size()), 2);
+    QVERIFY(events[0].truncated);
+    QVERIFY(events[0].start >= 2900 && events[0].start <= 3000);
+    QVERIFY(covers(events[1], shake));
+    QVERIFY(!events[1].truncated);
+  }
+
   void higherThresholdFewerDetections() {
     int previous = 1 << 30;
     int first = 0;
