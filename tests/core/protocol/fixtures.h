@@ -25,6 +25,12 @@ using Bytes = std::vector<std::uint8_t>;
     field = #x;                     \
     return false;                   \
   }
+// Text fields compare as strings: bytes after the terminator are not part of the value.
+#define DLM_TEXT(x)                                   \
+  if (std::strncmp(a.x, b.x, sizeof a.x) != 0) {      \
+    field = #x;                                       \
+    return false;                                     \
+  }
 #define DLM_ARRAY(x, n)                                              \
   for (std::size_t i_ = 0; i_ < std::size_t(n); ++i_)                \
     if (!(a.x[i_] == b.x[i_])) {                                     \
@@ -39,8 +45,7 @@ inline bool equal(const HelloRequest& a, const HelloRequest& b, std::string& fie
 
 inline bool equal(const Hello& a, const Hello& b, std::string& field) {
   DLM_FIELD(version) DLM_FIELD(minVersion)
-  DLM_ARRAY(boardName, kBoardNameSize) DLM_ARRAY(firmwareVersion, kVersionTextSize)
-  DLM_ARRAY(coreVersion, kVersionTextSize)
+  DLM_TEXT(boardName) DLM_TEXT(firmwareVersion) DLM_TEXT(coreVersion)
   DLM_FIELD(capacity.maxNeurons) DLM_FIELD(capacity.maxDims) DLM_FIELD(capacity.maxLayers)
   DLM_FIELD(capacity.maxClasses) DLM_FIELD(capacity.maxEvents)
   DLM_FIELD(sampleRateHz) DLM_FIELD(channels) DLM_FIELD(descriptorDims) DLM_FIELD(modelCrc)
@@ -112,12 +117,13 @@ inline bool equal(const BoardStatus& a, const BoardStatus& b, std::string& field
 }
 
 inline bool equal(const Log& a, const Log& b, std::string& field) {
-  DLM_FIELD(level) DLM_ARRAY(text, kMaxLogText + 1)
+  DLM_FIELD(level) DLM_TEXT(text)
   return true;
 }
 
 #undef DLM_FIELD
 #undef DLM_ARRAY
+#undef DLM_TEXT
 
 // ---- random valid messages --------------------------------------------------------------
 
@@ -125,7 +131,7 @@ class Random {
 public:
   explicit Random(std::uint32_t seed) : m_engine(seed) {}
   // Raw engine output only (never std::*_distribution): the same numbers on every library.
-  std::uint32_t next() { return m_engine(); }
+  std::uint32_t next() { return std::uint32_t(m_engine()); }
   std::uint32_t below(std::uint32_t n) { return n == 0 ? 0 : next() % n; }
   std::uint32_t range(std::uint32_t lo, std::uint32_t hi) { return lo + below(hi - lo + 1); }
   bool chance(std::uint32_t percent) { return below(100) < percent; }

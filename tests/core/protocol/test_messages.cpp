@@ -234,7 +234,7 @@ private slots:
     QVERIFY(!decodes<Log>(p));
     l.level = LogLevel(4);
     QCOMPARE(l.encode(p.data(), p.size()), std::size_t(0));
-    for (std::uint8_t id : {0, 14, 255}) QVERIFY(!decodes<Command>(Bytes{id}));
+    for (int id : {0, 14, 255}) QVERIFY(!decodes<Command>(Bytes{std::uint8_t(id)}));
     Command c;
     c.id = CommandId::None;
     QCOMPARE(payloadOf(c).size(), std::size_t(0));
