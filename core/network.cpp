@@ -74,6 +74,10 @@ bool Network::carve(Arena& arena) {
       m_blockGram = arena.take<float>(std::size_t(features) * features);
       m_blockInput = arena.take<float>(std::size_t(kBlock) * 2 * (cap.maxDims + classes));
       m_blockWork = arena.take<double>(std::size_t(kBlock) * (features + 1));
+      // Activations of the validation events, computed once by the solve and reused by
+      // leave-one-out instead of a second pass of distances.
+      m_phiCacheRows = cap.maxEvents < kValidationEvents ? cap.maxEvents : kValidationEvents;
+      m_phiCache = arena.take<float>(std::size_t(m_phiCacheRows) * features);
     }
   }
   return !arena.overflowed();

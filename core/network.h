@@ -133,7 +133,7 @@ private:
   void blockDistances(int layer, const Events& events, std::uint32_t first, int rows);
   void eventDistances(int layer, const float* z, int row, int blockNeurons);
   void batchActivations(int layer, const Events& events, std::uint32_t first, int rows);
-  Status solveLayer(int layer, const Events& events);
+  Status solveLayer(int layer, const Events& events, std::uint32_t cacheStep);
   std::uint32_t leaveOneOut(int layer, const Events& events);
   Status startIncremental();
 
@@ -167,6 +167,8 @@ private:
   float* m_blockGram = nullptr;       ///< (maxNeurons + 1)^2, single-precision accumulation
   float* m_blockInput = nullptr;      ///< kBlock x 2 input: [z*z, z] per event
   double* m_blockWork = nullptr;      ///< kBlock x (maxNeurons + 1) + kBlock: leverages
+  float* m_phiCache = nullptr;        ///< validation rows x (maxNeurons + 1): activations
+  std::uint32_t m_phiCacheRows = 0;
   int m_blockNeurons = 0;             ///< neurons when the current structure block began
   bool m_building = false;            ///< inside a rebuild: the solvers are not incremental
   float m_autoRebuild = 0.1f;

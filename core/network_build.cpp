@@ -102,17 +102,17 @@ Status Network::rebuildFrom(const Events& events) {
   m_building = true;
   m_depth = 1;
   buildStructure(0, events);
-  Status status = solveLayer(0, events);
+  const Events held = events.subsample(kValidationEvents);
+  Status status = solveLayer(0, events, held.step);
   // Validation, calibration and deeper layers work on a deterministic subsample of large
   // sets: leave-one-out costs O(K^2) per event, and a few thousand events estimate an error
   // rate or a percentile as well as sixty thousand do.
-  const Events held = events.subsample(kValidationEvents);
   std::uint32_t errors = status == Status::Ok ? leaveOneOut(0, held) : 0;
   if (status == Status::Ok) calibrateKnownOffset(held);
   if (m_capacity.maxLayers == 1) errors = 0;
   for (int l = 1; status == Status::Ok && l < m_capacity.maxLayers && errors > 0; ++l) {
     buildStructure(l, held);
-    status = solveLayer(l, held);
+    status = solveLayer(l, held, 1);
     if (status != Status::Ok) break;
     const std::uint32_t deeper = leaveOneOut(l, held);
     // Keep a layer only when it removes a clear share of the remaining validation errors:
@@ -300,7 +300,7 @@ void Network::batchActivations(int layer, const Events& events, std::uint32_t fi
   phi.col(0).setOnes();
 }
 
-Status Network::solveLayer(int layer, const Events& events) {
+Status Network::solveLayer(int layer, const Events& events, std::uint32_t cacheStep) {
   Layer& l = m_layers[layer];
   ReadoutSolver& solver = m_solvers[layer];
   const int n = l.count + 1;
@@ -317,6 +317,10 @@ Status Network::solveLayer(int layer, const Events& events) {
     for (int r = 0; r < rows; ++r) {
       const std::uint32_t i = first + std::uint32_t(r);
       const float* f = m_blockPhi + std::size_t(r) * n;
+      if (i % cacheStep == 0 && i / cacheStep < m_phiCacheRows) {
+        float* cached = m_phiCache + std::size_t(i / cacheStep) * n;
+        for (int k = 0; k < n; ++k) cached[k] = f[k];
+      }
       const float* previous = m_looScores + std::size_t(i) * m_capacity.maxClasses;
       for (int c = 0; c < m_classes; ++c) {
         // Deeper layers learn the residual the stack so far leaves on this event.
@@ -339,16 +343,18 @@ std::uint32_t Network::leaveOneOut(int layer, const Events& events) {
   const int n = l.count + 1;
   std::uint32_t errors = 0;
   float* scores = m_target;
+  // Leverages h = |L^-1 f|^2, a block at a time, in double precision: leave-one-out divides
+  // by 1 - h, and events at a neuron's centre have h close to 1.
   for (std::uint32_t first = 0; first < events.rows; first += kBlock) {
     const int rows = blockRows(events.rows, first);
-    batchActivations(layer, events, first, rows);
+    const float* block = m_phiCache + std::size_t(first) * n;
     double* leverage = m_blockWork + std::size_t(kBlock) * n;
-    m_solvers[layer].leverages(m_blockPhi, rows, m_blockWork, leverage);
+    m_solvers[layer].leverages(block, rows, m_blockWork, leverage);
     for (int r = 0; r < rows; ++r) {
       const std::uint32_t i = first + std::uint32_t(r);
-      const float* f = m_blockPhi + std::size_t(r) * n;
-      float* loo = m_looScores + std::size_t(i) * m_capacity.maxClasses;
+      const float* f = block + std::size_t(r) * n;
       const double h = leverage[r];
+      float* loo = m_looScores + std::size_t(i) * m_capacity.maxClasses;
       for (int c = 0; c < m_classes; ++c) scores[c] = 0.0f;
       l.readout(f + 1, scores);
       // Closed-form leave-one-out for ridge regression: (s - h t) / (1 - h).

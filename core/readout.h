@@ -50,6 +50,7 @@ public:
   /// sides). \p features is rows x size() row-major, bias first; \p work holds rows x size().
   void leverages(const float* features, int rows, double* work, double* out) const;
 
+
   /// \brief One recursive least-squares step on (phi, target); updates \p layer's weights.
   Status update(const float* phi, const float* target, Layer& layer, double* scratch);
   /// \brief Grow P by one feature (a new neuron) with prior variance 1/ridge.
@@ -89,6 +90,7 @@ public:
   int leadingDim() const { return 0; }
   Status solve(float, Layer&) { return Status::NotSupported; }
   void leverages(const float*, int, double*, double*) const {}
+
   Status update(const float*, const float*, Layer&, double*) { return Status::NotSupported; }
   void grow(float) {}
   Status remove(int, Layer&, double*) { return Status::NotSupported; }

@@ -243,7 +243,7 @@ private slots:
     QVERIFY(!decodes<Event>(p));
   }
 
-  void rejectsOutOfRangeFields() {
+  void rejectsOutOfRangeHelloAndSamples() {
     auto bad = [](auto m) { return payloadOf(m).empty(); };
     HelloRequest hr;
     hr.minVersion = 0;
@@ -276,7 +276,10 @@ private slots:
     QVERIFY(!decodes<Samples>(Bytes{0, 0, 0, 0, 17, 1}));        // too many channels
     QVERIFY(!decodes<Samples>(Bytes{0, 0, 0, 0, 2, 255}));       // 510 values claimed
     QVERIFY(!decodes<Samples>(Bytes{0, 0, 0, 0, 1, 2, 7, 0}));   // 2 frames, 1 sent
+  }
 
+  void rejectsOutOfRangeEventStatusAndData() {
+    auto bad = [](auto m) { return payloadOf(m).empty(); };
     Event e = sampleEvent();
     e.dims = 65;
     QVERIFY(bad(e));
