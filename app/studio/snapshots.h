@@ -1,0 +1,127 @@
+#pragma once
+
+// Plain data the application layer hands to the widgets. Produced off the GUI thread
+// (learning worker, link worker), copied into queued signals, drawn by ui/ panels.
+// Shared contract between app/ and ui/: change it in one place.
+
+#include <QColor>
+#include <QMetaType>
+#include <QString>
+#include <QVector>
+
+#include <cstdint>
+
+namespace dlm::app {
+
+/// \brief A class the user tags events with.
+struct ClassInfo {
+  QString name;
+  QColor colour;
+};
+
+/// \brief Tag of an event: a class index, or one of these special values.
+enum TagValue : int {
+  kUntagged = -1,  ///< not tagged yet
+  kOutlier = -2,   ///< tagged "unknown / outlier" (U): never learned as a class
+};
+
+/// \brief The board's or the studio's prediction for an event.
+struct PredictionInfo {
+  int classIndex = -1;       ///< -1: rejected as unknown
+  int bestClass = -1;        ///< the readout's favourite even when rejected
+  float confidence = 0.0f;
+  float knownScore = 0.0f;
+  bool valid = false;        ///< false until something predicted it
+};
+
+/// \brief One neuron, as the network view and the known-set view draw it.
+struct NeuronInfo {
+  int layer = 0;
+  int index = 0;
+  int classIndex = 0;
+  std::uint32_t support = 0;    ///< events it has covered
+  QVector<float> centre;        ///< layer input space
+  QVector<float> radii;         ///< metric radii per direction (1/sqrt(m))
+  QVector<int> coveredEvents;   ///< session event ids inside its ball (first layer only)
+};
+
+/// \brief The network at one moment: what the network panel draws.
+struct NetworkSnapshot {
+  int dims = 0;
+  int classes = 0;
+  int depth = 0;
+  QVector<int> neuronsPerLayer;
+  QVector<NeuronInfo> neurons;     ///< all layers, layer-major
+  quint32 modelCrc = 0;            ///< CRC-32 of the model bytes: the model's identity
+  qint64 modelBytes = 0;
+  quint32 eventsLearned = 0;
+  float threshold = 0.0f;
+};
+
+/// \brief One point of the growth charts, taken after each learned event or rebuild.
+struct GrowthPoint {
+  quint32 eventsLearned = 0;
+  int depth = 0;
+  QVector<int> neuronsPerLayer;
+  double learnMicros = 0.0;          ///< time of this learn (or rebuild)
+  double prequentialAccuracy = 0.0;  ///< running predict-then-learn accuracy
+  double rejectionRate = 0.0;        ///< running fraction of events rejected as unknown
+  bool rebuild = false;              ///< a full rebuild, not an incremental learn
+};
+
+/// \brief The known-set map: events projected to 2-D and level sets of the score over the
+/// plane. Scores are evaluated on a grid by back-projecting each grid point (PCA) or by
+/// varying two chosen features around the data mean.
+struct KnownSetMap {
+  enum class Projection { Pca, FeaturePair };
+  Projection projection = Projection::Pca;
+  int featureX = 0;                  ///< for FeaturePair
+  int featureY = 1;
+  QString axisX;                     ///< axis labels ("PC1 (34%)", "f12")
+  QString axisY;
+  struct Point {
+    int eventId = 0;
+    float x = 0.0f;
+    float y = 0.0f;
+    int tag = kUntagged;             ///< class index or TagValue
+    int predicted = -1;              ///< current network's class, -1 rejected
+    float knownScore = 0.0f;
+  };
+  QVector<Point> points;
+  // Grid over [xMin, xMax] x [yMin, yMax], row-major, gridSize x gridSize.
+  int gridSize = 0;
+  float xMin = 0.0f, xMax = 1.0f, yMin = 0.0f, yMax = 1.0f;
+  QVector<float> knownScore;         ///< known-set score per grid cell
+  QVector<int> bestClass;            ///< readout's class per grid cell
+  struct Ellipse {
+    int neuron = 0;
+    int classIndex = 0;
+    float cx = 0.0f, cy = 0.0f;      ///< projected centre
+    float rx = 0.0f, ry = 0.0f;      ///< projected radii (axis-aligned in the plane)
+  };
+  QVector<Ellipse> ellipses;         ///< first-layer neuron balls
+  float threshold = 0.0f;
+  double rejectionRate = 0.0;        ///< of the session's events at this threshold
+};
+
+/// \brief Why one event was classified as it was: the "explain" popup of the known-set view.
+struct Explanation {
+  int eventId = 0;
+  PredictionInfo prediction;
+  struct Near {
+    int neuron = 0;
+    int classIndex = 0;
+    float q = 0.0f;                  ///< metric distance (<= 1 inside the ball)
+    float activation = 0.0f;
+  };
+  QVector<Near> nearest;             ///< closest first-layer neurons, nearest first
+  float margin = 0.0f;               ///< known-set score minus the rejection boundary
+  QVector<float> scores;             ///< class scores
+};
+
+} // namespace dlm::app
+
+Q_DECLARE_METATYPE(dlm::app::NetworkSnapshot)
+Q_DECLARE_METATYPE(dlm::app::GrowthPoint)
+Q_DECLARE_METATYPE(dlm::app::KnownSetMap)
+Q_DECLARE_METATYPE(dlm::app::Explanation)
