@@ -1,4 +1,5 @@
 #include "core/network.h"
+#include "core/util.h"
 
 #include <cmath>
 #include <limits>
@@ -9,15 +10,8 @@ namespace dlm {
 
 namespace {
 
-constexpr float kInfinity = std::numeric_limits<float>::infinity();
-
-int argmax(const float* v, int n) {
-  int best = 0;
-  for (int i = 1; i < n; ++i) {
-    if (v[i] > v[best]) best = i;
-  }
-  return best;
-}
+using detail::argmax;
+using detail::kInfinity;
 
 } // namespace
 

@@ -131,6 +131,8 @@ private:
   void buildStructure(int layer, const Events& events);
   void buildCorrectionStructure(int layer, const Events& events);
   void blockDistances(int layer, const Events& events, std::uint32_t first, int rows);
+  void blockMetricDistances(int layer, const Events& events, std::uint32_t first, int rows,
+                            int column);
   void eventDistances(int layer, const float* z, int row, int blockNeurons);
   void batchActivations(int layer, const Events& events, std::uint32_t first, int rows);
   Status solveLayer(int layer, const Events& events, std::uint32_t cacheStep);

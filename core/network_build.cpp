@@ -6,12 +6,15 @@
 #include <cmath>
 
 #include "core/network.h"
+#include "core/util.h"
 
 #if DLM_CORE_REBUILD
 
 namespace dlm {
 
 namespace {
+
+using detail::argmax;
 
 using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 using RowMap = Eigen::Map<RowMatrix, 0, Eigen::OuterStride<>>;
@@ -22,14 +25,6 @@ using ColMap = Eigen::Map<ColMatrix, 0, Eigen::OuterStride<>>;
 int blockRows(std::uint32_t rows, std::uint32_t first) {
   const std::uint32_t left = rows - first;
   return left < std::uint32_t(Network::kBlockEvents) ? int(left) : Network::kBlockEvents;
-}
-
-int argmax(const float* v, int n) {
-  int best = 0;
-  for (int i = 1; i < n; ++i) {
-    if (v[i] > v[best]) best = i;
-  }
-  return best;
 }
 
 } // namespace
@@ -200,11 +195,18 @@ void Network::blockDistances(int layer, const Events& events, std::uint32_t firs
   // Distances of a block of events to the neurons that exist now, as one matrix product.
   // Neurons committed or changed while the block is swept are patched in eventDistances().
   Layer& l = m_layers[layer];
+  m_blockNeurons = l.count;
+  for (int j = 0; j < l.count; ++j) l.dirty[j] = 0;
+  if (l.count > 0) blockMetricDistances(layer, events, first, rows, 0);
+}
+
+void Network::blockMetricDistances(int layer, const Events& events, std::uint32_t first,
+                                   int rows, int column) {
+  // q_j(z) = [z*z, z] . affine_j + offset_j for every event of the block and every neuron,
+  // written to m_blockPhi rows of (column + count) floats starting at \p column.
+  const Layer& l = m_layers[layer];
   const int d = l.inDims;
   const int k = l.count;
-  m_blockNeurons = k;
-  for (int j = 0; j < k; ++j) l.dirty[j] = 0;
-  if (k == 0) return;
   for (int r = 0; r < rows; ++r) {
     const float* z = eventInput(layer, events, first + std::uint32_t(r));
     float* out = m_blockInput + std::size_t(r) * 2 * d;
@@ -216,7 +218,8 @@ void Network::blockDistances(int layer, const Events& events, std::uint32_t firs
   RowMap input(m_blockInput, rows, 2 * d, Eigen::OuterStride<>(2 * d));
   const Eigen::Map<const RowMatrix, 0, Eigen::OuterStride<>> weights(
       l.affine, k, 2 * d, Eigen::OuterStride<>(2 * l.stride));
-  RowMap q(m_blockPhi, rows, k, Eigen::OuterStride<>(k));
+  RowMap block(m_blockPhi, rows, column + k, Eigen::OuterStride<>(column + k));
+  auto q = block.rightCols(k);
   q.noalias() = input * weights.transpose();
   q.rowwise() += Eigen::Map<const Eigen::RowVectorXf>(l.offsets, k);
 }
@@ -276,25 +279,10 @@ void Network::buildCorrectionStructure(int layer, const Events& events) {
 }
 
 void Network::batchActivations(int layer, const Events& events, std::uint32_t first, int rows) {
-  const Layer& l = m_layers[layer];
-  const int d = l.inDims;
-  const int k = l.count;
-  for (int r = 0; r < rows; ++r) {
-    const float* z = eventInput(layer, events, first + std::uint32_t(r));
-    float* out = m_blockInput + std::size_t(r) * 2 * d;
-    for (int i = 0; i < d; ++i) {
-      out[i] = z[i] * z[i];
-      out[d + i] = z[i];
-    }
-  }
-  RowMap input(m_blockInput, rows, 2 * d, Eigen::OuterStride<>(2 * d));
-  const Eigen::Map<const RowMatrix, 0, Eigen::OuterStride<>> weights(
-      l.affine, k, 2 * d, Eigen::OuterStride<>(2 * l.stride));
+  const int k = m_layers[layer].count;
+  blockMetricDistances(layer, events, first, rows, 1);
   RowMap phi(m_blockPhi, rows, k + 1, Eigen::OuterStride<>(k + 1));
   auto q = phi.rightCols(k);
-  q.noalias() = input * weights.transpose();
-  const Eigen::Map<const Eigen::RowVectorXf> offsets(l.offsets, k);
-  q.rowwise() += offsets;
   // Vectorised exp; rounding can leave q a hair below zero at a centre.
   q = (q.array().max(0.0f) * -m_params.sharpness).exp().matrix();
   phi.col(0).setOnes();

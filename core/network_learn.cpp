@@ -3,20 +3,14 @@
 #include <limits>
 
 #include "core/network.h"
+#include "core/util.h"
 
 namespace dlm {
 
 namespace {
 
-constexpr float kInfinity = std::numeric_limits<float>::infinity();
-
-int argmax(const float* v, int n) {
-  int best = 0;
-  for (int i = 1; i < n; ++i) {
-    if (v[i] > v[best]) best = i;
-  }
-  return best;
-}
+using detail::argmax;
+using detail::kInfinity;
 
 } // namespace
 

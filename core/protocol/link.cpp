@@ -17,6 +17,11 @@ std::uint8_t negotiateVersion(std::uint8_t ourMin, std::uint8_t ourMax, std::uin
   return high >= low && low >= 1 ? high : std::uint8_t{0};
 }
 
+bool isReadOnlyCommand(CommandId id) {
+  return id == CommandId::GetStatus || id == CommandId::ModelPullChunk ||
+         id == CommandId::Heartbeat;
+}
+
 const Ack* AckCache::find(std::uint16_t seq, CommandId id) const {
   for (std::size_t i = 0; i < m_count; ++i) {
     const Ack& a = m_entries[i];

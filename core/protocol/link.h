@@ -29,9 +29,13 @@ constexpr std::size_t kAckCacheSize = 4;
 std::uint8_t negotiateVersion(std::uint8_t ourMin, std::uint8_t ourMax, std::uint8_t theirMin,
                               std::uint8_t theirMax);
 
+/// \brief Commands that change nothing on the board (GetStatus, ModelPullChunk, Heartbeat): a
+/// duplicate of one is executed again, since its data reply must be re-sent anyway.
+bool isReadOnlyCommand(CommandId id);
+
 /// \brief The board's memory of its last acks. A command that arrives again with the same
 /// sequence number and command id (the studio retrying after a lost ack) is answered with
-/// the remembered ack instead of being executed twice. Clear it on HelloRequest: a new
+/// the remembered ack instead of being executed twice (read-only commands excepted). Clear it on HelloRequest: a new
 /// session may reuse sequence numbers.
 class AckCache {
 public:
