@@ -375,6 +375,9 @@ private slots:
     QVERIFY(cache.find(5, CommandId::Heartbeat) == nullptr);  // same seq, other command
     cache.clear();
     QVERIFY(cache.find(5, CommandId::ModelChunk) == nullptr);
+    QVERIFY(isReadOnlyCommand(CommandId::GetStatus) && isReadOnlyCommand(CommandId::Heartbeat) &&
+            isReadOnlyCommand(CommandId::ModelPullChunk));
+    QVERIFY(!isReadOnlyCommand(CommandId::ModelChunk) && !isReadOnlyCommand(CommandId::ModelPullBegin));
   }
 
   void retryTimerResendsThenGivesUp() {
