@@ -1,0 +1,65 @@
+#pragma once
+
+// BoardPort of the virtual board: a pseudo-terminal as the serial port, the monotonic clock,
+// the synthetic motion source paced by it, and model storage in memory (optionally mirrored
+// to a file, so that a model survives a restart).
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "devices/firmware/app/board_port.h"
+#include "devices/firmware/app/clocked_motion_source.h"
+
+namespace dlm::board {
+
+/// \brief Serial byte counters of the virtual port.
+struct PortCounters {
+  std::uint64_t bytesIn = 0;
+  std::uint64_t bytesOut = 0;
+  std::uint64_t writeStalls = 0;  ///< writes the pty did not take in full (host not reading)
+};
+
+/// \brief The virtual board's BoardPort.
+class VirtualPort final : public firmware::BoardPort {
+public:
+  static constexpr std::uint32_t kSlotBytes = 256u * 1024u;
+
+  /// \brief \p serialFd: the pty master (non-blocking); storage starts erased, in memory.
+  VirtualPort(int serialFd, const firmware::MotionConfig& motion, bool quiet);
+  ~VirtualPort();
+  VirtualPort(const VirtualPort&) = delete;
+  VirtualPort& operator=(const VirtualPort&) = delete;
+
+  /// \brief Load (or create) the storage file. False with \p error set.
+  bool openStorage(const std::string& path, std::string& error);
+
+  firmware::BoardDescription description() const override;
+  std::size_t readSerial(std::uint8_t* out, std::size_t capacity) override;
+  std::size_t writeSerial(const std::uint8_t* data, std::size_t length) override;
+  std::uint32_t micros() override;
+  std::uint32_t pullSamples(std::int16_t* out, std::uint32_t maxFrames) override;
+  firmware::GestureRequest performGesture(std::uint8_t id) override;
+  std::uint32_t storageCapacity() const override { return kSlotBytes; }
+  bool storageErase(std::uint8_t slot) override;
+  bool storageWrite(std::uint8_t slot, std::uint32_t offset, const std::uint8_t* data,
+                    std::uint32_t length) override;
+  const std::uint8_t* storageData(std::uint8_t slot) const override;
+  std::uint8_t* storageRam(std::uint8_t slot) override;
+  void log(std::uint8_t level, const char* text) override;
+
+  const PortCounters& counters() const { return m_counters; }
+  const firmware::ClockedMotionSource& motion() const { return m_motion; }
+
+private:
+  void persist(std::uint8_t slot, std::uint32_t offset, std::uint32_t length);
+
+  int m_fd;
+  bool m_quiet;
+  firmware::ClockedMotionSource m_motion;
+  std::vector<std::uint8_t> m_storage;  // two slots, erased = 0xFF like NOR flash
+  int m_storageFd = -1;
+  PortCounters m_counters;
+};
+
+} // namespace dlm::board

@@ -1,0 +1,48 @@
+#include "devices/link/link_types.h"
+
+#include <mutex>
+
+#include "core/crc32.h"
+
+namespace dlm {
+namespace link {
+
+QString PortInfo::vidPidText() const {
+  if (!hasVidPid) return QString();
+  return QStringLiteral("%1:%2")
+      .arg(vendorId, 4, 16, QLatin1Char('0'))
+      .arg(productId, 4, 16, QLatin1Char('0'));
+}
+
+bool PortInfo::operator==(const PortInfo& other) const {
+  return portName == other.portName && systemLocation == other.systemLocation &&
+         description == other.description && manufacturer == other.manufacturer &&
+         serialNumber == other.serialNumber && vendorId == other.vendorId &&
+         productId == other.productId && hasVidPid == other.hasVidPid &&
+         isExplicit == other.isExplicit;
+}
+
+quint32 modelIdentity(const QByteArray& model) {
+  if (model.size() < 4) return 0;
+  return crc32(model.constData(), static_cast<std::size_t>(model.size() - 4));
+}
+
+void registerLinkMetaTypes() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    qRegisterMetaType<BoardInfo>();
+    qRegisterMetaType<BoardEvent>();
+    qRegisterMetaType<BoardStatus>();
+    qRegisterMetaType<TriggerConfig>();
+    qRegisterMetaType<LinkStatistics>();
+    qRegisterMetaType<PortInfo>();
+    qRegisterMetaType<QList<PortInfo>>();
+    qRegisterMetaType<LinkState>();
+    qRegisterMetaType<CommandKind>();
+    qRegisterMetaType<LogLevel>();
+    qRegisterMetaType<QVector<qint16>>();
+  });
+}
+
+} // namespace link
+} // namespace dlm
