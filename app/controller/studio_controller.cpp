@@ -1,0 +1,182 @@
+#include "app/controller/studio_controller.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+
+#include "core/descriptor.h"
+
+namespace dlm::app {
+
+namespace {
+
+constexpr int kHistoryFrames = 60000; // 60 s at 1 kHz: events are reported within a second
+constexpr char kVirtualLink[] = "virtual board";
+
+} // namespace
+
+StudioController::StudioController(QObject* parent)
+    : QObject(parent), m_recovery(&m_session), m_history(kHistoryFrames, 3) {
+  m_learning.attachSession(&m_session);
+  m_recovery.setExtrasProvider([this] { return extras(); });
+  connect(&m_recovery, &RecoveryManager::problem, this, &StudioController::problem);
+  connect(&m_virtual, &VirtualBoardProcess::ready, this, [this](const QString& path) {
+    m_ports.addExplicitPort(path, tr("Built-in virtual board"));
+    m_link.connectTo(path);
+    emit statusMessage(tr("Virtual board started on %1; connecting…").arg(path));
+  });
+  connect(&m_virtual, &VirtualBoardProcess::failed, this, &StudioController::problem);
+  wireLink();
+  wireLearning();
+  m_ports.start();
+}
+
+StudioController::~StudioController() {
+  m_link.disconnect();
+  m_virtual.stop();
+}
+
+void StudioController::wireLink() {
+  connect(&m_link, &link::BoardLink::connected, this, &StudioController::onBoardConnected);
+  connect(&m_link, &link::BoardLink::disconnected, this, [this](const QString& reason) {
+    emit boardLost(reason);
+    emit statusMessage(tr("Board disconnected: %1").arg(reason));
+  });
+  connect(&m_link, &link::BoardLink::samplesReceived, this,
+          [this](quint32 first, int channels, const QVector<qint16>& values) {
+            m_history.append(first, channels, values);
+          });
+  connect(&m_link, &link::BoardLink::eventReceived, this, &StudioController::onBoardEvent);
+  connect(&m_link, &link::BoardLink::boardModelChanged, this, [this](quint32 crc, quint32) {
+    m_boardModelCrc = crc;
+    emit modelHashesChanged(m_learning.modelCrc(), m_boardModelCrc);
+  });
+  connect(&m_link, &link::BoardLink::statusReceived, this, [this](const link::BoardStatus& s) {
+    if (s.trigger.maxFrames >= s.trigger.minFrames && s.trigger.minFrames > 0) m_trigger = s.trigger;
+  });
+  connect(&m_link, &link::BoardLink::commandFailed, this,
+          [this](link::CommandKind, const QString& message) { emit problem(message); });
+  connect(&m_link, &link::BoardLink::pushFinished, this, [this](bool ok, const QString& m) {
+    emit statusMessage(ok ? tr("Model pushed and verified on the board.")
+                          : tr("Model push failed: %1").arg(m));
+  });
+}
+
+void StudioController::wireLearning() {
+  connect(&m_session, &Session::tagsChanged, this, &StudioController::onTagsChanged);
+  connect(&m_learning, &LearningService::modelChanged, this, [this](const QByteArray&, quint32) {
+    emit modelHashesChanged(m_learning.modelCrc(), m_boardModelCrc);
+  });
+  connect(&m_learning, &LearningService::activityChanged, this, &StudioController::statusMessage);
+  connect(&m_learning, &LearningService::problem, this, &StudioController::problem);
+}
+
+void StudioController::onBoardConnected(const link::BoardInfo& info) {
+  m_boardModelCrc = info.modelCrc;
+  m_boardIds.clear();
+  m_link.requestStatus(); // learns the board's trigger settings
+  emit boardReady(info, m_virtualWanted);
+  emit modelHashesChanged(m_learning.modelCrc(), m_boardModelCrc);
+  emit statusMessage(tr("Connected to %1 (firmware %2, core %3).")
+                         .arg(info.boardName, info.firmwareVersion, info.coreVersion));
+}
+
+QString StudioController::predictionLabel(const link::BoardEvent& event) const {
+  if (event.isUnknown()) return tr("unknown");
+  return m_session.tagName(event.predictedClass);
+}
+
+void StudioController::onBoardEvent(const link::BoardEvent& event) {
+  SessionEvent e;
+  e.wallClockMs = QDateTime::currentMSecsSinceEpoch();
+  e.boardSample = event.startSample;
+  e.frames = quint32(event.frames);
+  e.channels = quint8(m_history.channels());
+  e.sampleRateHz = quint32(m_link.boardInfo().sampleRateHz > 0 ? m_link.boardInfo().sampleRateHz
+                                                                 : 1000);
+  e.raw = m_history.window(event.startSample, quint32(event.frames));
+  e.descriptor = event.descriptor;
+  e.board.classIndex = event.predictedClass < m_session.classCount() ? event.predictedClass : -1;
+  e.board.bestClass = event.bestClass;
+  e.board.confidence = event.confidence;
+  e.board.knownScore = event.knownScore;
+  e.board.valid = true;
+  e.origin = EventOrigin::Board;
+  const int id = m_session.addEvent(e);
+  m_boardIds.insert(id, event.id);
+  const bool known = !event.isUnknown() && event.predictedClass < m_session.classCount();
+  const QColor colour = known ? m_session.classAt(event.predictedClass).colour : QColor(Qt::gray);
+  emit eventDetected(id, event.startSample, quint32(event.frames), colour,
+                     known ? predictionLabel(event) : tr("unknown"));
+}
+
+void StudioController::onTagsChanged(const QVector<TagChange>& changes) {
+  // The board learns on-board with the same core: label the events it still remembers.
+  if (!m_link.isConnected()) return;
+  for (const TagChange& c : changes) {
+    const auto it = m_boardIds.constFind(c.id);
+    if (it == m_boardIds.constEnd() || c.newTag < 0) continue;
+    m_link.labelEvent(it.value(), c.newTag);
+  }
+}
+
+void StudioController::startVirtualBoard() {
+  m_virtualWanted = true;
+  m_link.disconnect();
+  m_virtual.start(QString(), {QStringLiteral("--gesture-rate"), QStringLiteral("12")});
+  emit statusMessage(tr("Starting the built-in virtual board…"));
+}
+
+void StudioController::connectToPort(const QString& path, qint32 baud) {
+  m_virtualWanted = false;
+  m_virtual.stop();
+  m_link.connectTo(path, baud);
+  emit statusMessage(tr("Connecting to %1 at %2 baud…").arg(path).arg(baud));
+}
+
+void StudioController::disconnectBoard() {
+  m_link.disconnect();
+  m_virtual.stop();
+  emit statusMessage(tr("Disconnected."));
+}
+
+void StudioController::pushModel() {
+  const QByteArray bytes = m_learning.modelBytes();
+  if (bytes.isEmpty()) {
+    emit problem(tr("There is no model to push yet: tag a few events first."));
+    return;
+  }
+  if (!m_link.isConnected()) {
+    emit problem(tr("No board is connected: connect one or start the virtual board."));
+    return;
+  }
+  m_link.pushModel(bytes);
+  emit statusMessage(tr("Pushing the model (%1 bytes)…").arg(bytes.size()));
+}
+
+void StudioController::pullModel() {
+  if (!m_link.isConnected()) {
+    emit problem(tr("No board is connected: connect one or start the virtual board."));
+    return;
+  }
+  m_link.pullModel();
+  emit statusMessage(tr("Pulling the board's model…"));
+}
+
+void StudioController::performGesture(int gesture) {
+  if (m_link.isConnected()) m_link.performGesture(gesture);
+}
+
+void StudioController::setTriggerThreshold(float threshold) {
+  if (!m_link.isConnected()) return;
+  m_trigger.threshold = threshold;
+  m_link.setTrigger(m_trigger);
+}
+
+ProjectExtras StudioController::extras() const {
+  ProjectExtras e;
+  e.modelBytes = m_learning.modelBytes();
+  e.settings.insert(QStringLiteral("threshold"), double(m_learning.threshold()));
+  return e;
+}
+
+} // namespace dlm::app

@@ -1,0 +1,96 @@
+// StudioController: projects, autosave and recovery, import and export.
+#include <QFileInfo>
+
+#include "app/controller/studio_controller.h"
+#include "app/studio/exporter.h"
+#include "app/studio/importer.h"
+#include "app/studio/project.h"
+
+namespace dlm::app {
+
+void StudioController::startJournal() {
+  QString error;
+  if (!m_recovery.start(m_projectPath, 0, &error)) {
+    emit problem(tr("Autosave is off: %1").arg(error));
+  }
+}
+
+void StudioController::newProject() {
+  m_recovery.finish();
+  m_session.clear();
+  m_projectPath.clear();
+  startJournal();
+  emit projectChanged(m_projectPath);
+  emit statusMessage(tr("New project."));
+}
+
+bool StudioController::openProject(const QString& path, QString* error) {
+  ProjectExtras loaded;
+  // Project::open validates everything first and leaves the session untouched on failure.
+  if (!Project::open(path, m_session, &loaded, error)) return false;
+  m_recovery.finish();
+  m_projectPath = path;
+  if (!loaded.modelBytes.isEmpty()) m_learning.loadModel(loaded.modelBytes);
+  const double threshold = loaded.settings.value(QStringLiteral("threshold")).toDouble(0.0);
+  m_learning.setThreshold(float(threshold));
+  QString journalError;
+  if (!m_recovery.start(path, loaded.journalSequence, &journalError)) {
+    emit problem(tr("Autosave is off: %1").arg(journalError));
+  }
+  emit projectChanged(path);
+  emit statusMessage(tr("Opened %1: %2 events, %3 classes.")
+                         .arg(QFileInfo(path).fileName())
+                         .arg(m_session.eventCount())
+                         .arg(m_session.classCount()));
+  return true;
+}
+
+bool StudioController::saveProject(const QString& path, QString* error) {
+  if (!m_recovery.saveProject(path, error)) return false;
+  m_projectPath = path;
+  emit projectChanged(path);
+  emit statusMessage(tr("Saved %1.").arg(QFileInfo(path).fileName()));
+  return true;
+}
+
+bool StudioController::recoverSession(QString* warning, QString* error) {
+  ProjectExtras recovered;
+  if (!m_recovery.recover(m_projectPath, &recovered, warning, error)) return false;
+  if (!recovered.modelBytes.isEmpty()) m_learning.loadModel(recovered.modelBytes);
+  emit statusMessage(tr("Recovered %1 events from the last session.").arg(m_session.eventCount()));
+  return true;
+}
+
+bool StudioController::importRecording(const QString& path, int* events, QString* error) {
+  ImportResult result;
+  if (!Importer::importFile(path, ImportOptions(), &result, error)) return false;
+  m_session.addEvents(result.events);
+  if (events != nullptr) *events = int(result.events.size());
+  for (const QString& w : result.warnings) emit statusMessage(w);
+  emit statusMessage(tr("Imported %1 events from %2.")
+                         .arg(result.events.size())
+                         .arg(QFileInfo(path).fileName()));
+  return true;
+}
+
+bool StudioController::exportDataset(const QString& path, int* rows, QString* error) {
+  int skipped = 0;
+  if (!Exporter::exportDatasetCsv(m_session.state(), path, rows, &skipped, error)) return false;
+  emit statusMessage(tr("Exported %1 tagged events to %2.")
+                         .arg(rows != nullptr ? *rows : 0)
+                         .arg(QFileInfo(path).fileName()));
+  return true;
+}
+
+bool StudioController::exportModel(const QString& path, QString* error) {
+  const QByteArray bytes = m_learning.modelBytes();
+  if (bytes.isEmpty()) {
+    if (error != nullptr) *error = tr("There is no model yet: tag a few events first.");
+    return false;
+  }
+  if (!Exporter::exportModel(bytes, path, error)) return false;
+  emit statusMessage(tr("Exported the model to %1.").arg(QFileInfo(path).fileName()));
+  return true;
+}
+
+} // namespace dlm::app
