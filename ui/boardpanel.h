@@ -1,0 +1,97 @@
+#pragma once
+
+#include <QString>
+#include <QWidget>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QStackedWidget;
+class QTableWidget;
+
+namespace dlm::ui {
+
+/// \brief What the board panel shows of the link (filled from the link's statistics).
+struct LinkStatsView {
+  double bytesInPerSecond = 0.0;
+  double bytesOutPerSecond = 0.0;
+  quint64 framesOk = 0;
+  quint64 crcErrors = 0;
+  quint64 lostFrames = 0;    ///< sample frames lost in gaps
+  double latencyMs = -1.0;   ///< mean command round trip; < 0 when not measured
+  quint64 reconnects = 0;
+};
+
+/// \brief The board: identity, both sides' model hashes with a match badge, push and pull of
+/// the model with progress and a plain-words outcome, and the link statistics.
+class BoardPanel : public QWidget {
+  Q_OBJECT
+
+public:
+  /// \brief State of the model hashes' badge.
+  enum class HashState { Unknown, Match, Mismatch, BoardEmpty };
+
+  explicit BoardPanel(QWidget* parent = nullptr);
+
+  HashState hashState() const { return m_hashState; }
+  /// \brief Text of the hash badge, e.g. "Models match".
+  QString hashBadgeText() const;
+  /// \brief Text of the last push outcome.
+  QString pushOutcomeText() const;
+  bool isConnected() const { return m_connected; }
+  bool isPushing() const { return m_pushing; }
+  /// \brief Value shown for link statistic \p row (0 = received … 6 = reconnects).
+  QString linkStatText(int row) const;
+
+public slots:
+  /// \brief Identity from the handshake; the panel switches from its empty state.
+  void setBoardInfo(const QString& name, const QString& firmware, const QString& core,
+                    const QString& capacity, int sampleRateHz, int channels);
+  /// \brief No board: back to the "connect a board" state.
+  void clearBoardInfo();
+  /// \brief CRC-32 of the studio's and of the board's model (0: no model).
+  void setModelHashes(quint32 studio, quint32 board);
+  /// \brief Push in progress: \p done of \p total bytes sent.
+  void setPushProgress(qint64 done, qint64 total);
+  /// \brief Push finished: \p ok when the board verified the model; \p message says more.
+  void setPushOutcome(bool ok, const QString& message);
+  /// \brief Latest link statistics.
+  void setLinkStats(const dlm::ui::LinkStatsView& stats);
+
+signals:
+  /// \brief The user asked to send the studio's model to the board.
+  void pushRequested();
+  /// \brief The user asked to fetch the board's model into the studio.
+  void pullRequested();
+
+private:
+  QWidget* buildIdentity();
+  QWidget* buildModel();
+  QWidget* buildLink();
+  void updateButtons();
+  void setLinkRow(int row, const QString& value, bool bad = false);
+
+  QStackedWidget* m_stack = nullptr;
+  QLabel* m_name = nullptr;
+  QLabel* m_firmware = nullptr;
+  QLabel* m_core = nullptr;
+  QLabel* m_capacity = nullptr;
+  QLabel* m_rate = nullptr;
+  QLabel* m_channels = nullptr;
+  QLabel* m_studioHash = nullptr;
+  QLabel* m_boardHash = nullptr;
+  QLabel* m_badge = nullptr;
+  QPushButton* m_push = nullptr;
+  QPushButton* m_pull = nullptr;
+  QProgressBar* m_progress = nullptr;
+  QLabel* m_outcomeIcon = nullptr;
+  QLabel* m_outcome = nullptr;
+  QTableWidget* m_link = nullptr;
+  HashState m_hashState = HashState::Unknown;
+  bool m_connected = false;
+  bool m_pushing = false;
+};
+
+} // namespace dlm::ui
+
+Q_DECLARE_METATYPE(dlm::ui::LinkStatsView)
