@@ -32,17 +32,22 @@
 #define MPU_RASR_SIZE(log2)  ((uint32_t)((log2) - 1) << 1)
 #define MPU_RASR_AP_NONE     (0u << 24)
 #define MPU_RASR_AP_RO       (6u << 24)
+#define MPU_RASR_AP_RW       (3u << 24)
 #define MPU_RASR_XN          (1u << 28)
 #define MPU_RASR_C           (1u << 17)
 #define MPU_CTRL_ENABLE      0x1u
 #define MPU_CTRL_PRIVDEFENA  0x4u
 
 extern char __stack_guard[];
+extern char __modelstore_region_start[];
+extern char __modelstore_region_size[];
 
 /* QEMU's code memory at 0x0 is writable, unlike real flash: a write through a null (or small)
  * pointer would silently overwrite the vector table and code. Region 0 makes the 4 MiB code
- * memory read-only, region 1 is a 4 KiB no-access guard just below the main stack.
- * Everything else keeps the default memory map. A violation ends in a MemManage fault, reported
+ * memory read-only, region 1 is a 4 KiB no-access guard just below the main stack, region 2
+ * makes the upper part of the code memory that the linker script reserves for model storage
+ * (MODELSTORE, emulated flash) read/write and never executable. Everything else keeps the
+ * default memory map. A violation ends in a MemManage fault, reported
  * by the default handler, which exits with status 3. */
 static void boardInitMpu(void)
 {
@@ -53,6 +58,16 @@ static void boardInitMpu(void)
     MPU_RNR = 1;
     MPU_RBAR = (uint32_t)(uintptr_t)__stack_guard; /* 4 KiB aligned (linker script) */
     MPU_RASR = MPU_RASR_AP_NONE | MPU_RASR_XN | MPU_RASR_SIZE(12) | MPU_RASR_ENABLE;
+    /* Region 2 (a higher number wins where regions overlap): the model store. Its size is a
+     * power of two and its base aligned to it (mps2_an386.ld). */
+    const uint32_t storeSize = (uint32_t)(uintptr_t)__modelstore_region_size;
+    uint32_t storeLog2 = 5;
+    while (storeLog2 < 32u && (1u << storeLog2) < storeSize) {
+        ++storeLog2;
+    }
+    MPU_RNR = 2;
+    MPU_RBAR = (uint32_t)(uintptr_t)__modelstore_region_start;
+    MPU_RASR = MPU_RASR_AP_RW | MPU_RASR_XN | MPU_RASR_C | MPU_RASR_SIZE(storeLog2) | MPU_RASR_ENABLE;
     MPU_CTRL = MPU_CTRL_ENABLE | MPU_CTRL_PRIVDEFENA;
     __asm__ volatile("dsb\n\tisb" ::: "memory");
 }

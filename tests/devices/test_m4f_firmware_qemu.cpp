@@ -1,0 +1,694 @@
+// The firmware on the emulated Cortex-M4F board, end to end over the wire protocol.
+//
+// Starts `qemu-system-arm -M mps2-an386 -nographic -monitor none -serial pty ... -kernel
+// dlm-firmware-mps2-an386.elf` (no -icount: time runs), reads the pseudo-terminal path QEMU
+// prints on stdout, opens it raw and plays the studio with core/protocol:
+//   handshake (HelloRequest with retries until Hello) -> the board says mps2-an386;
+//   Samples arrive with contiguous indices;
+//   PerformGesture -> an Event with a 58-dim descriptor; LabelEvent -> Status neurons grow;
+//   a model trained on the host (dlm::Network, the board's lean capacity) on the board's own
+//   event descriptors is pushed -> Status and Hello report its CRC, and the board's predictions
+//   on its next events match the host's prediction with the same model (classes identical,
+//   scores within 1e-4);
+//   an interrupted push (half the chunks, then a new HelloRequest) leaves that model active;
+//   the push then resumes and completes.
+// QEMU is killed at the end whatever happens (and by the kernel if this process dies:
+// PR_SET_PDEATHSIG). Every wait has a deadline (80 s in all); the test takes about 12 s.
+//
+// Paths come from the build (compile definitions): DLM_QEMU_SYSTEM_ARM, DLM_M4F_FIRMWARE_ELF,
+// DLM_M4F_UART1_LOG (the board's log console, UART1, written by QEMU).
+#include <QtTest>
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "core/model_format.h"
+#include "core/network.h"
+#include "core/protocol/frame.h"
+#include "core/protocol/link.h"
+#include "core/protocol/messages.h"
+#include "core/protocol/model_transfer.h"
+
+namespace proto = dlm::protocol;
+
+namespace {
+
+// The board's kernel capacity (FirmwareApp::kCapacity): the host's full kernel behaves like
+// the board's lean one at this capacity (no event memory, no exact readout).
+constexpr dlm::Capacity kBoardCapacity{256, 64, 1, 16, 0, false};
+constexpr int kDescriptorDims = 58;  // 3 channels x (16 bins + 3 statistics) + duration
+
+// Time limits (ms).
+constexpr int kBootTimeoutMs = 15000;      // QEMU prints the pty path
+constexpr int kHandshakeTimeoutMs = 15000; // Hello after the first HelloRequest
+constexpr int kHelloRetryMs = 250;
+constexpr int kCommandTryMs = 500;         // generous: an emulated board on a loaded host
+constexpr int kCommandTries = 6;
+constexpr int kEventTimeoutMs = 15000;
+constexpr int kHeartbeatMs = 700;          // < kLinkTimeoutMs (3 s): the board keeps streaming
+constexpr int kTotalBudgetMs = 80000;      // every wait ends by then (CTest's limit is 90 s)
+
+struct Model {
+  std::vector<std::uint8_t> bytes;
+  dlm::ModelInfo info;
+};
+
+// A host network at the board's capacity.
+struct HostNetwork {
+  std::vector<unsigned char> arena;
+  dlm::Network net;
+  HostNetwork() : arena(dlm::Network::arenaBytes(kBoardCapacity)) {
+    if (net.init(kBoardCapacity, arena.data(), arena.size()) != dlm::Status::Ok)
+      qFatal("host network init failed");
+  }
+};
+
+// ---- QEMU and its pseudo-terminal ----
+class Qemu {
+public:
+  ~Qemu() { stop(); }
+
+  bool start(QString& error) {
+    m_process.setProgram(QStringLiteral(DLM_QEMU_SYSTEM_ARM));
+    m_process.setArguments({"-M", "mps2-an386", "-nographic", "-monitor", "none",
+                            "-serial", "pty",
+                            "-serial", QStringLiteral("file:") + QStringLiteral(DLM_M4F_UART1_LOG),
+                            "-semihosting-config", "enable=on,target=native",
+                            "-kernel", QStringLiteral(DLM_M4F_FIRMWARE_ELF)});
+    // If this test process dies (crash, CTest timeout), the kernel kills QEMU too.
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+    m_process.setStandardInputFile(QProcess::nullDevice());
+    m_process.start();
+    if (!m_process.waitForStarted(5000)) {
+      error = "qemu-system-arm did not start: " + m_process.errorString();
+      return false;
+    }
+    // "char device redirected to /dev/pts/N (label serial0)" on stdout.
+    const QRegularExpression re(QStringLiteral("redirected to (/dev/pts/[0-9]+)"));
+    QElapsedTimer t;
+    t.start();
+    QByteArray out;
+    while (t.elapsed() < kBootTimeoutMs) {
+      m_process.waitForReadyRead(100);
+      out += m_process.readAllStandardOutput();
+      const QRegularExpressionMatch m = re.match(QString::fromUtf8(out));
+      if (m.hasMatch()) {
+        m_pty = m.captured(1);
+        return true;
+      }
+      if (m_process.state() != QProcess::Running) break;
+    }
+    error = "no pty path from QEMU; stdout: " + QString::fromUtf8(out) +
+            " stderr: " + QString::fromUtf8(m_process.readAllStandardError());
+    return false;
+  }
+
+  void stop() {
+    if (m_process.state() == QProcess::NotRunning) return;
+    m_process.kill();
+    m_process.waitForFinished(5000);
+  }
+
+  bool running() const { return m_process.state() == QProcess::Running; }
+  QString pty() const { return m_pty; }
+  int exitCode() const { return m_process.exitCode(); }
+  QByteArray stderrText() { return m_process.readAllStandardError(); }
+
+private:
+  QProcess m_process;
+  QString m_pty;
+};
+
+// ---- The studio side of the link ----
+class Link {
+public:
+  ~Link() {
+    if (m_fd >= 0) ::close(m_fd);
+  }
+
+  bool open(const QString& path, QString& error) {
+    m_fd = ::open(path.toLocal8Bit().constData(), O_RDWR | O_NOCTTY | O_NONBLOCK);
+    if (m_fd < 0) {
+      error = QString("open %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+      return false;
+    }
+    termios tio{};
+    if (::tcgetattr(m_fd, &tio) != 0) {
+      error = "tcgetattr failed";
+      return false;
+    }
+    ::cfmakeraw(&tio);
+    ::tcsetattr(m_fd, TCSANOW, &tio);
+    return true;
+  }
+
+  // Everything received, as decoded.
+  std::vector<proto::Event> events;
+  std::vector<proto::Ack> acks;
+  std::vector<proto::BoardStatus> statuses;
+  std::vector<proto::Hello> hellos;
+  std::vector<std::string> logs;
+  // Sample stream bookkeeping (per session).
+  std::uint32_t sampleMessages = 0;
+  std::uint64_t sampleFrames = 0;
+  std::uint32_t sampleGaps = 0;
+  bool haveNextSample = false;
+  std::uint32_t nextSample = 0;
+  std::uint8_t sampleChannels = 0;
+  std::uint32_t framesReceived = 0;
+  std::uint32_t decodeErrors = 0;
+  std::uint64_t bytesReceived = 0;
+
+  // Encode and write one frame (blocking up to 2 s for the pty to take it).
+  bool sendPayload(proto::MessageType type, const std::uint8_t* payload, std::size_t length,
+                   std::uint16_t seq) {
+    std::uint8_t wire[proto::kMaxWireFrame];
+    const std::size_t n = proto::encodeFrame(type, seq, payload, length, wire, sizeof wire);
+    if (n == 0) return false;
+    std::size_t done = 0;
+    QElapsedTimer t;
+    t.start();
+    while (done < n && t.elapsed() < 2000) {
+      const ssize_t w = ::write(m_fd, wire + done, n - done);
+      if (w > 0) {
+        done += static_cast<std::size_t>(w);
+      } else if (w < 0 && errno != EAGAIN && errno != EINTR) {
+        return false;
+      } else {
+        pollOnce(5);  // keep reading while the pty is full
+      }
+    }
+    m_lastSent.start();
+    return done == n;
+  }
+
+  template <typename M>
+  bool send(const M& message, std::uint16_t seq) {
+    std::uint8_t payload[proto::kMaxPayload];
+    const std::size_t n = message.encode(payload, sizeof payload);
+    return n != 0 && sendPayload(M::kType, payload, n, seq);
+  }
+
+  bool sendHelloRequest() {
+    haveNextSample = false;  // a new session: the stream restarts
+    return send(proto::HelloRequest(), m_seq++);
+  }
+
+  // Read and decode for \p ms milliseconds (or until \p done returns true), never past the
+  // whole test's budget.
+  template <typename Done>
+  bool pumpUntil(int ms, Done done) {
+    QElapsedTimer t;
+    t.start();
+    while (true) {
+      if (done()) return true;
+      const qint64 left = std::min<qint64>(ms - t.elapsed(), kTotalBudgetMs - budget.elapsed());
+      if (left <= 0) return false;
+      pollOnce(static_cast<int>(std::min<qint64>(20, left)));
+      heartbeat();
+    }
+  }
+  void pump(int ms) {
+    pumpUntil(ms, [] { return false; });
+  }
+
+  // Stop-and-wait command with retries (same sequence number: the board answers a
+  // duplicate from its ack cache). Returns false when no ack came.
+  bool command(const proto::Command& c, proto::Ack& ack) {
+    const std::uint16_t seq = m_seq++;
+    QElapsedTimer rtt;
+    rtt.start();
+    for (int attempt = 0; attempt < kCommandTries; ++attempt) {
+      const std::size_t seen = acks.size();
+      if (!send(c, seq)) return false;
+      std::size_t found = SIZE_MAX;
+      pumpUntil(kCommandTryMs, [&] {
+        for (std::size_t i = seen; i < acks.size(); ++i) {
+          if (acks[i].seq == seq) {
+            found = i;
+            return true;
+          }
+        }
+        return false;
+      });
+      if (found != SIZE_MAX) {
+        ack = acks[found];
+        roundTripsUs.push_back(rtt.nsecsElapsed() / 1000);
+        return true;
+      }
+      ++retries;
+    }
+    return false;
+  }
+
+  bool simple(proto::CommandId id, proto::Ack& ack) {
+    proto::Command c;
+    c.id = id;
+    return command(c, ack);
+  }
+
+  // GetStatus: the Status message comes before the ack.
+  bool status(proto::BoardStatus& out) {
+    const std::size_t seen = statuses.size();
+    proto::Ack ack;
+    if (!simple(proto::CommandId::GetStatus, ack) || ack.code != proto::AckCode::Ok) return false;
+    if (!pumpUntil(2000, [&] { return statuses.size() > seen; })) return false;
+    out = statuses.back();
+    return true;
+  }
+
+  std::uint32_t retries = 0;
+  std::vector<qint64> roundTripsUs;  // command -> ack, retries included
+  QElapsedTimer budget;  // started with the test
+
+private:
+  void heartbeat() {
+    if (!m_lastSent.isValid() || m_lastSent.elapsed() < kHeartbeatMs) return;
+    proto::Command c;
+    c.id = proto::CommandId::Heartbeat;
+    send(c, m_seq++);  // fire and forget: its ack is recorded like any other
+  }
+
+  void pollOnce(int ms) {
+    pollfd p{m_fd, POLLIN, 0};
+    if (::poll(&p, 1, ms < 0 ? 0 : ms) <= 0) return;
+    std::uint8_t buffer[4096];
+    while (true) {
+      const ssize_t n = ::read(m_fd, buffer, sizeof buffer);
+      if (n <= 0) return;
+      bytesReceived += static_cast<std::uint64_t>(n);
+      for (ssize_t i = 0; i < n; ++i) {
+        switch (m_decoder.push(buffer[i])) {
+        case proto::DecodeEvent::Frame: onFrame(m_decoder.frame()); break;
+        case proto::DecodeEvent::None: break;
+        default: ++decodeErrors; break;
+        }
+      }
+    }
+  }
+
+  void onFrame(const proto::FrameView& f) {
+    ++framesReceived;
+    switch (f.type) {
+    case proto::MessageType::Samples: {
+      auto s = std::make_unique<proto::Samples>();
+      if (!proto::decodeMessage(f, *s)) {
+        ++decodeErrors;
+        return;
+      }
+      if (haveNextSample && s->firstSample != nextSample) ++sampleGaps;
+      haveNextSample = true;
+      nextSample = s->firstSample + s->frames;
+      sampleChannels = s->channels;
+      ++sampleMessages;
+      sampleFrames += s->frames;
+      return;
+    }
+    case proto::MessageType::Event: {
+      proto::Event e;
+      if (proto::decodeMessage(f, e)) events.push_back(e); else ++decodeErrors;
+      return;
+    }
+    case proto::MessageType::Ack: {
+      proto::Ack a;
+      if (proto::decodeMessage(f, a)) acks.push_back(a); else ++decodeErrors;
+      return;
+    }
+    case proto::MessageType::Status: {
+      proto::BoardStatus s;
+      if (proto::decodeMessage(f, s)) statuses.push_back(s); else ++decodeErrors;
+      return;
+    }
+    case proto::MessageType::Hello: {
+      proto::Hello h;
+      if (proto::decodeMessage(f, h)) hellos.push_back(h); else ++decodeErrors;
+      return;
+    }
+    case proto::MessageType::Log: {
+      proto::Log l;
+      if (proto::decodeMessage(f, l)) logs.emplace_back(l.text); else ++decodeErrors;
+      return;
+    }
+    default: return;
+    }
+  }
+
+  int m_fd = -1;
+  std::uint16_t m_seq = 1;
+  proto::FrameDecoder m_decoder;
+  QElapsedTimer m_lastSent;
+};
+
+const char* ackText(const proto::Ack& a) { return proto::ackCodeText(a.code); }
+
+} // namespace
+
+class TestM4fFirmwareQemu : public QObject {
+  Q_OBJECT
+
+private slots:
+  void initTestCase();
+  void handshake();
+  void samplesAreContiguous();
+  void gestureGivesEvent();
+  void labelGrowsNeurons();
+  void pushHostModel();
+  void predictionsUsePushedModel();
+  void interruptedPushKeepsModel();
+  void cleanupTestCase();
+
+private:
+  // Ask for gesture \p id and wait for the next new event (any: a spontaneous gesture of the
+  // synthetic source may come first). Learned-flag re-sends of old events are skipped.
+  bool gestureEvent(std::uint8_t id, proto::Event& out);
+  bool push(const Model& model, std::size_t stopAfterChunks, proto::Ack& lastAck);
+  static Model save(const dlm::Network& net);
+
+  std::unique_ptr<Qemu> m_qemu;
+  std::unique_ptr<Link> m_link;
+  QElapsedTimer m_clock;
+  std::uint32_t m_lastEventId = 0;
+  std::vector<proto::Event> m_training;  // board events used to train the host model
+  Model m_modelA;
+};
+
+void TestM4fFirmwareQemu::initTestCase() {
+  m_clock.start();
+  if (!QFileInfo::exists(QStringLiteral(DLM_QEMU_SYSTEM_ARM)))
+    QSKIP("qemu-system-arm not found (apt-get install qemu-system-arm): emulated board not tested");
+  if (!QFileInfo::exists(QStringLiteral(DLM_M4F_FIRMWARE_ELF)))
+    QFAIL("firmware image not built: " DLM_M4F_FIRMWARE_ELF);
+  QFile::remove(QStringLiteral(DLM_M4F_UART1_LOG));
+  m_qemu = std::make_unique<Qemu>();
+  QString error;
+  QVERIFY2(m_qemu->start(error), qPrintable(error));
+  m_link = std::make_unique<Link>();
+  m_link->budget = m_clock;
+  QVERIFY2(m_link->open(m_qemu->pty(), error), qPrintable(error));
+  qInfo("QEMU up, board link on %s", qPrintable(m_qemu->pty()));
+}
+
+void TestM4fFirmwareQemu::handshake() {
+  Link& link = *m_link;
+  // The first bytes after opening a QEMU pty can take ~1 s to flow: retry, never sleep.
+  QElapsedTimer t;
+  t.start();
+  int tries = 0;
+  while (link.hellos.empty() && t.elapsed() < kHandshakeTimeoutMs) {
+    QVERIFY(link.sendHelloRequest());
+    ++tries;
+    link.pumpUntil(kHelloRetryMs, [&] { return !link.hellos.empty(); });
+  }
+  QVERIFY2(!link.hellos.empty(), "no Hello from the board");
+  const proto::Hello& h = link.hellos.back();
+  qInfo("Hello after %d HelloRequest(s), %lld ms: board '%s' firmware %s core %s, capacity "
+        "%u x %u, %u Hz x %u channels, descriptor %u dims",
+        tries, static_cast<long long>(t.elapsed()), h.boardName, h.firmwareVersion,
+        h.coreVersion, unsigned{h.capacity.maxNeurons}, unsigned{h.capacity.maxDims},
+        unsigned{h.sampleRateHz}, unsigned{h.channels}, unsigned{h.descriptorDims});
+  QVERIFY2(std::strstr(h.boardName, "mps2-an386") != nullptr, h.boardName);
+  QCOMPARE(h.capacity.maxNeurons, kBoardCapacity.maxNeurons);
+  QCOMPARE(h.capacity.maxDims, kBoardCapacity.maxDims);
+  QCOMPARE(int(h.capacity.maxClasses), int(kBoardCapacity.maxClasses));
+  QCOMPARE(int(h.descriptorDims), kDescriptorDims);
+  QCOMPARE(int(h.channels), 3);
+  QCOMPARE(int(h.sampleRateHz), 1000);
+  QCOMPARE(h.modelCrc, 0u);  // a fresh board: no model stored
+}
+
+void TestM4fFirmwareQemu::samplesAreContiguous() {
+  Link& link = *m_link;
+  const std::uint32_t before = link.sampleMessages;
+  const std::uint64_t framesBefore = link.sampleFrames;
+  const std::uint64_t bytesBefore = link.bytesReceived;
+  QElapsedTimer t;
+  t.start();
+  link.pump(1500);
+  const double seconds = static_cast<double>(t.elapsed()) / 1000.0;
+  const std::uint32_t messages = link.sampleMessages - before;
+  const std::uint64_t frames = link.sampleFrames - framesBefore;
+  qInfo("stream: %u Samples messages, %llu frames in %.2f s (%.0f frames/s, %.0f bytes/s)",
+        messages, static_cast<unsigned long long>(frames), seconds,
+        static_cast<double>(frames) / seconds,
+        static_cast<double>(link.bytesReceived - bytesBefore) / seconds);
+  QVERIFY2(messages >= 10, "the board streams too few Samples");
+  QCOMPARE(int(link.sampleChannels), 3);
+  QCOMPARE(link.sampleGaps, 0u);
+  QCOMPARE(link.decodeErrors, 0u);
+  // Time runs in QEMU without -icount: about 1000 frames per second of host time.
+  QVERIFY2(static_cast<double>(frames) / seconds > 500.0, "sample rate far below 1 kHz");
+}
+
+bool TestM4fFirmwareQemu::gestureEvent(std::uint8_t id, proto::Event& out) {
+  Link& link = *m_link;
+  proto::Command c;
+  c.id = proto::CommandId::PerformGesture;
+  c.args.gesture = id;
+  proto::Ack ack;
+  if (!link.command(c, ack) || ack.code != proto::AckCode::Ok) {
+    qWarning("PerformGesture %u: %s", unsigned{id}, link.acks.empty() ? "no ack" : ackText(ack));
+    return false;
+  }
+  std::size_t index = 0;
+  const bool got = link.pumpUntil(kEventTimeoutMs, [&] {
+    for (std::size_t i = 0; i < link.events.size(); ++i) {
+      if (link.events[i].eventId > m_lastEventId) {
+        index = i;
+        return true;
+      }
+    }
+    return false;
+  });
+  if (!got) return false;
+  out = link.events[index];
+  m_lastEventId = out.eventId;
+  return true;
+}
+
+void TestM4fFirmwareQemu::gestureGivesEvent() {
+  proto::Event e;
+  QVERIFY2(gestureEvent(0, e), "no Event after PerformGesture");
+  qInfo("event %u: start %u, %u frames, predicted %d, dims %u", e.eventId, e.startSample,
+        unsigned{e.frames}, int{e.predictedClass}, unsigned{e.dims});
+  QCOMPARE(int(e.dims), kDescriptorDims);
+  QCOMPARE(int(e.predictedClass), -1);  // nothing learned yet
+  for (int i = 0; i < e.dims; ++i) QVERIFY(std::isfinite(e.descriptor[i]));
+  m_training.push_back(e);
+}
+
+void TestM4fFirmwareQemu::labelGrowsNeurons() {
+  Link& link = *m_link;
+  proto::BoardStatus before;
+  QVERIFY2(link.status(before), "no Status");
+  QCOMPARE(int(before.neurons), 0);
+  proto::Command c;
+  c.id = proto::CommandId::LabelEvent;
+  c.args.labelEvent.eventId = m_training.front().eventId;
+  c.args.labelEvent.classIndex = 0;
+  proto::Ack ack;
+  QVERIFY2(link.command(c, ack), "no ack to LabelEvent");
+  QVERIFY2(ack.code == proto::AckCode::Ok, ackText(ack));
+  proto::BoardStatus after;
+  QVERIFY2(link.status(after), "no Status");
+  qInfo("LabelEvent: neurons %u -> %u, events learned %u, learn took %u us, predict %u us",
+        unsigned{before.neurons}, unsigned{after.neurons}, after.eventsLearned,
+        after.lastLearnUs, after.lastPredictUs);
+  QVERIFY(after.neurons > before.neurons);
+  QCOMPARE(after.eventsLearned, 1u);
+}
+
+Model TestM4fFirmwareQemu::save(const dlm::Network& net) {
+  Model m;
+  m.bytes.resize(dlm::modelBytes(net));
+  std::size_t written = 0;
+  if (dlm::saveModel(net, nullptr, m.bytes.data(), m.bytes.size(), &written) != dlm::Status::Ok ||
+      written != m.bytes.size() ||
+      dlm::inspectModel(m.bytes.data(), m.bytes.size(), &m.info) != dlm::Status::Ok) {
+    qFatal("host model serialization failed");
+  }
+  return m;
+}
+
+// Push \p model; stop (without activating) after \p stopAfterChunks chunks if non-zero.
+bool TestM4fFirmwareQemu::push(const Model& model, std::size_t stopAfterChunks,
+                               proto::Ack& lastAck) {
+  Link& link = *m_link;
+  proto::ModelSender sender(model.bytes.data(), static_cast<std::uint32_t>(model.bytes.size()));
+  proto::Command c;
+  std::size_t chunks = 0;
+  for (int step = 0; step < 10000; ++step) {
+    if (sender.needsBegin()) {
+      sender.makeBegin(c);
+    } else if (!sender.done()) {
+      if (stopAfterChunks != 0 && chunks == stopAfterChunks) return true;
+      sender.makeChunk(c);
+      ++chunks;
+    } else {
+      sender.makeActivate(c);
+      return link.command(c, lastAck) && lastAck.code == proto::AckCode::Ok;
+    }
+    if (!link.command(c, lastAck)) return false;
+    if (c.id == proto::CommandId::ModelPushBegin && lastAck.code == proto::AckCode::Ok &&
+        lastAck.value != 0) {
+      qInfo("push resumes at offset %u of %zu", lastAck.value, model.bytes.size());
+    }
+    if (!sender.onAck(lastAck.code, lastAck.value)) return false;
+  }
+  return false;
+}
+
+void TestM4fFirmwareQemu::pushHostModel() {
+  Link& link = *m_link;
+  // More board events, one per known gesture, to train the host model on real descriptors
+  // (labels: the gesture asked for; a spontaneous gesture may slip in, which is harmless).
+  for (std::uint8_t id = 1; id < 5; ++id) {
+    proto::Event e;
+    QVERIFY2(gestureEvent(id, e), "no Event after PerformGesture");
+    m_training.push_back(e);
+  }
+  HostNetwork host;
+  QCOMPARE(host.net.reset(kDescriptorDims, 0), dlm::Status::Ok);
+  for (std::size_t i = 0; i < m_training.size(); ++i) {
+    QCOMPARE(host.net.learn(m_training[i].descriptor, static_cast<int>(i % 5)), dlm::Status::Ok);
+  }
+  m_modelA = save(host.net);
+  qInfo("host model A: %d neurons, %zu bytes, crc %08x", host.net.neurons(0),
+        m_modelA.bytes.size(), m_modelA.info.crc);
+
+  QElapsedTimer t;
+  t.start();
+  proto::Ack ack;
+  QVERIFY2(push(m_modelA, 0, ack), qPrintable(QString("push failed: %1 value %2")
+                                                  .arg(ackText(ack)).arg(ack.value)));
+  qInfo("push of %zu bytes took %lld ms (%u command retries so far)", m_modelA.bytes.size(),
+        static_cast<long long>(t.elapsed()), link.retries);
+  proto::BoardStatus s;
+  QVERIFY2(link.status(s), "no Status");
+  QCOMPARE(s.modelCrc, m_modelA.info.crc);
+  QCOMPARE(s.modelBytes, static_cast<std::uint32_t>(m_modelA.bytes.size()));
+  QCOMPARE(int(s.neurons), host.net.neurons(0));
+}
+
+void TestM4fFirmwareQemu::predictionsUsePushedModel() {
+  Link& link = *m_link;
+  HostNetwork mirror;  // the pushed bytes, loaded as the board loaded them
+  QCOMPARE(dlm::loadModel(m_modelA.bytes.data(), m_modelA.bytes.size(), mirror.net, nullptr),
+           dlm::Status::Ok);
+  for (std::uint8_t id : {std::uint8_t{0}, std::uint8_t{3}}) {
+    proto::Event e;
+    QVERIFY2(gestureEvent(id, e), "no Event after PerformGesture");
+    QCOMPARE(int(e.dims), kDescriptorDims);
+    dlm::Prediction p;
+    QCOMPARE(mirror.net.predict(e.descriptor, p), dlm::Status::Ok);
+    qInfo("event %u (gesture %u asked): board predicted %d (best %d, confidence %.5f, known "
+          "%.5f), host %d (best %d, confidence %.5f, known %.5f)",
+          e.eventId, unsigned{id}, int{e.predictedClass}, int{e.bestClass},
+          double{e.confidence}, double{e.knownScore}, p.classIndex, p.bestClass,
+          double{p.confidence}, double{p.knownScore});
+    QCOMPARE(int(e.predictedClass), p.classIndex);
+    QCOMPARE(int(e.bestClass), p.bestClass);
+    QVERIFY(std::fabs(e.confidence - p.confidence) <= 1e-4f);
+    QVERIFY(std::fabs(e.knownScore - p.knownScore) <= 1e-4f * std::max(1.0f, std::fabs(p.knownScore)));
+    QVERIFY(e.bestClass >= 0 && e.bestClass < 5);  // the pushed model's classes
+  }
+  proto::BoardStatus s;
+  QVERIFY2(link.status(s), "no Status");
+  QCOMPARE(s.modelCrc, m_modelA.info.crc);  // still the pushed model (nothing learned since)
+}
+
+void TestM4fFirmwareQemu::interruptedPushKeepsModel() {
+  Link& link = *m_link;
+  // Model B: A plus one more event, so another CRC (and size).
+  HostNetwork host;
+  QCOMPARE(dlm::loadModel(m_modelA.bytes.data(), m_modelA.bytes.size(), host.net, nullptr),
+           dlm::Status::Ok);
+  float x[kDescriptorDims];
+  for (int i = 0; i < kDescriptorDims; ++i) x[i] = 0.5f - 0.01f * static_cast<float>(i);
+  QCOMPARE(host.net.learn(x, 5), dlm::Status::Ok);
+  const Model modelB = save(host.net);
+  QVERIFY(modelB.info.crc != m_modelA.info.crc);
+  const std::size_t chunks = (modelB.bytes.size() + proto::kMaxModelChunk - 1) / proto::kMaxModelChunk;
+  QVERIFY2(chunks >= 2, "model B too small to interrupt");
+
+  proto::Ack ack;
+  QVERIFY2(push(modelB, chunks / 2, ack), "first half of push B failed");
+  qInfo("push of model B (%zu bytes, %zu chunks) interrupted after %zu chunks",
+        modelB.bytes.size(), chunks, chunks / 2);
+
+  // A new session, as a studio that was restarted would open.
+  const std::size_t hellos = link.hellos.size();
+  QElapsedTimer t;
+  t.start();
+  while (link.hellos.size() == hellos && t.elapsed() < 5000) {
+    QVERIFY(link.sendHelloRequest());
+    link.pumpUntil(kHelloRetryMs, [&] { return link.hellos.size() > hellos; });
+  }
+  QVERIFY2(link.hellos.size() > hellos, "no Hello after the interrupted push");
+  QCOMPARE(link.hellos.back().modelCrc, m_modelA.info.crc);
+  proto::BoardStatus s;
+  QVERIFY2(link.status(s), "no Status");
+  QCOMPARE(s.modelCrc, m_modelA.info.crc);
+
+  // The push goes on from where the board says (resume) and activates B.
+  QVERIFY2(push(modelB, 0, ack), qPrintable(QString("push B failed: %1").arg(ackText(ack))));
+  QVERIFY2(link.status(s), "no Status");
+  QCOMPARE(s.modelCrc, modelB.info.crc);
+  QCOMPARE(link.sampleGaps, 0u);
+  QCOMPARE(link.decodeErrors, 0u);
+  qInfo("link: %u frames received, %llu bytes, %u command retries, board frames ok %u, "
+        "board frame errors %u",
+        link.framesReceived, static_cast<unsigned long long>(link.bytesReceived),
+        link.retries, s.framesOk, s.frameErrors);
+  QCOMPARE(s.frameErrors, 0u);
+  std::vector<qint64> rtt = link.roundTripsUs;
+  std::sort(rtt.begin(), rtt.end());
+  if (!rtt.empty()) {
+    qInfo("command round trips (%zu): min %lld us, median %lld us, max %lld us", rtt.size(),
+          static_cast<long long>(rtt.front()), static_cast<long long>(rtt[rtt.size() / 2]),
+          static_cast<long long>(rtt.back()));
+  }
+  link.pump(1200);  // the board prints its figures on UART1 every second: let one more out
+}
+
+void TestM4fFirmwareQemu::cleanupTestCase() {
+  if (m_qemu) {
+    const bool wasRunning = m_qemu->running();
+    m_qemu->stop();
+    const QByteArray err = m_qemu->stderrText();
+    if (!err.isEmpty()) qInfo("qemu stderr: %s", err.constData());
+    if (!wasRunning) qWarning("QEMU had stopped by itself (exit code %d)", m_qemu->exitCode());
+  }
+  m_link.reset();
+  m_qemu.reset();
+  // The board's own figures (UART1): the last report line.
+  QFile log(QStringLiteral(DLM_M4F_UART1_LOG));
+  if (log.open(QIODevice::ReadOnly)) {
+    const QList<QByteArray> lines = log.readAll().split('\n');
+    for (auto it = lines.rbegin(); it != lines.rend(); ++it) {
+      if (it->startsWith("mps2-an386: uptime")) {
+        qInfo("board (UART1): %s", it->constData());
+        break;
+      }
+    }
+  }
+  qInfo("whole test: %lld ms", static_cast<long long>(m_clock.elapsed()));
+}
+
+QTEST_GUILESS_MAIN(TestM4fFirmwareQemu)
+#include "test_m4f_firmware_qemu.moc"
