@@ -1,0 +1,83 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+class QSettings;
+
+namespace dlm::app {
+
+/// \brief The event trigger as the studio lets the user set it (sent to the board).
+struct TriggerSettings {
+  float threshold = 600.0f;  ///< RMS of the high-passed magnitude, in counts
+  int preTriggerFrames = 100;
+  int holdOffFrames = 150;
+  int minFrames = 120;
+  int maxFrames = 2048;
+
+  bool operator==(const TriggerSettings& o) const {
+    return threshold == o.threshold && preTriggerFrames == o.preTriggerFrames &&
+           holdOffFrames == o.holdOffFrames && minFrames == o.minFrames &&
+           maxFrames == o.maxFrames;
+  }
+};
+
+/// \brief The studio's persistent settings: a typed wrapper over QSettings, one key each.
+class StudioSettings {
+public:
+  // Keys, grouped like the panels that use them.
+  static constexpr const char* kLastPort = "link/lastPort";
+  static constexpr const char* kBaudRate = "link/baudRate";
+  static constexpr const char* kLanguage = "ui/language";
+  static constexpr const char* kWindowGeometry = "ui/windowGeometry";
+  static constexpr const char* kWindowState = "ui/windowState";
+  static constexpr const char* kLastDirectory = "ui/lastDirectory";
+  static constexpr const char* kRecentProjects = "ui/recentProjects";
+  static constexpr const char* kThreshold = "learning/threshold";
+  static constexpr const char* kTrigger = "trigger/";
+  static constexpr int kDefaultBaud = 921600;
+  static constexpr int kMaxRecentProjects = 8;
+
+  /// \brief Settings stored in \p backend (not owned), or in the application's QSettings.
+  explicit StudioSettings(QSettings* backend = nullptr);
+  ~StudioSettings();
+
+  QString lastPort() const;
+  void setLastPort(const QString& port);
+  int baudRate() const;
+  void setBaudRate(int baud);
+  /// \brief "en" or "fr"; defaults to the system language when it is one of them, else "en".
+  QString language() const;
+  void setLanguage(const QString& language);
+  float threshold() const;
+  void setThreshold(float threshold);
+  TriggerSettings trigger() const;
+  void setTrigger(const TriggerSettings& trigger);
+  QByteArray windowGeometry() const;
+  void setWindowGeometry(const QByteArray& geometry);
+  QByteArray windowState() const;
+  void setWindowState(const QByteArray& state);
+  QString lastDirectory() const;
+  void setLastDirectory(const QString& directory);
+  QStringList recentProjects() const;
+  /// \brief Put \p path first in the recent projects (at most kMaxRecentProjects).
+  void addRecentProject(const QString& path);
+
+  /// \brief The settings a project carries (threshold, trigger), for ProjectExtras::settings.
+  static QJsonObject projectSettings(float threshold, const TriggerSettings& trigger);
+  /// \brief Read back projectSettings(); missing values keep \p threshold / \p trigger.
+  static void fromProjectSettings(const QJsonObject& json, float* threshold,
+                                  TriggerSettings* trigger);
+
+  void sync();
+
+private:
+  QSettings* m_settings;
+  std::unique_ptr<QSettings> m_owned;
+};
+
+} // namespace dlm::app
