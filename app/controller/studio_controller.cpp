@@ -48,7 +48,7 @@ void StudioController::wireLink() {
   connect(&m_link, &link::BoardLink::eventReceived, this, &StudioController::onBoardEvent);
   connect(&m_link, &link::BoardLink::boardModelChanged, this, [this](quint32 crc, quint32) {
     m_boardModelCrc = crc;
-    emit modelHashesChanged(m_learning.modelCrc(), m_boardModelCrc);
+    emit modelHashesChanged(studioModelIdentity(), m_boardModelCrc);
   });
   connect(&m_link, &link::BoardLink::statusReceived, this, [this](const link::BoardStatus& s) {
     if (s.trigger.maxFrames >= s.trigger.minFrames && s.trigger.minFrames > 0) m_trigger = s.trigger;
@@ -64,7 +64,7 @@ void StudioController::wireLink() {
 void StudioController::wireLearning() {
   connect(&m_session, &Session::tagsChanged, this, &StudioController::onTagsChanged);
   connect(&m_learning, &LearningService::modelChanged, this, [this](const QByteArray&, quint32) {
-    emit modelHashesChanged(m_learning.modelCrc(), m_boardModelCrc);
+    emit modelHashesChanged(studioModelIdentity(), m_boardModelCrc);
   });
   connect(&m_learning, &LearningService::activityChanged, this, &StudioController::statusMessage);
   connect(&m_learning, &LearningService::problem, this, &StudioController::problem);
@@ -73,9 +73,10 @@ void StudioController::wireLearning() {
 void StudioController::onBoardConnected(const link::BoardInfo& info) {
   m_boardModelCrc = info.modelCrc;
   m_boardIds.clear();
+  m_sessionIds.clear(); // a new session with the board: its event ids start again
   m_link.requestStatus(); // learns the board's trigger settings
   emit boardReady(info, m_virtualWanted);
-  emit modelHashesChanged(m_learning.modelCrc(), m_boardModelCrc);
+  emit modelHashesChanged(studioModelIdentity(), m_boardModelCrc);
   emit statusMessage(tr("Connected to %1 (firmware %2, core %3).")
                          .arg(info.boardName, info.firmwareVersion, info.coreVersion));
 }
@@ -86,6 +87,18 @@ QString StudioController::predictionLabel(const link::BoardEvent& event) const {
 }
 
 void StudioController::onBoardEvent(const link::BoardEvent& event) {
+  // The board re-reports an event after learning it (flagged learned): update, don't add.
+  const auto seen = m_sessionIds.constFind(event.id);
+  if (seen != m_sessionIds.constEnd()) {
+    PredictionInfo p;
+    p.classIndex = event.predictedClass < m_session.classCount() ? event.predictedClass : -1;
+    p.bestClass = event.bestClass;
+    p.confidence = event.confidence;
+    p.knownScore = event.knownScore;
+    p.valid = true;
+    m_session.setBoardPrediction(seen.value(), p);
+    return;
+  }
   SessionEvent e;
   e.wallClockMs = QDateTime::currentMSecsSinceEpoch();
   e.boardSample = event.startSample;
@@ -103,6 +116,7 @@ void StudioController::onBoardEvent(const link::BoardEvent& event) {
   e.origin = EventOrigin::Board;
   const int id = m_session.addEvent(e);
   m_boardIds.insert(id, event.id);
+  m_sessionIds.insert(event.id, id);
   const bool known = !event.isUnknown() && event.predictedClass < m_session.classCount();
   const QColor colour = known ? m_session.classAt(event.predictedClass).colour : QColor(Qt::gray);
   emit eventDetected(id, event.startSample, quint32(event.frames), colour,
@@ -122,7 +136,7 @@ void StudioController::onTagsChanged(const QVector<TagChange>& changes) {
 void StudioController::startVirtualBoard() {
   m_virtualWanted = true;
   m_link.disconnect();
-  m_virtual.start(QString(), {QStringLiteral("--gesture-rate"), QStringLiteral("12")});
+  m_virtual.start(QString(), m_virtualArguments);
   emit statusMessage(tr("Starting the built-in virtual board…"));
 }
 
@@ -170,6 +184,13 @@ void StudioController::setTriggerThreshold(float threshold) {
   if (!m_link.isConnected()) return;
   m_trigger.threshold = threshold;
   m_link.setTrigger(m_trigger);
+}
+
+quint32 StudioController::studioModelIdentity() const {
+  // Compare like with like: the identity a board reports for a model (its stored CRC), not
+  // the CRC of the whole file, which is the same constant for every valid model.
+  const QByteArray bytes = m_learning.modelBytes();
+  return bytes.isEmpty() ? 0 : link::modelIdentity(bytes);
 }
 
 ProjectExtras StudioController::extras() const {

@@ -32,8 +32,12 @@ public:
   RecoveryManager& recovery() { return m_recovery; }
   bool usingVirtualBoard() const { return m_virtualWanted; }
   quint32 boardModelCrc() const { return m_boardModelCrc; }
+  /// \brief The studio model's identity, as a board reports it (0 without a model).
+  quint32 studioModelIdentity() const;
 
   // Board
+  /// \brief Arguments given to dlm-board (default: a spontaneous gesture every 5 s).
+  void setVirtualBoardArguments(const QStringList& arguments) { m_virtualArguments = arguments; }
   void startVirtualBoard();
   void connectToPort(const QString& path, qint32 baud);
   void disconnectBoard();
@@ -81,10 +85,12 @@ private:
   RecoveryManager m_recovery;
   SampleHistory m_history;
   QHash<int, quint32> m_boardIds;   ///< session event id -> board event id
+  QHash<quint32, int> m_sessionIds; ///< board event id -> session event id
   QString m_projectPath;
   link::TriggerConfig m_trigger{600.0f, 100, 150, 120, 2048}; ///< firmware defaults
   quint32 m_boardModelCrc = 0;
   bool m_virtualWanted = false;
+  QStringList m_virtualArguments{QStringLiteral("--gesture-rate"), QStringLiteral("12")};
 };
 
 } // namespace dlm::app

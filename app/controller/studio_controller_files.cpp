@@ -30,9 +30,11 @@ bool StudioController::openProject(const QString& path, QString* error) {
   if (!Project::open(path, m_session, &loaded, error)) return false;
   m_recovery.finish();
   m_projectPath = path;
-  if (!loaded.modelBytes.isEmpty()) m_learning.loadModel(loaded.modelBytes);
+  // The threshold is part of the model bytes: set it first so the adopted model keeps the
+  // saved identity.
   const double threshold = loaded.settings.value(QStringLiteral("threshold")).toDouble(0.0);
   m_learning.setThreshold(float(threshold));
+  if (!loaded.modelBytes.isEmpty()) m_learning.loadModel(loaded.modelBytes);
   QString journalError;
   if (!m_recovery.start(path, loaded.journalSequence, &journalError)) {
     emit problem(tr("Autosave is off: %1").arg(journalError));

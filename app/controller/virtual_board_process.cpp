@@ -37,6 +37,9 @@ VirtualBoardProcess::VirtualBoardProcess(QObject* parent) : QObject(parent) {
 VirtualBoardProcess::~VirtualBoardProcess() { stop(); }
 
 QString VirtualBoardProcess::locateExecutable() {
+  // Tests and packagers can point at a specific build.
+  const QString overridden = qEnvironmentVariable("DLM_BOARD_EXECUTABLE");
+  if (!overridden.isEmpty()) return overridden;
   const QString here = QCoreApplication::applicationDirPath();
   // Installed side by side, or the build tree's devices/boards/virtual next to app/.
   const QStringList candidates = {here + "/" + kProgram,

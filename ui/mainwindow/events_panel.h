@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QWidget>
+
+class QCustomPlot;
+class QLabel;
+class QListWidget;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace dlm::app {
+class EventTableModel;
+class Session;
+} // namespace dlm::app
+
+namespace dlm::ui {
+
+/// \brief The events list, keyboard first: digits 1-9 tag the selected events with a class
+/// (creating it when needed), U marks them unknown/outlier, Del discards, arrows move. Every
+/// edit goes through the session's undo stack. Classes are created, renamed (double-click)
+/// and recoloured in place; the selected event's raw window is plotted below.
+class EventsPanel : public QWidget {
+  Q_OBJECT
+public:
+  explicit EventsPanel(app::Session* session, QWidget* parent = nullptr);
+
+  QTableView* table() const { return m_table; }
+  /// \brief Ids of the selected events, in row order.
+  QVector<int> selectedIds() const;
+  /// \brief Select the event \p id and scroll to it.
+  void showEvent(int id);
+
+signals:
+  /// \brief The selected event changed (-1: none).
+  void currentEventChanged(int eventId);
+
+protected:
+  bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+  void buildTable();
+  void buildClassList();
+  void buildDetail();
+  void refreshClasses();
+  void tagSelection(int classIndex);
+  void onCurrentChanged();
+  void plotEvent(int id);
+  void addClass();
+  void recolourClass(int index);
+  void followNewRows(int firstRow, int lastRow);
+
+  app::Session* m_session;
+  app::EventTableModel* m_model = nullptr;
+  QSortFilterProxyModel* m_proxy = nullptr;
+  QTableView* m_table = nullptr;
+  QListWidget* m_classes = nullptr;
+  QCustomPlot* m_detail = nullptr;
+  QLabel* m_detailTitle = nullptr;
+  bool m_follow = true;   ///< keep the newest event in view while the user is at the bottom
+};
+
+} // namespace dlm::ui
