@@ -7,8 +7,20 @@
 namespace dlm {
 
 float squaredDistance(const float* a, const float* b, int n) {
+#if defined(EIGEN_DONT_VECTORIZE)
+  float s0 = 0.0f, s1 = 0.0f;
+  int i = 0;
+  for (; i + 2 <= n; i += 2) {
+    const float d0 = a[i] - b[i], d1 = a[i + 1] - b[i + 1];
+    s0 += d0 * d0;
+    s1 += d1 * d1;
+  }
+  for (; i < n; ++i) s0 += (a[i] - b[i]) * (a[i] - b[i]);
+  return s0 + s1;
+#else
   using Array = Eigen::Map<const Eigen::ArrayXf>;
   return (Array(a, n) - Array(b, n)).square().sum();
+#endif
 }
 
 void Layer::clear() {
@@ -17,8 +29,28 @@ void Layer::clear() {
 }
 
 void Layer::distances(const float* z, float* q) const {
-  // Eigen arrays vectorise the reduction on the host; on the board they compile to the
-  // plain loop.
+#if defined(EIGEN_DONT_VECTORIZE)
+  // Without SIMD (the Cortex-M4F build), a plain loop with four accumulators: at -Os GCC
+  // leaves Eigen's evaluators out of line, which costs ~37 instructions per neuron and
+  // dimension instead of ~8 (measured on the emulated M4F, see docs/benchmarks.md).
+  for (int j = 0; j < count; ++j) {
+    const float* c = centre(j);
+    const float* m = metric(j);
+    float s0 = 0.0f, s1 = 0.0f, s2 = 0.0f, s3 = 0.0f;
+    int i = 0;
+    for (; i + 4 <= inDims; i += 4) {
+      const float d0 = z[i] - c[i], d1 = z[i + 1] - c[i + 1];
+      const float d2 = z[i + 2] - c[i + 2], d3 = z[i + 3] - c[i + 3];
+      s0 += m[i] * d0 * d0;
+      s1 += m[i + 1] * d1 * d1;
+      s2 += m[i + 2] * d2 * d2;
+      s3 += m[i + 3] * d3 * d3;
+    }
+    for (; i < inDims; ++i) s0 += m[i] * (z[i] - c[i]) * (z[i] - c[i]);
+    q[j] = (s0 + s1) + (s2 + s3);
+  }
+#else
+  // Eigen arrays vectorise the reduction on the host.
   using Array = Eigen::Map<const Eigen::ArrayXf>;
   const Array input(z, inDims);
   for (int j = 0; j < count; ++j) {
@@ -26,6 +58,7 @@ void Layer::distances(const float* z, float* q) const {
     const Array m(metric(j), inDims);
     q[j] = (m * (input - c).square()).sum();
   }
+#endif
 }
 
 void Layer::activate(const float* q, float sharpness, float* phi) const {
