@@ -59,6 +59,10 @@ QValueAxis* makeValueAxis(const QString& title, const QString& format) {
   font.setBold(false);
   font.setPointSizeF(font.pointSizeF() * 0.9);
   axis->setTitleFont(font);
+  // Small tick labels: the charts share a docked tab and must stay legible at ~300 px.
+  QFont labels = axis->labelsFont();
+  labels.setPointSizeF(labels.pointSizeF() * 0.8);
+  axis->setLabelsFont(labels);
   axis->setGridLineColor(QColor(0xe8, 0xe8, 0xe8));
   return axis;
 }

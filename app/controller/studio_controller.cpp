@@ -72,6 +72,10 @@ void StudioController::wireLearning() {
 
 void StudioController::onBoardConnected(const link::BoardInfo& info) {
   m_boardModelCrc = info.modelCrc;
+  // Build only what this board can hold, so every model the studio makes can be pushed.
+  if (info.maxLayers > 0 && info.maxNeurons > 0) {
+    m_learning.setCapacityLimits(info.maxLayers, info.maxNeurons);
+  }
   m_boardIds.clear();
   m_sessionIds.clear(); // a new session with the board: its event ids start again
   m_link.requestStatus(); // learns the board's trigger settings

@@ -43,19 +43,26 @@ HostNetwork::Outcome HostNetwork::ensure(int events, int dims, int classes, QStr
   }
   const bool fits = ready() && m_network.dims() == dims && m_capacity.maxDims == dims &&
                     std::uint32_t(events) <= m_capacity.maxEvents &&
-                    classes <= m_capacity.maxClasses;
+                    classes <= m_capacity.maxClasses && m_capacity.maxLayers <= m_limitLayers &&
+                    m_capacity.maxNeurons <= m_limitNeurons;
   if (fits) return Outcome::Kept;
   Capacity cap;
   // Geometric growth: re-initialising costs a rebuild, so it must stay rare.
   cap.maxEvents = std::uint32_t(roundUpPow2(std::max(kMinEvents, events + events / 2)));
-  cap.maxNeurons = std::uint16_t(std::min<std::uint32_t>(kMaxNeurons, cap.maxEvents));
+  cap.maxNeurons = std::uint16_t(std::min<std::uint32_t>(
+      std::uint32_t(std::min(kMaxNeurons, m_limitNeurons)), cap.maxEvents));
   cap.maxDims = std::uint16_t(dims);
-  cap.maxLayers = kMaxLayers;
+  cap.maxLayers = std::uint8_t(std::min(kMaxLayers, m_limitLayers));
   const int wantClasses = std::max({classes, 1, ready() ? int(m_capacity.maxClasses) : 0});
   cap.maxClasses = std::uint8_t(std::min(kMaxLabels, (wantClasses + kClassStep - 1) /
                                                          kClassStep * kClassStep));
   cap.exactReadout = true;
   return init(cap, dims, error) ? Outcome::Reinitialised : Outcome::Failed;
+}
+
+void HostNetwork::setLimits(int maxLayers, int maxNeurons) {
+  m_limitLayers = std::clamp(maxLayers, 1, kMaxLayers);
+  m_limitNeurons = std::clamp(maxNeurons, 1, int(kMaxNeurons));
 }
 
 bool HostNetwork::init(const Capacity& capacity, int dims, QString* error) {

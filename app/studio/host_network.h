@@ -29,6 +29,9 @@ public:
   /// \brief Make room for \p events tagged events of \p dims features and labels below
   /// \p classes. Keeps the model when it fits; otherwise re-initialises (the model is lost).
   Outcome ensure(int events, int dims, int classes, QString* error);
+  /// \brief Keep the network within a board's capacity (layers, neurons per layer) so every
+  /// model the studio builds can be pushed to it; the next ensure() re-initialises if needed.
+  void setLimits(int maxLayers, int maxNeurons);
   /// \brief Forget the model (keep the arena).
   void clear();
 
@@ -59,6 +62,8 @@ private:
   std::size_t m_arenaSize = 0;
   Network m_network;
   Capacity m_capacity;
+  int m_limitLayers = 3;
+  int m_limitNeurons = kMaxNeurons;
 };
 
 } // namespace dlm::app

@@ -25,6 +25,7 @@ signals:
   void map(int projection, int featureX, int featureY, int gridSize);
   void explain(int eventId);
   void rebuild();
+  void limits(int maxLayers, int maxNeurons);
 };
 
 LearningService::LearningService(QObject* parent)
@@ -60,6 +61,7 @@ void LearningService::connectWorker() {
   connect(m_port, &LearningPort::map, w, &LearningWorker::requestKnownSetMap);
   connect(m_port, &LearningPort::explain, w, &LearningWorker::requestExplanation);
   connect(m_port, &LearningPort::rebuild, w, &LearningWorker::requestRebuild);
+  connect(m_port, &LearningPort::limits, w, &LearningWorker::setLimits);
 
   connect(w, &LearningWorker::predictionsReady, this, &LearningService::onPredictions);
   connect(w, &LearningWorker::learnedReady, this, &LearningService::onLearned);
@@ -192,6 +194,11 @@ void LearningService::requestKnownSetMap(KnownSetMap::Projection projection, int
 void LearningService::requestExplanation(int eventId) {
   flush();
   emit m_port->explain(eventId);
+}
+
+void LearningService::setCapacityLimits(int maxLayers, int maxNeurons) {
+  flush();
+  emit m_port->limits(maxLayers, maxNeurons);
 }
 
 void LearningService::requestRebuild() {

@@ -70,6 +70,8 @@ public slots:
   void requestExplanation(int eventId);
   /// \brief Rebuild from every class-tagged event now (coalesced like any edit).
   void requestRebuild();
+  /// \brief Keep the studio's network within a board's capacity so its models can be pushed.
+  void setCapacityLimits(int maxLayers, int maxNeurons);
 
 signals:
   void predictionsUpdated(const QVector<int>& ids,

@@ -154,6 +154,11 @@ void LearningWorker::setClassNames(const QStringList& names) {
 
 void LearningWorker::requestRebuild() { scheduleRebuild(); }
 
+void LearningWorker::setLimits(int maxLayers, int maxNeurons) {
+  m_net.setLimits(maxLayers, maxNeurons);
+  scheduleRebuild();
+}
+
 // ---- incremental learning -----------------------------------------------------------------
 
 void LearningWorker::learnIncrementally(const QVector<int>& ids) {

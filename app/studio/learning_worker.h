@@ -58,6 +58,8 @@ public slots:
   void requestKnownSetMap(int projection, int featureX, int featureY, int gridSize);
   void requestExplanation(int eventId);
   void requestRebuild();
+  /// \brief Build within a board's capacity from now on (rebuilds if the network is larger).
+  void setLimits(int maxLayers, int maxNeurons);
 
 signals:
   void predictionsReady(const QVector<int>& ids,

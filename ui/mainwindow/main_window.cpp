@@ -94,7 +94,7 @@ void MainWindow::buildDocks() {
   // event loop (a restored layout from the last session overrides them).
   QTimer::singleShot(0, this, [this, known, board, events] {
     if (m_layoutRestored) return;
-    resizeDocks({known, board}, {600, 300}, Qt::Vertical);
+    resizeDocks({known, board}, {height() * 42 / 100, height() * 22 / 100}, Qt::Vertical);
     resizeDocks({known}, {width() * 45 / 100}, Qt::Horizontal);
     resizeDocks({events}, {height() * 36 / 100}, Qt::Vertical);
   });
