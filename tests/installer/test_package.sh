@@ -3,6 +3,7 @@
 set -u
 BUILD="$1"
 STUDIO_EXPECTED="${2:-0}"
+FIRMWARE_EXPECTED="${3:-0}"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 failures=0
@@ -26,6 +27,9 @@ for f in usr/bin/dlm usr/share/man/man1/dlm.1.gz usr/share/man/man1/dlm-board.1.
          usr/share/metainfo/io.deeplomath.Studio.metainfo.xml; do
   check "contains $f" grep -q "\./$f\$" <<<"$contents"
 done
+if [ "$FIRMWARE_EXPECTED" = "1" ]; then
+  check "firmware image packaged" grep -q "usr/share/deeplomath/firmware/dlm-firmware-mps2-an386.elf" <<<"$contents"
+fi
 dpkg-deb -x "$deb" "$WORK/root"
 check "installed dlm --version runs" bash -c "'$WORK/root/usr/bin/dlm' --version | grep -q '^dlm '"
 if [ "$STUDIO_EXPECTED" = "1" ]; then
