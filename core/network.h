@@ -22,7 +22,7 @@ struct Capacity {
 /// \brief Constants of the construction. Not user knobs: they are stored in the model so
 /// that a model predicts the same everywhere. See docs/kernel.md for why each value.
 struct KernelParams {
-  float conflictFraction = 0.7f;  ///< new neuron radius as a fraction of the nearest conflict
+  float conflictFraction = 0.7f;  ///< radius of an added neuron, as a fraction of the nearest conflict
   float gradation = 2.0f;         ///< radius <= gradation x distance to the nearest known point
   float sharpness = 0.25f;        ///< phi = exp(-sharpness q)
   float ridge = 1e-3f;            ///< least-squares regularisation

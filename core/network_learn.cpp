@@ -147,7 +147,7 @@ Status Network::learn(const float* descriptor, int label, LearnReport* report) {
 
 Status Network::updateReadouts(const float* x, int label, const float* scoresBefore, bool grew) {
   if (!m_solvers[0].bound()) {
-    // No least-squares workspace (a small board): the new neuron alone corrects the
+    // No least-squares workspace (a small board): the added neuron alone corrects the
     // residual at the event, where its activation is exactly 1.
     if (grew) {
       Layer& first = m_layers[0];

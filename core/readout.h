@@ -24,7 +24,7 @@ struct Layer;
 /// rebuilds enters P with prior variance 1/ridge and no correlation, which is exact for the
 /// events it does not reach. Storage (double precision, for a stable factorisation) comes
 /// from the arena; without it the readout cannot be re-solved on the device and only the
-/// new neuron's own class weight is set (see Network).
+/// added neuron's own class weight is set (see Network).
 #if DLM_CORE_REBUILD
 class ReadoutSolver {
 public:
@@ -53,7 +53,7 @@ public:
 
   /// \brief One recursive least-squares step on (phi, target); updates \p layer's weights.
   Status update(const float* phi, const float* target, Layer& layer, double* scratch);
-  /// \brief Grow P by one feature (a new neuron) with prior variance 1/ridge.
+  /// \brief Grow P by one feature (an added neuron) with prior variance 1/ridge.
   void grow(float ridge);
   /// \brief Drop neuron \p j from the least-squares problem: the remaining weights become the
   /// optimum without it (a Schur complement of P), and the last neuron moves into slot j,

@@ -33,17 +33,17 @@ public:
   /// \brief Receive into \p staging (\p capacity bytes, caller-owned).
   ModelReceiver(std::uint8_t* staging, std::size_t capacity) { setStaging(staging, capacity); }
 
-  /// \brief Give a new staging buffer (e.g. the old active one after a swap); back to Idle.
+  /// \brief Give another staging buffer (e.g. the old active one after a swap); back to Idle.
   void setStaging(std::uint8_t* staging, std::size_t capacity);
 
   /// \brief Start a transfer of \p totalBytes whose CRC-32 is \p crc. Ok with value = offset
-  /// to send next: 0 for a new transfer, or the resume point when the same transfer
+  /// to send next: 0 for a fresh transfer, or the resume point when the same transfer
   /// (same size and CRC) is already in progress. TooLarge (value = capacity) beyond the
   /// staging capacity; BadArguments for 0 bytes. A failed begin changes nothing.
   TransferReply begin(std::uint32_t totalBytes, std::uint32_t crc);
 
   /// \brief Stage \p length bytes at \p offset. Only offset == expectedOffset() is accepted
-  /// (Ok, value = new expected offset); any other gets OutOfOrder with value = the expected
+  /// (Ok, value = the next expected offset); any other gets OutOfOrder with value = the expected
   /// offset (kNoTransfer when idle), so the sender resumes from there.
   TransferReply chunk(std::uint32_t offset, const std::uint8_t* data, std::size_t length);
 
@@ -103,7 +103,7 @@ public:
   /// \brief Continue from \p offset (the receiver's expected offset). False beyond the end.
   bool resumeFrom(std::uint32_t offset);
   /// \brief Follow the receiver's answer to a ModelPushBegin or ModelChunk: Ok or OutOfOrder
-  /// move to the offset in \p value (kNoTransfer asks for a new begin). False when the
+  /// move to the offset in \p value (kNoTransfer asks to begin again). False when the
   /// transfer cannot go on (any other code, or a value beyond the end).
   bool onAck(AckCode code, std::uint32_t value);
 
