@@ -9,25 +9,7 @@
 #include "app_harness.h"
 #include "core/crc32.h"
 
-extern "C" void* __libc_malloc(std::size_t);
-extern "C" void* __libc_calloc(std::size_t, std::size_t);
-extern "C" void* __libc_realloc(void*, std::size_t);
-
-static std::atomic<long> g_allocations{0};
-static std::atomic<bool> g_counting{false};
-
-extern "C" void* malloc(std::size_t n) {
-  if (g_counting) ++g_allocations;
-  return __libc_malloc(n);
-}
-extern "C" void* calloc(std::size_t a, std::size_t b) {
-  if (g_counting) ++g_allocations;
-  return __libc_calloc(a, b);
-}
-extern "C" void* realloc(void* p, std::size_t n) {
-  if (g_counting) ++g_allocations;
-  return __libc_realloc(p, n);
-}
+#include "tests/support/malloc_counter.h"
 
 using namespace dlm;
 using namespace dlm::firmware;
