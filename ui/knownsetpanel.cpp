@@ -77,7 +77,11 @@ QWidget* KnownSetPanel::buildControls() {
   row->addStretch(1);
   auto* hint = new QLabel(tr("Hover for the score · click an event to explain it"), bar);
   hint->setStyleSheet(QStringLiteral("color:#666"));
-  row->addWidget(hint);
+  // Long in some languages: let it wrap rather than widen the whole window.
+  hint->setWordWrap(true);
+  hint->setMinimumWidth(120);
+  hint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+  row->addWidget(hint, 1);
   onProjectionEdited();  // sets the spin boxes' enabled state; nothing is connected yet
   return bar;
 }

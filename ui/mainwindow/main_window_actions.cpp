@@ -4,6 +4,7 @@
 #include <QFileDialog>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QUndoStack>
@@ -98,6 +99,20 @@ void MainWindow::buildMenus() {
   m_viewMenu->addAction(a.pause);
   m_viewMenu->addSeparator();
   for (QDockWidget* d : findChildren<QDockWidget*>()) m_viewMenu->addAction(d->toggleViewAction());
+  m_viewMenu->addSeparator();
+  QMenu* language = m_viewMenu->addMenu(tr("&Language"));
+  const QString current = QSettings().value(QStringLiteral("ui/language")).toString();
+  for (const auto& [code, name] : {std::pair<QString, QString>{QStringLiteral("en"), QStringLiteral("English")},
+                                   std::pair<QString, QString>{QStringLiteral("fr"), QStringLiteral("Français")}}) {
+    QAction* item = language->addAction(name); // each language named in itself
+    item->setCheckable(true);
+    item->setChecked(current == code);
+    connect(item, &QAction::triggered, this, [this, code = code] {
+      QSettings().setValue(QStringLiteral("ui/language"), code);
+      QMessageBox::information(this, tr("Language"),
+                               tr("The new language applies the next time the studio starts."));
+    });
+  }
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(a.about);
 }
