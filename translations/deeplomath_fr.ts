@@ -4,7 +4,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="32"/>
+        <location filename="../ui/mainwindow/main_window_actions.cpp" line="+32"/>
         <source>Deeplomath projects (*.dlmproj)</source>
         <translation>Projets Deeplomath (*.dlmproj)</translation>
     </message>
@@ -12,57 +12,57 @@
 <context>
     <name>dlm::app::EventTableModel</name>
     <message>
-        <location filename="../app/studio/event_table_model.cpp" line="91"/>
+        <location filename="../app/studio/event_table_model.cpp" line="+91"/>
         <source>Unknown</source>
         <translation>Inconnu</translation>
     </message>
     <message>
-        <location filename="../app/studio/event_table_model.cpp" line="94"/>
+        <location line="+3"/>
         <source>Class %1</source>
         <translation>Classe %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/event_table_model.cpp" line="95"/>
+        <location line="+1"/>
         <source>%1 (%2%)</source>
-        <translation>%1 (%2 %)</translation>
+        <translation>%1 (%2&#xa0;%)</translation>
     </message>
     <message>
-        <location filename="../app/studio/event_table_model.cpp" line="176"/>
+        <location line="+81"/>
         <source>Known-set score %1, confidence %2%</source>
-        <translation>Score de l’ensemble connu %1, confiance %2 %</translation>
+        <translation>Score de l’ensemble connu %1, confiance %2&#xa0;%</translation>
     </message>
     <message>
-        <location filename="../app/studio/event_table_model.cpp" line="187"/>
+        <location line="+11"/>
         <source>#</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../app/studio/event_table_model.cpp" line="189"/>
+        <location line="+2"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../app/studio/event_table_model.cpp" line="191"/>
+        <location line="+2"/>
         <source>Duration (ms)</source>
         <translation>Durée (ms)</translation>
     </message>
     <message>
-        <location filename="../app/studio/event_table_model.cpp" line="193"/>
+        <location line="+2"/>
         <source>Board</source>
         <translation>Selon la carte</translation>
     </message>
     <message>
-        <location filename="../app/studio/event_table_model.cpp" line="195"/>
+        <location line="+2"/>
         <source>Studio</source>
         <translation>Selon le studio</translation>
     </message>
     <message>
-        <location filename="../app/studio/event_table_model.cpp" line="197"/>
+        <location line="+2"/>
         <source>Tag</source>
         <translation>Étiquette</translation>
     </message>
     <message>
-        <location filename="../app/studio/event_table_model.cpp" line="199"/>
+        <location line="+2"/>
         <source>Learned</source>
         <translation>Appris</translation>
     </message>
@@ -70,42 +70,42 @@
 <context>
     <name>dlm::app::Exporter</name>
     <message>
-        <location filename="../app/studio/exporter.cpp" line="50"/>
+        <location filename="../app/studio/exporter.cpp" line="+50"/>
         <source>There is nothing to export: no event is tagged yet.</source>
-        <translation>Rien à exporter : aucun événement n’est encore étiqueté.</translation>
+        <translation>Rien à exporter&#xa0;: aucun événement n’est encore étiqueté.</translation>
     </message>
     <message>
-        <location filename="../app/studio/exporter.cpp" line="55"/>
-        <location filename="../app/studio/exporter.cpp" line="73"/>
+        <location line="+5"/>
+        <location line="+18"/>
         <source>Cannot write “%1”: %2</source>
-        <translation>Impossible d’écrire « %1 » : %2</translation>
+        <translation>Impossible d’écrire «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../app/studio/exporter.cpp" line="67"/>
+        <location line="-6"/>
         <source>There is no model to export yet: tag a few events first.</source>
-        <translation>Aucun modèle à exporter pour l’instant : étiquetez d’abord quelques événements.</translation>
+        <translation>Aucun modèle à exporter pour l’instant&#xa0;: étiquetez d’abord quelques événements.</translation>
     </message>
 </context>
 <context>
     <name>dlm::app::HostNetwork</name>
     <message>
-        <location filename="../app/studio/host_network.cpp" line="40"/>
+        <location filename="../app/studio/host_network.cpp" line="+40"/>
         <source>descriptors of %1 features or %2 classes are not supported</source>
         <translation>descripteurs de %1 caractéristiques ou %2 classes non pris en charge</translation>
     </message>
     <message>
-        <location filename="../app/studio/host_network.cpp" line="76"/>
+        <location line="+36"/>
         <source>not enough memory for a network of %1 MB</source>
         <translation>mémoire insuffisante pour un réseau de %1 MB</translation>
     </message>
     <message>
-        <location filename="../app/studio/host_network.cpp" line="86"/>
+        <location line="+10"/>
         <source>cannot set up the network: %1</source>
-        <translation>impossible d’initialiser le réseau : %1</translation>
+        <translation>impossible d’initialiser le réseau&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/host_network.cpp" line="122"/>
-        <location filename="../app/studio/host_network.cpp" line="136"/>
+        <location line="+36"/>
+        <location line="+14"/>
         <source>the model is unreadable (%1)</source>
         <translation>le modèle est illisible (%1)</translation>
     </message>
@@ -113,72 +113,72 @@
 <context>
     <name>dlm::app::Importer</name>
     <message>
-        <location filename="../app/studio/importer.cpp" line="71"/>
+        <location filename="../app/studio/importer.cpp" line="+71"/>
         <source>it is not a WAV file (no RIFF/WAVE header)</source>
         <translation>ce n’est pas un fichier WAV (pas d’en-tête RIFF/WAVE)</translation>
     </message>
     <message>
-        <location filename="../app/studio/importer.cpp" line="98"/>
+        <location line="+27"/>
         <source>it has no format chunk</source>
         <translation>il ne contient pas de bloc de format</translation>
     </message>
     <message>
-        <location filename="../app/studio/importer.cpp" line="102"/>
+        <location line="+4"/>
         <source>it has no data chunk</source>
         <translation>il ne contient pas de bloc de données</translation>
     </message>
     <message>
-        <location filename="../app/studio/importer.cpp" line="115"/>
+        <location line="+13"/>
         <source>Cannot open “%1”: %2</source>
-        <translation>Impossible d’ouvrir « %1 » : %2</translation>
+        <translation>Impossible d’ouvrir «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../app/studio/importer.cpp" line="125"/>
+        <location line="+10"/>
         <source>it is compressed (format 0x%1); save it as 16-bit PCM</source>
-        <translation>il est compressé (format 0x%1) ; enregistrez-le en PCM 16 bits</translation>
+        <translation>il est compressé (format 0x%1)&#xa0;; enregistrez-le en PCM 16 bits</translation>
     </message>
     <message>
-        <location filename="../app/studio/importer.cpp" line="127"/>
+        <location line="+2"/>
         <source>it has %1-bit samples; only 16-bit PCM is supported</source>
-        <translation>ses échantillons sont sur %1 bits ; seul le PCM 16 bits est pris en charge</translation>
+        <translation>ses échantillons sont sur %1 bits&#xa0;; seul le PCM 16 bits est pris en charge</translation>
     </message>
     <message>
-        <location filename="../app/studio/importer.cpp" line="129"/>
+        <location line="+2"/>
         <source>it has %1 channels; 1 to %2 are supported</source>
-        <translation>il a %1 canaux ; de 1 à %2 canaux sont pris en charge</translation>
+        <translation>il a %1 canaux&#xa0;; de 1 à %2 canaux sont pris en charge</translation>
     </message>
     <message>
-        <location filename="../app/studio/importer.cpp" line="132"/>
+        <location line="+3"/>
         <source>its sample rate is 0</source>
         <translation>sa fréquence d’échantillonnage est nulle</translation>
     </message>
     <message>
-        <location filename="../app/studio/importer.cpp" line="136"/>
+        <location line="+4"/>
         <source>Cannot import “%1”: %2.</source>
-        <translation>Impossible d’importer « %1 » : %2.</translation>
+        <translation>Impossible d’importer «&#xa0;%1&#xa0;»&#xa0;: %2.</translation>
     </message>
     <message>
-        <location filename="../app/studio/importer.cpp" line="141"/>
+        <location line="+5"/>
         <source>“%1” ends inside a frame; the partial frame was ignored.</source>
-        <translation>« %1 » se termine au milieu d’une trame ; la trame incomplète a été ignorée.</translation>
+        <translation>«&#xa0;%1&#xa0;» se termine au milieu d’une trame&#xa0;; la trame incomplète a été ignorée.</translation>
     </message>
     <message>
-        <location filename="../app/studio/importer.cpp" line="160"/>
+        <location line="+19"/>
         <source>Cannot import “%1”: %2</source>
-        <translation>Impossible d’importer « %1 » : %2</translation>
+        <translation>Impossible d’importer «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../app/studio/importer.cpp" line="172"/>
+        <location line="+12"/>
         <source>Cannot import “%1”: it has no column “%2”.</source>
-        <translation>Impossible d’importer « %1 » : il n’a pas de colonne « %2 ».</translation>
+        <translation>Impossible d’importer «&#xa0;%1&#xa0;»&#xa0;: il n’a pas de colonne «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../app/studio/importer.cpp" line="177"/>
+        <location line="+5"/>
         <source>Cannot import “%1”: it has %2 signal columns and %3 rows; 1 to %4 columns and at least one row are needed.</source>
-        <translation>Impossible d’importer « %1 » : il a %2 colonnes de signal et %3 lignes ; il faut de 1 à %4 colonnes et au moins une ligne.</translation>
+        <translation>Impossible d’importer «&#xa0;%1&#xa0;»&#xa0;: il a %2 colonnes de signal et %3 lignes&#xa0;; il faut de 1 à %4 colonnes et au moins une ligne.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/importer.cpp" line="203"/>
+        <location line="+26"/>
         <source>%n value(s) beyond the 16-bit range were clipped.</source>
         <translation>
             <numerusform>%n valeur hors de la plage 16 bits a été écrêtée.</numerusform>
@@ -186,51 +186,51 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/studio/importer.cpp" line="217"/>
+        <location line="+14"/>
         <source>The trigger runs at 65535 Hz at most; its filters assume that rate.</source>
-        <translation>Le déclencheur fonctionne au plus à 65535 Hz ; ses filtres supposent cette fréquence d’échantillonnage.</translation>
+        <translation>Le déclencheur fonctionne au plus à 65535 Hz&#xa0;; ses filtres supposent cette fréquence d’échantillonnage.</translation>
     </message>
     <message>
-        <location filename="../app/studio/importer.cpp" line="254"/>
+        <location line="+37"/>
         <source>The recording ends during an event; that event was left out.</source>
-        <translation>L’enregistrement se termine pendant un événement ; cet événement a été ignoré.</translation>
+        <translation>L’enregistrement se termine pendant un événement&#xa0;; cet événement a été ignoré.</translation>
     </message>
     <message>
-        <location filename="../app/studio/importer.cpp" line="274"/>
+        <location line="+20"/>
         <source>No event was detected in “%1”: the signal never crossed the trigger threshold (%2).</source>
-        <translation>Aucun événement détecté dans « %1 » : le signal n’a jamais franchi le seuil de déclenchement (%2).</translation>
+        <translation>Aucun événement détecté dans «&#xa0;%1&#xa0;»&#xa0;: le signal n’a jamais franchi le seuil de déclenchement (%2).</translation>
     </message>
 </context>
 <context>
     <name>dlm::app::Journal</name>
     <message>
-        <location filename="../app/studio/journal.cpp" line="118"/>
+        <location filename="../app/studio/journal.cpp" line="+118"/>
         <source>Cannot write the autosave journal “%1”: %2</source>
-        <translation>Impossible d’écrire le journal de sauvegarde automatique « %1 » : %2</translation>
+        <translation>Impossible d’écrire le journal de sauvegarde automatique «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../app/studio/journal.cpp" line="124"/>
-        <location filename="../app/studio/journal.cpp" line="151"/>
+        <location line="+6"/>
+        <location line="+27"/>
         <source>Cannot open the autosave journal “%1”: %2</source>
-        <translation>Impossible d’ouvrir le journal de sauvegarde automatique « %1 » : %2</translation>
+        <translation>Impossible d’ouvrir le journal de sauvegarde automatique «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../app/studio/journal.cpp" line="139"/>
+        <location line="-12"/>
         <source>Cannot append to the autosave journal “%1”: %2</source>
-        <translation>Impossible d’ajouter des données au journal de sauvegarde automatique « %1 » : %2</translation>
+        <translation>Impossible d’ajouter des données au journal de sauvegarde automatique «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../app/studio/journal.cpp" line="158"/>
+        <location line="+19"/>
         <source>“%1” is not an autosave journal.</source>
-        <translation>« %1 » n’est pas un journal de sauvegarde automatique.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un journal de sauvegarde automatique.</translation>
     </message>
     <message>
-        <location filename="../app/studio/journal.cpp" line="165"/>
+        <location line="+7"/>
         <source>The autosave journal “%1” has an unreadable header.</source>
-        <translation>L’en-tête du journal de sauvegarde automatique « %1 » est illisible.</translation>
+        <translation>L’en-tête du journal de sauvegarde automatique «&#xa0;%1&#xa0;» est illisible.</translation>
     </message>
     <message>
-        <location filename="../app/studio/journal.cpp" line="240"/>
+        <location line="+75"/>
         <source>record %1 does not fit the session</source>
         <translation>l’entrée %1 ne correspond pas à la session</translation>
     </message>
@@ -238,22 +238,22 @@
 <context>
     <name>dlm::app::LearningWorker</name>
     <message>
-        <location filename="../app/studio/learning_worker.cpp" line="120"/>
+        <location filename="../app/studio/learning_worker.cpp" line="+120"/>
         <source>The saved model could not be used (%1); it is rebuilt from the tagged events.</source>
-        <translation>Le modèle enregistré est inutilisable (%1) ; il est reconstruit à partir des événements étiquetés.</translation>
+        <translation>Le modèle enregistré est inutilisable (%1)&#xa0;; il est reconstruit à partir des événements étiquetés.</translation>
     </message>
     <message>
-        <location filename="../app/studio/learning_worker.cpp" line="188"/>
+        <location line="+68"/>
         <source>Event %1 has %2 features where the network expects %3: it is not learned.</source>
-        <translation>L’événement %1 a %2 caractéristiques alors que le réseau en attend %3 : il n’est pas appris.</translation>
+        <translation>L’événement %1 a %2 caractéristiques alors que le réseau en attend %3&#xa0;: il n’est pas appris.</translation>
     </message>
     <message>
-        <location filename="../app/studio/learning_worker.cpp" line="228"/>
+        <location line="+40"/>
         <source>Learning event %1 failed (%2).</source>
         <translation>L’apprentissage de l’événement %1 a échoué (%2).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/learning_worker.cpp" line="292"/>
+        <location line="+64"/>
         <source>Rebuilding the network from %n event(s)…</source>
         <translation>
             <numerusform>Reconstruction du réseau à partir de %n événement…</numerusform>
@@ -261,12 +261,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/studio/learning_worker.cpp" line="301"/>
+        <location line="+9"/>
         <source>The network could not be rebuilt (%1).</source>
         <translation>Le réseau n’a pas pu être reconstruit (%1).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/learning_worker_refresh.cpp" line="35"/>
+        <location filename="../app/studio/learning_worker_refresh.cpp" line="+35"/>
         <source>Predicting %n event(s)…</source>
         <translation>
             <numerusform>Prédiction de %n événement…</numerusform>
@@ -277,42 +277,42 @@
 <context>
     <name>dlm::app::NetworkViews</name>
     <message>
-        <location filename="../app/studio/network_views.cpp" line="69"/>
+        <location filename="../app/studio/network_views.cpp" line="+69"/>
         <source>PC1 (%1%)</source>
-        <translation>CP1 (%1 %)</translation>
+        <translation>CP1 (%1&#xa0;%)</translation>
     </message>
     <message>
-        <location filename="../app/studio/network_views.cpp" line="70"/>
+        <location line="+1"/>
         <source>PC2 (%1%)</source>
-        <translation>CP2 (%1 %)</translation>
+        <translation>CP2 (%1&#xa0;%)</translation>
     </message>
     <message>
-        <location filename="../app/studio/network_views.cpp" line="167"/>
+        <location line="+97"/>
         <source>duration</source>
         <translation>durée</translation>
     </message>
     <message>
-        <location filename="../app/studio/network_views.cpp" line="170"/>
+        <location line="+3"/>
         <source>ch%1 bin %2</source>
         <translation>can. %1 bande %2</translation>
     </message>
     <message>
-        <location filename="../app/studio/network_views.cpp" line="171"/>
+        <location line="+1"/>
         <source>ch%1 RMS</source>
         <translation>can. %1 RMS</translation>
     </message>
     <message>
-        <location filename="../app/studio/network_views.cpp" line="172"/>
+        <location line="+1"/>
         <source>ch%1 peak</source>
         <translation>can. %1 crête</translation>
     </message>
     <message>
-        <location filename="../app/studio/network_views.cpp" line="173"/>
+        <location line="+1"/>
         <source>ch%1 jerk</source>
         <translation>can. %1 à-coup</translation>
     </message>
     <message>
-        <location filename="../app/studio/network_views.cpp" line="175"/>
+        <location line="+2"/>
         <source>f%1</source>
         <translation>f%1</translation>
     </message>
@@ -320,63 +320,63 @@
 <context>
     <name>dlm::app::Project</name>
     <message>
-        <location filename="../app/studio/project.cpp" line="85"/>
+        <location filename="../app/studio/project.cpp" line="+85"/>
         <source>“%1” is truncated: it ends inside the %2. The file was not completely written (or was cut when copied); open an autosave or an older copy.</source>
-        <translation>« %1 » est tronqué : il s’interrompt dans %2. Le fichier n’a pas été entièrement écrit (ou a été coupé lors d’une copie) ; ouvrez une sauvegarde automatique ou une copie plus ancienne.</translation>
+        <translation>«&#xa0;%1&#xa0;» est tronqué&#xa0;: il s’interrompt dans %2. Le fichier n’a pas été entièrement écrit (ou a été coupé lors d’une copie)&#xa0;; ouvrez une sauvegarde automatique ou une copie plus ancienne.</translation>
     </message>
     <message>
-        <location filename="../app/studio/project.cpp" line="106"/>
+        <location line="+21"/>
         <source>“%1” is empty.</source>
-        <translation>« %1 » est vide.</translation>
+        <translation>«&#xa0;%1&#xa0;» est vide.</translation>
     </message>
     <message>
-        <location filename="../app/studio/project.cpp" line="109"/>
+        <location line="+3"/>
         <source>“%1” is not a Deeplomath project: it does not start with the project signature (bad magic).</source>
-        <translation>« %1 » n’est pas un projet Deeplomath : il ne commence pas par la signature de projet (nombre magique incorrect).</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un projet Deeplomath&#xa0;: il ne commence pas par la signature de projet (nombre magique incorrect).</translation>
     </message>
     <message>
-        <location filename="../app/studio/project.cpp" line="114"/>
+        <location line="+5"/>
         <source>format version</source>
         <translation>la version du format</translation>
     </message>
     <message>
-        <location filename="../app/studio/project.cpp" line="116"/>
+        <location line="+2"/>
         <source>“%1” was written by a newer Deeplomath Studio (project format version %2); this version reads format %3. Update the studio to open it.</source>
-        <translation>« %1 » a été écrit par une version plus récente de Deeplomath Studio (format de projet version %2) ; cette version lit le format %3. Mettez à jour le studio pour l’ouvrir.</translation>
+        <translation>«&#xa0;%1&#xa0;» a été écrit par une version plus récente de Deeplomath Studio (format de projet version %2)&#xa0;; cette version lit le format %3. Mettez à jour le studio pour l’ouvrir.</translation>
     </message>
     <message>
-        <location filename="../app/studio/project.cpp" line="121"/>
+        <location line="+5"/>
         <source>“%1” has an unknown project format version (%2).</source>
-        <translation>La version du format de projet de « %1 » est inconnue (%2).</translation>
+        <translation>La version du format de projet de «&#xa0;%1&#xa0;» est inconnue (%2).</translation>
     </message>
     <message>
-        <location filename="../app/studio/project.cpp" line="130"/>
-        <location filename="../app/studio/project.cpp" line="135"/>
+        <location line="+9"/>
+        <location line="+5"/>
         <source>header</source>
         <translation>l’en-tête</translation>
     </message>
     <message>
-        <location filename="../app/studio/project.cpp" line="132"/>
+        <location line="-3"/>
         <source>“%1” is damaged: its header is %2 bytes long.</source>
-        <translation>« %1 » est endommagé : son en-tête fait %2 octets.</translation>
+        <translation>«&#xa0;%1&#xa0;» est endommagé&#xa0;: son en-tête fait %2 octets.</translation>
     </message>
     <message>
-        <location filename="../app/studio/project.cpp" line="139"/>
+        <location line="+7"/>
         <source>“%1” is damaged: its header is not valid JSON (%2).</source>
-        <translation>« %1 » est endommagé : son en-tête n’est pas du JSON valide (%2).</translation>
+        <translation>«&#xa0;%1&#xa0;» est endommagé&#xa0;: son en-tête n’est pas du JSON valide (%2).</translation>
     </message>
     <message>
-        <location filename="../app/studio/project.cpp" line="150"/>
+        <location line="+11"/>
         <source>events section</source>
         <translation>la section des événements</translation>
     </message>
     <message>
-        <location filename="../app/studio/project.cpp" line="152"/>
+        <location line="+2"/>
         <source>“%1” is damaged: the events section is missing.</source>
-        <translation>« %1 » est endommagé : la section des événements est absente.</translation>
+        <translation>«&#xa0;%1&#xa0;» est endommagé&#xa0;: la section des événements est absente.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/project.cpp" line="155"/>
+        <location line="+3"/>
         <source>events section (it announces %n event(s))</source>
         <translation>
             <numerusform>la section des événements (elle annonce %n événement)</numerusform>
@@ -384,160 +384,160 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/studio/project.cpp" line="163"/>
+        <location line="+8"/>
         <source>events section (event %1 of %2)</source>
         <translation>la section des événements (événement %1 sur %2)</translation>
     </message>
     <message>
-        <location filename="../app/studio/project.cpp" line="165"/>
-        <location filename="../app/studio/project.cpp" line="260"/>
+        <location line="+2"/>
+        <location line="+95"/>
         <source>“%1” is damaged: event %2 of %3 is invalid: %4.</source>
-        <translation>« %1 » est endommagé : l’événement %2 sur %3 est invalide : %4.</translation>
+        <translation>«&#xa0;%1&#xa0;» est endommagé&#xa0;: l’événement %2 sur %3 est invalide&#xa0;: %4.</translation>
     </message>
     <message>
-        <location filename="../app/studio/project.cpp" line="177"/>
-        <location filename="../app/studio/project.cpp" line="180"/>
-        <location filename="../app/studio/project.cpp" line="183"/>
+        <location line="-83"/>
+        <location line="+3"/>
+        <location line="+3"/>
         <source>model section</source>
         <translation>la section du modèle</translation>
     </message>
     <message>
-        <location filename="../app/studio/project.cpp" line="178"/>
+        <location line="-5"/>
         <source>“%1” is damaged: the model section is missing.</source>
-        <translation>« %1 » est endommagé : la section du modèle est absente.</translation>
+        <translation>«&#xa0;%1&#xa0;» est endommagé&#xa0;: la section du modèle est absente.</translation>
     </message>
     <message>
-        <location filename="../app/studio/project.cpp" line="187"/>
+        <location line="+9"/>
         <source>end marker</source>
         <translation>le marqueur de fin</translation>
     </message>
     <message>
-        <location filename="../app/studio/project.cpp" line="188"/>
+        <location line="+1"/>
         <source>“%1” is damaged: the end marker is missing.</source>
-        <translation>« %1 » est endommagé : le marqueur de fin est absent.</translation>
+        <translation>«&#xa0;%1&#xa0;» est endommagé&#xa0;: le marqueur de fin est absent.</translation>
     </message>
     <message>
-        <location filename="../app/studio/project.cpp" line="190"/>
+        <location line="+2"/>
         <source>“%1” is damaged: %2 unexpected bytes follow the end marker.</source>
-        <translation>« %1 » est endommagé : %2 octets inattendus suivent le marqueur de fin.</translation>
+        <translation>«&#xa0;%1&#xa0;» est endommagé&#xa0;: %2 octets inattendus suivent le marqueur de fin.</translation>
     </message>
     <message>
-        <location filename="../app/studio/project.cpp" line="201"/>
+        <location line="+11"/>
         <source>Cannot read “%1”: %2</source>
-        <translation>Impossible de lire « %1 » : %2</translation>
+        <translation>Impossible de lire «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../app/studio/project.cpp" line="204"/>
+        <location line="+3"/>
         <source>“%1” is damaged: its checksum does not match its content (stored %2, computed %3). The file was altered or only partly written.</source>
-        <translation>« %1 » est endommagé : sa somme de contrôle ne correspond pas à son contenu (enregistrée %2, calculée %3). Le fichier a été modifié ou n’a été que partiellement écrit.</translation>
+        <translation>«&#xa0;%1&#xa0;» est endommagé&#xa0;: sa somme de contrôle ne correspond pas à son contenu (enregistrée %2, calculée %3). Le fichier a été modifié ou n’a été que partiellement écrit.</translation>
     </message>
     <message>
-        <location filename="../app/studio/project.cpp" line="215"/>
+        <location line="+11"/>
         <source>“%1” has an invalid header: %2.</source>
-        <translation>L’en-tête de « %1 » est invalide : %2.</translation>
+        <translation>L’en-tête de «&#xa0;%1&#xa0;» est invalide&#xa0;: %2.</translation>
     </message>
     <message>
-        <location filename="../app/studio/project.cpp" line="218"/>
+        <location line="+3"/>
         <source>no session identity</source>
         <translation>identité de session absente</translation>
     </message>
     <message>
-        <location filename="../app/studio/project.cpp" line="220"/>
+        <location line="+2"/>
         <source>no next event id</source>
         <translation>identifiant du prochain événement absent</translation>
     </message>
     <message>
-        <location filename="../app/studio/project.cpp" line="223"/>
+        <location line="+3"/>
         <source>the class list is missing or too long</source>
         <translation>la liste des classes est absente ou trop longue</translation>
     </message>
     <message>
-        <location filename="../app/studio/project.cpp" line="230"/>
+        <location line="+7"/>
         <source>class %1 has no name or no valid colour</source>
         <translation>la classe %1 n’a pas de nom ou pas de couleur valide</translation>
     </message>
     <message>
-        <location filename="../app/studio/project.cpp" line="245"/>
+        <location line="+15"/>
         <source>“%1” is inconsistent: the header announces %2 events, the file holds %3.</source>
-        <translation>« %1 » est incohérent : l’en-tête annonce %2 événements, le fichier en contient %3.</translation>
+        <translation>«&#xa0;%1&#xa0;» est incohérent&#xa0;: l’en-tête annonce %2 événements, le fichier en contient %3.</translation>
     </message>
     <message>
-        <location filename="../app/studio/project.cpp" line="253"/>
+        <location line="+8"/>
         <source>its id %1 is out of order</source>
         <translation>son identifiant %1 n’est pas dans l’ordre</translation>
     </message>
     <message>
-        <location filename="../app/studio/project.cpp" line="255"/>
+        <location line="+2"/>
         <source>its tag %1 names no class</source>
         <translation>son étiquette %1 ne désigne aucune classe</translation>
     </message>
     <message>
-        <location filename="../app/studio/project.cpp" line="257"/>
+        <location line="+2"/>
         <source>it is marked learned without a class</source>
         <translation>il est marqué comme appris sans avoir de classe</translation>
     </message>
     <message>
-        <location filename="../app/studio/project.cpp" line="271"/>
+        <location line="+14"/>
         <source>“%1” is inconsistent: the header and the model section disagree on the model&apos;s size.</source>
-        <translation>« %1 » est incohérent : l’en-tête et la section du modèle ne s’accordent pas sur la taille du modèle.</translation>
+        <translation>«&#xa0;%1&#xa0;» est incohérent&#xa0;: l’en-tête et la section du modèle ne s’accordent pas sur la taille du modèle.</translation>
     </message>
     <message>
-        <location filename="../app/studio/project.cpp" line="279"/>
+        <location line="+8"/>
         <source>“%1” is damaged: its model is unreadable (%2).</source>
-        <translation>« %1 » est endommagé : son modèle est illisible (%2).</translation>
+        <translation>«&#xa0;%1&#xa0;» est endommagé&#xa0;: son modèle est illisible (%2).</translation>
     </message>
     <message>
-        <location filename="../app/studio/project.cpp" line="283"/>
+        <location line="+4"/>
         <source>“%1” is inconsistent: the model&apos;s hash differs from the header&apos;s.</source>
-        <translation>« %1 » est incohérent : l’empreinte du modèle diffère de celle de l’en-tête.</translation>
+        <translation>«&#xa0;%1&#xa0;» est incohérent&#xa0;: l’empreinte du modèle diffère de celle de l’en-tête.</translation>
     </message>
     <message>
-        <location filename="../app/studio/project.cpp" line="307"/>
-        <location filename="../app/studio/project.cpp" line="329"/>
+        <location line="+24"/>
+        <location line="+22"/>
         <source>Cannot write “%1”: %2</source>
-        <translation>Impossible d’écrire « %1 » : %2</translation>
+        <translation>Impossible d’écrire «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../app/studio/project.cpp" line="339"/>
+        <location line="+10"/>
         <source>Cannot open “%1”: %2</source>
-        <translation>Impossible d’ouvrir « %1 » : %2</translation>
+        <translation>Impossible d’ouvrir «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
 </context>
 <context>
     <name>dlm::app::RecoveryManager</name>
     <message>
-        <location filename="../app/studio/recovery_manager.cpp" line="98"/>
-        <location filename="../app/studio/recovery_manager.cpp" line="195"/>
+        <location filename="../app/studio/recovery_manager.cpp" line="+98"/>
+        <location line="+97"/>
         <source>Autosave failed: %1. Save the project to keep your work.</source>
-        <translation>Échec de la sauvegarde automatique : %1. Enregistrez le projet pour conserver votre travail.</translation>
+        <translation>Échec de la sauvegarde automatique&#xa0;: %1. Enregistrez le projet pour conserver votre travail.</translation>
     </message>
     <message>
-        <location filename="../app/studio/recovery_manager.cpp" line="189"/>
+        <location line="-6"/>
         <source>Autosave could not write a snapshot: %1</source>
-        <translation>La sauvegarde automatique n’a pas pu écrire d’instantané : %1</translation>
+        <translation>La sauvegarde automatique n’a pas pu écrire d’instantané&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/recovery_manager.cpp" line="274"/>
+        <location line="+85"/>
         <source>“%1” belongs to another session.</source>
-        <translation>« %1 » appartient à une autre session.</translation>
+        <translation>«&#xa0;%1&#xa0;» appartient à une autre session.</translation>
     </message>
     <message>
-        <location filename="../app/studio/recovery_manager.cpp" line="291"/>
+        <location line="+17"/>
         <source>The autosave cannot be recovered: its base file is unusable. %1</source>
-        <translation>La sauvegarde automatique ne peut pas être récupérée : son fichier de base est inutilisable. %1</translation>
+        <translation>La sauvegarde automatique ne peut pas être récupérée&#xa0;: son fichier de base est inutilisable. %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/recovery_manager.cpp" line="313"/>
+        <location line="+22"/>
         <source>The autosave cannot be recovered: edits %1 to %2 are missing.</source>
-        <translation>La sauvegarde automatique ne peut pas être récupérée : les modifications %1 à %2 manquent.</translation>
+        <translation>La sauvegarde automatique ne peut pas être récupérée&#xa0;: les modifications %1 à %2 manquent.</translation>
     </message>
     <message>
-        <location filename="../app/studio/recovery_manager.cpp" line="323"/>
+        <location line="+10"/>
         <source>The last autosaved edit was incomplete (the studio stopped while writing it) and was left out.</source>
         <translation>La dernière modification sauvegardée automatiquement était incomplète (le studio s’est arrêté pendant son écriture) et a été ignorée.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/recovery_manager.cpp" line="326"/>
+        <location line="+3"/>
         <source>%n autosaved edit(s) did not fit the session and were skipped.</source>
         <translation>
             <numerusform>%n modification sauvegardée automatiquement ne correspondait pas à la session et a été ignorée.</numerusform>
@@ -545,7 +545,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/studio/recovery_manager.cpp" line="341"/>
+        <location line="+15"/>
         <source>There is no autosave to recover.</source>
         <translation>Aucune sauvegarde automatique à récupérer.</translation>
     </message>
@@ -553,42 +553,42 @@
 <context>
     <name>dlm::app::Session</name>
     <message>
-        <location filename="../app/studio/session.cpp" line="36"/>
+        <location filename="../app/studio/session.cpp" line="+36"/>
         <source>Unknown</source>
         <translation>Inconnu</translation>
     </message>
     <message>
-        <location filename="../app/studio/session.cpp" line="183"/>
+        <location line="+147"/>
         <source>A class needs a name.</source>
         <translation>Une classe doit avoir un nom.</translation>
     </message>
     <message>
-        <location filename="../app/studio/session.cpp" line="185"/>
+        <location line="+2"/>
         <source>“%1” is too long: class names are limited to %2 bytes, as stored in a model.</source>
-        <translation>« %1 » est trop long : les noms de classe sont limités à %2 octets, tels qu’enregistrés dans un modèle.</translation>
+        <translation>«&#xa0;%1&#xa0;» est trop long&#xa0;: les noms de classe sont limités à %2 octets, tels qu’enregistrés dans un modèle.</translation>
     </message>
     <message>
-        <location filename="../app/studio/session.cpp" line="191"/>
+        <location line="+6"/>
         <source>A class called “%1” already exists.</source>
-        <translation>Une classe nommée « %1 » existe déjà.</translation>
+        <translation>Une classe nommée «&#xa0;%1&#xa0;» existe déjà.</translation>
     </message>
     <message>
-        <location filename="../app/studio/session.cpp" line="205"/>
+        <location line="+14"/>
         <source>Class %1</source>
         <translation>Classe %1</translation>
     </message>
     <message>
-        <location filename="../app/studio/session.cpp" line="221"/>
+        <location line="+16"/>
         <source>Rename class %1 to %2</source>
         <translation>Renommer la classe %1 en %2</translation>
     </message>
     <message>
-        <location filename="../app/studio/session.cpp" line="232"/>
+        <location line="+11"/>
         <source>Change the colour of %1</source>
         <translation>Changer la couleur de %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/session_commands.cpp" line="12"/>
+        <location filename="../app/studio/session_commands.cpp" line="+12"/>
         <source>Untag %n event(s)</source>
         <translation>
             <numerusform>Retirer l’étiquette de %n événement</numerusform>
@@ -596,7 +596,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/session_commands.cpp" line="14"/>
+        <location line="+2"/>
         <source>Tag %n event(s) as %1</source>
         <translation>
             <numerusform>Étiqueter %n événement comme %1</numerusform>
@@ -604,7 +604,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/session_commands.cpp" line="24"/>
+        <location line="+10"/>
         <source>Discard %n event(s)</source>
         <translation>
             <numerusform>Écarter %n événement</numerusform>
@@ -612,7 +612,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/studio/session_commands.cpp" line="41"/>
+        <location line="+17"/>
         <source>Create class %1</source>
         <translation>Créer la classe %1</translation>
     </message>
@@ -620,120 +620,120 @@
 <context>
     <name>dlm::app::StudioController</name>
     <message>
-        <location filename="../app/controller/studio_controller.cpp" line="23"/>
+        <location filename="../app/controller/studio_controller.cpp" line="+23"/>
         <source>Built-in virtual board</source>
         <translation>Carte virtuelle intégrée</translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller.cpp" line="25"/>
+        <location line="+2"/>
         <source>Virtual board started on %1; connecting…</source>
-        <translation>Carte virtuelle démarrée sur %1 ; connexion…</translation>
+        <translation>Carte virtuelle démarrée sur %1&#xa0;; connexion…</translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller.cpp" line="42"/>
+        <location line="+17"/>
         <source>Board disconnected: %1</source>
-        <translation>Carte déconnectée : %1</translation>
+        <translation>Carte déconnectée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller.cpp" line="59"/>
+        <location line="+17"/>
         <source>Model pushed and verified on the board.</source>
         <translation>Modèle envoyé et vérifié sur la carte.</translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller.cpp" line="60"/>
+        <location line="+1"/>
         <source>Model push failed: %1</source>
-        <translation>Échec de l’envoi du modèle : %1</translation>
+        <translation>Échec de l’envoi du modèle&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller.cpp" line="84"/>
+        <location line="+24"/>
         <source>Connected to %1 (firmware %2, core %3).</source>
         <translation>Connecté à %1 (micrologiciel %2, noyau %3).</translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller.cpp" line="89"/>
-        <location filename="../app/controller/studio_controller.cpp" line="127"/>
+        <location line="+5"/>
+        <location line="+38"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller.cpp" line="144"/>
+        <location line="+17"/>
         <source>Starting the built-in virtual board…</source>
         <translation>Démarrage de la carte virtuelle intégrée…</translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller.cpp" line="151"/>
+        <location line="+7"/>
         <source>Connecting to %1 at %2 baud…</source>
         <translation>Connexion à %1 (%2 bauds)…</translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller.cpp" line="157"/>
+        <location line="+6"/>
         <source>Disconnected.</source>
         <translation>Déconnecté.</translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller.cpp" line="163"/>
+        <location line="+6"/>
         <source>There is no model to push yet: tag a few events first.</source>
-        <translation>Aucun modèle à envoyer pour l’instant : étiquetez d’abord quelques événements.</translation>
+        <translation>Aucun modèle à envoyer pour l’instant&#xa0;: étiquetez d’abord quelques événements.</translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller.cpp" line="167"/>
-        <location filename="../app/controller/studio_controller.cpp" line="176"/>
+        <location line="+4"/>
+        <location line="+9"/>
         <source>No board is connected: connect one or start the virtual board.</source>
-        <translation>Aucune carte n’est connectée : connectez-en une ou démarrez la carte virtuelle.</translation>
+        <translation>Aucune carte n’est connectée&#xa0;: connectez-en une ou démarrez la carte virtuelle.</translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller.cpp" line="171"/>
+        <location line="-5"/>
         <source>Pushing the model (%1 bytes)…</source>
         <translation>Envoi du modèle (%1 octets)…</translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller.cpp" line="180"/>
+        <location line="+9"/>
         <source>Pulling the board&apos;s model…</source>
         <translation>Récupération du modèle de la carte…</translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller_files.cpp" line="14"/>
-        <location filename="../app/controller/studio_controller_files.cpp" line="40"/>
+        <location filename="../app/controller/studio_controller_files.cpp" line="+14"/>
+        <location line="+26"/>
         <source>Autosave is off: %1</source>
-        <translation>Sauvegarde automatique désactivée : %1</translation>
+        <translation>Sauvegarde automatique désactivée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller_files.cpp" line="24"/>
+        <location line="-16"/>
         <source>New project.</source>
         <translation>Nouveau projet.</translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller_files.cpp" line="43"/>
+        <location line="+19"/>
         <source>Opened %1: %2 events, %3 classes.</source>
-        <translation>%1 ouvert : %2 événements, %3 classes.</translation>
+        <translation>%1 ouvert&#xa0;: %2 événements, %3 classes.</translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller_files.cpp" line="54"/>
+        <location line="+11"/>
         <source>Saved %1.</source>
         <translation>%1 enregistré.</translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller_files.cpp" line="62"/>
+        <location line="+8"/>
         <source>Recovered %1 events from the last session.</source>
         <translation>%1 événements récupérés de la dernière session.</translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller_files.cpp" line="72"/>
+        <location line="+10"/>
         <source>Imported %1 events from %2.</source>
         <translation>%1 événements importés depuis %2.</translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller_files.cpp" line="81"/>
+        <location line="+9"/>
         <source>Exported %1 tagged events to %2.</source>
         <translation>%1 événements étiquetés exportés vers %2.</translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller_files.cpp" line="90"/>
+        <location line="+9"/>
         <source>There is no model yet: tag a few events first.</source>
-        <translation>Aucun modèle pour l’instant : étiquetez d’abord quelques événements.</translation>
+        <translation>Aucun modèle pour l’instant&#xa0;: étiquetez d’abord quelques événements.</translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller_files.cpp" line="94"/>
+        <location line="+4"/>
         <source>Exported the model to %1.</source>
         <translation>Modèle exporté vers %1.</translation>
     </message>
@@ -741,45 +741,45 @@
 <context>
     <name>dlm::app::VirtualBoardProcess</name>
     <message>
-        <location filename="../app/controller/virtual_board_process.cpp" line="22"/>
-        <source>The virtual board could not be started (%1). Build it with &apos;cmake --build build --target dlm-board&apos; or pick a serial port.</source>
-        <translation>La carte virtuelle n’a pas pu être démarrée (%1). Compilez-la avec « cmake --build build --target dlm-board » ou choisissez un port série.</translation>
+        <location filename="../app/controller/virtual_board_process.cpp" line="+22"/>
+        <source>The virtual board could not be started (%1). Reinstall Deeplomath Studio, or connect a board from Board &gt; Connect to.</source>
+        <translation>Impossible de démarrer la carte virtuelle (%1). Réinstallez Deeplomath Studio, ou connectez une carte depuis Carte &gt; Se connecter à.</translation>
     </message>
     <message>
-        <location filename="../app/controller/virtual_board_process.cpp" line="29"/>
+        <location line="+7"/>
         <source>The virtual board exited before opening its port (exit code %1).</source>
         <translation>La carte virtuelle s’est arrêtée avant d’ouvrir son port (code de sortie %1).</translation>
     </message>
     <message>
-        <location filename="../app/controller/virtual_board_process.cpp" line="59"/>
+        <location line="+30"/>
         <source>The virtual board (dlm-board) was not found next to the studio or on the PATH.</source>
         <translation>La carte virtuelle (dlm-board) est introuvable, ni à côté du studio ni dans le PATH.</translation>
     </message>
     <message>
-        <location filename="../app/controller/virtual_board_process.cpp" line="91"/>
+        <location line="+32"/>
         <source>The virtual board printed &apos;%1&apos; instead of its port.</source>
-        <translation>La carte virtuelle a affiché « %1 » au lieu de son port.</translation>
+        <translation>La carte virtuelle a affiché «&#xa0;%1&#xa0;» au lieu de son port.</translation>
     </message>
 </context>
 <context>
     <name>dlm::app::codec</name>
     <message>
-        <location filename="../app/studio/event_codec.cpp" line="126"/>
+        <location filename="../app/studio/event_codec.cpp" line="+126"/>
         <source>an array is too long</source>
         <translation>un tableau est trop long</translation>
     </message>
     <message>
-        <location filename="../app/studio/event_codec.cpp" line="132"/>
+        <location line="+6"/>
         <source>unknown origin %1</source>
         <translation>origine %1 inconnue</translation>
     </message>
     <message>
-        <location filename="../app/studio/event_codec.cpp" line="134"/>
+        <location line="+2"/>
         <source>its raw window holds %1 values, not %2 frames x %3 channels</source>
         <translation>sa fenêtre brute contient %1 valeurs, et non %2 trames × %3 canaux</translation>
     </message>
     <message>
-        <location filename="../app/studio/event_codec.cpp" line="139"/>
+        <location line="+5"/>
         <source>its descriptor holds a value that is not a finite number</source>
         <translation>son descripteur contient une valeur qui n’est pas un nombre fini</translation>
     </message>
@@ -787,57 +787,57 @@
 <context>
     <name>dlm::link::AckCode</name>
     <message>
-        <location filename="../devices/link/message_convert.cpp" line="101"/>
+        <location filename="../devices/link/message_convert.cpp" line="+101"/>
         <source>ok</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../devices/link/message_convert.cpp" line="103"/>
+        <location line="+2"/>
         <source>the board does not know this command</source>
         <translation>la carte ne connaît pas cette commande</translation>
     </message>
     <message>
-        <location filename="../devices/link/message_convert.cpp" line="106"/>
+        <location line="+3"/>
         <source>an argument is out of range for this board</source>
         <translation>un argument est hors limites pour cette carte</translation>
     </message>
     <message>
-        <location filename="../devices/link/message_convert.cpp" line="108"/>
+        <location line="+2"/>
         <source>the board is busy</source>
         <translation>la carte est occupée</translation>
     </message>
     <message>
-        <location filename="../devices/link/message_convert.cpp" line="110"/>
+        <location line="+2"/>
         <source>the transfer is out of step</source>
         <translation>le transfert est désynchronisé</translation>
     </message>
     <message>
-        <location filename="../devices/link/message_convert.cpp" line="113"/>
+        <location line="+3"/>
         <source>the CRC-32 check failed</source>
         <translation>la vérification CRC-32 a échoué</translation>
     </message>
     <message>
-        <location filename="../devices/link/message_convert.cpp" line="115"/>
+        <location line="+2"/>
         <source>too large</source>
         <translation>trop volumineux</translation>
     </message>
     <message>
-        <location filename="../devices/link/message_convert.cpp" line="117"/>
+        <location line="+2"/>
         <source>the board no longer holds this event</source>
         <translation>la carte ne détient plus cet événement</translation>
     </message>
     <message>
-        <location filename="../devices/link/message_convert.cpp" line="120"/>
+        <location line="+3"/>
         <source>this board cannot do that</source>
         <translation>cette carte ne prend pas en charge cette opération</translation>
     </message>
     <message>
-        <location filename="../devices/link/message_convert.cpp" line="123"/>
+        <location line="+3"/>
         <source>the board failed internally</source>
         <translation>erreur interne de la carte</translation>
     </message>
     <message>
-        <location filename="../devices/link/message_convert.cpp" line="126"/>
+        <location line="+3"/>
         <source>unknown reply</source>
         <translation>réponse inconnue</translation>
     </message>
@@ -845,212 +845,212 @@
 <context>
     <name>dlm::link::BoardLink</name>
     <message>
-        <location filename="../devices/link/board_link.cpp" line="132"/>
+        <location filename="../devices/link/board_link.cpp" line="+132"/>
         <source>The board is not connected.</source>
         <translation>La carte n’est pas connectée.</translation>
     </message>
     <message>
-        <location filename="../devices/link/board_link.cpp" line="147"/>
+        <location line="+15"/>
         <source>The trigger settings are out of range: the threshold must be zero or more, and the minimum length at least 1 frame and at most the maximum length.</source>
-        <translation>Les réglages du déclencheur sont hors limites : le seuil doit être positif ou nul, et la longueur minimale doit être d’au moins 1 trame sans dépasser la longueur maximale.</translation>
+        <translation>Les réglages du déclencheur sont hors limites&#xa0;: le seuil doit être positif ou nul, et la longueur minimale doit être d’au moins 1 trame sans dépasser la longueur maximale.</translation>
     </message>
     <message>
-        <location filename="../devices/link/board_link.cpp" line="156"/>
+        <location line="+9"/>
         <source>Class %1 does not exist on the board.</source>
         <translation>La classe %1 n’existe pas sur la carte.</translation>
     </message>
     <message>
-        <location filename="../devices/link/board_link.cpp" line="175"/>
+        <location line="+19"/>
         <source>Gesture %1 does not exist.</source>
         <translation>Le geste %1 n’existe pas.</translation>
     </message>
     <message>
-        <location filename="../devices/link/board_link.cpp" line="200"/>
+        <location line="+25"/>
         <source>The samples to inject must be whole frames of 1 to %1 channels.</source>
         <translation>Les échantillons à injecter doivent former des trames complètes de 1 à %1 canaux.</translation>
     </message>
     <message>
-        <location filename="../devices/link/board_link.cpp" line="224"/>
+        <location line="+24"/>
         <source>The board is not connected; connect it and push again.</source>
-        <translation>La carte n’est pas connectée ; connectez-la et relancez l’envoi.</translation>
+        <translation>La carte n’est pas connectée&#xa0;; connectez-la et relancez l’envoi.</translation>
     </message>
     <message>
-        <location filename="../devices/link/board_link.cpp" line="234"/>
+        <location line="+10"/>
         <source>The board is not connected; connect it and pull again.</source>
-        <translation>La carte n’est pas connectée ; connectez-la et relancez la récupération.</translation>
+        <translation>La carte n’est pas connectée&#xa0;; connectez-la et relancez la récupération.</translation>
     </message>
 </context>
 <context>
     <name>dlm::link::LinkWorker</name>
     <message>
-        <location filename="../devices/link/link_worker.cpp" line="63"/>
+        <location filename="../devices/link/link_worker.cpp" line="+63"/>
         <source>Switching to %1.</source>
         <translation>Basculement vers %1.</translation>
     </message>
     <message>
-        <location filename="../devices/link/link_worker.cpp" line="77"/>
+        <location line="+14"/>
         <source>Opening %1…</source>
         <translation>Ouverture de %1…</translation>
     </message>
     <message>
-        <location filename="../devices/link/link_worker.cpp" line="83"/>
+        <location line="+6"/>
         <source>Disconnected from %1.</source>
         <translation>Déconnecté de %1.</translation>
     </message>
     <message>
-        <location filename="../devices/link/link_worker.cpp" line="109"/>
+        <location line="+26"/>
         <source>%1 Trying again in %2 s.</source>
         <translation>%1 Nouvelle tentative dans %2 s.</translation>
     </message>
     <message>
-        <location filename="../devices/link/link_worker.cpp" line="118"/>
+        <location line="+9"/>
         <source>Handshaking with the board on %1…</source>
         <translation>Négociation avec la carte sur %1…</translation>
     </message>
     <message>
-        <location filename="../devices/link/link_worker.cpp" line="148"/>
+        <location line="+30"/>
         <source>No answer from a board on %1. Trying again in %2 s.</source>
         <translation>Aucune carte ne répond sur %1. Nouvelle tentative dans %2 s.</translation>
     </message>
     <message>
-        <location filename="../devices/link/link_worker.cpp" line="165"/>
+        <location line="+17"/>
         <source>Connected to %1 on %2.</source>
         <translation>Connecté à %1 sur %2.</translation>
     </message>
     <message>
-        <location filename="../devices/link/link_worker.cpp" line="175"/>
+        <location line="+10"/>
         <source>The link to the board was lost before the command was acknowledged.</source>
         <translation>La liaison avec la carte a été perdue avant l’acquittement de la commande.</translation>
     </message>
     <message>
-        <location filename="../devices/link/link_worker.cpp" line="190"/>
+        <location line="+15"/>
         <source>The command was cancelled: %1</source>
-        <translation>La commande a été annulée : %1</translation>
+        <translation>La commande a été annulée&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../devices/link/link_worker.cpp" line="194"/>
+        <location line="+4"/>
         <source>The model push was stopped: %1 The board keeps its previous model.</source>
-        <translation>L’envoi du modèle a été interrompu : %1 La carte conserve son modèle précédent.</translation>
+        <translation>L’envoi du modèle a été interrompu&#xa0;: %1 La carte conserve son modèle précédent.</translation>
     </message>
     <message>
-        <location filename="../devices/link/link_worker.cpp" line="195"/>
+        <location line="+1"/>
         <source>The model pull was stopped: %1</source>
-        <translation>La récupération du modèle a été interrompue : %1</translation>
+        <translation>La récupération du modèle a été interrompue&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../devices/link/link_worker.cpp" line="249"/>
+        <location line="+54"/>
         <source>The port %1 closed.</source>
         <translation>Le port %1 s’est fermé.</translation>
     </message>
     <message>
-        <location filename="../devices/link/link_worker.cpp" line="379"/>
+        <location line="+130"/>
         <source>Update the board&apos;s firmware or the studio so that both speak one version.</source>
         <translation>Mettez à jour le micrologiciel de la carte ou le studio pour qu’ils parlent la même version.</translation>
     </message>
     <message>
-        <location filename="../devices/link/link_worker.cpp" line="382"/>
+        <location line="+3"/>
         <source>Update the board&apos;s firmware.</source>
         <translation>Mettez à jour le micrologiciel de la carte.</translation>
     </message>
     <message>
-        <location filename="../devices/link/link_worker.cpp" line="384"/>
+        <location line="+2"/>
         <source>Update Deeplomath Studio.</source>
         <translation>Mettez à jour Deeplomath Studio.</translation>
     </message>
     <message>
-        <location filename="../devices/link/link_worker.cpp" line="387"/>
+        <location line="+3"/>
         <source>another version</source>
         <translation>inconnue</translation>
     </message>
     <message>
-        <location filename="../devices/link/link_worker.cpp" line="388"/>
+        <location line="+1"/>
         <source>The board on %1 speaks protocol %2 but this studio speaks protocol %3: they cannot talk. %4</source>
-        <translation>La carte sur %1 utilise le protocole en version %2, alors que ce studio utilise la version %3 : ils ne peuvent pas communiquer. %4</translation>
+        <translation>La carte sur %1 utilise le protocole en version %2, alors que ce studio utilise la version %3&#xa0;: ils ne peuvent pas communiquer. %4</translation>
     </message>
     <message>
-        <location filename="../devices/link/link_worker_commands.cpp" line="19"/>
+        <location filename="../devices/link/link_worker_commands.cpp" line="+19"/>
         <source>No data from the board for %1 s: the link is lost.</source>
-        <translation>Aucune donnée de la carte depuis %1 s : la liaison est perdue.</translation>
+        <translation>Aucune donnée de la carte depuis %1 s&#xa0;: la liaison est perdue.</translation>
     </message>
     <message>
-        <location filename="../devices/link/link_worker_commands.cpp" line="65"/>
+        <location line="+46"/>
         <source>The board is restarting.</source>
         <translation>La carte redémarre.</translation>
     </message>
     <message>
-        <location filename="../devices/link/link_worker_commands.cpp" line="71"/>
+        <location line="+6"/>
         <source>The board refused the command: %1.</source>
-        <translation>La carte a refusé la commande : %1.</translation>
+        <translation>La carte a refusé la commande&#xa0;: %1.</translation>
     </message>
     <message>
-        <location filename="../devices/link/link_worker_commands.cpp" line="95"/>
+        <location line="+24"/>
         <source>The board did not acknowledge the command after %1 tries.</source>
         <translation>La carte n’a pas acquitté la commande après %1 tentatives.</translation>
     </message>
     <message>
-        <location filename="../devices/link/link_worker_commands.cpp" line="118"/>
+        <location line="+23"/>
         <source>The model push could not be queued.</source>
         <translation>L’envoi du modèle n’a pas pu être mis en file d’attente.</translation>
     </message>
     <message>
-        <location filename="../devices/link/link_worker_commands.cpp" line="124"/>
+        <location line="+6"/>
         <source>The model pull could not be queued.</source>
         <translation>La récupération du modèle n’a pas pu être mise en file d’attente.</translation>
     </message>
     <message>
-        <location filename="../devices/link/link_worker_commands.cpp" line="200"/>
+        <location line="+76"/>
         <source>The board is not connected.</source>
         <translation>La carte n’est pas connectée.</translation>
     </message>
     <message>
-        <location filename="../devices/link/link_worker_commands.cpp" line="205"/>
+        <location line="+5"/>
         <source>The command could not be sent: too many commands are waiting for the board.</source>
-        <translation>La commande n’a pas pu être envoyée : trop de commandes attendent la carte.</translation>
+        <translation>La commande n’a pas pu être envoyée&#xa0;: trop de commandes attendent la carte.</translation>
     </message>
     <message>
-        <location filename="../devices/link/link_worker_commands.cpp" line="215"/>
-        <location filename="../devices/link/link_worker_commands.cpp" line="234"/>
+        <location line="+10"/>
+        <location line="+19"/>
         <source>A model transfer is already in progress; wait for it to end.</source>
-        <translation>Un transfert de modèle est déjà en cours ; attendez qu’il se termine.</translation>
+        <translation>Un transfert de modèle est déjà en cours&#xa0;; attendez qu’il se termine.</translation>
     </message>
     <message>
-        <location filename="../devices/link/link_worker_commands.cpp" line="217"/>
+        <location line="-17"/>
         <source>The model is empty; there is nothing to push.</source>
-        <translation>Le modèle est vide ; il n’y a rien à envoyer.</translation>
+        <translation>Le modèle est vide&#xa0;; il n’y a rien à envoyer.</translation>
     </message>
     <message>
-        <location filename="../devices/link/link_worker_commands.cpp" line="219"/>
+        <location line="+2"/>
         <source>The board is not connected; connect it and push again.</source>
-        <translation>La carte n’est pas connectée ; connectez-la et relancez l’envoi.</translation>
+        <translation>La carte n’est pas connectée&#xa0;; connectez-la et relancez l’envoi.</translation>
     </message>
     <message>
-        <location filename="../devices/link/link_worker_commands.cpp" line="236"/>
+        <location line="+17"/>
         <source>The board is not connected; connect it and pull again.</source>
-        <translation>La carte n’est pas connectée ; connectez-la et relancez la récupération.</translation>
+        <translation>La carte n’est pas connectée&#xa0;; connectez-la et relancez la récupération.</translation>
     </message>
 </context>
 <context>
     <name>dlm::link::MockTransport</name>
     <message>
-        <location filename="../devices/link/mock_transport.cpp" line="114"/>
+        <location filename="../devices/link/mock_transport.cpp" line="+114"/>
         <source>Cannot open %1: no such device</source>
-        <translation>Impossible d’ouvrir %1 : périphérique introuvable</translation>
+        <translation>Impossible d’ouvrir %1&#xa0;: périphérique introuvable</translation>
     </message>
     <message>
-        <location filename="../devices/link/mock_transport.cpp" line="147"/>
+        <location line="+33"/>
         <source>The port %1 is gone: the device was removed.</source>
-        <translation>Le port %1 a disparu : le périphérique a été retiré.</translation>
+        <translation>Le port %1 a disparu&#xa0;: le périphérique a été retiré.</translation>
     </message>
 </context>
 <context>
     <name>dlm::link::PortDiscovery</name>
     <message>
-        <location filename="../devices/link/port_discovery.cpp" line="95"/>
+        <location filename="../devices/link/port_discovery.cpp" line="+95"/>
         <source>Pseudo-terminal (%1)</source>
         <translation>Pseudo-terminal (%1)</translation>
     </message>
     <message>
-        <location filename="../devices/link/port_discovery.cpp" line="97"/>
+        <location line="+2"/>
         <source>Pseudo-terminal</source>
         <translation>Pseudo-terminal</translation>
     </message>
@@ -1058,57 +1058,57 @@
 <context>
     <name>dlm::link::PullTask</name>
     <message>
-        <location filename="../devices/link/transfer_tasks.cpp" line="143"/>
+        <location filename="../devices/link/transfer_tasks.cpp" line="+143"/>
         <source>The board is busy with a model transfer; try the pull again once it has finished.</source>
-        <translation>La carte est occupée par un transfert de modèle ; relancez la récupération une fois celui-ci terminé.</translation>
+        <translation>La carte est occupée par un transfert de modèle&#xa0;; relancez la récupération une fois celui-ci terminé.</translation>
     </message>
     <message>
-        <location filename="../devices/link/transfer_tasks.cpp" line="145"/>
+        <location line="+2"/>
         <source>This board cannot send its model.</source>
         <translation>Cette carte ne peut pas envoyer son modèle.</translation>
     </message>
     <message>
-        <location filename="../devices/link/transfer_tasks.cpp" line="147"/>
+        <location line="+2"/>
         <source>The board refused to send its model (%1).</source>
         <translation>La carte a refusé d’envoyer son modèle (%1).</translation>
     </message>
     <message>
-        <location filename="../devices/link/transfer_tasks.cpp" line="148"/>
+        <location line="+1"/>
         <source>The board has no model to send.</source>
         <translation>La carte n’a aucun modèle à envoyer.</translation>
     </message>
     <message>
-        <location filename="../devices/link/transfer_tasks.cpp" line="151"/>
+        <location line="+3"/>
         <source>The board&apos;s model (%1 bytes) is larger than the studio accepts.</source>
         <translation>Le modèle de la carte (%1 octets) dépasse la taille acceptée par le studio.</translation>
     </message>
     <message>
-        <location filename="../devices/link/transfer_tasks.cpp" line="156"/>
+        <location line="+5"/>
         <source>The board stopped sending its model (%1).</source>
         <translation>La carte a interrompu l’envoi de son modèle (%1).</translation>
     </message>
     <message>
-        <location filename="../devices/link/transfer_tasks.cpp" line="174"/>
+        <location line="+18"/>
         <source>The model received from the board is damaged (CRC-32 %1 announced, %2 computed); nothing was loaded. Pull it again.</source>
-        <translation>Le modèle reçu de la carte est endommagé (CRC-32 annoncé %1, calculé %2) ; rien n’a été chargé. Récupérez-le à nouveau.</translation>
+        <translation>Le modèle reçu de la carte est endommagé (CRC-32 annoncé %1, calculé %2)&#xa0;; rien n’a été chargé. Récupérez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../devices/link/transfer_tasks.cpp" line="180"/>
+        <location line="+6"/>
         <source>Pulled the board&apos;s model (%1 bytes, identity %2); its CRC-32 checks out.</source>
-        <translation>Modèle de la carte récupéré (%1 octets, identité %2) ; son CRC-32 est correct.</translation>
+        <translation>Modèle de la carte récupéré (%1 octets, identité %2)&#xa0;; son CRC-32 est correct.</translation>
     </message>
     <message>
-        <location filename="../devices/link/transfer_tasks.cpp" line="188"/>
+        <location line="+8"/>
         <source>The board&apos;s model kept changing during the pull; pull it again.</source>
-        <translation>Le modèle de la carte a changé pendant la récupération ; récupérez-le à nouveau.</translation>
+        <translation>Le modèle de la carte a changé pendant la récupération&#xa0;; récupérez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../devices/link/transfer_tasks.cpp" line="190"/>
+        <location line="+2"/>
         <source>The board announced a model of %1 bytes, which the studio cannot accept.</source>
         <translation>La carte a annoncé un modèle de %1 octets, que le studio ne peut pas accepter.</translation>
     </message>
     <message>
-        <location filename="../devices/link/transfer_tasks.cpp" line="200"/>
+        <location line="+10"/>
         <source>The board stopped answering during the model pull.</source>
         <translation>La carte a cessé de répondre pendant la récupération du modèle.</translation>
     </message>
@@ -1116,358 +1116,358 @@
 <context>
     <name>dlm::link::PushTask</name>
     <message>
-        <location filename="../devices/link/transfer_tasks.cpp" line="49"/>
+        <location line="-151"/>
         <source>The model is %1 bytes but the board can hold at most %2 bytes; the board keeps its previous model.</source>
-        <translation>Le modèle fait %1 octets, mais la carte peut en contenir au plus %2 ; elle conserve son modèle précédent.</translation>
+        <translation>Le modèle fait %1 octets, mais la carte peut en contenir au plus %2&#xa0;; elle conserve son modèle précédent.</translation>
     </message>
     <message>
-        <location filename="../devices/link/transfer_tasks.cpp" line="54"/>
+        <location line="+5"/>
         <source>The board is busy with another model transfer; try again in a moment.</source>
-        <translation>La carte est occupée par un autre transfert de modèle ; réessayez dans un instant.</translation>
+        <translation>La carte est occupée par un autre transfert de modèle&#xa0;; réessayez dans un instant.</translation>
     </message>
     <message>
-        <location filename="../devices/link/transfer_tasks.cpp" line="61"/>
+        <location line="+7"/>
         <source>The board refused the model push (%1); the board keeps its previous model.</source>
-        <translation>La carte a refusé l’envoi du modèle (%1) ; elle conserve son modèle précédent.</translation>
+        <translation>La carte a refusé l’envoi du modèle (%1)&#xa0;; elle conserve son modèle précédent.</translation>
     </message>
     <message>
-        <location filename="../devices/link/transfer_tasks.cpp" line="65"/>
+        <location line="+4"/>
         <source>The board asked for byte %1 of a %2-byte model; the push was stopped and the board keeps its previous model.</source>
-        <translation>La carte a demandé l’octet %1 d’un modèle de %2 octets ; l’envoi a été interrompu et la carte conserve son modèle précédent.</translation>
+        <translation>La carte a demandé l’octet %1 d’un modèle de %2 octets&#xa0;; l’envoi a été interrompu et la carte conserve son modèle précédent.</translation>
     </message>
     <message>
-        <location filename="../devices/link/transfer_tasks.cpp" line="75"/>
-        <location filename="../devices/link/transfer_tasks.cpp" line="114"/>
+        <location line="+10"/>
+        <location line="+39"/>
         <source>The board verified the model (%1 bytes, identity %2) and activated it.</source>
         <translation>La carte a vérifié le modèle (%1 octets, identité %2) et l’a activé.</translation>
     </message>
     <message>
-        <location filename="../devices/link/transfer_tasks.cpp" line="81"/>
+        <location line="-33"/>
         <source>The board&apos;s CRC-32 check of the received model failed, so the model was not activated: the board keeps its previous model. Push it again.</source>
-        <translation>La vérification CRC-32 du modèle reçu par la carte a échoué ; le modèle n’a donc pas été activé et la carte conserve son modèle précédent. Renvoyez-le.</translation>
+        <translation>La vérification CRC-32 du modèle reçu par la carte a échoué&#xa0;; le modèle n’a donc pas été activé et la carte conserve son modèle précédent. Renvoyez-le.</translation>
     </message>
     <message>
-        <location filename="../devices/link/transfer_tasks.cpp" line="90"/>
+        <location line="+9"/>
         <source>The board received the model intact but could not load it; it keeps its previous model. Check that the model suits this board&apos;s capacity.</source>
-        <translation>La carte a reçu le modèle intact mais n’a pas pu le charger ; elle conserve son modèle précédent. Vérifiez que le modèle est adapté à la capacité de cette carte.</translation>
+        <translation>La carte a reçu le modèle intact mais n’a pas pu le charger&#xa0;; elle conserve son modèle précédent. Vérifiez que le modèle est adapté à la capacité de cette carte.</translation>
     </message>
     <message>
-        <location filename="../devices/link/transfer_tasks.cpp" line="94"/>
+        <location line="+4"/>
         <source>The board refused to activate the model (%1); it keeps its previous model.</source>
-        <translation>La carte a refusé d’activer le modèle (%1) ; elle conserve son modèle précédent.</translation>
+        <translation>La carte a refusé d’activer le modèle (%1)&#xa0;; elle conserve son modèle précédent.</translation>
     </message>
     <message>
-        <location filename="../devices/link/transfer_tasks.cpp" line="101"/>
+        <location line="+7"/>
         <source>The board stopped answering during the model push; it keeps its previous model.</source>
-        <translation>La carte a cessé de répondre pendant l’envoi du modèle ; elle conserve son modèle précédent.</translation>
+        <translation>La carte a cessé de répondre pendant l’envoi du modèle&#xa0;; elle conserve son modèle précédent.</translation>
     </message>
 </context>
 <context>
     <name>dlm::link::SerialTransport</name>
     <message>
-        <location filename="../devices/link/serial_transport.cpp" line="28"/>
+        <location filename="../devices/link/serial_transport.cpp" line="+28"/>
         <source>Cannot open %1: %2</source>
-        <translation>Impossible d’ouvrir %1 : %2</translation>
+        <translation>Impossible d’ouvrir %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../devices/link/serial_transport.cpp" line="78"/>
+        <location line="+50"/>
         <source>Serial port error on %1: %2</source>
-        <translation>Erreur du port série sur %1 : %2</translation>
+        <translation>Erreur du port série sur %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../devices/link/serial_transport.cpp" line="85"/>
+        <location line="+7"/>
         <source>The port %1 is gone: the board was unplugged or closed it.</source>
-        <translation>Le port %1 a disparu : la carte a été débranchée ou l’a fermé.</translation>
+        <translation>Le port %1 a disparu&#xa0;: la carte a été débranchée ou l’a fermé.</translation>
     </message>
 </context>
 <context>
     <name>dlm::ui::BoardPanel</name>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="26"/>
+        <location filename="../ui/boardpanel.cpp" line="+26"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="33"/>
+        <location line="+7"/>
         <source>%1 MB/s</source>
         <translation>%1 MB/s</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="35"/>
+        <location line="+2"/>
         <source>%1 KB/s</source>
         <translation>%1 KB/s</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="36"/>
+        <location line="+1"/>
         <source>%1 B/s</source>
         <translation>%1 B/s</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="52"/>
+        <location line="+16"/>
         <source>&lt;p style=&apos;font-size:13pt&apos;&gt;No board connected.&lt;/p&gt;&lt;p&gt;Plug a board in and pick its port, or start the virtual board to try the studio without hardware.&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;font-size:13pt&apos;&gt;Aucune carte connectée.&lt;/p&gt;&lt;p&gt;Branchez une carte et choisissez son port, ou démarrez la carte virtuelle pour essayer le studio sans matériel.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="80"/>
+        <location line="+28"/>
         <source>Board</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="92"/>
+        <location line="+12"/>
         <source>Name:</source>
-        <translation>Nom :</translation>
+        <translation>Nom&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="93"/>
+        <location line="+1"/>
         <source>Firmware:</source>
-        <translation>Micrologiciel :</translation>
+        <translation>Micrologiciel&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="94"/>
+        <location line="+1"/>
         <source>Core:</source>
-        <translation>Noyau :</translation>
+        <translation>Noyau&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="95"/>
+        <location line="+1"/>
         <source>Capacity:</source>
-        <translation>Capacité :</translation>
+        <translation>Capacité&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="96"/>
+        <location line="+1"/>
         <source>Sample rate:</source>
-        <translation>Fréquence d’échantillonnage :</translation>
+        <translation>Fréquence d’échantillonnage&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="97"/>
+        <location line="+1"/>
         <source>Channels:</source>
-        <translation>Canaux :</translation>
+        <translation>Canaux&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="102"/>
+        <location line="+5"/>
         <source>Model</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="110"/>
+        <location line="+8"/>
         <source>CRC-32 of the studio&apos;s current model: the model&apos;s identity</source>
-        <translation>CRC-32 du modèle actuel du studio : l’identité du modèle</translation>
+        <translation>CRC-32 du modèle actuel du studio&#xa0;: l’identité du modèle</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="111"/>
+        <location line="+1"/>
         <source>CRC-32 of the model the board runs</source>
         <translation>CRC-32 du modèle exécuté par la carte</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="112"/>
+        <location line="+1"/>
         <source>Studio model:</source>
-        <translation>Modèle du studio :</translation>
+        <translation>Modèle du studio&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="113"/>
+        <location line="+1"/>
         <source>Board model:</source>
-        <translation>Modèle de la carte :</translation>
+        <translation>Modèle de la carte&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="121"/>
+        <location line="+8"/>
         <source>Push model</source>
         <translation>Envoyer le modèle</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="122"/>
-        <location filename="../ui/boardpanel.cpp" line="313"/>
+        <location line="+1"/>
+        <location line="+191"/>
         <source>Send the studio&apos;s model to the board; the board checks it before running it</source>
-        <translation>Envoyer le modèle du studio à la carte ; la carte le vérifie avant de l’exécuter</translation>
+        <translation>Envoyer le modèle du studio à la carte&#xa0;; la carte le vérifie avant de l’exécuter</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="124"/>
+        <location line="-189"/>
         <source>Pull model</source>
         <translation>Récupérer le modèle</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="125"/>
+        <location line="+1"/>
         <source>Fetch the board&apos;s model into the studio</source>
         <translation>Récupérer le modèle de la carte dans le studio</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="148"/>
+        <location line="+23"/>
         <source>Link</source>
         <translation>Liaison</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="151"/>
+        <location line="+3"/>
         <source>Statistic</source>
         <translation>Statistique</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="151"/>
+        <location line="+0"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="159"/>
+        <location line="+8"/>
         <source>Received</source>
         <translation>Débit reçu</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="159"/>
+        <location line="+0"/>
         <source>Sent</source>
         <translation>Débit émis</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="159"/>
+        <location line="+0"/>
         <source>Frames received</source>
         <translation>Trames reçues</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="159"/>
+        <location line="+0"/>
         <source>CRC errors</source>
         <translation>Erreurs CRC</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="160"/>
+        <location line="+1"/>
         <source>Lost sample frames</source>
         <translation>Trames d’échantillons perdues</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="160"/>
+        <location line="+0"/>
         <source>Command latency</source>
         <translation>Latence des commandes</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="160"/>
+        <location line="+0"/>
         <source>Reconnects</source>
         <translation>Reconnexions</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="162"/>
+        <location line="+2"/>
         <source>Bytes per second from the board (last second)</source>
         <translation>Octets par seconde reçus de la carte (dernière seconde)</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="163"/>
+        <location line="+1"/>
         <source>Bytes per second to the board (last second)</source>
         <translation>Octets par seconde envoyés à la carte (dernière seconde)</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="164"/>
+        <location line="+1"/>
         <source>Frames decoded without error since connecting</source>
         <translation>Trames décodées sans erreur depuis la connexion</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="165"/>
+        <location line="+1"/>
         <source>Frames rejected for a bad checksum: noise on the line or a loose cable</source>
-        <translation>Trames rejetées pour somme de contrôle erronée : bruit sur la ligne ou câble mal branché</translation>
+        <translation>Trames rejetées pour somme de contrôle erronée&#xa0;: bruit sur la ligne ou câble mal branché</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="166"/>
+        <location line="+1"/>
         <source>Sample frames missing from the stream (the link dropped them)</source>
         <translation>Trames d’échantillons manquantes dans le flux (perdues par la liaison)</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="167"/>
+        <location line="+1"/>
         <source>Mean time for the board to acknowledge a command</source>
         <translation>Temps moyen d’acquittement d’une commande par la carte</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="168"/>
+        <location line="+1"/>
         <source>Times the link was lost and re-established</source>
         <translation>Nombre de fois où la liaison a été perdue puis rétablie</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="193"/>
+        <location line="+25"/>
         <source>(unnamed board)</source>
         <translation>(carte sans nom)</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="197"/>
+        <location line="+4"/>
         <source>%L1 Hz</source>
         <translation>%L1 Hz</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="240"/>
+        <location line="+43"/>
         <source>✔ Models match: the board runs the studio&apos;s model.</source>
-        <translation>✔ Modèles identiques : la carte exécute le modèle du studio.</translation>
+        <translation>✔ Modèles identiques&#xa0;: la carte exécute le modèle du studio.</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="242"/>
+        <location line="+2"/>
         <source>≠ Models differ: push to update the board, or pull to use the board&apos;s model.</source>
-        <translation>≠ Modèles différents : envoyez le modèle pour mettre à jour la carte, ou récupérez celui de la carte pour l’utiliser.</translation>
+        <translation>≠ Modèles différents&#xa0;: envoyez le modèle pour mettre à jour la carte, ou récupérez celui de la carte pour l’utiliser.</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="243"/>
+        <location line="+1"/>
         <source>The board has no model yet: push one to it.</source>
-        <translation>La carte n’a pas encore de modèle : envoyez-en un.</translation>
+        <translation>La carte n’a pas encore de modèle&#xa0;: envoyez-en un.</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="246"/>
+        <location line="+3"/>
         <source>Model state unknown</source>
         <translation>État du modèle inconnu</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="256"/>
+        <location line="+10"/>
         <source>Sent %1 KB — the board is verifying…</source>
         <translation>%1 KB envoyés — la carte vérifie…</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="258"/>
+        <location line="+2"/>
         <source>Sending model… %1% (%2 of %3 KB)</source>
-        <translation>Envoi du modèle… %1 % (%2 sur %3 KB)</translation>
+        <translation>Envoi du modèle… %1&#xa0;% (%2 sur %3 KB)</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="273"/>
+        <location line="+15"/>
         <source>Model pushed and verified: the board now runs it.</source>
-        <translation>Modèle envoyé et vérifié : la carte l’exécute désormais.</translation>
+        <translation>Modèle envoyé et vérifié&#xa0;: la carte l’exécute désormais.</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="274"/>
+        <location line="+1"/>
         <source>Push failed: %1</source>
-        <translation>Échec de l’envoi : %1</translation>
+        <translation>Échec de l’envoi&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="275"/>
+        <location line="+1"/>
         <source>the board did not confirm the model.</source>
         <translation>la carte n’a pas confirmé le modèle.</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="278"/>
+        <location line="+3"/>
         <source>The board keeps its previous model; push again.</source>
-        <translation>La carte conserve son modèle précédent ; renvoyez-le.</translation>
+        <translation>La carte conserve son modèle précédent&#xa0;; renvoyez-le.</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="298"/>
+        <location line="+20"/>
         <source>not measured</source>
         <translation>non mesurée</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="299"/>
+        <location line="+1"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="312"/>
+        <location line="+13"/>
         <source>The studio has no model yet: tag and learn events first</source>
-        <translation>Le studio n’a pas encore de modèle : étiquetez et faites apprendre des événements d’abord</translation>
+        <translation>Le studio n’a pas encore de modèle&#xa0;: étiquetez et faites apprendre des événements d’abord</translation>
     </message>
 </context>
 <context>
     <name>dlm::ui::ClassPalette</name>
     <message>
-        <location filename="../ui/classpalette.cpp" line="36"/>
+        <location filename="../ui/classpalette.cpp" line="+36"/>
         <source>outlier</source>
         <translation>aberrant</translation>
     </message>
     <message>
-        <location filename="../ui/classpalette.cpp" line="37"/>
+        <location line="+1"/>
         <source>untagged</source>
         <translation>non étiqueté</translation>
     </message>
     <message>
-        <location filename="../ui/classpalette.cpp" line="38"/>
+        <location line="+1"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../ui/classpalette.cpp" line="41"/>
+        <location line="+3"/>
         <source>class %1</source>
         <translation>classe %1</translation>
     </message>
@@ -1475,70 +1475,70 @@
 <context>
     <name>dlm::ui::EventsPanel</name>
     <message>
-        <location filename="../ui/mainwindow/events_panel.cpp" line="39"/>
+        <location filename="../ui/mainwindow/events_panel.cpp" line="+39"/>
         <source>&lt;b&gt;Classes&lt;/b&gt; — keys 1–9 tag, U unknown, Del discard</source>
-        <translation>&lt;b&gt;Classes&lt;/b&gt; — touches 1–9 : étiqueter, U : inconnu, Suppr : écarter</translation>
+        <translation>&lt;b&gt;Classes&lt;/b&gt; — touches 1–9&#xa0;: étiqueter, U&#xa0;: inconnu, Suppr&#xa0;: écarter</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/events_panel.cpp" line="42"/>
-        <location filename="../ui/mainwindow/events_panel.cpp" line="138"/>
+        <location line="+3"/>
+        <location line="+96"/>
         <source>New class</source>
         <translation>Nouvelle classe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/events_panel.cpp" line="85"/>
+        <location line="-53"/>
         <source>1–9: tag with a class · U: unknown/outlier · Del: discard · Ctrl+Z / Ctrl+Shift+Z: undo / redo</source>
-        <translation>1–9 : étiqueter avec une classe · U : inconnu/aberrant · Suppr : écarter · Ctrl+Z / Ctrl+Maj+Z : annuler / rétablir</translation>
+        <translation>1–9&#xa0;: étiqueter avec une classe · U&#xa0;: inconnu/aberrant · Suppr&#xa0;: écarter · Ctrl+Z / Ctrl+Maj+Z&#xa0;: annuler / rétablir</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/events_panel.cpp" line="104"/>
+        <location line="+19"/>
         <source>Double-click to rename; right-click to change the colour.</source>
-        <translation>Double-cliquez pour renommer ; clic droit pour changer la couleur.</translation>
+        <translation>Double-cliquez pour renommer&#xa0;; clic droit pour changer la couleur.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/events_panel.cpp" line="109"/>
+        <location line="+5"/>
         <source>Rename class</source>
         <translation>Renommer la classe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/events_panel.cpp" line="109"/>
-        <location filename="../ui/mainwindow/events_panel.cpp" line="138"/>
+        <location line="+0"/>
+        <location line="+29"/>
         <source>Name:</source>
-        <translation>Nom :</translation>
+        <translation>Nom&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/events_panel.cpp" line="151"/>
+        <location line="+13"/>
         <source>Colour of %1</source>
         <translation>Couleur de %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/events_panel.cpp" line="190"/>
-        <location filename="../ui/mainwindow/events_panel.cpp" line="211"/>
+        <location line="+39"/>
+        <location line="+21"/>
         <source>Select an event to see its signal.</source>
         <translation>Sélectionnez un événement pour voir son signal.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/events_panel.cpp" line="193"/>
+        <location line="-18"/>
         <source>time in the event (ms)</source>
         <translation>temps dans l’événement (ms)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/events_panel.cpp" line="194"/>
+        <location line="+1"/>
         <source>counts</source>
         <translation>unités brutes</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/events_panel.cpp" line="212"/>
+        <location line="+18"/>
         <source>Event #%1: no raw signal kept.</source>
-        <translation>Événement n° %1 : aucun signal brut conservé.</translation>
+        <translation>Événement n°&#xa0;%1&#xa0;: aucun signal brut conservé.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/events_panel.cpp" line="232"/>
+        <location line="+20"/>
         <source>Event #%1 — %2 ms, tag: %3</source>
-        <translation>Événement n° %1 — %2 ms, étiquette : %3</translation>
+        <translation>Événement n°&#xa0;%1 — %2 ms, étiquette&#xa0;: %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/events_panel.cpp" line="235"/>
+        <location line="+3"/>
         <source>untagged</source>
         <translation>non étiqueté</translation>
     </message>
@@ -1546,92 +1546,92 @@
 <context>
     <name>dlm::ui::ExplanationView</name>
     <message>
-        <location filename="../ui/explanationview.cpp" line="32"/>
+        <location filename="../ui/explanationview.cpp" line="+32"/>
         <source>Click an event in the map to see why it was classified as it was: its nearest neurons and its margin to the boundary.</source>
-        <translation>Cliquez sur un événement du graphique pour comprendre sa classification : ses neurones les plus proches et sa marge par rapport à la frontière.</translation>
+        <translation>Cliquez sur un événement du graphique pour comprendre sa classification&#xa0;: ses neurones les plus proches et sa marge par rapport à la frontière.</translation>
     </message>
     <message>
-        <location filename="../ui/explanationview.cpp" line="50"/>
+        <location line="+18"/>
         <source>Known-set score minus the rejection boundary: positive is inside the known set, negative outside</source>
-        <translation>Score de l’ensemble connu moins la frontière de rejet : positif à l’intérieur de l’ensemble connu, négatif à l’extérieur</translation>
+        <translation>Score de l’ensemble connu moins la frontière de rejet&#xa0;: positif à l’intérieur de l’ensemble connu, négatif à l’extérieur</translation>
     </message>
     <message>
-        <location filename="../ui/explanationview.cpp" line="54"/>
+        <location line="+4"/>
         <source>The readout&apos;s class scores, best first</source>
         <translation>Scores de classe de la couche de sortie, du meilleur au moins bon</translation>
     </message>
     <message>
-        <location filename="../ui/explanationview.cpp" line="55"/>
+        <location line="+1"/>
         <source>&lt;b&gt;Nearest neurons&lt;/b&gt;</source>
         <translation>&lt;b&gt;Neurones les plus proches&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/explanationview.cpp" line="57"/>
+        <location line="+2"/>
         <source>Neuron</source>
         <translation>Neurone</translation>
     </message>
     <message>
-        <location filename="../ui/explanationview.cpp" line="57"/>
+        <location line="+0"/>
         <source>Class</source>
         <translation>Classe</translation>
     </message>
     <message>
-        <location filename="../ui/explanationview.cpp" line="57"/>
+        <location line="+0"/>
         <source>q</source>
         <translation>Distance q</translation>
     </message>
     <message>
-        <location filename="../ui/explanationview.cpp" line="57"/>
+        <location line="+0"/>
         <source>Activation</source>
         <translation>Niveau d’activation</translation>
     </message>
     <message>
-        <location filename="../ui/explanationview.cpp" line="59"/>
+        <location line="+2"/>
         <source>Metric distance to the neuron&apos;s centre: 1 or less is inside its ball</source>
-        <translation>Distance métrique au centre du neurone : 1 ou moins signifie à l’intérieur de sa boule</translation>
+        <translation>Distance métrique au centre du neurone&#xa0;: 1 ou moins signifie à l’intérieur de sa boule</translation>
     </message>
     <message>
-        <location filename="../ui/explanationview.cpp" line="60"/>
+        <location line="+1"/>
         <source>The neuron&apos;s response to this event</source>
         <translation>Réponse du neurone à cet événement</translation>
     </message>
     <message>
-        <location filename="../ui/explanationview.cpp" line="80"/>
+        <location line="+20"/>
         <source>Not predicted yet</source>
         <translation>Pas encore prédit</translation>
     </message>
     <message>
-        <location filename="../ui/explanationview.cpp" line="82"/>
+        <location line="+2"/>
         <source>Known: %1 (confidence %2)</source>
-        <translation>Connu : %1 (confiance %2)</translation>
+        <translation>Connu&#xa0;: %1 (confiance %2)</translation>
     </message>
     <message>
-        <location filename="../ui/explanationview.cpp" line="85"/>
+        <location line="+3"/>
         <source>Rejected: outside the known set by %1</source>
-        <translation>Rejeté : hors de l’ensemble connu de %1</translation>
+        <translation>Rejeté&#xa0;: hors de l’ensemble connu de %1</translation>
     </message>
     <message>
-        <location filename="../ui/explanationview.cpp" line="92"/>
+        <location line="+7"/>
         <source>&lt;b&gt;Event %1&lt;/b&gt;</source>
         <translation>&lt;b&gt;Événement %1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/explanationview.cpp" line="101"/>
+        <location line="+9"/>
         <source>Known-set score %1 · margin %2</source>
         <translation>Score de l’ensemble connu %1 · marge %2</translation>
     </message>
     <message>
-        <location filename="../ui/explanationview.cpp" line="106"/>
+        <location line="+5"/>
         <source>The readout would have said %1.</source>
         <translation>La couche de sortie aurait prédit %1.</translation>
     </message>
     <message>
-        <location filename="../ui/explanationview.cpp" line="117"/>
+        <location line="+11"/>
         <source>Class scores: %1</source>
-        <translation>Scores de classe : %1</translation>
+        <translation>Scores de classe&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/explanationview.cpp" line="128"/>
+        <location line="+11"/>
         <source>Inside this neuron&apos;s ball</source>
         <translation>À l’intérieur de la boule de ce neurone</translation>
     </message>
@@ -1639,377 +1639,377 @@
 <context>
     <name>dlm::ui::GestureToolbar</name>
     <message>
-        <location filename="../ui/gesturetoolbar.cpp" line="96"/>
+        <location filename="../ui/gesturetoolbar.cpp" line="+96"/>
         <source>shake</source>
         <translation>secousse</translation>
     </message>
     <message>
-        <location filename="../ui/gesturetoolbar.cpp" line="97"/>
+        <location line="+1"/>
         <source>circle</source>
         <translation>cercle</translation>
     </message>
     <message>
-        <location filename="../ui/gesturetoolbar.cpp" line="98"/>
+        <location line="+1"/>
         <source>tap</source>
         <translation>tape</translation>
     </message>
     <message>
-        <location filename="../ui/gesturetoolbar.cpp" line="99"/>
+        <location line="+1"/>
         <source>swipe</source>
         <translation>balayage</translation>
     </message>
     <message>
-        <location filename="../ui/gesturetoolbar.cpp" line="100"/>
+        <location line="+1"/>
         <source>tilt</source>
         <translation>inclinaison</translation>
     </message>
     <message>
-        <location filename="../ui/gesturetoolbar.cpp" line="101"/>
+        <location line="+1"/>
         <source>figure-eight</source>
         <translation>huit</translation>
     </message>
     <message>
-        <location filename="../ui/gesturetoolbar.cpp" line="102"/>
+        <location line="+1"/>
         <source>triple-knock</source>
         <translation>triple coup</translation>
     </message>
     <message>
-        <location filename="../ui/gesturetoolbar.cpp" line="103"/>
+        <location line="+1"/>
         <source>gesture %1</source>
         <translation>geste %1</translation>
     </message>
     <message>
-        <location filename="../ui/gesturetoolbar.cpp" line="107"/>
+        <location line="+4"/>
         <source>Gestures</source>
         <translation>Gestes</translation>
     </message>
     <message>
-        <location filename="../ui/gesturetoolbar.cpp" line="111"/>
+        <location line="+4"/>
         <source>  Virtual board:  </source>
-        <translation>  Carte virtuelle :  </translation>
+        <translation>  Carte virtuelle&#xa0;:  </translation>
     </message>
     <message>
-        <location filename="../ui/gesturetoolbar.cpp" line="115"/>
+        <location line="+4"/>
         <source>  Never seen:  </source>
-        <translation>  Jamais vus :  </translation>
+        <translation>  Jamais vus&#xa0;:  </translation>
     </message>
     <message>
-        <location filename="../ui/gesturetoolbar.cpp" line="116"/>
+        <location line="+1"/>
         <source>Gestures no class describes: a good network rejects them as unknown</source>
-        <translation>Gestes qu’aucune classe ne décrit : un bon réseau les rejette comme inconnus</translation>
+        <translation>Gestes qu’aucune classe ne décrit&#xa0;: un bon réseau les rejette comme inconnus</translation>
     </message>
     <message>
-        <location filename="../ui/gesturetoolbar.cpp" line="121"/>
+        <location line="+5"/>
         <source>Make the virtual board perform a %1</source>
-        <translation>Faire exécuter le geste « %1 » par la carte virtuelle</translation>
+        <translation>Faire exécuter le geste «&#xa0;%1&#xa0;» par la carte virtuelle</translation>
     </message>
     <message>
-        <location filename="../ui/gesturetoolbar.cpp" line="122"/>
+        <location line="+1"/>
         <source>Make the virtual board perform a %1 — a gesture it was never taught; it should be rejected as unknown</source>
-        <translation>Faire exécuter le geste « %1 » par la carte virtuelle — un geste qui n’a jamais été appris ; il devrait être rejeté comme inconnu</translation>
+        <translation>Faire exécuter le geste «&#xa0;%1&#xa0;» par la carte virtuelle — un geste qui n’a jamais été appris&#xa0;; il devrait être rejeté comme inconnu</translation>
     </message>
     <message>
-        <location filename="../ui/gesturetoolbar.cpp" line="139"/>
+        <location line="+17"/>
         <source>Gestures on request need the virtual board; a real board is moved by hand.</source>
-        <translation>Les gestes à la demande nécessitent la carte virtuelle ; une carte réelle se manipule à la main.</translation>
+        <translation>Les gestes à la demande nécessitent la carte virtuelle&#xa0;; une carte réelle se manipule à la main.</translation>
     </message>
 </context>
 <context>
     <name>dlm::ui::GrowthPanel</name>
     <message>
-        <location filename="../ui/growthpanel.cpp" line="72"/>
+        <location filename="../ui/growthpanel.cpp" line="+72"/>
         <source>Full rebuild</source>
         <translation>Reconstruction complète</translation>
     </message>
     <message>
-        <location filename="../ui/growthpanel.cpp" line="90"/>
+        <location line="+18"/>
         <source>Where the network stands after the last learned event</source>
         <translation>État du réseau après le dernier événement appris</translation>
     </message>
     <message>
-        <location filename="../ui/growthpanel.cpp" line="91"/>
+        <location line="+1"/>
         <source>Log time axis</source>
         <translation>Axe des temps logarithmique</translation>
     </message>
     <message>
-        <location filename="../ui/growthpanel.cpp" line="93"/>
+        <location line="+2"/>
         <source>Show learning time on a logarithmic axis: full rebuilds take far longer than one incremental learn</source>
-        <translation>Afficher le temps d’apprentissage sur un axe logarithmique : une reconstruction complète prend bien plus de temps qu’un apprentissage incrémental</translation>
+        <translation>Afficher le temps d’apprentissage sur un axe logarithmique&#xa0;: une reconstruction complète prend bien plus de temps qu’un apprentissage incrémental</translation>
     </message>
     <message>
-        <location filename="../ui/growthpanel.cpp" line="102"/>
+        <location line="+9"/>
         <source>&lt;p style=&apos;font-size:13pt&apos;&gt;No learning yet.&lt;/p&gt;&lt;p&gt;Tag events with keys 1–9 to teach the network.&lt;br&gt;Its size, depth, learning time, accuracy and rejection rate are charted here as it learns.&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;font-size:13pt&apos;&gt;Aucun apprentissage pour l’instant.&lt;/p&gt;&lt;p&gt;Étiquetez des événements avec les touches 1–9 pour entraîner le réseau.&lt;br&gt;Sa taille, sa profondeur, son temps d’apprentissage, sa précision et son taux de rejet sont tracés ici au fil de l’apprentissage.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/growthpanel.cpp" line="117"/>
+        <location line="+15"/>
         <source>Prequential accuracy</source>
         <translation>Précision préquentielle</translation>
     </message>
     <message>
-        <location filename="../ui/growthpanel.cpp" line="117"/>
+        <location line="+0"/>
         <source>Accuracy (0–1)</source>
         <translation>Précision (0–1)</translation>
     </message>
     <message>
-        <location filename="../ui/growthpanel.cpp" line="119"/>
+        <location line="+2"/>
         <source>Rejection rate</source>
         <translation>Taux de rejet</translation>
     </message>
     <message>
-        <location filename="../ui/growthpanel.cpp" line="119"/>
+        <location line="+0"/>
         <source>Rejected (0–1)</source>
         <translation>Rejetés (0–1)</translation>
     </message>
     <message>
-        <location filename="../ui/growthpanel.cpp" line="121"/>
+        <location line="+2"/>
         <source>Predict-then-learn accuracy</source>
-        <translation>Précision « prédire puis apprendre »</translation>
+        <translation>Précision «&#xa0;prédire puis apprendre&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../ui/growthpanel.cpp" line="122"/>
+        <location line="+1"/>
         <source>Events rejected as unknown</source>
         <translation>Événements rejetés comme inconnus</translation>
     </message>
     <message>
-        <location filename="../ui/growthpanel.cpp" line="151"/>
+        <location line="+29"/>
         <source>Events learned</source>
         <translation>Événements appris</translation>
     </message>
     <message>
-        <location filename="../ui/growthpanel.cpp" line="157"/>
+        <location line="+6"/>
         <source>Network size</source>
         <translation>Taille du réseau</translation>
     </message>
     <message>
-        <location filename="../ui/growthpanel.cpp" line="158"/>
+        <location line="+1"/>
         <source>Neurons per layer</source>
         <translation>Neurones par couche</translation>
     </message>
     <message>
-        <location filename="../ui/growthpanel.cpp" line="160"/>
+        <location line="+2"/>
         <source>Depth (layers)</source>
         <translation>Profondeur (couches)</translation>
     </message>
     <message>
-        <location filename="../ui/growthpanel.cpp" line="164"/>
+        <location line="+4"/>
         <source>Depth</source>
         <translation>Profondeur</translation>
     </message>
     <message>
-        <location filename="../ui/growthpanel.cpp" line="175"/>
+        <location line="+11"/>
         <source>Learning time per event</source>
         <translation>Temps d’apprentissage par événement</translation>
     </message>
     <message>
-        <location filename="../ui/growthpanel.cpp" line="176"/>
+        <location line="+1"/>
         <source>Time (µs)</source>
         <translation>Temps (µs)</translation>
     </message>
     <message>
-        <location filename="../ui/growthpanel.cpp" line="178"/>
+        <location line="+2"/>
         <source>Time (µs, log)</source>
         <translation>Temps (µs, log)</translation>
     </message>
     <message>
-        <location filename="../ui/growthpanel.cpp" line="186"/>
+        <location line="+8"/>
         <source>Learn (incremental)</source>
         <translation>Apprentissage (incrémental)</translation>
     </message>
     <message>
-        <location filename="../ui/growthpanel.cpp" line="229"/>
+        <location line="+43"/>
         <source>Layer %1</source>
         <translation>Couche %1</translation>
     </message>
     <message>
-        <location filename="../ui/growthpanel.cpp" line="293"/>
+        <location line="+64"/>
         <source>Waiting for the first learned event</source>
         <translation>En attente du premier événement appris</translation>
     </message>
     <message>
-        <location filename="../ui/growthpanel.cpp" line="299"/>
+        <location line="+6"/>
         <source>&lt;b&gt;%L1&lt;/b&gt; events learned · depth &lt;b&gt;%2&lt;/b&gt; · &lt;b&gt;%L3&lt;/b&gt; neurons · accuracy &lt;b&gt;%4%&lt;/b&gt; · rejected &lt;b&gt;%5%&lt;/b&gt; · %L6 full rebuilds</source>
-        <translation>&lt;b&gt;%L1&lt;/b&gt; événements appris · profondeur &lt;b&gt;%2&lt;/b&gt; · &lt;b&gt;%L3&lt;/b&gt; neurones · précision &lt;b&gt;%4 %&lt;/b&gt; · rejetés &lt;b&gt;%5 %&lt;/b&gt; · %L6 reconstructions complètes</translation>
+        <translation>&lt;b&gt;%L1&lt;/b&gt; événements appris · profondeur &lt;b&gt;%2&lt;/b&gt; · &lt;b&gt;%L3&lt;/b&gt; neurones · précision &lt;b&gt;%4&#xa0;%&lt;/b&gt; · rejetés &lt;b&gt;%5&#xa0;%&lt;/b&gt; · %L6 reconstructions complètes</translation>
     </message>
 </context>
 <context>
     <name>dlm::ui::KnownSetPanel</name>
     <message>
-        <location filename="../ui/knownsetpanel.cpp" line="50"/>
+        <location filename="../ui/knownsetpanel.cpp" line="+50"/>
         <source>Projection:</source>
-        <translation>Projection :</translation>
+        <translation>Projection&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/knownsetpanel.cpp" line="52"/>
+        <location line="+2"/>
         <source>PCA (first two components)</source>
         <translation>ACP (deux premières composantes)</translation>
     </message>
     <message>
-        <location filename="../ui/knownsetpanel.cpp" line="53"/>
+        <location line="+1"/>
         <source>Feature pair</source>
         <translation>Paire de caractéristiques</translation>
     </message>
     <message>
-        <location filename="../ui/knownsetpanel.cpp" line="54"/>
+        <location line="+1"/>
         <source>How events are placed on the plane: principal components of the descriptors, or two chosen descriptor features</source>
-        <translation>Placement des événements sur le plan : composantes principales des descripteurs, ou deux caractéristiques de descripteur choisies</translation>
+        <translation>Placement des événements sur le plan&#xa0;: composantes principales des descripteurs, ou deux caractéristiques de descripteur choisies</translation>
     </message>
     <message>
-        <location filename="../ui/knownsetpanel.cpp" line="59"/>
+        <location line="+5"/>
         <source>x: f</source>
-        <translation>x : f</translation>
+        <translation>x&#xa0;: f</translation>
     </message>
     <message>
-        <location filename="../ui/knownsetpanel.cpp" line="60"/>
+        <location line="+1"/>
         <source>y: f</source>
-        <translation>y : f</translation>
+        <translation>y&#xa0;: f</translation>
     </message>
     <message>
-        <location filename="../ui/knownsetpanel.cpp" line="61"/>
+        <location line="+1"/>
         <source>Descriptor feature on the horizontal axis</source>
         <translation>Caractéristique de descripteur sur l’axe horizontal</translation>
     </message>
     <message>
-        <location filename="../ui/knownsetpanel.cpp" line="62"/>
+        <location line="+1"/>
         <source>Descriptor feature on the vertical axis</source>
         <translation>Caractéristique de descripteur sur l’axe vertical</translation>
     </message>
     <message>
-        <location filename="../ui/knownsetpanel.cpp" line="65"/>
+        <location line="+3"/>
         <source>Reset view</source>
         <translation>Réinitialiser la vue</translation>
     </message>
     <message>
-        <location filename="../ui/knownsetpanel.cpp" line="66"/>
+        <location line="+1"/>
         <source>Fit the plot to the map (wheel zooms, drag pans)</source>
-        <translation>Ajuster la vue à l’ensemble du graphique (molette : zoom, glisser : déplacement)</translation>
+        <translation>Ajuster la vue à l’ensemble du graphique (molette&#xa0;: zoom, glisser&#xa0;: déplacement)</translation>
     </message>
     <message>
-        <location filename="../ui/knownsetpanel.cpp" line="78"/>
+        <location line="+12"/>
         <source>Hover for the score · click an event to explain it</source>
         <translation>Survolez pour voir le score · cliquez sur un événement pour l’expliquer</translation>
     </message>
     <message>
-        <location filename="../ui/knownsetpanel.cpp" line="92"/>
+        <location line="+18"/>
         <source>Rejection threshold</source>
         <translation>Seuil de rejet</translation>
     </message>
     <message>
-        <location filename="../ui/knownsetpanel.cpp" line="98"/>
+        <location line="+6"/>
         <source>Events scoring below −threshold are rejected as unknown. Higher accepts more; lower rejects more.</source>
-        <translation>Les événements dont le score est inférieur à −seuil sont rejetés comme inconnus. Plus haut : accepte davantage ; plus bas : rejette davantage.</translation>
+        <translation>Les événements dont le score est inférieur à −seuil sont rejetés comme inconnus. Plus haut&#xa0;: accepte davantage&#xa0;; plus bas&#xa0;: rejette davantage.</translation>
     </message>
     <message>
-        <location filename="../ui/knownsetpanel.cpp" line="112"/>
+        <location line="+14"/>
         <source>The bold contour is the boundary: events outside it are rejected.</source>
-        <translation>Le contour en gras est la frontière : les événements situés à l’extérieur sont rejetés.</translation>
+        <translation>Le contour en gras est la frontière&#xa0;: les événements situés à l’extérieur sont rejetés.</translation>
     </message>
     <message>
-        <location filename="../ui/knownsetpanel.cpp" line="121"/>
+        <location line="+9"/>
         <source>Decision explained</source>
         <translation>Décision expliquée</translation>
     </message>
     <message>
-        <location filename="../ui/knownsetpanel.cpp" line="211"/>
+        <location line="+90"/>
         <source>No events yet</source>
         <translation>Aucun événement pour l’instant</translation>
     </message>
     <message>
-        <location filename="../ui/knownsetpanel.cpp" line="219"/>
+        <location line="+8"/>
         <source>Rejected: %1% of %L2 events</source>
-        <translation>Rejetés : %1 % de %L2 événements</translation>
+        <translation>Rejetés&#xa0;: %1&#xa0;% de %L2 événements</translation>
     </message>
 </context>
 <context>
     <name>dlm::ui::KnownSetPlot</name>
     <message>
-        <location filename="../ui/knownsetplot.cpp" line="75"/>
-        <location filename="../ui/knownsetplot.cpp" line="196"/>
+        <location filename="../ui/knownsetplot.cpp" line="+75"/>
+        <location line="+121"/>
         <source>Projection x</source>
         <translation>Projection en x</translation>
     </message>
     <message>
-        <location filename="../ui/knownsetplot.cpp" line="76"/>
-        <location filename="../ui/knownsetplot.cpp" line="197"/>
+        <location line="-120"/>
+        <location line="+121"/>
         <source>Projection y</source>
         <translation>Projection en y</translation>
     </message>
     <message>
-        <location filename="../ui/knownsetplot.cpp" line="108"/>
+        <location line="-89"/>
         <source>Known-set score</source>
         <translation>Score de l’ensemble connu</translation>
     </message>
     <message>
-        <location filename="../ui/knownsetplot.cpp" line="132"/>
+        <location line="+24"/>
         <source>No events to map yet.
 Events appear here as the board detects them;
 tag them with keys 1–9 to teach the network.</source>
         <translation>Aucun événement à afficher pour l’instant.
-Les événements apparaissent ici dès que la carte les détecte ;
+Les événements apparaissent ici dès que la carte les détecte&#xa0;;
 étiquetez-les avec les touches 1–9 pour entraîner le réseau.</translation>
     </message>
     <message>
-        <location filename="../ui/knownsetplot.cpp" line="137"/>
+        <location line="+5"/>
         <source>untagged</source>
         <translation>non étiqueté</translation>
     </message>
     <message>
-        <location filename="../ui/knownsetplot.cpp" line="139"/>
+        <location line="+2"/>
         <source>outlier (U)</source>
         <translation>aberrant (U)</translation>
     </message>
     <message>
-        <location filename="../ui/knownsetplot.cpp" line="142"/>
+        <location line="+3"/>
         <source>rejected as unknown</source>
         <translation>rejeté comme inconnu</translation>
     </message>
     <message>
-        <location filename="../ui/knownsetplot.cpp" line="145"/>
+        <location line="+3"/>
         <source>selected</source>
         <translation>sélectionné</translation>
     </message>
     <message>
-        <location filename="../ui/knownsetplot.cpp" line="151"/>
+        <location line="+6"/>
         <source>known-set boundary</source>
         <translation>frontière de l’ensemble connu</translation>
     </message>
     <message>
-        <location filename="../ui/knownsetplot.cpp" line="154"/>
+        <location line="+3"/>
         <source>class boundary</source>
         <translation>frontière de classe</translation>
     </message>
     <message>
-        <location filename="../ui/knownsetplot.cpp" line="451"/>
+        <location line="+297"/>
         <source>Score %1 — %2 (boundary at %3)</source>
         <translation>Score %1 — %2 (frontière à %3)</translation>
     </message>
     <message>
-        <location filename="../ui/knownsetplot.cpp" line="453"/>
+        <location line="+2"/>
         <source>inside the known set</source>
         <translation>dans l’ensemble connu</translation>
     </message>
     <message>
-        <location filename="../ui/knownsetplot.cpp" line="453"/>
+        <location line="+0"/>
         <source>outside: would be rejected</source>
-        <translation>hors de l’ensemble : serait rejeté</translation>
+        <translation>hors de l’ensemble&#xa0;: serait rejeté</translation>
     </message>
     <message>
-        <location filename="../ui/knownsetplot.cpp" line="456"/>
+        <location line="+3"/>
         <source>Readout favours: %1</source>
-        <translation>La couche de sortie privilégie : %1</translation>
+        <translation>La couche de sortie privilégie&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/knownsetplot.cpp" line="462"/>
+        <location line="+6"/>
         <source>rejected</source>
         <translation>rejeté</translation>
     </message>
     <message>
-        <location filename="../ui/knownsetplot.cpp" line="463"/>
+        <location line="+1"/>
         <source>&lt;b&gt;Event %1&lt;/b&gt; — tag: %2, prediction: %3, score %4</source>
-        <translation>&lt;b&gt;Événement %1&lt;/b&gt; — étiquette : %2, prédiction : %3, score %4</translation>
+        <translation>&lt;b&gt;Événement %1&lt;/b&gt; — étiquette&#xa0;: %2, prédiction&#xa0;: %3, score %4</translation>
     </message>
     <message>
-        <location filename="../ui/knownsetplot.cpp" line="467"/>
+        <location line="+4"/>
         <source>&lt;i&gt;Click to explain this decision&lt;/i&gt;</source>
         <translation>&lt;i&gt;Cliquez pour expliquer cette décision&lt;/i&gt;</translation>
     </message>
@@ -2017,155 +2017,155 @@ Les événements apparaissent ici dès que la carte les détecte ;
 <context>
     <name>dlm::ui::LiveSignalPanel</name>
     <message>
-        <location filename="../ui/livesignalpanel.cpp" line="47"/>
+        <location filename="../ui/livesignalpanel.cpp" line="+47"/>
         <source>x</source>
         <translation>x</translation>
     </message>
     <message>
-        <location filename="../ui/livesignalpanel.cpp" line="47"/>
+        <location line="+0"/>
         <source>y</source>
         <translation>y</translation>
     </message>
     <message>
-        <location filename="../ui/livesignalpanel.cpp" line="47"/>
+        <location line="+0"/>
         <source>z</source>
         <translation>z</translation>
     </message>
     <message>
-        <location filename="../ui/livesignalpanel.cpp" line="47"/>
+        <location line="+0"/>
         <source>ch 4</source>
         <translation>can. 4</translation>
     </message>
     <message>
-        <location filename="../ui/livesignalpanel.cpp" line="47"/>
+        <location line="+0"/>
         <source>ch 5</source>
         <translation>can. 5</translation>
     </message>
     <message>
-        <location filename="../ui/livesignalpanel.cpp" line="47"/>
+        <location line="+0"/>
         <source>ch 6</source>
         <translation>can. 6</translation>
     </message>
     <message>
-        <location filename="../ui/livesignalpanel.cpp" line="76"/>
-        <location filename="../ui/livesignalpanel.cpp" line="381"/>
+        <location line="+29"/>
+        <location line="+305"/>
         <source>Pause</source>
         <translation>Suspendre</translation>
     </message>
     <message>
-        <location filename="../ui/livesignalpanel.cpp" line="78"/>
+        <location line="-303"/>
         <source>Freeze the view to inspect it; samples keep being recorded (Space)</source>
-        <translation>Figer la vue pour l’examiner ; les échantillons continuent d’être enregistrés (Espace)</translation>
+        <translation>Figer la vue pour l’examiner&#xa0;; les échantillons continuent d’être enregistrés (Espace)</translation>
     </message>
     <message>
-        <location filename="../ui/livesignalpanel.cpp" line="83"/>
+        <location line="+5"/>
         <source>Window:</source>
-        <translation>Fenêtre :</translation>
+        <translation>Fenêtre&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/livesignalpanel.cpp" line="86"/>
+        <location line="+3"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/livesignalpanel.cpp" line="88"/>
+        <location line="+2"/>
         <source>Length of the rolling time window</source>
         <translation>Durée de la fenêtre temporelle glissante</translation>
     </message>
     <message>
-        <location filename="../ui/livesignalpanel.cpp" line="95"/>
+        <location line="+7"/>
         <source>Autoscale</source>
         <translation>Échelle auto</translation>
     </message>
     <message>
-        <location filename="../ui/livesignalpanel.cpp" line="97"/>
+        <location line="+2"/>
         <source>Fit the value axis to the visible samples</source>
         <translation>Ajuster l’axe des valeurs aux échantillons visibles</translation>
     </message>
     <message>
-        <location filename="../ui/livesignalpanel.cpp" line="101"/>
+        <location line="+4"/>
         <source>Trigger:</source>
-        <translation>Déclencheur :</translation>
+        <translation>Déclencheur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/livesignalpanel.cpp" line="106"/>
+        <location line="+5"/>
         <source> counts</source>
         <translation> unités</translation>
     </message>
     <message>
-        <location filename="../ui/livesignalpanel.cpp" line="110"/>
+        <location line="+4"/>
         <source>Event trigger: RMS energy of the high-passed motion, in counts. You can also drag the dashed line in the plot.</source>
-        <translation>Déclencheur d’événement : énergie RMS du mouvement filtré passe-haut, en unités brutes. Vous pouvez aussi faire glisser la ligne pointillée du graphique.</translation>
+        <translation>Déclencheur d’événement&#xa0;: énergie RMS du mouvement filtré passe-haut, en unités brutes. Vous pouvez aussi faire glisser la ligne pointillée du graphique.</translation>
     </message>
     <message>
-        <location filename="../ui/livesignalpanel.cpp" line="120"/>
+        <location line="+10"/>
         <source>The view is frozen; incoming samples are still kept. Resume to follow the stream again.</source>
-        <translation>La vue est figée ; les échantillons entrants sont toujours conservés. Reprenez pour suivre à nouveau le flux.</translation>
+        <translation>La vue est figée&#xa0;; les échantillons entrants sont toujours conservés. Reprenez pour suivre à nouveau le flux.</translation>
     </message>
     <message>
-        <location filename="../ui/livesignalpanel.cpp" line="128"/>
+        <location line="+8"/>
         <source>Samples per second arriving from the board, and sample frames lost on the link since it connected</source>
         <translation>Échantillons par seconde reçus de la carte, et trames d’échantillons perdues sur la liaison depuis la connexion</translation>
     </message>
     <message>
-        <location filename="../ui/livesignalpanel.cpp" line="139"/>
+        <location line="+11"/>
         <source>Time (s)</source>
         <translation>Temps (s)</translation>
     </message>
     <message>
-        <location filename="../ui/livesignalpanel.cpp" line="140"/>
+        <location line="+1"/>
         <source>Acceleration (counts)</source>
         <translation>Accélération (unités brutes)</translation>
     </message>
     <message>
-        <location filename="../ui/livesignalpanel.cpp" line="210"/>
+        <location line="+70"/>
         <source>Waiting for samples…
 Connect a board, or start the virtual board to see its signals here.</source>
         <translation>En attente d’échantillons…
 Connectez une carte, ou démarrez la carte virtuelle pour voir ses signaux ici.</translation>
     </message>
     <message>
-        <location filename="../ui/livesignalpanel.cpp" line="228"/>
+        <location line="+18"/>
         <source>ch %1</source>
         <translation>can. %1</translation>
     </message>
     <message>
-        <location filename="../ui/livesignalpanel.cpp" line="341"/>
+        <location line="+113"/>
         <source>Trigger %1</source>
         <translation>Seuil %1</translation>
     </message>
     <message>
-        <location filename="../ui/livesignalpanel.cpp" line="348"/>
+        <location line="+7"/>
         <source>%L1 samples/s</source>
         <translation>%L1 éch./s</translation>
     </message>
     <message>
-        <location filename="../ui/livesignalpanel.cpp" line="349"/>
+        <location line="+1"/>
         <source>%L1 lost</source>
         <translation>%L1 trames perdues</translation>
     </message>
     <message>
-        <location filename="../ui/livesignalpanel.cpp" line="381"/>
+        <location line="+32"/>
         <source>Resume</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../ui/livesignalpanel.cpp" line="518"/>
+        <location line="+137"/>
         <source>Paused, still recording (%1 s behind) · drag to pan, wheel to zoom</source>
         <translation>En pause, enregistrement en cours (%1 s de retard) · glisser pour déplacer, molette pour zoomer</translation>
     </message>
     <message>
-        <location filename="../ui/livesignalpanel.cpp" line="522"/>
+        <location line="+4"/>
         <source>No stream</source>
         <translation>Aucun flux</translation>
     </message>
     <message>
-        <location filename="../ui/livesignalpanel.cpp" line="523"/>
+        <location line="+1"/>
         <source>%L1 frames received</source>
         <translation>%L1 trames reçues</translation>
     </message>
     <message>
-        <location filename="../ui/livesignalpanel.cpp" line="550"/>
+        <location line="+27"/>
         <source>Drag to change the trigger threshold</source>
         <translation>Faites glisser pour modifier le seuil de déclenchement</translation>
     </message>
@@ -2173,238 +2173,238 @@ Connectez une carte, ou démarrez la carte virtuelle pour voir ses signaux ici.<
 <context>
     <name>dlm::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="64"/>
+        <location filename="../ui/mainwindow/main_window.cpp" line="+64"/>
         <source>acceleration (counts, 4096 = 1 g)</source>
         <translation>accélération (unités brutes, 4096 = 1 g)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="82"/>
+        <location line="+18"/>
         <source>Events</source>
         <translation>Événements</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="83"/>
+        <location line="+1"/>
         <source>Known set</source>
         <translation>Ensemble connu</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="84"/>
+        <location line="+1"/>
         <source>Network growth</source>
         <translation>Croissance du réseau</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="85"/>
+        <location line="+1"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="86"/>
+        <location line="+1"/>
         <source>Board</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="104"/>
+        <location line="+18"/>
         <source>No board</source>
         <translation>Aucune carte</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="105"/>
-        <location filename="../ui/mainwindow/main_window_wiring.cpp" line="86"/>
+        <location line="+1"/>
+        <location filename="../ui/mainwindow/main_window_wiring.cpp" line="+86"/>
         <source>No model yet</source>
         <translation>Pas encore de modèle</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="108"/>
+        <location line="+3"/>
         <source>Starting…</source>
         <translation>Démarrage…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="121"/>
+        <location line="+13"/>
         <source>Untitled</source>
         <translation>Sans titre</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="123"/>
+        <location line="+2"/>
         <source>%1%2 — Deeplomath Studio</source>
         <translation>%1%2 — Deeplomath Studio</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="38"/>
+        <location filename="../ui/mainwindow/main_window_actions.cpp" line="+6"/>
         <source>&amp;New project</source>
         <translation>&amp;Nouveau projet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="39"/>
+        <location line="+1"/>
         <source>&amp;Open project…</source>
         <translation>&amp;Ouvrir un projet…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="40"/>
+        <location line="+1"/>
         <source>&amp;Save project</source>
         <translation>&amp;Enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="41"/>
+        <location line="+1"/>
         <source>Save project &amp;as…</source>
         <translation>Enregistrer le projet &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="42"/>
+        <location line="+1"/>
         <source>&amp;Import recording (CSV, WAV)…</source>
         <translation>&amp;Importer un enregistrement (CSV, WAV)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="43"/>
+        <location line="+1"/>
         <source>Export &amp;dataset (CSV)…</source>
         <translation>Exporter le jeu de &amp;données (CSV)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="44"/>
+        <location line="+1"/>
         <source>Export &amp;model…</source>
         <translation>Exporter le &amp;modèle…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="45"/>
+        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="47"/>
+        <location line="+3"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="50"/>
+        <location line="+3"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="53"/>
+        <location line="+3"/>
         <source>Use the &amp;virtual board</source>
         <translation>Utiliser la carte &amp;virtuelle</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="54"/>
+        <location line="+1"/>
         <source>&amp;Disconnect</source>
         <translation>&amp;Déconnecter</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="55"/>
+        <location line="+1"/>
         <source>&amp;Push model to the board</source>
         <translation>&amp;Envoyer le modèle à la carte</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="55"/>
+        <location line="+0"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="56"/>
+        <location line="+1"/>
         <source>P&amp;ull model from the board</source>
         <translation>&amp;Récupérer le modèle de la carte</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="57"/>
+        <location line="+1"/>
         <source>&amp;Rebuild the network</source>
         <translation>&amp;Reconstruire le réseau</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="57"/>
+        <location line="+0"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="58"/>
+        <location line="+1"/>
         <source>&amp;Pause the live signal</source>
         <translation>Mettre en &amp;pause le signal en direct</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="60"/>
+        <location line="+2"/>
         <source>&amp;About Deeplomath Studio</source>
         <translation>À &amp;propos de Deeplomath Studio</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="81"/>
+        <location line="+21"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="87"/>
+        <location line="+6"/>
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="89"/>
+        <location line="+2"/>
         <source>&amp;Board</source>
         <translation>&amp;Carte</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="91"/>
+        <location line="+2"/>
         <source>&amp;Connect to</source>
         <translation>Se &amp;connecter à</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="96"/>
+        <location line="+5"/>
         <source>&amp;Network</source>
         <translation>&amp;Réseau</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="98"/>
+        <location line="+2"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="103"/>
+        <location line="+5"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="112"/>
+        <location line="+9"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="113"/>
+        <location line="+1"/>
         <source>The new language applies the next time the studio starts.</source>
         <translation>La nouvelle langue s’appliquera au prochain démarrage du studio.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="116"/>
+        <location line="+3"/>
         <source>&amp;Help</source>
         <translation>Ai&amp;de</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="122"/>
+        <location line="+6"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="139"/>
+        <location line="+17"/>
         <source>No serial port found — plug a board in</source>
         <translation>Aucun port série trouvé — branchez une carte</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="156"/>
+        <location line="+17"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="157"/>
+        <location line="+1"/>
         <source>The session has changes that are not saved in a project. Save them first?</source>
-        <translation>La session comporte des modifications qui ne sont enregistrées dans aucun projet. Les enregistrer d’abord ?</translation>
+        <translation>La session comporte des modifications qui ne sont enregistrées dans aucun projet. Les enregistrer d’abord&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="169"/>
+        <location line="+12"/>
         <source>Open project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="174"/>
+        <location line="+5"/>
         <source>Cannot open the project</source>
         <translation>Impossible d’ouvrir le projet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="175"/>
+        <location line="+1"/>
         <source>%1
 
 Nothing was changed in the current session.</source>
@@ -2413,109 +2413,109 @@ Nothing was changed in the current session.</source>
 La session en cours n’a pas été modifiée.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="183"/>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="193"/>
+        <location line="+8"/>
+        <location line="+10"/>
         <source>Cannot save the project</source>
         <translation>Impossible d’enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="188"/>
+        <location line="-5"/>
         <source>Save project</source>
         <translation>Enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="199"/>
+        <location line="+11"/>
         <source>Import a recording</source>
         <translation>Importer un enregistrement</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="199"/>
+        <location line="+0"/>
         <source>Recordings (*.csv *.wav);;All files (*)</source>
         <translation>Enregistrements (*.csv *.wav);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="204"/>
+        <location line="+5"/>
         <source>Cannot import the recording</source>
         <translation>Impossible d’importer l’enregistrement</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="209"/>
+        <location line="+5"/>
         <source>Export the dataset</source>
         <translation>Exporter le jeu de données</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="210"/>
+        <location line="+1"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="215"/>
+        <location line="+5"/>
         <source>Cannot export the dataset</source>
         <translation>Impossible d’exporter le jeu de données</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="220"/>
+        <location line="+5"/>
         <source>Export the model</source>
         <translation>Exporter le modèle</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="221"/>
-        <location filename="../ui/mainwindow/main_window_wiring.cpp" line="130"/>
+        <location line="+1"/>
+        <location filename="../ui/mainwindow/main_window_wiring.cpp" line="+44"/>
         <source>Deeplomath models (*.dlm)</source>
         <translation>Modèles Deeplomath (*.dlm)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="225"/>
+        <location line="+4"/>
         <source>Cannot export the model</source>
         <translation>Impossible d’exporter le modèle</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="231"/>
+        <location line="+6"/>
         <source>About Deeplomath Studio</source>
         <translation>À propos de Deeplomath Studio</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="232"/>
+        <location line="+1"/>
         <source>&lt;h3&gt;Deeplomath Studio %1&lt;/h3&gt;&lt;p&gt;A deep-learning kernel that learns without backpropagation, one event at a time, builds its own depth and neuron density, and rejects what lies outside its known set.&lt;/p&gt;&lt;p&gt;Kernel %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Deeplomath Studio %1&lt;/h3&gt;&lt;p&gt;Un noyau d’apprentissage profond qui apprend sans rétropropagation, un événement à la fois, construit lui-même sa profondeur et sa densité de neurones, et rejette ce qui se trouve hors de son ensemble connu.&lt;/p&gt;&lt;p&gt;Noyau %2.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_wiring.cpp" line="32"/>
+        <location filename="../ui/mainwindow/main_window_wiring.cpp" line="-98"/>
         <source>%1 neurons × %2 dims, %3 classes</source>
         <translation>%1 neurones × %2 dim., %3 classes</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_wiring.cpp" line="39"/>
+        <location line="+7"/>
         <source>Board: %1</source>
-        <translation>Carte : %1</translation>
+        <translation>Carte&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_wiring.cpp" line="44"/>
+        <location line="+5"/>
         <source>No board (%1)</source>
         <translation>Aucune carte (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_wiring.cpp" line="54"/>
+        <location line="+10"/>
         <source>Model pull failed: %1</source>
-        <translation>Échec de la récupération du modèle : %1</translation>
+        <translation>Échec de la récupération du modèle&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_wiring.cpp" line="87"/>
+        <location line="+33"/>
         <source>Model: depth %1, neurons %2, %3 events learned</source>
-        <translation>Modèle : profondeur %1, neurones %2, %3 événements appris</translation>
+        <translation>Modèle&#xa0;: profondeur %1, neurones %2, %3 événements appris</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_wiring.cpp" line="127"/>
+        <location line="+40"/>
         <source>Pulled the board&apos;s model (%1 bytes, CRC verified).</source>
         <translation>Modèle de la carte récupéré (%1 octets, CRC vérifié).</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_wiring.cpp" line="129"/>
+        <location line="+2"/>
         <source>Save the board&apos;s model</source>
         <translation>Enregistrer le modèle de la carte</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_wiring.cpp" line="134"/>
+        <location line="+5"/>
         <source>Cannot save the model</source>
         <translation>Impossible d’enregistrer le modèle</translation>
     </message>
@@ -2523,49 +2523,49 @@ La session en cours n’a pas été modifiée.</translation>
 <context>
     <name>dlm::ui::NetworkCanvas</name>
     <message>
-        <location filename="../ui/networkcanvas.cpp" line="58"/>
+        <location filename="../ui/networkcanvas.cpp" line="+58"/>
         <source>Layer %1 — 1 neuron</source>
         <translation>Couche %1 — 1 neurone</translation>
     </message>
     <message>
-        <location filename="../ui/networkcanvas.cpp" line="59"/>
+        <location line="+1"/>
         <source>Layer %1 — %L2 neurons</source>
         <translation>Couche %1 — %L2 neurones</translation>
     </message>
     <message>
-        <location filename="../ui/networkcanvas.cpp" line="102"/>
+        <location line="+43"/>
         <source>No network yet.
 Tag events with keys 1–9 to teach the network:
 its layers and neurons appear here.</source>
         <translation>Pas encore de réseau.
-Étiquetez des événements avec les touches 1–9 pour entraîner le réseau :
+Étiquetez des événements avec les touches 1–9 pour entraîner le réseau&#xa0;:
 ses couches et ses neurones apparaissent ici.</translation>
     </message>
     <message>
-        <location filename="../ui/networkcanvas.cpp" line="123"/>
+        <location line="+21"/>
         <source>descriptor input</source>
-        <translation>entrée : descripteurs</translation>
+        <translation>entrée&#xa0;: descripteurs</translation>
     </message>
     <message>
-        <location filename="../ui/networkcanvas.cpp" line="123"/>
+        <location line="+0"/>
         <source>stacked on layer %1</source>
         <translation>empilée sur la couche %1</translation>
     </message>
     <message>
-        <location filename="../ui/networkcanvas.cpp" line="197"/>
+        <location line="+74"/>
         <source>&lt;b&gt;Layer %1, neuron %2&lt;/b&gt;&lt;br&gt;Class: %3&lt;br&gt;Support: %4 events&lt;br&gt;&lt;i&gt;Click for details&lt;/i&gt;</source>
-        <translation>&lt;b&gt;Couche %1, neurone %2&lt;/b&gt;&lt;br&gt;Classe : %3&lt;br&gt;Support : %4 événements&lt;br&gt;&lt;i&gt;Cliquez pour plus de détails&lt;/i&gt;</translation>
+        <translation>&lt;b&gt;Couche %1, neurone %2&lt;/b&gt;&lt;br&gt;Classe&#xa0;: %3&lt;br&gt;Support&#xa0;: %4 événements&lt;br&gt;&lt;i&gt;Cliquez pour plus de détails&lt;/i&gt;</translation>
     </message>
 </context>
 <context>
     <name>dlm::ui::NetworkPanel</name>
     <message>
-        <location filename="../ui/networkpanel.cpp" line="93"/>
+        <location filename="../ui/networkpanel.cpp" line="+93"/>
         <source>&lt;b&gt;%1&lt;/b&gt; layers · &lt;b&gt;%L2&lt;/b&gt; neurons · &lt;b&gt;%L3&lt;/b&gt; events learned · model &lt;code&gt;%4&lt;/code&gt; (%5 KB) · threshold %6&lt;br&gt;%7</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; couches · &lt;b&gt;%L2&lt;/b&gt; neurones · &lt;b&gt;%L3&lt;/b&gt; événements appris · modèle &lt;code&gt;%4&lt;/code&gt; (%5 KB) · seuil %6&lt;br&gt;%7</translation>
     </message>
     <message>
-        <location filename="../ui/networkpanel.cpp" line="102"/>
+        <location line="+9"/>
         <source>Colour = class, area = support.</source>
         <translation>Couleur = classe, surface = support.</translation>
     </message>
@@ -2573,104 +2573,104 @@ ses couches et ses neurones apparaissent ici.</translation>
 <context>
     <name>dlm::ui::NeuronDetails</name>
     <message>
-        <location filename="../ui/neurondetails.cpp" line="36"/>
+        <location filename="../ui/neurondetails.cpp" line="+36"/>
         <source>Click a neuron to see its class, support, centre, metric radii and the events it covers.</source>
         <translation>Cliquez sur un neurone pour voir sa classe, son support, son centre, ses rayons métriques et les événements qu’il couvre.</translation>
     </message>
     <message>
-        <location filename="../ui/neurondetails.cpp" line="63"/>
+        <location line="+27"/>
         <source>Class:</source>
-        <translation>Classe :</translation>
+        <translation>Classe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/neurondetails.cpp" line="64"/>
+        <location line="+1"/>
         <source>Support:</source>
-        <translation>Support :</translation>
+        <translation>Support&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../ui/neurondetails.cpp" line="68"/>
+        <location line="+4"/>
         <source>Centre</source>
         <translation>Centre du neurone</translation>
     </message>
     <message>
-        <location filename="../ui/neurondetails.cpp" line="71"/>
+        <location line="+3"/>
         <source>Where the neuron sits in its layer&apos;s input space</source>
         <translation>Position du neurone dans l’espace d’entrée de sa couche</translation>
     </message>
     <message>
-        <location filename="../ui/neurondetails.cpp" line="73"/>
+        <location line="+2"/>
         <source>The whole centre vector: component index across, value up</source>
-        <translation>Le vecteur centre complet : indice de composante en abscisse, valeur en ordonnée</translation>
+        <translation>Le vecteur centre complet&#xa0;: indice de composante en abscisse, valeur en ordonnée</translation>
     </message>
     <message>
-        <location filename="../ui/neurondetails.cpp" line="78"/>
+        <location line="+5"/>
         <source>Metric radii</source>
         <translation>Rayons métriques</translation>
     </message>
     <message>
-        <location filename="../ui/neurondetails.cpp" line="80"/>
+        <location line="+2"/>
         <source>Extent of the neuron&apos;s ball along each direction (1/√m)</source>
         <translation>Étendue de la boule du neurone dans chaque direction (1/√m)</translation>
     </message>
     <message>
-        <location filename="../ui/neurondetails.cpp" line="83"/>
+        <location line="+3"/>
         <source>Radius per direction</source>
         <translation>Rayon par direction</translation>
     </message>
     <message>
-        <location filename="../ui/neurondetails.cpp" line="88"/>
-        <location filename="../ui/neurondetails.cpp" line="138"/>
+        <location line="+5"/>
+        <location line="+50"/>
         <source>Covered events</source>
         <translation>Événements couverts</translation>
     </message>
     <message>
-        <location filename="../ui/neurondetails.cpp" line="91"/>
+        <location line="-47"/>
         <source>Events inside this neuron&apos;s ball — double-click one to open it</source>
         <translation>Événements à l’intérieur de la boule de ce neurone — double-cliquez sur l’un d’eux pour l’ouvrir</translation>
     </message>
     <message>
-        <location filename="../ui/neurondetails.cpp" line="101"/>
+        <location line="+10"/>
         <source>Layer %1 · neuron %2</source>
         <translation>Couche %1 · neurone %2</translation>
     </message>
     <message>
-        <location filename="../ui/neurondetails.cpp" line="106"/>
+        <location line="+5"/>
         <source>1 event</source>
         <translation>1 événement</translation>
     </message>
     <message>
-        <location filename="../ui/neurondetails.cpp" line="107"/>
+        <location line="+1"/>
         <source>%L1 events</source>
         <translation>%L1 événements</translation>
     </message>
     <message>
-        <location filename="../ui/neurondetails.cpp" line="114"/>
-        <location filename="../ui/neurondetails.cpp" line="121"/>
+        <location line="+7"/>
+        <location line="+7"/>
         <source>not available</source>
         <translation>non disponible</translation>
     </message>
     <message>
-        <location filename="../ui/neurondetails.cpp" line="115"/>
+        <location line="-6"/>
         <source>%1 values: %2%3</source>
-        <translation>%1 valeurs : %2%3</translation>
+        <translation>%1 valeurs&#xa0;: %2%3</translation>
     </message>
     <message>
-        <location filename="../ui/neurondetails.cpp" line="125"/>
+        <location line="+10"/>
         <source>min %1 · median %2 · max %3</source>
         <translation>min. %1 · médiane %2 · max. %3</translation>
     </message>
     <message>
-        <location filename="../ui/neurondetails.cpp" line="134"/>
+        <location line="+9"/>
         <source>Event %1</source>
         <translation>Événement %1</translation>
     </message>
     <message>
-        <location filename="../ui/neurondetails.cpp" line="141"/>
+        <location line="+7"/>
         <source>Covered events: listed for first-layer neurons only</source>
-        <translation>Événements couverts : listés uniquement pour les neurones de la première couche</translation>
+        <translation>Événements couverts&#xa0;: listés uniquement pour les neurones de la première couche</translation>
     </message>
     <message>
-        <location filename="../ui/neurondetails.cpp" line="144"/>
+        <location line="+3"/>
         <source>Covered events (%1)</source>
         <translation>Événements couverts (%1)</translation>
     </message>
@@ -2678,57 +2678,57 @@ ses couches et ses neurones apparaissent ici.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio_main/main.cpp" line="28"/>
+        <location filename="../app/studio_main/main.cpp" line="+28"/>
         <source>Tag live sensor events, watch a backpropagation-free network grow, and push models to boards.</source>
         <translation>Étiquetez en direct les événements d’un capteur, regardez grandir un réseau sans rétropropagation et envoyez des modèles aux cartes.</translation>
     </message>
     <message>
-        <location filename="../app/studio_main/main.cpp" line="34"/>
+        <location line="+6"/>
         <source>Serial port of a board.</source>
         <translation>Port série d’une carte.</translation>
     </message>
     <message>
-        <location filename="../app/studio_main/main.cpp" line="37"/>
+        <location line="+3"/>
         <source>Baud rate (default 921600).</source>
         <translation>Débit en bauds (921600 par défaut).</translation>
     </message>
     <message>
-        <location filename="../app/studio_main/main.cpp" line="40"/>
+        <location line="+3"/>
         <source>Use the built-in virtual board (the default without --port).</source>
         <translation>Utiliser la carte virtuelle intégrée (choix par défaut sans --port).</translation>
     </message>
     <message>
-        <location filename="../app/studio_main/main.cpp" line="43"/>
+        <location line="+3"/>
         <source>Open a project file.</source>
         <translation>Ouvrir un fichier de projet.</translation>
     </message>
     <message>
-        <location filename="../app/studio_main/main.cpp" line="46"/>
+        <location line="+3"/>
         <source>Interface language: fr or en.</source>
-        <translation>Langue de l’interface : fr ou en.</translation>
+        <translation>Langue de l’interface&#xa0;: fr ou en.</translation>
     </message>
     <message>
-        <location filename="../app/studio_main/main.cpp" line="49"/>
+        <location line="+3"/>
         <source>Do not offer to recover an unsaved session.</source>
         <translation>Ne pas proposer de récupérer une session non enregistrée.</translation>
     </message>
     <message>
-        <location filename="../app/studio_main/main.cpp" line="85"/>
+        <location line="+36"/>
         <source>Recover the last session?</source>
-        <translation>Récupérer la dernière session ?</translation>
+        <translation>Récupérer la dernière session&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../app/studio_main/main.cpp" line="86"/>
+        <location line="+1"/>
         <source>The studio did not close cleanly last time. Recover the events and tags it had?</source>
-        <translation>Le studio ne s’est pas fermé correctement la dernière fois. Récupérer ses événements et ses étiquettes ?</translation>
+        <translation>Le studio ne s’est pas fermé correctement la dernière fois. Récupérer ses événements et ses étiquettes&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../app/studio_main/main.cpp" line="92"/>
+        <location line="+6"/>
         <source>Recovery failed</source>
         <translation>Échec de la récupération</translation>
     </message>
     <message>
-        <location filename="../app/studio_main/main.cpp" line="116"/>
+        <location line="+34"/>
         <source>Cannot open the project</source>
         <translation>Impossible d’ouvrir le projet</translation>
     </message>

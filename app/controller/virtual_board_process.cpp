@@ -19,8 +19,8 @@ VirtualBoardProcess::VirtualBoardProcess(QObject* parent) : QObject(parent) {
   connect(&m_process, &QProcess::readyReadStandardOutput, this, &VirtualBoardProcess::readOutput);
   connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
     if (error == QProcess::FailedToStart) {
-      emit failed(tr("The virtual board could not be started (%1). Build it with "
-                     "'cmake --build build --target dlm-board' or pick a serial port.")
+      emit failed(tr("The virtual board could not be started (%1). Reinstall Deeplomath "
+                     "Studio, or connect a board from Board > Connect to.")
                       .arg(m_process.program()));
     }
   });

@@ -95,6 +95,16 @@ void offerRecovery(dlm::app::StudioController& controller, QWidget* window) {
 
 } // namespace
 
+// --lang must be known before the parser builds its (translated) help text.
+QString requestedLanguage(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const QByteArray arg(argv[i]);
+    if (arg.startsWith("--lang=")) return QString::fromLocal8Bit(arg.mid(7));
+    if (arg == "--lang" && i + 1 < argc) return QString::fromLocal8Bit(argv[i + 1]);
+  }
+  return QString();
+}
+
 int main(int argc, char** argv) {
   Q_INIT_RESOURCE(resources);
   QApplication app(argc, argv);
@@ -102,8 +112,8 @@ int main(int argc, char** argv) {
   QApplication::setApplicationName(QStringLiteral("Deeplomath Studio"));
   QApplication::setApplicationVersion(QStringLiteral(DLM_STUDIO_VERSION));
   QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/deeplomath-studio.svg")));
+  installTranslators(app, requestedLanguage(argc, argv));
   const Options options = parseArguments(app);
-  installTranslators(app, options.language);
 
   dlm::app::StudioController controller;
   dlm::ui::MainWindow window(&controller);

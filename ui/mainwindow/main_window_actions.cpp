@@ -42,7 +42,8 @@ void MainWindow::buildActions() {
   a.importRecording = action(this, "import-recording", tr("&Import recording (CSV, WAV)…"));
   a.exportDataset = action(this, "export-dataset", tr("Export &dataset (CSV)…"));
   a.exportModel = action(this, "export-model", tr("Export &model…"));
-  a.quit = action(this, "disconnect", tr("&Quit"), QKeySequence::Quit);
+  a.quit = new QAction(tr("&Quit"), this);
+  a.quit->setShortcut(QKeySequence::Quit);
   QUndoStack* undo = m_controller->session().undoStack();
   a.undo = undo->createUndoAction(this, tr("&Undo"));
   a.undo->setIcon(QIcon(QStringLiteral(":/icons/undo.svg")));
