@@ -64,12 +64,29 @@ QStringList visibleTexts(QMainWindow& window) {
   return texts;
 }
 
+// The About dialog, opened from the Help menu's last action and read while it is up.
+QStringList aboutTexts(QMainWindow& window) {
+  QStringList texts;
+  QTimer::singleShot(300, [&texts] {
+    if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+      texts << clean(box->windowTitle()) << clean(box->text());
+      box->accept();
+    }
+  });
+  const QList<QMenu*> menus = window.menuBar()->findChildren<QMenu*>(QString(), Qt::FindDirectChildrenOnly);
+  menus.last()->actions().last()->trigger(); // Help > About
+  return texts;
+}
+
 QStringList windowTexts() {
   dlm::app::StudioController controller;
   dlm::ui::MainWindow window(&controller);
   window.show();
   QTest::qWait(200);
-  return visibleTexts(window);
+  QStringList texts = visibleTexts(window);
+  const QStringList about = aboutTexts(window);
+  texts << about;
+  return texts;
 }
 
 } // namespace
@@ -77,7 +94,10 @@ QStringList windowTexts() {
 class TestStudioFrench : public QObject {
   Q_OBJECT
 private slots:
-  void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+  void initTestCase() {
+    Q_INIT_RESOURCE(resources);
+    QStandardPaths::setTestModeEnabled(true);
+  }
 
   void mainWindowHasNoEnglishLeft() {
     const QStringList english = windowTexts();
@@ -93,6 +113,7 @@ private slots:
     }
     QVERIFY2(untranslated.isEmpty(), qPrintable("still English: " + untranslated.join(" | ")));
     QVERIFY(translated.contains(QStringLiteral("Fichier")));
+    QVERIFY2(translated.filter(QStringLiteral("propos")).size() > 0, "the About dialog was not read");
   }
 };
 
