@@ -156,8 +156,12 @@ void GrowthPanel::initChart(const QString& title, ChartParts& parts) {
 void GrowthPanel::buildSizeChart() {
   initChart(tr("Network size"), m_size);
   m_size.y = makeValueAxis(tr("Neurons per layer"), QStringLiteral("%d"));
+  // Vertical titles cost the tick labels their room in a docked tab; the chart title and
+  // the legend already name the quantity.
+  m_size.y->setTitleVisible(false);
   m_size.chart->addAxis(m_size.y, Qt::AlignLeft);
   m_depthAxis = makeValueAxis(tr("Depth (layers)"), QStringLiteral("%d"));
+  m_depthAxis->setTitleVisible(false);
   m_depthAxis->setGridLineVisible(false);
   m_size.chart->addAxis(m_depthAxis, Qt::AlignRight);
   m_depthSeries = new QLineSeries;
@@ -174,8 +178,10 @@ void GrowthPanel::buildSizeChart() {
 void GrowthPanel::buildTimeChart() {
   initChart(tr("Learning time per event"), m_time);
   m_time.y = makeValueAxis(tr("Time (µs)"), QStringLiteral("%.0f"));
+  m_time.y->setTitleVisible(false);
   m_timeLogAxis = new QLogValueAxis;
   m_timeLogAxis->setTitleText(tr("Time (µs, log)"));
+  m_timeLogAxis->setTitleVisible(false);
   m_timeLogAxis->setTitleFont(m_time.y->titleFont());
   m_timeLogAxis->setLabelFormat(QStringLiteral("%g"));
   m_timeLogAxis->setBase(10.0);
@@ -196,8 +202,9 @@ void GrowthPanel::buildRatioChart(ChartParts& parts, const QString& title,
                                   const QString& axisTitle, const QColor& colour) {
   initChart(title, parts);
   parts.y = makeValueAxis(axisTitle, QStringLiteral("%.1f"));
+  parts.y->setTitleVisible(false);
   parts.y->setRange(0.0, 1.0);
-  parts.y->setTickCount(6);
+  parts.y->setTickCount(3); // 0, 0.5, 1: more labels would be elided in a docked tab
   parts.chart->addAxis(parts.y, Qt::AlignLeft);
   parts.line = new QLineSeries;
   parts.line->setPen(QPen(colour, 1.8));
@@ -371,7 +378,8 @@ void GrowthPanel::updateAxes() {
     for (QLegendMarker* marker : markers) marker->setVisible(m_rebuilds > 0);
   }
   const double neurons = std::max(4.0, m_maxNeurons * 1.05);
-  const double yStep = niceStep(neurons);
+  // About half the x axis's tick density: the charts are short when docked.
+  const double yStep = niceStep(neurons * 2.0);
   m_size.y->setRange(0.0, yStep * std::ceil(neurons / yStep));
   m_size.y->setTickType(QValueAxis::TicksDynamic);
   m_size.y->setTickAnchor(0.0);
@@ -380,7 +388,7 @@ void GrowthPanel::updateAxes() {
   m_depthAxis->setTickCount(std::max(2, m_maxDepth + 1) + 1);
   const double hi = m_maxMicros > 0.0 ? m_maxMicros : 100.0;
   const double lo = m_minMicros > 0.0 ? m_minMicros : 1.0;
-  const double tStep = niceStep(hi * 1.05);
+  const double tStep = niceStep(hi * 2.1);
   m_time.y->setRange(0.0, tStep * std::ceil(hi * 1.05 / tStep));
   m_time.y->setTickType(QValueAxis::TicksDynamic);
   m_time.y->setTickAnchor(0.0);
