@@ -90,17 +90,23 @@ QString StudioController::predictionLabel(const link::BoardEvent& event) const {
   return m_session.tagName(event.predictedClass);
 }
 
+PredictionInfo StudioController::boardPrediction(const link::BoardEvent& event) const {
+  PredictionInfo p;
+  // A class the studio does not have (the board learned it before this session) shows as
+  // unknown rather than indexing past the session's classes.
+  p.classIndex = event.predictedClass < m_session.classCount() ? event.predictedClass : -1;
+  p.bestClass = event.bestClass;
+  p.confidence = event.confidence;
+  p.knownScore = event.knownScore;
+  p.valid = true;
+  return p;
+}
+
 void StudioController::onBoardEvent(const link::BoardEvent& event) {
   // The board re-reports an event after learning it (flagged learned): update, don't add.
   const auto seen = m_sessionIds.constFind(event.id);
   if (seen != m_sessionIds.constEnd()) {
-    PredictionInfo p;
-    p.classIndex = event.predictedClass < m_session.classCount() ? event.predictedClass : -1;
-    p.bestClass = event.bestClass;
-    p.confidence = event.confidence;
-    p.knownScore = event.knownScore;
-    p.valid = true;
-    m_session.setBoardPrediction(seen.value(), p);
+    m_session.setBoardPrediction(seen.value(), boardPrediction(event));
     return;
   }
   SessionEvent e;
@@ -112,11 +118,7 @@ void StudioController::onBoardEvent(const link::BoardEvent& event) {
                                                                  : 1000);
   e.raw = m_history.window(event.startSample, quint32(event.frames));
   e.descriptor = event.descriptor;
-  e.board.classIndex = event.predictedClass < m_session.classCount() ? event.predictedClass : -1;
-  e.board.bestClass = event.bestClass;
-  e.board.confidence = event.confidence;
-  e.board.knownScore = event.knownScore;
-  e.board.valid = true;
+  e.board = boardPrediction(event);
   e.origin = EventOrigin::Board;
   const int id = m_session.addEvent(e);
   m_boardIds.insert(id, event.id);

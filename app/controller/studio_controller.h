@@ -76,6 +76,7 @@ private:
   void onBoardConnected(const link::BoardInfo& info);
   ProjectExtras extras() const;
   QString predictionLabel(const link::BoardEvent& event) const;
+  PredictionInfo boardPrediction(const link::BoardEvent& event) const;
 
   Session m_session;
   LearningService m_learning;
