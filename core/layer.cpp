@@ -3,8 +3,41 @@
 #include <Eigen/Core>
 
 #include <cmath>
+#include <cstring>
+
+#include "core/half.h"
 
 namespace dlm {
+
+#if DLM_CORE_COMPACT_METRICS
+namespace {
+
+// Two binary16 fractions packed in one word -> two floats. The Cortex-M4F FPU converts half
+// precision itself: one VLDR and two VCVT instructions (GCC would go through a core register);
+// elsewhere the portable decoder.
+struct HalfPair {
+  std::uint16_t lo, hi;
+};
+
+// Halves Offset and Offset + 1 of \p row. Offset is even (a word boundary).
+template <int Offset>
+inline void unpackPair(const std::uint16_t* row, float& lo, float& hi) {
+  static_assert(Offset % 2 == 0, "pairs start on a word");
+#if defined(__ARM_FP) && (defined(__ARM_ARCH_7EM__) || (__ARM_FP & 2))  // FPv4/FPv5: VCVTB/VCVTT
+  // The offset goes into the VLDR itself ("Uv" operands get a separate address add each).
+  const HalfPair* pair = reinterpret_cast<const HalfPair*>(row + Offset);
+  float packed;
+  __asm__("vldr %2, [%3, #%c4]\n\tvcvtb.f32.f16 %0, %2\n\tvcvtt.f32.f16 %1, %2"
+          : "=&t"(lo), "=&t"(hi), "=&t"(packed)
+          : "r"(row), "i"(Offset * 2), "m"(*pair));
+#else
+  lo = floatFromHalf(row[Offset]);
+  hi = floatFromHalf(row[Offset + 1]);
+#endif
+}
+
+} // namespace
+#endif
 
 float squaredDistance(const float* a, const float* b, int n) {
 #if defined(EIGEN_DONT_VECTORIZE)
@@ -28,6 +61,50 @@ void Layer::clear() {
   for (int c = 0; c < classStride; ++c) bias()[c] = 0.0f;
 }
 
+#if DLM_CORE_COMPACT_METRICS
+void Layer::distances(const float* z, float* q) const {
+  // q_j = scale_j * sum_i f_ji (z_i - c_ji)^2: the power-of-two scale factors out exactly.
+  // Rows have an even length, so a trailing odd entry is read with its zero padding.
+  const int rowStride = metricStride();
+  for (int j = 0; j < count; ++j) {
+    const float* c = centre(j);
+    const std::uint16_t* m = metrics + static_cast<long>(j) * rowStride;
+    float s0 = 0.0f, s1 = 0.0f, s2 = 0.0f, s3 = 0.0f;
+    int i = 0;
+    // Eight directions per turn: the loop's own bookkeeping is then ~1 instruction in 8.
+    for (; i + 8 <= inDims; i += 8) {
+      float m0, m1, m2, m3, m4, m5, m6, m7;
+      unpackPair<0>(m + i, m0, m1);
+      unpackPair<2>(m + i, m2, m3);
+      unpackPair<4>(m + i, m4, m5);
+      unpackPair<6>(m + i, m6, m7);
+      const float d0 = z[i] - c[i], d1 = z[i + 1] - c[i + 1];
+      const float d2 = z[i + 2] - c[i + 2], d3 = z[i + 3] - c[i + 3];
+      const float d4 = z[i + 4] - c[i + 4], d5 = z[i + 5] - c[i + 5];
+      const float d6 = z[i + 6] - c[i + 6], d7 = z[i + 7] - c[i + 7];
+      s0 += m0 * d0 * d0;
+      s1 += m1 * d1 * d1;
+      s2 += m2 * d2 * d2;
+      s3 += m3 * d3 * d3;
+      s0 += m4 * d4 * d4;
+      s1 += m5 * d5 * d5;
+      s2 += m6 * d6 * d6;
+      s3 += m7 * d7 * d7;
+    }
+    for (; i < inDims; i += 2) {
+      float m0, m1;
+      unpackPair<0>(m + i, m0, m1);
+      const float d0 = z[i] - c[i];
+      s0 += m0 * d0 * d0;
+      if (i + 1 < inDims) {
+        const float d1 = z[i + 1] - c[i + 1];
+        s1 += m1 * d1 * d1;
+      }
+    }
+    q[j] = metricScales[j] * ((s0 + s1) + (s2 + s3));
+  }
+}
+#else
 void Layer::distances(const float* z, float* q) const {
 #if defined(EIGEN_DONT_VECTORIZE)
   // Without SIMD (the Cortex-M4F build), a plain loop with four accumulators: at -Os GCC
@@ -60,6 +137,7 @@ void Layer::distances(const float* z, float* q) const {
   }
 #endif
 }
+#endif
 
 void Layer::activate(const float* q, float sharpness, float* phi) const {
   for (int j = 0; j < count; ++j) phi[j] = std::exp(-sharpness * q[j]);
@@ -80,12 +158,13 @@ int Layer::commit(const float* z, std::uint8_t label, float radius) {
   if (count >= capacity || !(radius > 0.0f)) return -1;
   const int j = count++;
   float* c = centre(j);
-  float* m = metric(j);
+  float* m = metricWorkRow(j);
   const float inv = 1.0f / (radius * radius);
   for (int i = 0; i < inDims; ++i) {
     c[i] = z[i];
     m[i] = inv;
   }
+  setMetricRow(j, m);
   labels[j] = label;
   support[j] = 1;
   float* w = weightRow(j);
@@ -97,13 +176,13 @@ int Layer::commit(const float* z, std::uint8_t label, float radius) {
 void Layer::refreshAffine(int j) {
   if (affine == nullptr) return;
   const float* c = centre(j);
-  const float* m = metric(j);
   float* a = affine + static_cast<long>(j) * 2 * stride;
   float offset = 0.0f;
   for (int i = 0; i < inDims; ++i) {
-    a[i] = m[i];
-    a[inDims + i] = -2.0f * m[i] * c[i];
-    offset += m[i] * c[i] * c[i];
+    const float m = metricAt(j, i);
+    a[i] = m;
+    a[inDims + i] = -2.0f * m * c[i];
+    offset += m * c[i] * c[i];
   }
   offsets[j] = offset;
   dirty[j] = 1;
@@ -112,7 +191,6 @@ void Layer::refreshAffine(int j) {
 void Layer::shrinkToward(int j, const float* z, float qNow, float targetQ) {
   if (!(targetQ > qNow)) return;
   const float* c = centre(j);
-  float* m = metric(j);
   float fourth = 0.0f;
   for (int i = 0; i < inDims; ++i) {
     const float d = z[i] - c[i];
@@ -120,10 +198,13 @@ void Layer::shrinkToward(int j, const float* z, float qNow, float targetQ) {
   }
   if (!(fourth > 0.0f)) return; // event sits on the centre: nothing can separate them
   const float alpha = (targetQ - qNow) / fourth;
+  float* m = metricWorkRow(j);
+  metricRow(j, m);
   for (int i = 0; i < inDims; ++i) {
     const float d = z[i] - c[i];
     m[i] += alpha * d * d;
   }
+  setMetricRow(j, m);
   refreshAffine(j);
 }
 
@@ -131,16 +212,54 @@ void Layer::removeNeuron(int j) {
   const int last = count - 1;
   if (j < 0 || j > last) return;
   if (j != last) {
-    for (int i = 0; i < inDims; ++i) {
-      centre(j)[i] = centre(last)[i];
-      metric(j)[i] = metric(last)[i];
+    for (int i = 0; i < inDims; ++i) centre(j)[i] = centre(last)[i];
+    const int rowStride = metricStride();
+    for (int i = 0; i < rowStride; ++i) {
+      metrics[static_cast<long>(j) * rowStride + i] =
+          metrics[static_cast<long>(last) * rowStride + i];
     }
+#if DLM_CORE_COMPACT_METRICS
+    metricScales[j] = metricScales[last];
+#endif
     labels[j] = labels[last];
     support[j] = support[last];
     for (int k = 0; k < classStride; ++k) weightRow(j)[k] = weightRow(last)[k];
     refreshAffine(j);
   }
   count = static_cast<std::uint16_t>(last);
+}
+
+float Layer::metricAt(int j, int i) const {
+  const long at = static_cast<long>(j) * metricStride() + i;
+#if DLM_CORE_COMPACT_METRICS
+  return metricScales[j] * floatFromHalf(metrics[at]);
+#else
+  return metrics[at];
+#endif
+}
+
+void Layer::metricRow(int j, float* out) const {
+  for (int i = 0; i < inDims; ++i) out[i] = metricAt(j, i);
+}
+
+float* Layer::metricWorkRow(int j) {
+#if DLM_CORE_COMPACT_METRICS
+  static_cast<void>(j);
+  return rowScratch;
+#else
+  return metrics + static_cast<long>(j) * stride;
+#endif
+}
+
+void Layer::setMetricRow(int j, float* m) {
+#if DLM_CORE_COMPACT_METRICS
+  metricScales[j] = quantizeMetricRow(m, inDims, metrics + static_cast<long>(j) * metricStride());
+#else
+  // Float storage keeps exactly the values compact storage would: boards and studio agree.
+  float* row = metrics + static_cast<long>(j) * stride;
+  if (m != row) std::memcpy(row, m, sizeof(float) * static_cast<std::size_t>(inDims));
+  quantizeMetricRow(row, inDims);
+#endif
 }
 
 } // namespace dlm

@@ -2,6 +2,19 @@
 
 #include <cstdint>
 
+#include "core/readout.h"  // DLM_CORE_REBUILD
+
+/// Compact metrics (the lean device kernel by default): each neuron's metric is stored as a
+/// power-of-two scale and half-precision fractions, half the bytes of floats. Every build
+/// quantises metrics the same way when it writes them, so compact and float storage hold the
+/// same values and predict alike.
+#ifndef DLM_CORE_COMPACT_METRICS
+#define DLM_CORE_COMPACT_METRICS (DLM_CORE_REBUILD == 0)
+#endif
+#if DLM_CORE_COMPACT_METRICS && DLM_CORE_REBUILD
+#error "compact metrics are for the lean kernel (DLM_CORE_REBUILD=0)"
+#endif
+
 namespace dlm {
 
 /// \brief One function layer: neurons with a centre, a class and a diagonal metric, plus the
@@ -19,7 +32,13 @@ struct Layer {
   std::uint8_t classStride = 0;
 
   float* centres = nullptr;    ///< capacity x stride
+#if DLM_CORE_COMPACT_METRICS
+  std::uint16_t* metrics = nullptr;  ///< capacity x metricStride(), binary16 fractions of the scale
+  float* metricScales = nullptr;     ///< capacity, power-of-two scale of each neuron's metric
+  float* rowScratch = nullptr;       ///< stride floats: one metric row while it is rewritten
+#else
   float* metrics = nullptr;    ///< capacity x stride, inverse squared radii per direction
+#endif
   std::uint8_t* labels = nullptr;    ///< capacity, class of each neuron
   std::uint32_t* support = nullptr;  ///< capacity, events each neuron has covered
   float* weights = nullptr;    ///< (capacity + 1) x classStride, last row is the bias
@@ -33,8 +52,22 @@ struct Layer {
 
   float* centre(int j) { return centres + static_cast<long>(j) * stride; }
   const float* centre(int j) const { return centres + static_cast<long>(j) * stride; }
-  float* metric(int j) { return metrics + static_cast<long>(j) * stride; }
+#if !DLM_CORE_COMPACT_METRICS
+  /// \brief Neuron j's metric (read only: writes go through setMetricRow, which quantises).
   const float* metric(int j) const { return metrics + static_cast<long>(j) * stride; }
+#endif
+  /// \brief Entries between two neurons' metric rows; even in compact storage, so that rows
+  /// start on a word and can be read two halves at a time.
+  int metricStride() const { return DLM_CORE_COMPACT_METRICS ? (stride + 1) & ~1 : stride; }
+  /// \brief Metric of neuron \p j along input direction \p i.
+  float metricAt(int j, int i) const;
+  /// \brief Neuron j's metric into \p out (inDims floats).
+  void metricRow(int j, float* out) const;
+  /// \brief Quantise \p m (inDims floats, rewritten) and store it as neuron j's metric.
+  void setMetricRow(int j, float* m);
+  /// \brief Where to assemble neuron j's new metric before setMetricRow(j, row): the row
+  /// itself in float storage, a scratch row in compact storage.
+  float* metricWorkRow(int j);
   float* weightRow(int j) { return weights + static_cast<long>(j) * classStride; }
   const float* weightRow(int j) const { return weights + static_cast<long>(j) * classStride; }
   const float* bias() const { return weightRow(capacity); }

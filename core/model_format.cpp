@@ -103,7 +103,7 @@ KernelParams readParams(Cursor& in) {
 void writeLayer(Cursor& out, const Layer& layer, int classes) {
   for (int j = 0; j < layer.count; ++j) {
     for (int i = 0; i < layer.inDims; ++i) out.putF32(layer.centre(j)[i]);
-    for (int i = 0; i < layer.inDims; ++i) out.putF32(layer.metric(j)[i]);
+    for (int i = 0; i < layer.inDims; ++i) out.putF32(layer.metricAt(j, i));
     out.putU32(layer.labels[j]);
     out.putU32(layer.support[j]);
   }
@@ -235,7 +235,9 @@ bool validLayer(Cursor& in, int count, int inDims, int classes) {
 void readLayer(Cursor& in, Layer& layer, int classes) {
   for (int j = 0; j < layer.count; ++j) {
     for (int i = 0; i < layer.inDims; ++i) layer.centre(j)[i] = in.f32();
-    for (int i = 0; i < layer.inDims; ++i) layer.metric(j)[i] = in.f32();
+    float* metric = layer.metricWorkRow(j);
+    for (int i = 0; i < layer.inDims; ++i) metric[i] = in.f32();
+    layer.setMetricRow(j, metric);
     layer.labels[j] = static_cast<std::uint8_t>(in.u32());
     layer.support[j] = in.u32();
   }

@@ -36,7 +36,13 @@ bool Network::carve(Arena& arena) {
     layer.capacity = cap.maxNeurons;
     layer.classStride = cap.maxClasses;
     layer.centres = arena.take<float>(std::size_t(neurons) * layer.stride);
+#if DLM_CORE_COMPACT_METRICS
+    layer.metrics = arena.take<std::uint16_t>(std::size_t(neurons) * layer.metricStride());
+    layer.metricScales = arena.take<float>(std::size_t(neurons));
+    layer.rowScratch = arena.take<float>(layer.stride);
+#else
     layer.metrics = arena.take<float>(std::size_t(neurons) * layer.stride);
+#endif
     layer.labels = arena.take<std::uint8_t>(std::size_t(neurons));
     layer.support = arena.take<std::uint32_t>(std::size_t(neurons));
     layer.weights = arena.take<float>(std::size_t(features) * classes);
@@ -57,7 +63,8 @@ bool Network::carve(Arena& arena) {
   }
   m_input = arena.take<float>(std::size_t(cap.maxDims) + classes);
   m_target = arena.take<float>(std::size_t(classes));
-  m_solveScratch = arena.take<double>(2 * std::size_t(features));
+  // Only the least-squares readout's rank-one updates use it.
+  if (cap.exactReadout) m_solveScratch = arena.take<double>(2 * std::size_t(features));
   if (cap.maxEvents > 0 && DLM_CORE_REBUILD) {
     m_events = arena.take<float>(std::size_t(cap.maxEvents) * cap.maxDims);
     m_eventLabels = arena.take<std::uint8_t>(cap.maxEvents);

@@ -1,0 +1,26 @@
+#pragma once
+// The lean device kernel (DLM_CORE_REBUILD=0, compact metrics) built for the host under its
+// own namespace, so one test executable can hold it next to the full kernel. This interface
+// uses no kernel type on purpose.
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace leantest {
+
+struct Outcome {
+  int classIndex = -1;
+  int bestClass = -1;
+  float confidence = 0.0f;
+  float knownScore = 0.0f;
+};
+
+/// Loads \p model into a lean network of capacity 256 x 64, predicts each of \p rows events
+/// (dims floats each) and saves the model again into \p resaved. False if any step fails.
+bool predictAll(const std::vector<std::uint8_t>& model, const std::vector<float>& events,
+                int dims, std::vector<Outcome>& outcomes, std::vector<std::uint8_t>& resaved);
+
+/// Metric storage bytes per neuron of the lean kernel at \p dims (compact: ~2 per direction).
+std::size_t metricBytesPerNeuron(int dims);
+
+} // namespace leantest
