@@ -1,5 +1,6 @@
 #include "devices/firmware/event_detector.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 
@@ -17,12 +18,15 @@ T minOf(T a, T b) {
 
 } // namespace
 
-EventDetector::EventDetector() { configure(TriggerConfig{}); }
+EventDetectorCore::EventDetectorCore(std::int16_t* ring, std::uint8_t ringChannels)
+    : m_ring(ring), m_ringChannels(minOf(ringChannels, kMaxChannels)) {
+  configure(TriggerConfig{});
+}
 
-void EventDetector::configure(const TriggerConfig& config) {
+void EventDetectorCore::configure(const TriggerConfig& config) {
   TriggerConfig c = config;
   if (c.channels < 1) c.channels = 1;
-  if (c.channels > kMaxChannels) c.channels = kMaxChannels;
+  if (c.channels > m_ringChannels) c.channels = m_ringChannels;
   if (c.sampleRateHz == 0) c.sampleRateHz = 1000;
   if (!(c.threshold >= 0.0f)) c.threshold = 0.0f;
   if (!(c.highPassHz > 0.0f)) c.highPassHz = 0.5f;
@@ -44,7 +48,7 @@ void EventDetector::configure(const TriggerConfig& config) {
   reset();
 }
 
-void EventDetector::reset() {
+void EventDetectorCore::reset() {
   m_state = State::Armed;
   m_primed = false;
   for (float& b : m_baseline) b = 0.0f;
@@ -64,18 +68,18 @@ void EventDetector::reset() {
   m_droppedCount = 0;
 }
 
-float EventDetector::energy() const {
+float EventDetectorCore::energy() const {
   return std::sqrt(m_energySum / static_cast<float>(kEnergyWindow));
 }
 
-void EventDetector::storeFrame(const std::int16_t* frame) {
-  const std::size_t base = static_cast<std::size_t>(m_writePos) * kMaxChannels;
+void EventDetectorCore::storeFrame(const std::int16_t* frame) {
+  const std::size_t base = static_cast<std::size_t>(m_writePos) * m_config.channels;
   for (std::uint8_t c = 0; c < m_config.channels; ++c) m_ring[base + c] = frame[c];
   m_writePos = m_writePos + 1 == kMaxWindowFrames ? 0 : m_writePos + 1;
   if (m_stored < kMaxWindowFrames) ++m_stored;
 }
 
-bool EventDetector::updateEnergy(const std::int16_t* frame) {
+bool EventDetectorCore::updateEnergy(const std::int16_t* frame) {
   const std::uint8_t channels = m_config.channels;
   if (!m_primed) {
     // Start the baseline at the first frame: no false trigger on the gravity step at power-up.
@@ -97,13 +101,13 @@ bool EventDetector::updateEnergy(const std::int16_t* frame) {
   return sum > m_thresholdSq;
 }
 
-void EventDetector::updateBaseline(const std::int16_t* frame) {
+void EventDetectorCore::updateBaseline(const std::int16_t* frame) {
   for (std::uint8_t c = 0; c < m_config.channels; ++c) {
     m_baseline[c] += m_alpha * (static_cast<float>(frame[c]) - m_baseline[c]);
   }
 }
 
-bool EventDetector::push(const std::int16_t* frame) {
+bool EventDetectorCore::push(const std::int16_t* frame) {
   m_eventReady = false;
   if (frame == nullptr) return false;
   storeFrame(frame);
@@ -160,7 +164,7 @@ bool EventDetector::push(const std::int16_t* frame) {
   return completed;
 }
 
-bool EventDetector::finishEvent(std::uint32_t frames, bool truncated) {
+bool EventDetectorCore::finishEvent(std::uint32_t frames, bool truncated) {
   if (frames < m_config.minFrames) {
     ++m_droppedCount;
     return false;
@@ -173,7 +177,7 @@ bool EventDetector::finishEvent(std::uint32_t frames, bool truncated) {
   return true;
 }
 
-std::uint32_t EventDetector::process(const std::int16_t* frames, std::uint32_t count) {
+std::uint32_t EventDetectorCore::process(const std::int16_t* frames, std::uint32_t count) {
   m_eventReady = false;
   if (frames == nullptr) return 0;
   const std::size_t stride = m_config.channels;
@@ -183,7 +187,7 @@ std::uint32_t EventDetector::process(const std::int16_t* frames, std::uint32_t c
   return count;
 }
 
-std::uint32_t EventDetector::copyWindow(std::int16_t* out, std::uint32_t capacityFrames) const {
+std::uint32_t EventDetectorCore::copyWindow(std::int16_t* out, std::uint32_t capacityFrames) const {
   if (out == nullptr || m_eventCount == 0) return 0;
   // Unsigned differences stay right across the 2^32 wrap of the frame counter.
   const std::uint32_t age = m_frameCount - m_last.start;
@@ -192,13 +196,28 @@ std::uint32_t EventDetector::copyWindow(std::int16_t* out, std::uint32_t capacit
   std::uint32_t pos = (m_writePos + kMaxWindowFrames - age) % kMaxWindowFrames;
   const std::uint8_t channels = m_config.channels;
   for (std::uint32_t f = 0; f < n; ++f) {
-    const std::size_t base = static_cast<std::size_t>(pos) * kMaxChannels;
+    const std::size_t base = static_cast<std::size_t>(pos) * channels;
     for (std::uint8_t c = 0; c < channels; ++c) {
       out[static_cast<std::size_t>(f) * channels + c] = m_ring[base + c];
     }
     pos = pos + 1 == kMaxWindowFrames ? 0 : pos + 1;
   }
   return n;
+}
+
+const std::int16_t* EventDetectorCore::windowInPlace(std::uint32_t* frames) {
+  *frames = 0;
+  if (m_eventCount == 0) return nullptr;
+  const std::uint32_t age = m_frameCount - m_last.start;
+  if (age > m_stored) return nullptr;  // overwritten since
+  const std::uint32_t start = (m_writePos + kMaxWindowFrames - age) % kMaxWindowFrames;
+  const std::size_t channels = m_config.channels;
+  // One rotation of the ring (a few thousand moves per event) instead of a second buffer as
+  // large as the longest window: on a board that buffer is 12 KB of RAM.
+  std::rotate(m_ring, m_ring + start * channels, m_ring + kMaxWindowFrames * channels);
+  m_writePos = (m_writePos + kMaxWindowFrames - start) % kMaxWindowFrames;
+  *frames = m_last.frames;
+  return m_ring;
 }
 
 } // namespace dlm::firmware

@@ -44,17 +44,21 @@ struct DetectedEvent {
 /// gestures, 6-44 ms after a sharp onset (swipe, tap, shake) and 40-100 ms after a smooth one
 /// (tilt, circle); the pre-trigger (100 ms) covers that, so windows start before the motion.
 ///
-/// Raw samples are kept in a fixed ring of kMaxWindowFrames frames × kMaxChannels (30 KB); no heap.
-class EventDetector {
+/// Raw samples are kept in a ring of kMaxWindowFrames frames that the owner provides (see
+/// BasicEventDetector), interleaved with config().channels samples per frame; no heap.
+class EventDetectorCore {
 public:
   static constexpr std::uint32_t kMaxWindowFrames = 2560;
-  static constexpr std::uint8_t kMaxChannels = 6;
+  static constexpr std::uint8_t kMaxChannels = 6;  ///< most channels any ring is made for
   static constexpr std::uint32_t kEnergyWindow = 16;
   /// \brief Frames kept after the last loud frame (the rest of the hold-off is trimmed).
   static constexpr std::uint32_t kTailFrames = 16;
 
-  /// \brief A detector with the default configuration.
-  EventDetector();
+  /// \brief A detector with the default configuration over \p ring, kMaxWindowFrames x
+  /// \p ringChannels samples of the owner's storage (ringChannels <= kMaxChannels).
+  EventDetectorCore(std::int16_t* ring, std::uint8_t ringChannels);
+  EventDetectorCore(const EventDetectorCore&) = delete;  // the ring belongs to one detector
+  EventDetectorCore& operator=(const EventDetectorCore&) = delete;
 
   /// \brief Apply \p config (clamped: maxFrames + preTrigger + holdOff ≤ kMaxWindowFrames) and
   /// reset the stream.
@@ -76,6 +80,11 @@ public:
   /// \p out. Returns the frames copied; 0 if none or if the stream has since overwritten it.
   /// The window stays available for at least preTriggerFrames frames after it completed.
   std::uint32_t copyWindow(std::int16_t* out, std::uint32_t capacityFrames) const;
+  /// \brief The last event's raw window without a copy: rotates the ring (every stored frame
+  /// keeps its place in the stream) so that the window starts at its first slot, and returns
+  /// it, interleaved, with its length in \p frames. Null (and 0) when copyWindow() would copy
+  /// nothing. The pointer is valid until the next push().
+  const std::int16_t* windowInPlace(std::uint32_t* frames);
 
   /// \brief True while an event is in progress.
   bool active() const { return m_state == State::Active; }
@@ -120,7 +129,24 @@ private:
   std::uint32_t m_eventCount = 0;
   std::uint32_t m_droppedCount = 0;
 
-  std::int16_t m_ring[kMaxWindowFrames * kMaxChannels] = {};
+  std::int16_t* m_ring = nullptr;
+  std::uint8_t m_ringChannels = 0;
 };
+
+/// \brief An event detector with its own ring for up to \p Channels channels
+/// (kMaxWindowFrames x Channels x 2 bytes: 15 KB for 3 channels).
+template <std::uint8_t Channels>
+class BasicEventDetector : public EventDetectorCore {
+  static_assert(Channels >= 1 && Channels <= kMaxChannels, "1 to kMaxChannels channels");
+
+public:
+  BasicEventDetector() : EventDetectorCore(m_storage, Channels) {}
+
+private:
+  std::int16_t m_storage[kMaxWindowFrames * Channels];  // written before it is read
+};
+
+/// \brief The host's detector: any supported channel count (recordings, tests).
+using EventDetector = BasicEventDetector<EventDetectorCore::kMaxChannels>;
 
 } // namespace dlm::firmware

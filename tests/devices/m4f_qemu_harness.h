@@ -12,6 +12,8 @@
 #include <cstring>
 #include <memory>
 #include <string>
+
+#include "devices/firmware/app/firmware_app.h"
 #include <vector>
 #include <fcntl.h>
 #include <poll.h>
@@ -32,7 +34,7 @@ namespace {
 
 // The board's kernel capacity (FirmwareApp::kCapacity): the host's full kernel behaves like
 // the board's lean one at this capacity (no event memory, no exact readout).
-constexpr dlm::Capacity kBoardCapacity{256, 64, 1, 16, 0, false};
+constexpr dlm::Capacity kBoardCapacity = dlm::firmware::FirmwareApp::kCapacity;
 constexpr int kDescriptorDims = 58;  // 3 channels x (16 bins + 3 statistics) + duration
 
 // Time limits (ms).

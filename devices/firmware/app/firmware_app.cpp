@@ -195,10 +195,12 @@ void FirmwareApp::flushBatch() {
 void FirmwareApp::onEvent() {
   const DetectedEvent& detected = m_detector.lastEvent();
   ++m_counters.eventsDetected;
-  const std::uint32_t frames = m_detector.copyWindow(m_window, kWindowFrames);
-  if (frames == 0) return;
+  std::uint32_t frames = 0;
+  const std::int16_t* window = m_detector.windowInPlace(&frames);
+  if (window == nullptr) return;
+  if (frames > kWindowFrames) frames = kWindowFrames;
   StoredEvent& e = m_events.add();
-  if (computeDescriptor(m_descriptorConfig, m_window, frames, e.descriptor,
+  if (computeDescriptor(m_descriptorConfig, window, frames, e.descriptor,
                         kAppDescriptorDims) != Status::Ok)
     return;  // e keeps id 0: not findable
   e.id = m_nextEventId++;

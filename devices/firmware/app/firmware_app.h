@@ -43,10 +43,11 @@ struct AppCounters {
 class FirmwareApp {
 public:
   /// \brief Kernel capacity on the board: the lean configuration.
-  static constexpr Capacity kCapacity = {256, 64, 1, 16, 0, false};
+  static constexpr Capacity kCapacity = {256, 64, 1, 12, 0, false};
   /// \brief Arena a port must provide: >= Network::arenaBytes(kCapacity) on every target
-  /// (checked by init() and by test_firmware_app).
-  static constexpr std::size_t kArenaBytes = 152u * 1024u;
+  /// (checked by init() and by test_firmware_app). Compact metrics (the lean kernel on a
+  /// device) need 113 KiB; float metrics (the virtual board's host kernel) 144 KiB.
+  static constexpr std::size_t kArenaBytes = (DLM_CORE_COMPACT_METRICS ? 113u : 144u) * 1024u;
   /// \brief Most channels the app accepts: 3 x 19 + 1 = 58 descriptor dims <= maxDims.
   static constexpr std::uint8_t kMaxChannels = 3;
   /// \brief Sample frames per Samples message (32 ms at 1 kHz; docs/protocol.md §7).
@@ -118,9 +119,9 @@ private:
   BoardDescription m_board;
   DescriptorConfig m_descriptorConfig;
   Network m_network;
-  ClassName m_names[16];
+  ClassName m_names[kCapacity.maxClasses];
   ModelStore m_store;
-  EventDetector m_detector;
+  BasicEventDetector<kMaxChannels> m_detector;  // its ring also serves as the event window
   EventRing m_events;
   TxQueue m_tx;
   protocol::FrameDecoder m_decoder;
@@ -149,7 +150,6 @@ private:
   std::int16_t m_inject[kInjectFrames * kMaxChannels] = {};
   std::uint32_t m_injectHead = 0;   // frame slot of the oldest injected frame
   std::uint32_t m_injectCount = 0;  // injected frames waiting
-  std::int16_t m_window[kWindowFrames * kMaxChannels] = {};
 
   // Serial in and message encoding (members, not stack: fixed and visible in the map file).
   std::uint8_t m_rx[kRxChunk] = {};

@@ -13,7 +13,7 @@ class BoardPort;
 /// frames, whatever overflows. flush() hands the port as much as it takes.
 class TxQueue {
 public:
-  static constexpr std::size_t kCapacity = 4096;
+  static constexpr std::size_t kCapacity = 3072;
 
   /// \brief Queue \p length bytes if they all fit, keeping \p reserve bytes free afterwards.
   bool push(const std::uint8_t* data, std::size_t length, std::size_t reserve = 0);

@@ -69,7 +69,7 @@ private slots:
     QCOMPARE(int(hello.capacity.maxNeurons), 256);
     QCOMPARE(int(hello.capacity.maxDims), 64);
     QCOMPARE(int(hello.capacity.maxLayers), 1);
-    QCOMPARE(int(hello.capacity.maxClasses), 16);
+    QCOMPARE(int(hello.capacity.maxClasses), int(FirmwareApp::kCapacity.maxClasses));
     QCOMPARE(hello.capacity.maxEvents, 0u);
     QCOMPARE(int(hello.sampleRateHz), 1000);
     QCOMPARE(int(hello.channels), 3);
@@ -252,7 +252,7 @@ private slots:
     QCOMPARE(h.labelEvent(12345, 0).code, AckCode::NoSuchEvent);
     protocol::Event e;
     QVERIFY(h.gestureEvent(2, e));
-    QCOMPARE(h.labelEvent(e.eventId, 16).code, AckCode::BadArguments);  // class >= maxClasses
+    QCOMPARE(h.labelEvent(e.eventId, FirmwareApp::kCapacity.maxClasses).code, AckCode::BadArguments);
     // A retry with the same sequence number is answered, not executed twice.
     protocol::Command c = cmd(CommandId::LabelEvent);
     c.args.labelEvent.eventId = e.eventId;
