@@ -201,8 +201,16 @@ Status Network::predict(const float* descriptor, Prediction& out) {
   }
   const float margin = m_classes > 1 ? scores[out.bestClass] - second : scores[out.bestClass];
   out.confidence = margin < 0.0f ? 0.0f : (margin > 1.0f ? 1.0f : margin);
-  float minQ = kInfinity;
-  for (int j = 0; j < first.count; ++j) minQ = m_q[0][j] < minQ ? m_q[0][j] : minQ;
+  // The geometric part is the nearest ball of the class the readout claims: an input near
+  // one class's balls but claimed for another is not confirmed (the known set is the union of
+  // the balls, each confirmed by its own class's evidence). Any ball if that class has none.
+  float minQ = kInfinity, minQClass = kInfinity;
+  for (int j = 0; j < first.count; ++j) {
+    const float q = m_q[0][j];
+    minQ = q < minQ ? q : minQ;
+    if (first.labels[j] == out.bestClass && q < minQClass) minQClass = q;
+  }
+  if (minQClass < kInfinity) minQ = minQClass;
   out.knownScore = 1.0f - std::sqrt(minQ) / m_params.knownRadius +
                    m_params.evidenceWeight * scores[out.bestClass] - m_params.knownOffset;
   out.known = out.knownScore >= -m_params.threshold;

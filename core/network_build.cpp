@@ -182,7 +182,7 @@ void Network::buildStructure(int layer, const Events& events) {
       const float* z = eventInput(layer, events, i);
       eventDistances(layer, z, row, m_blockNeurons);
       if (pass == 1) {
-        m_outside[i] = nearestOtherBall(layer);
+        m_outside[i] = nearestOtherBall(layer, events.label(i));
         if (m_outside[i] >= 0.0f) m_looScores[measured++] = m_outside[i];
       }
       refine(layer, z, events.label(i), false, report);
@@ -241,10 +241,14 @@ void Network::eventDistances(int layer, const float* z, int row, int blockNeuron
   }
 }
 
-float Network::nearestOtherBall(int layer) const {
+float Network::nearestOtherBall(int layer, int label) const {
+  // In ball units, to the nearest neuron of the event's own class not centred on it: the
+  // known-set score measures the distance to the predicted class's balls (see predict()).
+  const Layer& l = m_layers[layer];
   const float* q = m_q[layer];
   float best = -1.0f;
-  for (int j = 0; j < m_layers[layer].count; ++j) {
+  for (int j = 0; j < l.count; ++j) {
+    if (l.labels[j] != label) continue;
     if (q[j] > 1e-9f && (best < 0.0f || q[j] < best)) best = q[j];
   }
   return best < 0.0f ? best : std::sqrt(best);
