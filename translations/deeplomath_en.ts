@@ -180,9 +180,9 @@
     <message numerus="yes">
         <location line="+26"/>
         <source>%n value(s) beyond the 16-bit range were clipped.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n value beyond the 16-bit range was clipped.</numerusform>
+            <numerusform>%n values beyond the 16-bit range were clipped.</numerusform>
         </translation>
     </message>
     <message>
@@ -255,9 +255,9 @@
     <message numerus="yes">
         <location line="+64"/>
         <source>Rebuilding the network from %n event(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Rebuilding the network from %n event…</numerusform>
+            <numerusform>Rebuilding the network from %n events…</numerusform>
         </translation>
     </message>
     <message>
@@ -268,9 +268,9 @@
     <message numerus="yes">
         <location filename="../app/studio/learning_worker_refresh.cpp" line="+35"/>
         <source>Predicting %n event(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Predicting %n event…</numerusform>
+            <numerusform>Predicting %n events…</numerusform>
         </translation>
     </message>
 </context>
@@ -378,9 +378,9 @@
     <message numerus="yes">
         <location line="+3"/>
         <source>events section (it announces %n event(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>events section (it announces %n event)</numerusform>
+            <numerusform>events section (it announces %n events)</numerusform>
         </translation>
     </message>
     <message>
@@ -539,9 +539,9 @@
     <message numerus="yes">
         <location line="+3"/>
         <source>%n autosaved edit(s) did not fit the session and were skipped.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n autosaved edit did not fit the session and was skipped.</numerusform>
+            <numerusform>%n autosaved edits did not fit the session and were skipped.</numerusform>
         </translation>
     </message>
     <message>
@@ -590,25 +590,25 @@
     <message numerus="yes">
         <location filename="../app/studio/session_commands.cpp" line="+12"/>
         <source>Untag %n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Untag %n event</numerusform>
+            <numerusform>Untag %n events</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>Tag %n event(s) as %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Tag %n event as %1</numerusform>
+            <numerusform>Tag %n events as %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+10"/>
         <source>Discard %n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Discard %n event</numerusform>
+            <numerusform>Discard %n events</numerusform>
         </translation>
     </message>
     <message>
@@ -651,7 +651,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>unknown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -703,32 +703,58 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>Opened %1: %2 events, %3 classes.</source>
+        <location line="+20"/>
+        <source>Opened %1: %2, %3.</source>
+        <extracomment>%1: file name; %2: &quot;%n event(s)&quot;; %3: &quot;%n class(es)&quot;.</extracomment>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n class(es)</source>
+        <translation>
+            <numerusform>%n class</numerusform>
+            <numerusform>%n classes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>Recovered %n event(s) from the last session.</source>
+        <translation>
+            <numerusform>Recovered %n event from the last session.</numerusform>
+            <numerusform>Recovered %n events from the last session.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Imported %n event(s) from %1.</source>
+        <translation>
+            <numerusform>Imported %n event from %1.</numerusform>
+            <numerusform>Imported %n events from %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Exported %n tagged event(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n tagged event to %1.</numerusform>
+            <numerusform>Exported %n tagged events to %1.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+11"/>
+        <location line="-27"/>
         <source>Saved %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Recovered %1 events from the last session.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Imported %1 events from %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Exported %1 tagged events to %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+35"/>
         <source>There is no model yet: tag a few events first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1787,12 +1813,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Depth (layers)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Depth</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1807,17 +1833,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Time (µs, log)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Learn (incremental)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Layer %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1826,9 +1852,34 @@
         <source>Waiting for the first learned event</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>&lt;b&gt;%Ln&lt;/b&gt; event(s) learned</source>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; event learned</numerusform>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; events learned</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>&lt;b&gt;%Ln&lt;/b&gt; neuron(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; neuron</numerusform>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; neurons</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln full rebuild(s)</source>
+        <translation>
+            <numerusform>%Ln full rebuild</numerusform>
+            <numerusform>%Ln full rebuilds</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+6"/>
-        <source>&lt;b&gt;%L1&lt;/b&gt; events learned · depth &lt;b&gt;%2&lt;/b&gt; · &lt;b&gt;%L3&lt;/b&gt; neurons · accuracy &lt;b&gt;%4%&lt;/b&gt; · rejected &lt;b&gt;%5%&lt;/b&gt; · %L6 full rebuilds</source>
+        <location line="+2"/>
+        <source>%1 · depth &lt;b&gt;%2&lt;/b&gt; · %3 · accuracy &lt;b&gt;%4%&lt;/b&gt; · rejected &lt;b&gt;%5%&lt;/b&gt; · %6</source>
+        <extracomment>%1: &quot;%Ln event(s) learned&quot;; %3: &quot;%Ln neuron(s)&quot;; %6: &quot;%Ln full rebuild(s)&quot;.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1914,10 +1965,13 @@
         <source>No events yet</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+8"/>
-        <source>Rejected: %1% of %L2 events</source>
-        <translation type="unfinished"></translation>
+        <source>Rejected: %1% of %Ln event(s)</source>
+        <translation>
+            <numerusform>Rejected: %1% of %Ln event</numerusform>
+            <numerusform>Rejected: %1% of %Ln events</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2015,7 +2069,7 @@ tag them with keys 1–9 to teach the network.</source>
 <context>
     <name>dlm::ui::LiveSignalPanel</name>
     <message>
-        <location filename="../ui/livesignalpanel.cpp" line="+47"/>
+        <location filename="../ui/livesignalpanel.cpp" line="+48"/>
         <source>x</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2152,14 +2206,17 @@ Connect a board, or start the virtual board to see its signals here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>No stream</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
-        <source>%L1 frames received</source>
-        <translation type="unfinished"></translation>
+        <source>%L1 frame(s) received</source>
+        <translation>
+            <numerusform>%L1 frame received</numerusform>
+            <numerusform>%L1 frames received</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+27"/>
@@ -2474,10 +2531,13 @@ Nothing was changed in the current session.</source>
         <source>&lt;h3&gt;Deeplomath Studio %1&lt;/h3&gt;&lt;p&gt;A deep-learning kernel that learns without backpropagation, one event at a time, builds its own depth and neuron density, and rejects what lies outside its known set.&lt;/p&gt;&lt;p&gt;Kernel %2.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../ui/mainwindow/main_window_wiring.cpp" line="-98"/>
-        <source>%1 neurons × %2 dims, %3 classes</source>
-        <translation type="unfinished"></translation>
+        <source>%1 neurons × %2 dimensions, %n class(es)</source>
+        <translation>
+            <numerusform>%1 neurons × %2 dimensions, %n class</numerusform>
+            <numerusform>%1 neurons × %2 dimensions, %n classes</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2494,10 +2554,13 @@ Nothing was changed in the current session.</source>
         <source>Model pull failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+33"/>
-        <source>Model: depth %1, neurons %2, %3 events learned</source>
-        <translation type="unfinished"></translation>
+        <source>Model: depth %1, neurons %2, %n event(s) learned</source>
+        <translation>
+            <numerusform>Model: depth %1, neurons %2, %n event learned</numerusform>
+            <numerusform>Model: depth %1, neurons %2, %n events learned</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+40"/>
@@ -2517,15 +2580,13 @@ Nothing was changed in the current session.</source>
 </context>
 <context>
     <name>dlm::ui::NetworkCanvas</name>
-    <message>
+    <message numerus="yes">
         <location filename="../ui/networkcanvas.cpp" line="+58"/>
-        <source>Layer %1 — 1 neuron</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Layer %1 — %L2 neurons</source>
-        <translation type="unfinished"></translation>
+        <source>Layer %1 — %Ln neuron(s)</source>
+        <translation>
+            <numerusform>Layer %1 — %Ln neuron</numerusform>
+            <numerusform>Layer %1 — %Ln neurons</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+43"/>
@@ -2544,21 +2605,49 @@ its layers and neurons appear here.</source>
         <source>stacked on layer %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+74"/>
-        <source>&lt;b&gt;Layer %1, neuron %2&lt;/b&gt;&lt;br&gt;Class: %3&lt;br&gt;Support: %4 events&lt;br&gt;&lt;i&gt;Click for details&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <source>&lt;b&gt;Layer %1, neuron %2&lt;/b&gt;&lt;br&gt;Class: %3&lt;br&gt;Support: %Ln event(s)&lt;br&gt;&lt;i&gt;Click for details&lt;/i&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;Layer %1, neuron %2&lt;/b&gt;&lt;br&gt;Class: %3&lt;br&gt;Support: %Ln event&lt;br&gt;&lt;i&gt;Click for details&lt;/i&gt;</numerusform>
+            <numerusform>&lt;b&gt;Layer %1, neuron %2&lt;/b&gt;&lt;br&gt;Class: %3&lt;br&gt;Support: %Ln events&lt;br&gt;&lt;i&gt;Click for details&lt;/i&gt;</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>dlm::ui::NetworkPanel</name>
-    <message>
+    <message numerus="yes">
         <location filename="../ui/networkpanel.cpp" line="+93"/>
-        <source>&lt;b&gt;%1&lt;/b&gt; layers · &lt;b&gt;%L2&lt;/b&gt; neurons · &lt;b&gt;%L3&lt;/b&gt; events learned · model &lt;code&gt;%4&lt;/code&gt; (%5 KB) · threshold %6&lt;br&gt;%7</source>
+        <source>&lt;b&gt;%Ln&lt;/b&gt; layer(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; layer</numerusform>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; layers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>&lt;b&gt;%Ln&lt;/b&gt; neuron(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; neuron</numerusform>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; neurons</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>&lt;b&gt;%Ln&lt;/b&gt; event(s) learned</source>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; event learned</numerusform>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; events learned</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 · %2 · %3 · model &lt;code&gt;%4&lt;/code&gt; (%5 KB) · threshold %6&lt;br&gt;%7</source>
+        <extracomment>%1: &quot;%Ln layer(s)&quot;; %2: &quot;%Ln neuron(s)&quot;; %3: &quot;%Ln event(s) learned&quot;.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Colour = class, area = support.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2612,12 +2701,12 @@ its layers and neurons appear here.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+50"/>
+        <location line="+49"/>
         <source>Covered events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-46"/>
         <source>Events inside this neuron&apos;s ball — double-click one to open it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2626,29 +2715,30 @@ its layers and neurons appear here.</source>
         <source>Layer %1 · neuron %2</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+5"/>
-        <source>1 event</source>
-        <translation type="unfinished"></translation>
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>%Ln event</numerusform>
+            <numerusform>%Ln events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n value(s): %1%2</source>
+        <translation>
+            <numerusform>%n value: %1%2</numerusform>
+            <numerusform>%n values: %1%2</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>%L1 events</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="-1"/>
         <location line="+7"/>
         <source>not available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-6"/>
-        <source>%1 values: %2%3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source>min %1 · median %2 · max %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2706,7 +2796,7 @@ its layers and neurons appear here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+41"/>
         <source>Recover the last session?</source>
         <translation type="unfinished"></translation>
     </message>

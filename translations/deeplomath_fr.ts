@@ -651,7 +651,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
@@ -703,32 +703,58 @@
         <translation>Nouveau projet.</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>Opened %1: %2 events, %3 classes.</source>
-        <translation>%1 ouvert&#xa0;: %2 événements, %3 classes.</translation>
+        <location line="+20"/>
+        <source>Opened %1: %2, %3.</source>
+        <extracomment>%1: file name; %2: &quot;%n event(s)&quot;; %3: &quot;%n class(es)&quot;.</extracomment>
+        <translation>%1 ouvert&#xa0;: %2, %3.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n événement</numerusform>
+            <numerusform>%n événements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n class(es)</source>
+        <translation>
+            <numerusform>%n classe</numerusform>
+            <numerusform>%n classes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>Recovered %n event(s) from the last session.</source>
+        <translation>
+            <numerusform>%n événement récupéré de la dernière session.</numerusform>
+            <numerusform>%n événements récupérés de la dernière session.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Imported %n event(s) from %1.</source>
+        <translation>
+            <numerusform>%n événement importé depuis %1.</numerusform>
+            <numerusform>%n événements importés depuis %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Exported %n tagged event(s) to %1.</source>
+        <translation>
+            <numerusform>%n événement étiqueté exporté vers %1.</numerusform>
+            <numerusform>%n événements étiquetés exportés vers %1.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-27"/>
         <source>Saved %1.</source>
         <translation>%1 enregistré.</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Recovered %1 events from the last session.</source>
-        <translation>%1 événements récupérés de la dernière session.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Imported %1 events from %2.</source>
-        <translation>%1 événements importés depuis %2.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Exported %1 tagged events to %2.</source>
-        <translation>%1 événements étiquetés exportés vers %2.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+35"/>
         <source>There is no model yet: tag a few events first.</source>
         <translation>Aucun modèle pour l’instant&#xa0;: étiquetez d’abord quelques événements.</translation>
     </message>
@@ -1787,12 +1813,12 @@
         <translation>Neurones par couche</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Depth (layers)</source>
         <translation>Profondeur (couches)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Depth</source>
         <translation>Profondeur</translation>
     </message>
@@ -1807,17 +1833,17 @@
         <translation>Temps (µs)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Time (µs, log)</source>
         <translation>Temps (µs, log)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Learn (incremental)</source>
         <translation>Apprentissage (incrémental)</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Layer %1</source>
         <translation>Couche %1</translation>
     </message>
@@ -1826,10 +1852,35 @@
         <source>Waiting for the first learned event</source>
         <translation>En attente du premier événement appris</translation>
     </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>&lt;b&gt;%Ln&lt;/b&gt; event(s) learned</source>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; événement appris</numerusform>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; événements appris</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>&lt;b&gt;%Ln&lt;/b&gt; neuron(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; neurone</numerusform>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; neurones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln full rebuild(s)</source>
+        <translation>
+            <numerusform>%Ln reconstruction complète</numerusform>
+            <numerusform>%Ln reconstructions complètes</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+6"/>
-        <source>&lt;b&gt;%L1&lt;/b&gt; events learned · depth &lt;b&gt;%2&lt;/b&gt; · &lt;b&gt;%L3&lt;/b&gt; neurons · accuracy &lt;b&gt;%4%&lt;/b&gt; · rejected &lt;b&gt;%5%&lt;/b&gt; · %L6 full rebuilds</source>
-        <translation>&lt;b&gt;%L1&lt;/b&gt; événements appris · profondeur &lt;b&gt;%2&lt;/b&gt; · &lt;b&gt;%L3&lt;/b&gt; neurones · précision &lt;b&gt;%4&#xa0;%&lt;/b&gt; · rejetés &lt;b&gt;%5&#xa0;%&lt;/b&gt; · %L6 reconstructions complètes</translation>
+        <location line="+2"/>
+        <source>%1 · depth &lt;b&gt;%2&lt;/b&gt; · %3 · accuracy &lt;b&gt;%4%&lt;/b&gt; · rejected &lt;b&gt;%5%&lt;/b&gt; · %6</source>
+        <extracomment>%1: &quot;%Ln event(s) learned&quot;; %3: &quot;%Ln neuron(s)&quot;; %6: &quot;%Ln full rebuild(s)&quot;.</extracomment>
+        <translation>%1 · profondeur &lt;b&gt;%2&lt;/b&gt; · %3 · précision &lt;b&gt;%4&#xa0;%&lt;/b&gt; · rejetés &lt;b&gt;%5&#xa0;%&lt;/b&gt; · %6</translation>
     </message>
 </context>
 <context>
@@ -1914,10 +1965,13 @@
         <source>No events yet</source>
         <translation>Aucun événement pour l’instant</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+8"/>
-        <source>Rejected: %1% of %L2 events</source>
-        <translation>Rejetés&#xa0;: %1&#xa0;% de %L2 événements</translation>
+        <source>Rejected: %1% of %Ln event(s)</source>
+        <translation>
+            <numerusform>Rejetés&#xa0;: %1&#xa0;% de %Ln événement</numerusform>
+            <numerusform>Rejetés&#xa0;: %1&#xa0;% de %Ln événements</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2017,7 +2071,7 @@ Les événements apparaissent ici dès que la carte les détecte&#xa0;;
 <context>
     <name>dlm::ui::LiveSignalPanel</name>
     <message>
-        <location filename="../ui/livesignalpanel.cpp" line="+47"/>
+        <location filename="../ui/livesignalpanel.cpp" line="+48"/>
         <source>x</source>
         <translation>x</translation>
     </message>
@@ -2155,14 +2209,17 @@ Connectez une carte, ou démarrez la carte virtuelle pour voir ses signaux ici.<
         <translation>En pause, enregistrement en cours (%1 s de retard) · glisser pour déplacer, molette pour zoomer</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>No stream</source>
         <translation>Aucun flux</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
-        <source>%L1 frames received</source>
-        <translation>%L1 trames reçues</translation>
+        <source>%L1 frame(s) received</source>
+        <translation>
+            <numerusform>%L1 trame reçue</numerusform>
+            <numerusform>%L1 trames reçues</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+27"/>
@@ -2479,10 +2536,13 @@ La session en cours n’a pas été modifiée.</translation>
         <source>&lt;h3&gt;Deeplomath Studio %1&lt;/h3&gt;&lt;p&gt;A deep-learning kernel that learns without backpropagation, one event at a time, builds its own depth and neuron density, and rejects what lies outside its known set.&lt;/p&gt;&lt;p&gt;Kernel %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Deeplomath Studio %1&lt;/h3&gt;&lt;p&gt;Un noyau d’apprentissage profond qui apprend sans rétropropagation, un événement à la fois, construit lui-même sa profondeur et sa densité de neurones, et rejette ce qui se trouve hors de son ensemble connu.&lt;/p&gt;&lt;p&gt;Noyau %2.&lt;/p&gt;</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../ui/mainwindow/main_window_wiring.cpp" line="-98"/>
-        <source>%1 neurons × %2 dims, %3 classes</source>
-        <translation>%1 neurones × %2 dim., %3 classes</translation>
+        <source>%1 neurons × %2 dimensions, %n class(es)</source>
+        <translation>
+            <numerusform>%1 neurones × %2 dimensions, %n classe</numerusform>
+            <numerusform>%1 neurones × %2 dimensions, %n classes</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2499,10 +2559,13 @@ La session en cours n’a pas été modifiée.</translation>
         <source>Model pull failed: %1</source>
         <translation>Échec de la récupération du modèle&#xa0;: %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+33"/>
-        <source>Model: depth %1, neurons %2, %3 events learned</source>
-        <translation>Modèle&#xa0;: profondeur %1, neurones %2, %3 événements appris</translation>
+        <source>Model: depth %1, neurons %2, %n event(s) learned</source>
+        <translation>
+            <numerusform>Modèle&#xa0;: profondeur %1, neurones %2, %n événement appris</numerusform>
+            <numerusform>Modèle&#xa0;: profondeur %1, neurones %2, %n événements appris</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+40"/>
@@ -2522,15 +2585,13 @@ La session en cours n’a pas été modifiée.</translation>
 </context>
 <context>
     <name>dlm::ui::NetworkCanvas</name>
-    <message>
+    <message numerus="yes">
         <location filename="../ui/networkcanvas.cpp" line="+58"/>
-        <source>Layer %1 — 1 neuron</source>
-        <translation>Couche %1 — 1 neurone</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Layer %1 — %L2 neurons</source>
-        <translation>Couche %1 — %L2 neurones</translation>
+        <source>Layer %1 — %Ln neuron(s)</source>
+        <translation>
+            <numerusform>Couche %1 — %Ln neurone</numerusform>
+            <numerusform>Couche %1 — %Ln neurones</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+43"/>
@@ -2551,21 +2612,49 @@ ses couches et ses neurones apparaissent ici.</translation>
         <source>stacked on layer %1</source>
         <translation>empilée sur la couche %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+74"/>
-        <source>&lt;b&gt;Layer %1, neuron %2&lt;/b&gt;&lt;br&gt;Class: %3&lt;br&gt;Support: %4 events&lt;br&gt;&lt;i&gt;Click for details&lt;/i&gt;</source>
-        <translation>&lt;b&gt;Couche %1, neurone %2&lt;/b&gt;&lt;br&gt;Classe&#xa0;: %3&lt;br&gt;Support&#xa0;: %4 événements&lt;br&gt;&lt;i&gt;Cliquez pour plus de détails&lt;/i&gt;</translation>
+        <source>&lt;b&gt;Layer %1, neuron %2&lt;/b&gt;&lt;br&gt;Class: %3&lt;br&gt;Support: %Ln event(s)&lt;br&gt;&lt;i&gt;Click for details&lt;/i&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;Couche %1, neurone %2&lt;/b&gt;&lt;br&gt;Classe&#xa0;: %3&lt;br&gt;Support&#xa0;: %Ln événement&lt;br&gt;&lt;i&gt;Cliquez pour plus de détails&lt;/i&gt;</numerusform>
+            <numerusform>&lt;b&gt;Couche %1, neurone %2&lt;/b&gt;&lt;br&gt;Classe&#xa0;: %3&lt;br&gt;Support&#xa0;: %Ln événements&lt;br&gt;&lt;i&gt;Cliquez pour plus de détails&lt;/i&gt;</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>dlm::ui::NetworkPanel</name>
-    <message>
+    <message numerus="yes">
         <location filename="../ui/networkpanel.cpp" line="+93"/>
-        <source>&lt;b&gt;%1&lt;/b&gt; layers · &lt;b&gt;%L2&lt;/b&gt; neurons · &lt;b&gt;%L3&lt;/b&gt; events learned · model &lt;code&gt;%4&lt;/code&gt; (%5 KB) · threshold %6&lt;br&gt;%7</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; couches · &lt;b&gt;%L2&lt;/b&gt; neurones · &lt;b&gt;%L3&lt;/b&gt; événements appris · modèle &lt;code&gt;%4&lt;/code&gt; (%5 KB) · seuil %6&lt;br&gt;%7</translation>
+        <source>&lt;b&gt;%Ln&lt;/b&gt; layer(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; couche</numerusform>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; couches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>&lt;b&gt;%Ln&lt;/b&gt; neuron(s)</source>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; neurone</numerusform>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; neurones</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>&lt;b&gt;%Ln&lt;/b&gt; event(s) learned</source>
+        <translation>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; événement appris</numerusform>
+            <numerusform>&lt;b&gt;%Ln&lt;/b&gt; événements appris</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>%1 · %2 · %3 · model &lt;code&gt;%4&lt;/code&gt; (%5 KB) · threshold %6&lt;br&gt;%7</source>
+        <extracomment>%1: &quot;%Ln layer(s)&quot;; %2: &quot;%Ln neuron(s)&quot;; %3: &quot;%Ln event(s) learned&quot;.</extracomment>
+        <translation>%1 · %2 · %3 · modèle &lt;code&gt;%4&lt;/code&gt; (%5 KB) · seuil %6&lt;br&gt;%7</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Colour = class, area = support.</source>
         <translation>Couleur = classe, surface = support.</translation>
     </message>
@@ -2619,12 +2708,12 @@ ses couches et ses neurones apparaissent ici.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+50"/>
+        <location line="+49"/>
         <source>Covered events</source>
         <translation>Événements couverts</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-46"/>
         <source>Events inside this neuron&apos;s ball — double-click one to open it</source>
         <translation>Événements à l’intérieur de la boule de ce neurone — double-cliquez sur l’un d’eux pour l’ouvrir</translation>
     </message>
@@ -2633,29 +2722,30 @@ ses couches et ses neurones apparaissent ici.</translation>
         <source>Layer %1 · neuron %2</source>
         <translation>Couche %1 · neurone %2</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+5"/>
-        <source>1 event</source>
-        <translation>1 événement</translation>
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>%Ln événement</numerusform>
+            <numerusform>%Ln événements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n value(s): %1%2</source>
+        <translation>
+            <numerusform>%n valeur&#xa0;: %1%2</numerusform>
+            <numerusform>%n valeurs&#xa0;: %1%2</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>%L1 events</source>
-        <translation>%L1 événements</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="-1"/>
         <location line="+7"/>
         <source>not available</source>
         <translation>non disponible</translation>
     </message>
     <message>
-        <location line="-6"/>
-        <source>%1 values: %2%3</source>
-        <translation>%1 valeurs&#xa0;: %2%3</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source>min %1 · median %2 · max %3</source>
         <translation>min. %1 · médiane %2 · max. %3</translation>
     </message>
@@ -2713,7 +2803,7 @@ ses couches et ses neurones apparaissent ici.</translation>
         <translation>Ne pas proposer de récupérer une session non enregistrée.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+41"/>
         <source>Recover the last session?</source>
         <translation>Récupérer la dernière session&#xa0;?</translation>
     </message>

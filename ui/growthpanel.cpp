@@ -303,14 +303,17 @@ void GrowthPanel::refresh() {
   const app::GrowthPoint& last = m_points.constLast();
   int neurons = 0;
   for (int n : last.neuronsPerLayer) neurons += n;
-  m_summary->setText(tr("<b>%L1</b> events learned · depth <b>%2</b> · <b>%L3</b> neurons · "
-                        "accuracy <b>%4%</b> · rejected <b>%5%</b> · %L6 full rebuilds")
-                         .arg(last.eventsLearned)
-                         .arg(last.depth)
-                         .arg(neurons)
-                         .arg(100.0 * last.prequentialAccuracy, 0, 'f', 1)
-                         .arg(100.0 * last.rejectionRate, 0, 'f', 1)
-                         .arg(m_rebuilds));
+  // Each count has its own plural form; the sentence only arranges them.
+  const QString learned =
+      tr("<b>%Ln</b> event(s) learned", "", static_cast<int>(last.eventsLearned));
+  const QString size = tr("<b>%Ln</b> neuron(s)", "", neurons);
+  const QString rebuilds = tr("%Ln full rebuild(s)", "", m_rebuilds);
+  //: %1: "%Ln event(s) learned"; %3: "%Ln neuron(s)"; %6: "%Ln full rebuild(s)".
+  m_summary->setText(tr("%1 · depth <b>%2</b> · %3 · accuracy <b>%4%</b> · rejected <b>%5%</b> "
+                        "· %6")
+                         .arg(learned, QString::number(last.depth), size,
+                              QString::number(100.0 * last.prequentialAccuracy, 'f', 1),
+                              QString::number(100.0 * last.rejectionRate, 'f', 1), rebuilds));
 }
 
 void GrowthPanel::appendPending() {

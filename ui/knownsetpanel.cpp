@@ -220,7 +220,7 @@ QString KnownSetPanel::rejectionText() const {
   const double rate = m_plot->threshold() == map.threshold
                           ? map.rejectionRate
                           : static_cast<double>(m_plot->rejectedCount()) / events;
-  return tr("Rejected: %1% of %L2 events").arg(100.0 * rate, 0, 'f', 1).arg(events);
+  return tr("Rejected: %1% of %Ln event(s)", "", events).arg(100.0 * rate, 0, 'f', 1);
 }
 
 QString KnownSetPanel::explanationVerdict() const { return m_explanation->verdictText(); }

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <array>
+#include <climits>
 #include <cmath>
 
 #include "ui/coalescer.h"
@@ -519,8 +520,11 @@ void LiveSignalPanel::updateOverlays(const SampleRing& source) {
                                .arg(behind, 0, 'f', 1));
   }
   if (!m_haveStats) {
+    // The plural form follows the count (clamped to tr()'s int); the number shown is exact.
+    const quint64 frames = m_ring.receivedFrames();
+    const int plural = static_cast<int>(std::min<quint64>(frames, quint64(INT_MAX)));
     m_statsLabel->setText(source.isEmpty() ? tr("No stream")
-                                           : tr("%L1 frames received").arg(m_ring.receivedFrames()));
+                                           : tr("%L1 frame(s) received", "", plural).arg(frames));
   }
 }
 

@@ -55,8 +55,7 @@ QPointF NetworkCanvas::neuronCentre(int neuron) const {
 }
 
 QString NetworkCanvas::layerTitle(int layer, int count) {
-  return count == 1 ? tr("Layer %1 — 1 neuron").arg(layer + 1)
-                    : tr("Layer %1 — %L2 neurons").arg(layer + 1).arg(count);
+  return tr("Layer %1 — %Ln neuron(s)", "", count).arg(layer + 1);
 }
 
 QSize NetworkCanvas::sizeHint() const { return m_layout.size().toSize().expandedTo({200, 200}); }
@@ -194,12 +193,10 @@ bool NetworkCanvas::event(QEvent* event) {
     }
     const app::NeuronInfo& n = m_snapshot.neurons[neuron];
     QToolTip::showText(help->globalPos(),
-                       tr("<b>Layer %1, neuron %2</b><br>Class: %3<br>Support: %4 events<br>"
-                          "<i>Click for details</i>")
-                           .arg(n.layer + 1)
-                           .arg(n.index)
-                           .arg(ClassPalette::name(m_classes, n.classIndex).toHtmlEscaped())
-                           .arg(n.support),
+                       tr("<b>Layer %1, neuron %2</b><br>Class: %3<br>Support: %Ln event(s)<br>"
+                          "<i>Click for details</i>", "", static_cast<int>(n.support))
+                           .arg(QString::number(n.layer + 1), QString::number(n.index),
+                                ClassPalette::name(m_classes, n.classIndex).toHtmlEscaped()),
                        this);
     return true;
   }

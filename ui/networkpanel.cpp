@@ -89,17 +89,20 @@ void NetworkPanel::updateSummary() {
                   .arg(ClassPalette::colour(m_classes, c).name(),
                        ClassPalette::name(m_classes, c).toHtmlEscaped());
   const double kb = static_cast<double>(m_snapshot.modelBytes) / 1024.0;
+  // Each count has its own plural form; the sentence only arranges them.
+  const QString layers = tr("<b>%Ln</b> layer(s)", "", m_snapshot.depth);
+  const QString neurons = tr("<b>%Ln</b> neuron(s)", "", total);
+  const QString learned =
+      tr("<b>%Ln</b> event(s) learned", "", static_cast<int>(m_snapshot.eventsLearned));
   m_summary->setText(
-      tr("<b>%1</b> layers · <b>%L2</b> neurons · <b>%L3</b> events learned · model "
-         "<code>%4</code> (%5 KB) · threshold %6<br>%7")
-          .arg(m_snapshot.depth)
-          .arg(total)
-          .arg(m_snapshot.eventsLearned)
-          .arg(QStringLiteral("0x") +
-               QStringLiteral("%1").arg(m_snapshot.modelCrc, 8, 16, QLatin1Char('0')).toUpper())
-          .arg(kb, 0, 'f', 1)
-          .arg(static_cast<double>(m_snapshot.threshold), 0, 'f', 2)
-          .arg(tr("Colour = class, area = support.") + legend));
+      //: %1: "%Ln layer(s)"; %2: "%Ln neuron(s)"; %3: "%Ln event(s) learned".
+      tr("%1 · %2 · %3 · model <code>%4</code> (%5 KB) · threshold %6<br>%7")
+          .arg(layers, neurons, learned,
+               QStringLiteral("0x") +
+                   QStringLiteral("%1").arg(m_snapshot.modelCrc, 8, 16, QLatin1Char('0')).toUpper(),
+               QString::number(kb, 'f', 1),
+               QString::number(static_cast<double>(m_snapshot.threshold), 'f', 2),
+               tr("Colour = class, area = support.") + legend));
 }
 
 void NetworkPanel::showDetails() {

@@ -103,8 +103,7 @@ void NeuronDetails::setNeuron(const app::NeuronInfo& neuron,
   m_class->setText(QStringLiteral("<span style=\"color:%1;font-size:14pt\">●</span> %2")
                        .arg(colour.name(), ClassPalette::name(classes, neuron.classIndex)
                                                .toHtmlEscaped()));
-  m_support->setText(neuron.support == 1 ? tr("1 event")
-                                         : tr("%L1 events").arg(neuron.support));
+  m_support->setText(tr("%Ln event(s)", "", static_cast<int>(neuron.support)));
 
   QStringList first;
   for (int i = 0; i < std::min<int>(kShownValues, static_cast<int>(neuron.centre.size())); ++i)
@@ -112,7 +111,7 @@ void NeuronDetails::setNeuron(const app::NeuronInfo& neuron,
   const QString more = neuron.centre.size() > kShownValues ? QStringLiteral(", …") : QString();
   m_centreText->setText(neuron.centre.isEmpty()
                             ? tr("not available")
-                            : tr("%1 values: %2%3").arg(neuron.centre.size())
+                            : tr("%n value(s): %1%2", "", static_cast<int>(neuron.centre.size()))
                                   .arg(first.join(QStringLiteral(", ")), more));
   m_centrePlot->setValues(neuron.centre);
   m_centrePlot->setColour(colour.darker(120));

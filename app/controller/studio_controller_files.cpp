@@ -40,10 +40,11 @@ bool StudioController::openProject(const QString& path, QString* error) {
     emit problem(tr("Autosave is off: %1").arg(journalError));
   }
   emit projectChanged(path);
-  emit statusMessage(tr("Opened %1: %2 events, %3 classes.")
-                         .arg(QFileInfo(path).fileName())
-                         .arg(m_session.eventCount())
-                         .arg(m_session.classCount()));
+  //: %1: file name; %2: "%n event(s)"; %3: "%n class(es)".
+  emit statusMessage(tr("Opened %1: %2, %3.")
+                         .arg(QFileInfo(path).fileName(),
+                              tr("%n event(s)", "", m_session.eventCount()),
+                              tr("%n class(es)", "", m_session.classCount())));
   return true;
 }
 
@@ -59,7 +60,8 @@ bool StudioController::recoverSession(QString* warning, QString* error) {
   ProjectExtras recovered;
   if (!m_recovery.recover(m_projectPath, &recovered, warning, error)) return false;
   if (!recovered.modelBytes.isEmpty()) m_learning.loadModel(recovered.modelBytes);
-  emit statusMessage(tr("Recovered %1 events from the last session.").arg(m_session.eventCount()));
+  emit statusMessage(
+      tr("Recovered %n event(s) from the last session.", "", m_session.eventCount()));
   return true;
 }
 
@@ -69,8 +71,7 @@ bool StudioController::importRecording(const QString& path, int* events, QString
   m_session.addEvents(result.events);
   if (events != nullptr) *events = int(result.events.size());
   for (const QString& w : result.warnings) emit statusMessage(w);
-  emit statusMessage(tr("Imported %1 events from %2.")
-                         .arg(result.events.size())
+  emit statusMessage(tr("Imported %n event(s) from %1.", "", int(result.events.size()))
                          .arg(QFileInfo(path).fileName()));
   return true;
 }
@@ -78,8 +79,7 @@ bool StudioController::importRecording(const QString& path, int* events, QString
 bool StudioController::exportDataset(const QString& path, int* rows, QString* error) {
   int skipped = 0;
   if (!Exporter::exportDatasetCsv(m_session.state(), path, rows, &skipped, error)) return false;
-  emit statusMessage(tr("Exported %1 tagged events to %2.")
-                         .arg(rows != nullptr ? *rows : 0)
+  emit statusMessage(tr("Exported %n tagged event(s) to %1.", "", rows != nullptr ? *rows : 0)
                          .arg(QFileInfo(path).fileName()));
   return true;
 }

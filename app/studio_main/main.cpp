@@ -67,11 +67,16 @@ void installTranslators(QApplication& app, const QString& requested) {
   QString language = requested;
   if (language.isEmpty()) language = QSettings().value(QStringLiteral("ui/language")).toString();
   if (language.isEmpty()) language = QLocale::system().name().left(2);
-  if (language == QLatin1String("en")) return;
+  // English needs its translator too: it holds the plural forms of the "%n event(s)" texts.
+  // A language the studio does not ship falls back to English.
   auto* studio = new QTranslator(&app);
   if (studio->load(QStringLiteral(":/i18n/deeplomath_%1.qm").arg(language))) {
     app.installTranslator(studio);
+  } else {
+    language = QStringLiteral("en");
+    if (studio->load(QStringLiteral(":/i18n/deeplomath_en.qm"))) app.installTranslator(studio);
   }
+  if (language == QLatin1String("en")) return;
   auto* qt = new QTranslator(&app);
   if (qt->load(QStringLiteral("qtbase_%1").arg(language),
                QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {

@@ -29,10 +29,10 @@ void MainWindow::wireBoard() {
   connect(c, &app::StudioController::boardReady, this,
           [this](const link::BoardInfo& info, bool isVirtual) {
             m_board->setBoardInfo(info.boardName, info.firmwareVersion, info.coreVersion,
-                                  tr("%1 neurons × %2 dims, %3 classes")
+                                  tr("%1 neurons × %2 dimensions, %n class(es)", "",
+                                     static_cast<int>(info.maxClasses))
                                       .arg(info.maxNeurons)
-                                      .arg(info.maxDims)
-                                      .arg(info.maxClasses),
+                                      .arg(info.maxDims),
                                   info.sampleRateHz, info.channels);
             m_live->setSampleRate(info.sampleRateHz);
             m_gestures->setVirtualBoard(isVirtual);
@@ -84,10 +84,10 @@ void MainWindow::wireLearning() {
             for (int n : snapshot.neuronsPerLayer) layers << QString::number(n);
             m_modelLabel->setText(snapshot.depth == 0
                                       ? tr("No model yet")
-                                      : tr("Model: depth %1, neurons %2, %3 events learned")
+                                      : tr("Model: depth %1, neurons %2, %n event(s) learned",
+                                           "", static_cast<int>(snapshot.eventsLearned))
                                             .arg(snapshot.depth)
-                                            .arg(layers.join(QStringLiteral("+")))
-                                            .arg(snapshot.eventsLearned));
+                                            .arg(layers.join(QStringLiteral("+"))));
             m_knownSet->setFeatureCount(snapshot.dims);
             requestMap();
           });
