@@ -773,17 +773,17 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>The virtual board exited before opening its port (exit code %1).</source>
+        <source>The virtual board stopped before opening its port (exit code %1). Start it again from Board &gt; Use the virtual board, or connect a board from Board &gt; Connect to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+64"/>
+        <source>The virtual board did not report its port (it printed “%1”). Reinstall Deeplomath Studio, or connect a board from Board &gt; Connect to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-32"/>
         <source>The virtual board (dlm-board) was not found next to the studio or on the PATH.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>The virtual board printed &apos;%1&apos; instead of its port.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -843,22 +843,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>too large</source>
+        <location line="+3"/>
+        <source>the data is too large for this board</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
+        <source>this board does not support this command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-3"/>
         <source>the board no longer holds this event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>this board cannot do that</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>the board failed internally</source>
         <translation type="unfinished"></translation>
     </message>
@@ -930,7 +930,7 @@
     </message>
     <message>
         <location line="+9"/>
-        <source>Handshaking with the board on %1…</source>
+        <source>Waiting for the board on %1 to answer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -970,27 +970,27 @@
     </message>
     <message>
         <location line="+130"/>
-        <source>Update the board&apos;s firmware or the studio so that both speak one version.</source>
+        <source>Update the board&apos;s firmware or Deeplomath Studio so that both support the same protocol version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The board on %1 uses protocol version %2, but this studio uses protocol version %3, so they cannot communicate. %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>The board on %1 uses a protocol version this studio does not recognise (this studio uses protocol version %2), so they cannot communicate. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-10"/>
         <source>Update the board&apos;s firmware.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Update Deeplomath Studio.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>another version</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The board on %1 speaks protocol %2 but this studio speaks protocol %3: they cannot talk. %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1014,17 +1014,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>The model push could not be queued.</source>
+        <location line="+24"/>
+        <source>The next step of the model push could not be sent to the board.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>The model pull could not be queued.</source>
+        <location line="+8"/>
+        <source>The next step of the model pull could not be sent to the board; pull the model again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>The board is not connected.</source>
         <translation type="unfinished"></translation>
     </message>

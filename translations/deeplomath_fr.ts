@@ -773,18 +773,18 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>The virtual board exited before opening its port (exit code %1).</source>
-        <translation>La carte virtuelle s’est arrêtée avant d’ouvrir son port (code de sortie %1).</translation>
+        <source>The virtual board stopped before opening its port (exit code %1). Start it again from Board &gt; Use the virtual board, or connect a board from Board &gt; Connect to.</source>
+        <translation>La carte virtuelle s’est arrêtée avant d’ouvrir son port (code de sortie %1). Relancez-la depuis Carte &gt; Utiliser la carte virtuelle, ou connectez une carte depuis Carte &gt; Se connecter à.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+64"/>
+        <source>The virtual board did not report its port (it printed “%1”). Reinstall Deeplomath Studio, or connect a board from Board &gt; Connect to.</source>
+        <translation>La carte virtuelle n’a pas indiqué son port (elle a affiché «&#xa0;%1&#xa0;»). Réinstallez Deeplomath Studio, ou connectez une carte depuis Carte &gt; Se connecter à.</translation>
+    </message>
+    <message>
+        <location line="-32"/>
         <source>The virtual board (dlm-board) was not found next to the studio or on the PATH.</source>
         <translation>La carte virtuelle (dlm-board) est introuvable, ni à côté du studio ni dans le PATH.</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>The virtual board printed &apos;%1&apos; instead of its port.</source>
-        <translation>La carte virtuelle a affiché «&#xa0;%1&#xa0;» au lieu de son port.</translation>
     </message>
 </context>
 <context>
@@ -843,22 +843,22 @@
         <translation>la vérification CRC-32 a échoué</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>too large</source>
-        <translation>trop volumineux</translation>
+        <location line="+3"/>
+        <source>the data is too large for this board</source>
+        <translation>les données sont trop volumineuses pour cette carte</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
+        <source>this board does not support this command</source>
+        <translation>cette carte ne prend pas en charge cette commande</translation>
+    </message>
+    <message>
+        <location line="-3"/>
         <source>the board no longer holds this event</source>
         <translation>la carte ne détient plus cet événement</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>this board cannot do that</source>
-        <translation>cette carte ne prend pas en charge cette opération</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>the board failed internally</source>
         <translation>erreur interne de la carte</translation>
     </message>
@@ -930,8 +930,8 @@
     </message>
     <message>
         <location line="+9"/>
-        <source>Handshaking with the board on %1…</source>
-        <translation>Négociation avec la carte sur %1…</translation>
+        <source>Waiting for the board on %1 to answer…</source>
+        <translation>En attente de la réponse de la carte sur %1…</translation>
     </message>
     <message>
         <location line="+30"/>
@@ -970,11 +970,21 @@
     </message>
     <message>
         <location line="+130"/>
-        <source>Update the board&apos;s firmware or the studio so that both speak one version.</source>
-        <translation>Mettez à jour le micrologiciel de la carte ou le studio pour qu’ils parlent la même version.</translation>
+        <source>Update the board&apos;s firmware or Deeplomath Studio so that both support the same protocol version.</source>
+        <translation>Mettez à jour le micrologiciel de la carte ou Deeplomath Studio pour qu’ils prennent en charge la même version du protocole.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The board on %1 uses protocol version %2, but this studio uses protocol version %3, so they cannot communicate. %4</source>
+        <translation>La carte sur %1 utilise la version %2 du protocole, mais ce studio utilise la version %3&#xa0;: ils ne peuvent donc pas communiquer. %4</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>The board on %1 uses a protocol version this studio does not recognise (this studio uses protocol version %2), so they cannot communicate. %3</source>
+        <translation>La carte sur %1 utilise une version du protocole que ce studio ne reconnaît pas (ce studio utilise la version %2)&#xa0;: ils ne peuvent donc pas communiquer. %3</translation>
+    </message>
+    <message>
+        <location line="-10"/>
         <source>Update the board&apos;s firmware.</source>
         <translation>Mettez à jour le micrologiciel de la carte.</translation>
     </message>
@@ -982,16 +992,6 @@
         <location line="+2"/>
         <source>Update Deeplomath Studio.</source>
         <translation>Mettez à jour Deeplomath Studio.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>another version</source>
-        <translation>inconnue</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The board on %1 speaks protocol %2 but this studio speaks protocol %3: they cannot talk. %4</source>
-        <translation>La carte sur %1 utilise le protocole en version %2, alors que ce studio utilise la version %3&#xa0;: ils ne peuvent pas communiquer. %4</translation>
     </message>
     <message>
         <location filename="../devices/link/link_worker_commands.cpp" line="+19"/>
@@ -1014,17 +1014,17 @@
         <translation>La carte n’a pas acquitté la commande après %1 tentatives.</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>The model push could not be queued.</source>
-        <translation>L’envoi du modèle n’a pas pu être mis en file d’attente.</translation>
+        <location line="+24"/>
+        <source>The next step of the model push could not be sent to the board.</source>
+        <translation>L’étape suivante de l’envoi du modèle n’a pas pu être transmise à la carte.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>The model pull could not be queued.</source>
-        <translation>La récupération du modèle n’a pas pu être mise en file d’attente.</translation>
+        <location line="+8"/>
+        <source>The next step of the model pull could not be sent to the board; pull the model again.</source>
+        <translation>L’étape suivante de la récupération du modèle n’a pas pu être transmise à la carte&#xa0;; récupérez à nouveau le modèle.</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>The board is not connected.</source>
         <translation>La carte n’est pas connectée.</translation>
     </message>

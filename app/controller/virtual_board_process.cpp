@@ -26,7 +26,9 @@ VirtualBoardProcess::VirtualBoardProcess(QObject* parent) : QObject(parent) {
   });
   connect(&m_process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus) {
     if (!m_stopping && m_port.isEmpty()) {
-      emit failed(tr("The virtual board exited before opening its port (exit code %1).")
+      emit failed(tr("The virtual board stopped before opening its port (exit code %1). Start "
+                     "it again from Board > Use the virtual board, or connect a board from "
+                     "Board > Connect to.")
                       .arg(code));
     }
     m_port.clear();
@@ -88,7 +90,9 @@ void VirtualBoardProcess::readOutput() {
   const QString line = QString::fromUtf8(m_pending.left(end)).trimmed();
   m_pending.clear();
   if (!line.startsWith(QLatin1String("port: "))) {
-    emit failed(tr("The virtual board printed '%1' instead of its port.").arg(line));
+    emit failed(tr("The virtual board did not report its port (it printed “%1”). Reinstall "
+                   "Deeplomath Studio, or connect a board from Board > Connect to.")
+                    .arg(line));
     stop();
     return;
   }

@@ -115,7 +115,7 @@ void LinkWorker::beginHandshake() {
   m_decoder.reset();
   m_monitor = protocol::LinkMonitor();
   m_helloSeq = m_nextSeq++;
-  setState(waitingState(), tr("Handshaking with the board on %1…").arg(m_portName));
+  setState(waitingState(), tr("Waiting for the board on %1 to answer…").arg(m_portName));
   m_helloRetry.start(m_helloSeq, nowMs());
   // One delimiter first (docs/protocol.md 1.2): it ends whatever partial frame the board's
   // decoder holds from before, so the HelloRequest is not lost with it.
@@ -376,20 +376,24 @@ void LinkWorker::refuseVersions(std::uint8_t theirMin, std::uint8_t theirMax) {
   const auto range = [](int low, int high) {
     return low == high ? QString::number(low) : QStringLiteral("%1–%2").arg(low).arg(high);
   };
-  QString fix = tr("Update the board's firmware or the studio so that both speak one version.");
+  QString fix = tr("Update the board's firmware or Deeplomath Studio so that both support the "
+                   "same protocol version.");
   if (theirMin >= 1 && theirMax >= theirMin) {
     if (theirMax < protocol::kMinProtocolVersion)
       fix = tr("Update the board's firmware.");
     else if (theirMin > protocol::kProtocolVersion)
       fix = tr("Update Deeplomath Studio.");
   }
-  const QString board =
-      theirMin >= 1 && theirMax >= theirMin ? range(theirMin, theirMax) : tr("another version");
-  endSession(tr("The board on %1 speaks protocol %2 but this studio speaks protocol %3: they "
-                "cannot talk. %4")
-                 .arg(m_portName, board,
-                      range(protocol::kMinProtocolVersion, protocol::kProtocolVersion), fix),
-             LinkState::Incompatible);
+  const QString ours = range(protocol::kMinProtocolVersion, protocol::kProtocolVersion);
+  const QString reason =
+      theirMin >= 1 && theirMax >= theirMin
+          ? tr("The board on %1 uses protocol version %2, but this studio uses protocol version "
+               "%3, so they cannot communicate. %4")
+                .arg(m_portName, range(theirMin, theirMax), ours, fix)
+          : tr("The board on %1 uses a protocol version this studio does not recognise (this "
+               "studio uses protocol version %2), so they cannot communicate. %3")
+                .arg(m_portName, ours, fix);
+  endSession(reason, LinkState::Incompatible);
 }
 
 void LinkWorker::onAck(const protocol::Ack& ack) {

@@ -115,13 +115,17 @@ void LinkWorker::feedTransfers() {
   if (m_push && !m_commands.holds(CommandOrigin::Push)) {
     m_push->nextCommand(step.command);
     step.origin = CommandOrigin::Push;
-    if (!m_commands.enqueue(step)) finishPush(false, tr("The model push could not be queued."));
+    if (!m_commands.enqueue(step)) {
+      finishPush(false, tr("The next step of the model push could not be sent to the board."));
+    }
   }
   if (m_pull && !m_commands.holds(CommandOrigin::Pull)) {
     m_pull->nextCommand(step.command);
     step.origin = CommandOrigin::Pull;
     if (!m_commands.enqueue(step))
-      finishPull(false, QByteArray(), tr("The model pull could not be queued."));
+      finishPull(false, QByteArray(),
+                 tr("The next step of the model pull could not be sent to the board; pull the "
+                    "model again."));
   }
 }
 

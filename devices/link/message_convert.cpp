@@ -112,12 +112,14 @@ QString ackCodeWords(protocol::AckCode code) {
   case AckCode::CrcMismatch:
     text = QT_TRANSLATE_NOOP("dlm::link::AckCode", "the CRC-32 check failed");
     break;
-  case AckCode::TooLarge: text = QT_TRANSLATE_NOOP("dlm::link::AckCode", "too large"); break;
+  case AckCode::TooLarge:
+    text = QT_TRANSLATE_NOOP("dlm::link::AckCode", "the data is too large for this board");
+    break;
   case AckCode::NoSuchEvent:
     text = QT_TRANSLATE_NOOP("dlm::link::AckCode", "the board no longer holds this event");
     break;
   case AckCode::NotSupported:
-    text = QT_TRANSLATE_NOOP("dlm::link::AckCode", "this board cannot do that");
+    text = QT_TRANSLATE_NOOP("dlm::link::AckCode", "this board does not support this command");
     break;
   case AckCode::InternalError:
     text = QT_TRANSLATE_NOOP("dlm::link::AckCode", "the board failed internally");

@@ -123,9 +123,9 @@ private slots:
     rig.connect();
     QTRY_COMPARE_WITH_TIMEOUT(disconnected.count(), 1, kConnectTimeoutMs);
     const QString reason = disconnected.at(0).at(0).toString();
-    QVERIFY2(reason.contains(QStringLiteral("protocol 2–3")), qPrintable(reason));
-    QVERIFY2(reason.contains(QStringLiteral("protocol 1")), qPrintable(reason));
-    QVERIFY2(reason.contains(QStringLiteral("cannot talk")), qPrintable(reason));
+    QVERIFY2(reason.contains(QStringLiteral("protocol version 2–3")), qPrintable(reason));
+    QVERIFY2(reason.contains(QStringLiteral("protocol version 1")), qPrintable(reason));
+    QVERIFY2(reason.contains(QStringLiteral("cannot communicate")), qPrintable(reason));
     QVERIFY2(reason.contains(QStringLiteral("Update Deeplomath Studio")), qPrintable(reason));
     QCOMPARE(rig.link->state(), LinkState::Incompatible);
     QCOMPARE(connected.count(), 0);
