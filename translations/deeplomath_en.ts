@@ -90,7 +90,7 @@
     <name>dlm::app::HostNetwork</name>
     <message>
         <location filename="../app/studio/host_network.cpp" line="+40"/>
-        <source>descriptors of %1 features or %2 classes are not supported</source>
+        <source>the network does not support %1 features with %2 classes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -99,12 +99,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>cannot set up the network: %1</source>
+        <location line="+11"/>
+        <source>the network could not be set up (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <location line="+14"/>
         <source>the model is unreadable (%1)</source>
         <translation type="unfinished"></translation>
@@ -113,22 +113,7 @@
 <context>
     <name>dlm::app::Importer</name>
     <message>
-        <location filename="../app/studio/importer.cpp" line="+71"/>
-        <source>it is not a WAV file (no RIFF/WAVE header)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>it has no format chunk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>it has no data chunk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location filename="../app/studio/importer.cpp" line="+115"/>
         <source>Cannot open “%1”: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -143,9 +128,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>it has %1 channels; 1 to %2 are supported</source>
+        <location line="-56"/>
+        <source>it is not a WAV file (it does not start with a WAV header)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>its WAV header does not describe the sample format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it holds no sample data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
+        <source>it has %n channel(s); 1 to %1 are supported</source>
+        <translation>
+            <numerusform>it has %n channel; 1 to %1 are supported</numerusform>
+            <numerusform>it has %n channels; 1 to %1 are supported</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3"/>
@@ -173,12 +176,29 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Cannot import “%1”: it has %2 signal columns and %3 rows; 1 to %4 columns and at least one row are needed.</source>
+        <location line="+6"/>
+        <source>Cannot import “%1”: it has %2 and %3; 1 to %4 signal columns and at least one row are needed.</source>
+        <extracomment>%1: file name; %2: &quot;%n signal column(s)&quot;; %3: &quot;%n row(s)&quot;; %4: the most columns.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+2"/>
+        <source>%n signal column(s)</source>
+        <translation>
+            <numerusform>%n signal column</numerusform>
+            <numerusform>%n signal columns</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
         <source>%n value(s) beyond the 16-bit range were clipped.</source>
         <translation>
             <numerusform>%n value beyond the 16-bit range was clipped.</numerusform>
@@ -239,21 +259,34 @@
     <name>dlm::app::LearningWorker</name>
     <message>
         <location filename="../app/studio/learning_worker.cpp" line="+120"/>
-        <source>The saved model could not be used (%1); it is rebuilt from the tagged events.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+68"/>
-        <source>Event %1 has %2 features where the network expects %3: it is not learned.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+40"/>
-        <source>Learning event %1 failed (%2).</source>
+        <source>The saved model could not be used: %1. The network is rebuilt from the tagged events instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+64"/>
+        <location line="+68"/>
+        <source>Event %1 has %n feature(s), but the network expects %2, so it was not learned.</source>
+        <translation>
+            <numerusform>Event %1 has %n feature, but the network expects %2, so it was not learned.</numerusform>
+            <numerusform>Event %1 has %n features, but the network expects %2, so it was not learned.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Event %1 cannot be learned: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Learning event %1 failed (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>The network could not be rebuilt: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>Rebuilding the network from %n event(s)…</source>
         <translation>
             <numerusform>Rebuilding the network from %n event…</numerusform>
@@ -320,109 +353,113 @@
 <context>
     <name>dlm::app::Project</name>
     <message>
-        <location filename="../app/studio/project.cpp" line="+85"/>
-        <source>“%1” is truncated: it ends inside the %2. The file was not completely written (or was cut when copied); open an autosave or an older copy.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location filename="../app/studio/project.cpp" line="+110"/>
         <source>“%1” is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>“%1” is not a Deeplomath project: it does not start with the project signature (bad magic).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>format version</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>“%1” was written by a newer Deeplomath Studio (project format version %2); this version reads format %3. Update the studio to open it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>“%1” has an unknown project format version (%2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
+        <location line="+29"/>
         <location line="+9"/>
-        <location line="+5"/>
         <source>header</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-3"/>
-        <source>“%1” is damaged: its header is %2 bytes long.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>“%1” is damaged: its header is not valid JSON (%2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>events section</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>“%1” is damaged: the events section is missing.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>events section (it announces %n event(s))</source>
-        <translation>
-            <numerusform>events section (it announces %n event)</numerusform>
-            <numerusform>events section (it announces %n events)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>events section (event %1 of %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+95"/>
+        <location line="+30"/>
+        <location line="+103"/>
         <source>“%1” is damaged: event %2 of %3 is invalid: %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-83"/>
-        <location line="+3"/>
-        <location line="+3"/>
-        <source>model section</source>
+        <location line="-193"/>
+        <source>“%1” is truncated: the file ends in the middle of its %2. It was not completely written, or was cut short when copied; open an autosave or an older copy instead.</source>
+        <extracomment>%2: the part the file ends in, such as &quot;header&quot; or &quot;list of events&quot;.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-5"/>
-        <source>“%1” is damaged: the model section is missing.</source>
+        <location line="+25"/>
+        <source>“%1” is not a Deeplomath project (it does not start with the project signature). Choose a .dlmproj file saved by Deeplomath Studio.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>end marker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>“%1” is damaged: the end marker is missing.</source>
+        <location line="+6"/>
+        <source>format version number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>“%1” is damaged: %2 unexpected bytes follow the end marker.</source>
+        <source>“%1” was saved by a newer version of Deeplomath Studio (project format %2); this version opens formats up to %3. Update Deeplomath Studio to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“%1” has an invalid project format version (%2): the file is damaged or was not saved by Deeplomath Studio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>“%1” is damaged: its header claims a length of %L2 bytes, far more than a project header can hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>“%1” is damaged: its header cannot be read (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+11"/>
+        <source>list of events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” is damaged: its list of events is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>list of events (%n event(s) expected)</source>
+        <translation>
+            <numerusform>list of events (%n event expected)</numerusform>
+            <numerusform>list of events (%n events expected)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>list of events (at event %1 of %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+2"/>
+        <location line="+3"/>
+        <source>model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>“%1” is damaged: its model is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>end-of-file marker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” is damaged: its end-of-file marker is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>“%1” is damaged: %n unexpected byte(s) follow its end-of-file marker.</source>
+        <translation>
+            <numerusform>“%1” is damaged: %n unexpected byte follows its end-of-file marker.</numerusform>
+            <numerusform>“%1” is damaged: %n unexpected bytes follow its end-of-file marker.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Cannot read “%1”: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -433,66 +470,75 @@
     </message>
     <message>
         <location line="+11"/>
+        <location line="+30"/>
         <source>“%1” has an invalid header: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>no session identity</source>
+        <location line="-27"/>
+        <source>the session identifier is missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>no next event id</source>
+        <source>the number of the next event is missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>the class list is missing or too long</source>
+        <source>the list of classes is missing or too long</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>class %1 has no name or no valid colour</source>
+        <source>class %1 has no name or an invalid colour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>“%1” is inconsistent: the header announces %2 events, the file holds %3.</source>
+        <location line="+16"/>
+        <source>the number of events is missing</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>“%1” is inconsistent: its header announces %n event(s), but the file holds %2.</source>
+        <translation>
+            <numerusform>“%1” is inconsistent: its header announces %n event, but the file holds %2.</numerusform>
+            <numerusform>“%1” is inconsistent: its header announces %n events, but the file holds %2.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+8"/>
-        <source>its id %1 is out of order</source>
+        <location line="+12"/>
+        <source>its tag %1 does not name an existing class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>its tag %1 names no class</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>it is marked learned without a class</source>
+        <source>it is marked as learned but has no class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+14"/>
-        <source>“%1” is inconsistent: the header and the model section disagree on the model&apos;s size.</source>
+        <source>“%1” is inconsistent: its header and its model disagree on the model&apos;s size.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
+        <source>“%1” is inconsistent: the model&apos;s checksum differs from the one recorded in its header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>its id %1 is out of order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>“%1” is damaged: its model is unreadable (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>“%1” is inconsistent: the model&apos;s hash differs from the header&apos;s.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <location line="+22"/>
         <source>Cannot write “%1”: %2</source>
         <translation type="unfinished"></translation>
@@ -527,12 +573,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
+        <source>The autosave cannot be recovered: edit %1 is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The autosave cannot be recovered: edits %1 to %2 are missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>The last autosaved edit was incomplete (the studio stopped while writing it) and was left out.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -790,22 +841,25 @@
 <context>
     <name>dlm::app::codec</name>
     <message>
-        <location filename="../app/studio/event_codec.cpp" line="+126"/>
-        <source>an array is too long</source>
+        <location filename="../app/studio/event_codec.cpp" line="+127"/>
+        <source>its signal or descriptor is longer than the studio accepts</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>its origin (%1) is unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>its raw signal holds %n value(s) instead of %1 frames × %2 channels</source>
+        <translation>
+            <numerusform>its raw signal holds %n value instead of %1 frames × %2 channels</numerusform>
+            <numerusform>its raw signal holds %n values instead of %1 frames × %2 channels</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>unknown origin %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>its raw window holds %1 values, not %2 frames x %3 channels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
         <source>its descriptor holds a value that is not a finite number</source>
         <translation type="unfinished"></translation>
     </message>

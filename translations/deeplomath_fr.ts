@@ -90,8 +90,8 @@
     <name>dlm::app::HostNetwork</name>
     <message>
         <location filename="../app/studio/host_network.cpp" line="+40"/>
-        <source>descriptors of %1 features or %2 classes are not supported</source>
-        <translation>descripteurs de %1 caractéristiques ou %2 classes non pris en charge</translation>
+        <source>the network does not support %1 features with %2 classes</source>
+        <translation>le réseau ne prend pas en charge %1 caractéristiques avec %2 classes</translation>
     </message>
     <message>
         <location line="+36"/>
@@ -99,12 +99,12 @@
         <translation>mémoire insuffisante pour un réseau de %1 MB</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>cannot set up the network: %1</source>
-        <translation>impossible d’initialiser le réseau&#xa0;: %1</translation>
+        <location line="+11"/>
+        <source>the network could not be set up (%1)</source>
+        <translation>le réseau n’a pas pu être initialisé (%1)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <location line="+14"/>
         <source>the model is unreadable (%1)</source>
         <translation>le modèle est illisible (%1)</translation>
@@ -113,22 +113,7 @@
 <context>
     <name>dlm::app::Importer</name>
     <message>
-        <location filename="../app/studio/importer.cpp" line="+71"/>
-        <source>it is not a WAV file (no RIFF/WAVE header)</source>
-        <translation>ce n’est pas un fichier WAV (pas d’en-tête RIFF/WAVE)</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>it has no format chunk</source>
-        <translation>il ne contient pas de bloc de format</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>it has no data chunk</source>
-        <translation>il ne contient pas de bloc de données</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location filename="../app/studio/importer.cpp" line="+115"/>
         <source>Cannot open “%1”: %2</source>
         <translation>Impossible d’ouvrir «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
@@ -143,9 +128,27 @@
         <translation>ses échantillons sont sur %1 bits&#xa0;; seul le PCM 16 bits est pris en charge</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>it has %1 channels; 1 to %2 are supported</source>
-        <translation>il a %1 canaux&#xa0;; de 1 à %2 canaux sont pris en charge</translation>
+        <location line="-56"/>
+        <source>it is not a WAV file (it does not start with a WAV header)</source>
+        <translation>ce n’est pas un fichier WAV (il ne commence pas par un en-tête WAV)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>its WAV header does not describe the sample format</source>
+        <translation>son en-tête WAV ne décrit pas le format des échantillons</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it holds no sample data</source>
+        <translation>il ne contient aucun échantillon</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
+        <source>it has %n channel(s); 1 to %1 are supported</source>
+        <translation>
+            <numerusform>il a %n canal&#xa0;; de 1 à %1 canaux sont pris en charge</numerusform>
+            <numerusform>il a %n canaux&#xa0;; de 1 à %1 canaux sont pris en charge</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3"/>
@@ -173,12 +176,29 @@
         <translation>Impossible d’importer «&#xa0;%1&#xa0;»&#xa0;: il n’a pas de colonne «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Cannot import “%1”: it has %2 signal columns and %3 rows; 1 to %4 columns and at least one row are needed.</source>
-        <translation>Impossible d’importer «&#xa0;%1&#xa0;»&#xa0;: il a %2 colonnes de signal et %3 lignes&#xa0;; il faut de 1 à %4 colonnes et au moins une ligne.</translation>
+        <location line="+6"/>
+        <source>Cannot import “%1”: it has %2 and %3; 1 to %4 signal columns and at least one row are needed.</source>
+        <extracomment>%1: file name; %2: &quot;%n signal column(s)&quot;; %3: &quot;%n row(s)&quot;; %4: the most columns.</extracomment>
+        <translation>Impossible d’importer «&#xa0;%1&#xa0;»&#xa0;: il a %2 et %3&#xa0;; il faut de 1 à %4 colonnes de signal et au moins une ligne.</translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
+        <location line="+2"/>
+        <source>%n signal column(s)</source>
+        <translation>
+            <numerusform>%n colonne de signal</numerusform>
+            <numerusform>%n colonnes de signal</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n ligne</numerusform>
+            <numerusform>%n lignes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+25"/>
         <source>%n value(s) beyond the 16-bit range were clipped.</source>
         <translation>
             <numerusform>%n valeur hors de la plage 16 bits a été écrêtée.</numerusform>
@@ -239,21 +259,34 @@
     <name>dlm::app::LearningWorker</name>
     <message>
         <location filename="../app/studio/learning_worker.cpp" line="+120"/>
-        <source>The saved model could not be used (%1); it is rebuilt from the tagged events.</source>
-        <translation>Le modèle enregistré est inutilisable (%1)&#xa0;; il est reconstruit à partir des événements étiquetés.</translation>
+        <source>The saved model could not be used: %1. The network is rebuilt from the tagged events instead.</source>
+        <translation>Le modèle enregistré n’a pas pu être utilisé&#xa0;: %1. Le réseau est reconstruit à partir des événements étiquetés.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+68"/>
-        <source>Event %1 has %2 features where the network expects %3: it is not learned.</source>
-        <translation>L’événement %1 a %2 caractéristiques alors que le réseau en attend %3&#xa0;: il n’est pas appris.</translation>
+        <source>Event %1 has %n feature(s), but the network expects %2, so it was not learned.</source>
+        <translation>
+            <numerusform>L’événement %1 a %n caractéristique, mais le réseau en attend %2&#xa0;; il n’a donc pas été appris.</numerusform>
+            <numerusform>L’événement %1 a %n caractéristiques, mais le réseau en attend %2&#xa0;; il n’a donc pas été appris.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+11"/>
+        <source>Event %1 cannot be learned: %2.</source>
+        <translation>L’événement %1 ne peut pas être appris&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Learning event %1 failed (%2).</source>
         <translation>L’apprentissage de l’événement %1 a échoué (%2).</translation>
     </message>
+    <message>
+        <location line="+61"/>
+        <source>The network could not be rebuilt: %1.</source>
+        <translation>Le réseau n’a pas pu être reconstruit&#xa0;: %1.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+64"/>
+        <location line="+3"/>
         <source>Rebuilding the network from %n event(s)…</source>
         <translation>
             <numerusform>Reconstruction du réseau à partir de %n événement…</numerusform>
@@ -320,109 +353,113 @@
 <context>
     <name>dlm::app::Project</name>
     <message>
-        <location filename="../app/studio/project.cpp" line="+85"/>
-        <source>“%1” is truncated: it ends inside the %2. The file was not completely written (or was cut when copied); open an autosave or an older copy.</source>
-        <translation>«&#xa0;%1&#xa0;» est tronqué&#xa0;: il s’interrompt dans %2. Le fichier n’a pas été entièrement écrit (ou a été coupé lors d’une copie)&#xa0;; ouvrez une sauvegarde automatique ou une copie plus ancienne.</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location filename="../app/studio/project.cpp" line="+110"/>
         <source>“%1” is empty.</source>
         <translation>«&#xa0;%1&#xa0;» est vide.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>“%1” is not a Deeplomath project: it does not start with the project signature (bad magic).</source>
-        <translation>«&#xa0;%1&#xa0;» n’est pas un projet Deeplomath&#xa0;: il ne commence pas par la signature de projet (nombre magique incorrect).</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>format version</source>
-        <translation>la version du format</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>“%1” was written by a newer Deeplomath Studio (project format version %2); this version reads format %3. Update the studio to open it.</source>
-        <translation>«&#xa0;%1&#xa0;» a été écrit par une version plus récente de Deeplomath Studio (format de projet version %2)&#xa0;; cette version lit le format %3. Mettez à jour le studio pour l’ouvrir.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>“%1” has an unknown project format version (%2).</source>
-        <translation>La version du format de projet de «&#xa0;%1&#xa0;» est inconnue (%2).</translation>
-    </message>
-    <message>
+        <location line="+29"/>
         <location line="+9"/>
-        <location line="+5"/>
         <source>header</source>
         <translation>l’en-tête</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <source>“%1” is damaged: its header is %2 bytes long.</source>
-        <translation>«&#xa0;%1&#xa0;» est endommagé&#xa0;: son en-tête fait %2 octets.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>“%1” is damaged: its header is not valid JSON (%2).</source>
-        <translation>«&#xa0;%1&#xa0;» est endommagé&#xa0;: son en-tête n’est pas du JSON valide (%2).</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>events section</source>
-        <translation>la section des événements</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>“%1” is damaged: the events section is missing.</source>
-        <translation>«&#xa0;%1&#xa0;» est endommagé&#xa0;: la section des événements est absente.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>events section (it announces %n event(s))</source>
-        <translation>
-            <numerusform>la section des événements (elle annonce %n événement)</numerusform>
-            <numerusform>la section des événements (elle annonce %n événements)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>events section (event %1 of %2)</source>
-        <translation>la section des événements (événement %1 sur %2)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+95"/>
+        <location line="+30"/>
+        <location line="+103"/>
         <source>“%1” is damaged: event %2 of %3 is invalid: %4.</source>
         <translation>«&#xa0;%1&#xa0;» est endommagé&#xa0;: l’événement %2 sur %3 est invalide&#xa0;: %4.</translation>
     </message>
     <message>
-        <location line="-83"/>
-        <location line="+3"/>
-        <location line="+3"/>
-        <source>model section</source>
-        <translation>la section du modèle</translation>
+        <location line="-193"/>
+        <source>“%1” is truncated: the file ends in the middle of its %2. It was not completely written, or was cut short when copied; open an autosave or an older copy instead.</source>
+        <extracomment>%2: the part the file ends in, such as &quot;header&quot; or &quot;list of events&quot;.</extracomment>
+        <translation>«&#xa0;%1&#xa0;» est tronqué&#xa0;: le fichier s’interrompt dans %2. Il n’a pas été entièrement écrit, ou a été coupé lors d’une copie&#xa0;; ouvrez plutôt une sauvegarde automatique ou une copie plus ancienne.</translation>
     </message>
     <message>
-        <location line="-5"/>
-        <source>“%1” is damaged: the model section is missing.</source>
-        <translation>«&#xa0;%1&#xa0;» est endommagé&#xa0;: la section du modèle est absente.</translation>
+        <location line="+25"/>
+        <source>“%1” is not a Deeplomath project (it does not start with the project signature). Choose a .dlmproj file saved by Deeplomath Studio.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un projet Deeplomath (il ne commence pas par la signature de projet). Choisissez un fichier .dlmproj enregistré par Deeplomath Studio.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>end marker</source>
-        <translation>le marqueur de fin</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>“%1” is damaged: the end marker is missing.</source>
-        <translation>«&#xa0;%1&#xa0;» est endommagé&#xa0;: le marqueur de fin est absent.</translation>
+        <location line="+6"/>
+        <source>format version number</source>
+        <translation>le numéro de version du format</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>“%1” is damaged: %2 unexpected bytes follow the end marker.</source>
-        <translation>«&#xa0;%1&#xa0;» est endommagé&#xa0;: %2 octets inattendus suivent le marqueur de fin.</translation>
+        <source>“%1” was saved by a newer version of Deeplomath Studio (project format %2); this version opens formats up to %3. Update Deeplomath Studio to open it.</source>
+        <translation>«&#xa0;%1&#xa0;» a été enregistré par une version plus récente de Deeplomath Studio (format de projet %2)&#xa0;; cette version ouvre les formats %3 et antérieurs. Mettez à jour Deeplomath Studio pour l’ouvrir.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“%1” has an invalid project format version (%2): the file is damaged or was not saved by Deeplomath Studio.</source>
+        <translation>La version du format de projet de «&#xa0;%1&#xa0;» n’est pas valide (%2)&#xa0;: le fichier est endommagé ou n’a pas été enregistré par Deeplomath Studio.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>“%1” is damaged: its header claims a length of %L2 bytes, far more than a project header can hold.</source>
+        <translation>«&#xa0;%1&#xa0;» est endommagé&#xa0;: son en-tête annonce une longueur de %L2&#xa0;octets, bien plus qu’un en-tête de projet ne peut en contenir.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>“%1” is damaged: its header cannot be read (%2).</source>
+        <translation>«&#xa0;%1&#xa0;» est endommagé&#xa0;: son en-tête est illisible (%2).</translation>
     </message>
     <message>
         <location line="+11"/>
+        <source>list of events</source>
+        <translation>la liste des événements</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” is damaged: its list of events is missing.</source>
+        <translation>«&#xa0;%1&#xa0;» est endommagé&#xa0;: sa liste des événements est absente.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>list of events (%n event(s) expected)</source>
+        <translation>
+            <numerusform>la liste des événements (%n événement attendu)</numerusform>
+            <numerusform>la liste des événements (%n événements attendus)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>list of events (at event %1 of %2)</source>
+        <translation>la liste des événements (à l’événement %1 sur %2)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+2"/>
+        <location line="+3"/>
+        <source>model</source>
+        <translation>le modèle</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>“%1” is damaged: its model is missing.</source>
+        <translation>«&#xa0;%1&#xa0;» est endommagé&#xa0;: son modèle est absent.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>end-of-file marker</source>
+        <translation>le marqueur de fin de fichier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” is damaged: its end-of-file marker is missing.</source>
+        <translation>«&#xa0;%1&#xa0;» est endommagé&#xa0;: son marqueur de fin de fichier est absent.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>“%1” is damaged: %n unexpected byte(s) follow its end-of-file marker.</source>
+        <translation>
+            <numerusform>«&#xa0;%1&#xa0;» est endommagé&#xa0;: %n octet inattendu suit son marqueur de fin de fichier.</numerusform>
+            <numerusform>«&#xa0;%1&#xa0;» est endommagé&#xa0;: %n octets inattendus suivent son marqueur de fin de fichier.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Cannot read “%1”: %2</source>
         <translation>Impossible de lire «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
@@ -433,66 +470,75 @@
     </message>
     <message>
         <location line="+11"/>
+        <location line="+30"/>
         <source>“%1” has an invalid header: %2.</source>
         <translation>L’en-tête de «&#xa0;%1&#xa0;» est invalide&#xa0;: %2.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>no session identity</source>
-        <translation>identité de session absente</translation>
+        <location line="-27"/>
+        <source>the session identifier is missing</source>
+        <translation>l’identifiant de session est absent</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>no next event id</source>
-        <translation>identifiant du prochain événement absent</translation>
+        <source>the number of the next event is missing</source>
+        <translation>le numéro du prochain événement est absent</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>the class list is missing or too long</source>
+        <source>the list of classes is missing or too long</source>
         <translation>la liste des classes est absente ou trop longue</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>class %1 has no name or no valid colour</source>
-        <translation>la classe %1 n’a pas de nom ou pas de couleur valide</translation>
+        <source>class %1 has no name or an invalid colour</source>
+        <translation>la classe %1 n’a pas de nom ou a une couleur non valide</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>“%1” is inconsistent: the header announces %2 events, the file holds %3.</source>
-        <translation>«&#xa0;%1&#xa0;» est incohérent&#xa0;: l’en-tête annonce %2 événements, le fichier en contient %3.</translation>
+        <location line="+16"/>
+        <source>the number of events is missing</source>
+        <translation>le nombre d’événements est absent</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>“%1” is inconsistent: its header announces %n event(s), but the file holds %2.</source>
+        <translation>
+            <numerusform>«&#xa0;%1&#xa0;» est incohérent&#xa0;: son en-tête annonce %n événement, mais le fichier en contient %2.</numerusform>
+            <numerusform>«&#xa0;%1&#xa0;» est incohérent&#xa0;: son en-tête annonce %n événements, mais le fichier en contient %2.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
+        <source>its tag %1 does not name an existing class</source>
+        <translation>son étiquette %1 ne désigne aucune classe existante</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is marked as learned but has no class</source>
+        <translation>il est marqué comme appris mais n’a pas de classe</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>“%1” is inconsistent: its header and its model disagree on the model&apos;s size.</source>
+        <translation>«&#xa0;%1&#xa0;» est incohérent&#xa0;: son en-tête et son modèle ne s’accordent pas sur la taille du modèle.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>“%1” is inconsistent: the model&apos;s checksum differs from the one recorded in its header.</source>
+        <translation>«&#xa0;%1&#xa0;» est incohérent&#xa0;: la somme de contrôle du modèle diffère de celle enregistrée dans son en-tête.</translation>
+    </message>
+    <message>
+        <location line="-30"/>
         <source>its id %1 is out of order</source>
         <translation>son identifiant %1 n’est pas dans l’ordre</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>its tag %1 names no class</source>
-        <translation>son étiquette %1 ne désigne aucune classe</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>it is marked learned without a class</source>
-        <translation>il est marqué comme appris sans avoir de classe</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>“%1” is inconsistent: the header and the model section disagree on the model&apos;s size.</source>
-        <translation>«&#xa0;%1&#xa0;» est incohérent&#xa0;: l’en-tête et la section du modèle ne s’accordent pas sur la taille du modèle.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+26"/>
         <source>“%1” is damaged: its model is unreadable (%2).</source>
         <translation>«&#xa0;%1&#xa0;» est endommagé&#xa0;: son modèle est illisible (%2).</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>“%1” is inconsistent: the model&apos;s hash differs from the header&apos;s.</source>
-        <translation>«&#xa0;%1&#xa0;» est incohérent&#xa0;: l’empreinte du modèle diffère de celle de l’en-tête.</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <location line="+22"/>
         <source>Cannot write “%1”: %2</source>
         <translation>Impossible d’écrire «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
@@ -527,12 +573,17 @@
         <translation>La sauvegarde automatique ne peut pas être récupérée&#xa0;: son fichier de base est inutilisable. %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
+        <source>The autosave cannot be recovered: edit %1 is missing.</source>
+        <translation>La sauvegarde automatique ne peut pas être récupérée&#xa0;: la modification %1 manque.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The autosave cannot be recovered: edits %1 to %2 are missing.</source>
         <translation>La sauvegarde automatique ne peut pas être récupérée&#xa0;: les modifications %1 à %2 manquent.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>The last autosaved edit was incomplete (the studio stopped while writing it) and was left out.</source>
         <translation>La dernière modification sauvegardée automatiquement était incomplète (le studio s’est arrêté pendant son écriture) et a été ignorée.</translation>
     </message>
@@ -790,22 +841,25 @@
 <context>
     <name>dlm::app::codec</name>
     <message>
-        <location filename="../app/studio/event_codec.cpp" line="+126"/>
-        <source>an array is too long</source>
-        <translation>un tableau est trop long</translation>
+        <location filename="../app/studio/event_codec.cpp" line="+127"/>
+        <source>its signal or descriptor is longer than the studio accepts</source>
+        <translation>son signal ou son descripteur est plus long que ce que le studio accepte</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>its origin (%1) is unknown</source>
+        <translation>son origine (%1) est inconnue</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>its raw signal holds %n value(s) instead of %1 frames × %2 channels</source>
+        <translation>
+            <numerusform>son signal brut contient %n valeur au lieu de %1 trames × %2 canaux</numerusform>
+            <numerusform>son signal brut contient %n valeurs au lieu de %1 trames × %2 canaux</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>unknown origin %1</source>
-        <translation>origine %1 inconnue</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>its raw window holds %1 values, not %2 frames x %3 channels</source>
-        <translation>sa fenêtre brute contient %1 valeurs, et non %2 trames × %3 canaux</translation>
-    </message>
-    <message>
-        <location line="+5"/>
         <source>its descriptor holds a value that is not a finite number</source>
         <translation>son descripteur contient une valeur qui n’est pas un nombre fini</translation>
     </message>

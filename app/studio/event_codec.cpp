@@ -123,16 +123,19 @@ bool readEvent(QDataStream& in, SessionEvent& e, QString* problem) {
   e.learned = learned != 0;
   e.origin = EventOrigin(origin);
   if (!readArray(in, e.raw, kMaxRawValues) || !readArray(in, e.descriptor, kMaxDescriptor)) {
-    if (in.status() == QDataStream::Ok && problem) *problem = Tr::tr("an array is too long");
+    if (in.status() == QDataStream::Ok && problem) {
+      *problem = Tr::tr("its signal or descriptor is longer than the studio accepts");
+    }
     return false;
   }
   if (in.status() != QDataStream::Ok) return false;
   QString why;
   if (origin > quint8(EventOrigin::Demo)) {
-    why = Tr::tr("unknown origin %1").arg(origin);
+    why = Tr::tr("its origin (%1) is unknown").arg(origin);
   } else if (!e.raw.isEmpty() && qint64(e.frames) * e.channels != e.raw.size()) {
-    why = Tr::tr("its raw window holds %1 values, not %2 frames x %3 channels")
-              .arg(e.raw.size()).arg(e.frames).arg(e.channels);
+    why = Tr::tr("its raw signal holds %n value(s) instead of %1 frames × %2 channels", "",
+                 int(e.raw.size()))
+              .arg(e.frames).arg(e.channels);
   } else {
     for (float v : e.descriptor) {
       if (!std::isfinite(v)) {

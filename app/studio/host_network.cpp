@@ -37,7 +37,7 @@ void copyName(const QString& name, ClassName& slot) {
 
 HostNetwork::Outcome HostNetwork::ensure(int events, int dims, int classes, QString* error) {
   if (dims < 1 || dims > 65535 || classes > kMaxLabels) {
-    if (error) *error = tr("descriptors of %1 features or %2 classes are not supported")
+    if (error) *error = tr("the network does not support %1 features with %2 classes")
                             .arg(dims).arg(classes);
     return Outcome::Failed;
   }
@@ -83,7 +83,9 @@ bool HostNetwork::init(const Capacity& capacity, int dims, QString* error) {
   if (s != Status::Ok) {
     m_arena.reset();
     m_arenaSize = 0;
-    if (error) *error = tr("cannot set up the network: %1").arg(QString::fromUtf8(statusText(s)));
+    if (error) {
+      *error = tr("the network could not be set up (%1)").arg(QString::fromUtf8(statusText(s)));
+    }
     return false;
   }
   // The worker schedules its own rebuilds from the session's events (coalesced, cancellable);

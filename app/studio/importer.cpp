@@ -68,7 +68,7 @@ bool parseWavChunks(const QByteArray& bytes, WavFormat& fmt, qsizetype& dataStar
                     qsizetype& dataSize, QString* error) {
   const char* p = bytes.constData();
   if (bytes.size() < 12 || std::memcmp(p, "RIFF", 4) != 0 || std::memcmp(p + 8, "WAVE", 4) != 0) {
-    *error = Importer::tr("it is not a WAV file (no RIFF/WAVE header)");
+    *error = Importer::tr("it is not a WAV file (it does not start with a WAV header)");
     return false;
   }
   bool haveFormat = false;
@@ -95,11 +95,11 @@ bool parseWavChunks(const QByteArray& bytes, WavFormat& fmt, qsizetype& dataStar
     pos = body + qsizetype(size) + qsizetype(size & 1u);  // chunks are padded to even sizes
   }
   if (!haveFormat) {
-    *error = Importer::tr("it has no format chunk");
+    *error = Importer::tr("its WAV header does not describe the sample format");
     return false;
   }
   if (dataStart < 0) {
-    *error = Importer::tr("it has no data chunk");
+    *error = Importer::tr("it holds no sample data");
     return false;
   }
   return true;
@@ -126,8 +126,8 @@ bool Importer::readWav(const QString& path, Recording* out, QStringList* warning
     } else if (fmt.bits != 16) {
       why = tr("it has %1-bit samples; only 16-bit PCM is supported").arg(fmt.bits);
     } else if (fmt.channels < 1 || fmt.channels > firmware::EventDetector::kMaxChannels) {
-      why = tr("it has %1 channels; 1 to %2 are supported")
-                .arg(fmt.channels).arg(firmware::EventDetector::kMaxChannels);
+      why = tr("it has %n channel(s); 1 to %1 are supported", "", int(fmt.channels))
+                .arg(firmware::EventDetector::kMaxChannels);
     } else if (fmt.rate == 0) {
       why = tr("its sample rate is 0");
     }
@@ -174,9 +174,11 @@ bool Importer::readCsv(const QString& path, const ImportOptions& options, Record
   }
   const int channels = d.dims - (timeColumn >= 0 ? 1 : 0);
   if (channels < 1 || channels > firmware::EventDetector::kMaxChannels || d.rows == 0) {
-    *error = tr("Cannot import “%1”: it has %2 signal columns and %3 rows; 1 to %4 columns "
-                "and at least one row are needed.")
-                 .arg(name).arg(channels).arg(d.rows).arg(firmware::EventDetector::kMaxChannels);
+    //: %1: file name; %2: "%n signal column(s)"; %3: "%n row(s)"; %4: the most columns.
+    *error = tr("Cannot import “%1”: it has %2 and %3; 1 to %4 signal columns and at least one "
+                "row are needed.")
+                 .arg(name, tr("%n signal column(s)", "", channels), tr("%n row(s)", "", d.rows),
+                      QString::number(firmware::EventDetector::kMaxChannels));
     return false;
   }
   int rate = 0;

@@ -117,8 +117,8 @@ void LearningWorker::loadModel(const QByteArray& bytes, quint64 generation) {
   if (bytes.isEmpty()) return;
   QString error;
   if (!m_net.load(bytes, taggedCount(), &error)) {
-    emit problem(tr("The saved model could not be used (%1); it is rebuilt from the tagged "
-                    "events.").arg(error));
+    emit problem(tr("The saved model could not be used: %1. The network is rebuilt from the "
+                    "tagged events instead.").arg(error));
     scheduleRebuild();
     return;
   }
@@ -185,8 +185,10 @@ LearningWorker::LearnResult LearningWorker::learnOne(int index) {
   if (row.descriptor.size() != dims) {
     if (m_dimsWarned != int(row.descriptor.size())) {
       m_dimsWarned = int(row.descriptor.size());
-      emit problem(tr("Event %1 has %2 features where the network expects %3: it is not "
-                      "learned.").arg(row.id).arg(row.descriptor.size()).arg(dims));
+      emit problem(tr("Event %1 has %n feature(s), but the network expects %2, so it was not "
+                      "learned.", "", int(row.descriptor.size()))
+                       .arg(row.id)
+                       .arg(dims));
     }
     return LearnResult::Skipped;
   }
@@ -194,7 +196,7 @@ LearningWorker::LearnResult LearningWorker::learnOne(int index) {
   const bool hadModel = m_net.hasModel();
   const auto outcome = m_net.ensure(taggedCount(), dims, row.tag + 1, &error);
   if (outcome == HostNetwork::Outcome::Failed) {
-    emit problem(error);
+    emit problem(tr("Event %1 cannot be learned: %2.").arg(row.id).arg(error));
     return LearnResult::Skipped;
   }
   if (outcome == HostNetwork::Outcome::Reinitialised && hadModel) {
@@ -286,7 +288,7 @@ void LearningWorker::rebuildNow() {
   const int classes = 1 + *std::max_element(labels.begin(), labels.end());
   QString error;
   if (m_net.ensure(int(ids.size()), dims, classes, &error) == HostNetwork::Outcome::Failed) {
-    emit problem(error);
+    emit problem(tr("The network could not be rebuilt: %1.").arg(error));
     return;
   }
   emit activity(tr("Rebuilding the network from %n event(s)…", "", int(ids.size())));

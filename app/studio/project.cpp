@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include <algorithm>
+#include <climits>
 #include <cstring>
 
 #include "app/studio/event_codec.h"
@@ -82,8 +84,10 @@ private:
     return false;
   }
   bool truncated(const QString& part) {
-    return fail(tr("“%1” is truncated: it ends inside the %2. The file was not completely "
-                   "written (or was cut when copied); open an autosave or an older copy.")
+    //: %2: the part the file ends in, such as "header" or "list of events".
+    return fail(tr("“%1” is truncated: the file ends in the middle of its %2. It was not "
+                   "completely written, or was cut short when copied; open an autosave or an "
+                   "older copy instead.")
                     .arg(m_name, part));
   }
   bool readPrologue();
@@ -106,19 +110,24 @@ bool Reader::readPrologue() {
   if (m_file.size() == 0) return fail(tr("“%1” is empty.").arg(m_name));
   if (m_in.readRawData(magic, int(sizeof magic)) != int(sizeof magic) ||
       std::memcmp(magic, kMagic, sizeof magic) != 0) {
-    return fail(tr("“%1” is not a Deeplomath project: it does not start with the project "
-                   "signature (bad magic).").arg(m_name));
+    return fail(tr("“%1” is not a Deeplomath project (it does not start with the project "
+                   "signature). Choose a .dlmproj file saved by Deeplomath Studio.")
+                    .arg(m_name));
   }
   quint16 version = 0;
   m_in >> version;
-  if (m_in.status() != QDataStream::Ok) return truncated(tr("format version"));
+  if (m_in.status() != QDataStream::Ok) return truncated(tr("format version number"));
   if (version > Project::kFormatVersion) {
-    return fail(tr("“%1” was written by a newer Deeplomath Studio (project format version %2); "
-                   "this version reads format %3. Update the studio to open it.")
+    return fail(tr("“%1” was saved by a newer version of Deeplomath Studio (project format "
+                   "%2); this version opens formats up to %3. Update Deeplomath Studio to open "
+                   "it.")
                     .arg(m_name).arg(version).arg(Project::kFormatVersion));
   }
   if (version < 1) {
-    return fail(tr("“%1” has an unknown project format version (%2).").arg(m_name).arg(version));
+    return fail(tr("“%1” has an invalid project format version (%2): the file is damaged or "
+                   "was not saved by Deeplomath Studio.")
+                    .arg(m_name)
+                    .arg(version));
   }
   return true;
 }
@@ -129,14 +138,18 @@ bool Reader::readHeader(QJsonObject& header) {
   if (m_in.status() != QDataStream::Ok || qint64(size) > remaining()) {
     return truncated(tr("header"));
   }
-  if (size > kMaxHeaderBytes) return fail(tr("“%1” is damaged: its header is %2 bytes long.")
-                                              .arg(m_name).arg(size));
+  if (size > kMaxHeaderBytes) {
+    return fail(tr("“%1” is damaged: its header claims a length of %L2 bytes, far more than a "
+                   "project header can hold.")
+                    .arg(m_name)
+                    .arg(size));
+  }
   QByteArray json(qsizetype(size), Qt::Uninitialized);
   if (m_in.readRawData(json.data(), int(size)) != int(size)) return truncated(tr("header"));
   QJsonParseError parse;
   const QJsonDocument doc = QJsonDocument::fromJson(json, &parse);
   if (!doc.isObject()) {
-    return fail(tr("“%1” is damaged: its header is not valid JSON (%2).")
+    return fail(tr("“%1” is damaged: its header cannot be read (%2).")
                     .arg(m_name, parse.errorString()));
   }
   header = doc.object();
@@ -147,12 +160,12 @@ bool Reader::readEvents(std::vector<SessionEvent>& events) {
   quint32 tag = 0;
   quint32 count = 0;
   m_in >> tag >> count;
-  if (m_in.status() != QDataStream::Ok) return truncated(tr("events section"));
+  if (m_in.status() != QDataStream::Ok) return truncated(tr("list of events"));
   if (tag != kEventsTag) {
-    return fail(tr("“%1” is damaged: the events section is missing.").arg(m_name));
+    return fail(tr("“%1” is damaged: its list of events is missing.").arg(m_name));
   }
   if (qint64(count) * kMinEventBytes > remaining()) {
-    return truncated(tr("events section (it announces %n event(s))", "", int(count)));
+    return truncated(tr("list of events (%n event(s) expected)", "", int(count)));
   }
   events.reserve(count);
   for (quint32 i = 0; i < count; ++i) {
@@ -160,7 +173,7 @@ bool Reader::readEvents(std::vector<SessionEvent>& events) {
     QString problem;
     if (!codec::readEvent(m_in, e, &problem)) {
       if (m_in.status() != QDataStream::Ok) {
-        return truncated(tr("events section (event %1 of %2)").arg(i + 1).arg(count));
+        return truncated(tr("list of events (at event %1 of %2)").arg(i + 1).arg(count));
       }
       return fail(tr("“%1” is damaged: event %2 of %3 is invalid: %4.")
                       .arg(m_name).arg(i + 1).arg(count).arg(problem));
@@ -174,21 +187,23 @@ bool Reader::readModel(QByteArray& model) {
   quint32 tag = 0;
   quint32 size = 0;
   m_in >> tag >> size;
-  if (m_in.status() != QDataStream::Ok) return truncated(tr("model section"));
-  if (tag != kModelTag) return fail(tr("“%1” is damaged: the model section is missing.")
-                                        .arg(m_name));
-  if (size > kMaxModelBytes || qint64(size) > remaining()) return truncated(tr("model section"));
+  if (m_in.status() != QDataStream::Ok) return truncated(tr("model"));
+  if (tag != kModelTag) return fail(tr("“%1” is damaged: its model is missing.").arg(m_name));
+  if (size > kMaxModelBytes || qint64(size) > remaining()) return truncated(tr("model"));
   model.resize(qsizetype(size));
   if (size > 0 && m_in.readRawData(model.data(), int(size)) != int(size)) {
-    return truncated(tr("model section"));
+    return truncated(tr("model"));
   }
   quint32 end = 0;
   m_in >> end;
-  if (m_in.status() != QDataStream::Ok || remaining() < 4) return truncated(tr("end marker"));
-  if (end != kEndTag) return fail(tr("“%1” is damaged: the end marker is missing.").arg(m_name));
+  if (m_in.status() != QDataStream::Ok || remaining() < 4) return truncated(tr("end-of-file marker"));
+  if (end != kEndTag) {
+    return fail(tr("“%1” is damaged: its end-of-file marker is missing.").arg(m_name));
+  }
   if (remaining() != 4) {
-    return fail(tr("“%1” is damaged: %2 unexpected bytes follow the end marker.")
-                    .arg(m_name).arg(remaining() - 4));
+    return fail(tr("“%1” is damaged: %n unexpected byte(s) follow its end-of-file marker.", "",
+                   int(std::min<qint64>(remaining() - 4, INT_MAX)))
+                    .arg(m_name));
   }
   return true;
 }
@@ -215,19 +230,19 @@ bool Reader::applyHeader(const QJsonObject& h, ProjectData& out) {
     return fail(tr("“%1” has an invalid header: %2.").arg(m_name, what));
   };
   out.state.sessionId = QUuid::fromString(h.value(QStringLiteral("sessionId")).toString());
-  if (out.state.sessionId.isNull()) return bad(tr("no session identity"));
+  if (out.state.sessionId.isNull()) return bad(tr("the session identifier is missing"));
   out.state.nextEventId = h.value(QStringLiteral("nextEventId")).toInt(0);
-  if (out.state.nextEventId < 1) return bad(tr("no next event id"));
+  if (out.state.nextEventId < 1) return bad(tr("the number of the next event is missing"));
   const QJsonValue classes = h.value(QStringLiteral("classes"));
   if (!classes.isArray() || classes.toArray().size() > Session::kMaxClasses) {
-    return bad(tr("the class list is missing or too long"));
+    return bad(tr("the list of classes is missing or too long"));
   }
   for (const QJsonValue& v : classes.toArray()) {
     ClassInfo c;
     c.name = v.toObject().value(QStringLiteral("name")).toString();
     c.colour = QColor(v.toObject().value(QStringLiteral("colour")).toString());
     if (c.name.trimmed().isEmpty() || !c.colour.isValid()) {
-      return bad(tr("class %1 has no name or no valid colour").arg(out.state.classes.size() + 1));
+      return bad(tr("class %1 has no name or an invalid colour").arg(out.state.classes.size() + 1));
     }
     out.state.classes << c;
   }
@@ -241,9 +256,15 @@ bool Reader::applyHeader(const QJsonObject& h, ProjectData& out) {
 
 bool Reader::checkEvents(const ProjectData& data, qint64 declaredCount) {
   const std::vector<SessionEvent>& events = data.state.events;
+  if (declaredCount < 0) {
+    return fail(tr("“%1” has an invalid header: %2.")
+                    .arg(m_name, tr("the number of events is missing")));
+  }
   if (declaredCount != qint64(events.size())) {
-    return fail(tr("“%1” is inconsistent: the header announces %2 events, the file holds %3.")
-                    .arg(m_name).arg(declaredCount).arg(events.size()));
+    return fail(tr("“%1” is inconsistent: its header announces %n event(s), but the file holds "
+                   "%2.", "", int(std::min<qint64>(declaredCount, INT_MAX)))
+                    .arg(m_name)
+                    .arg(events.size()));
   }
   int previous = 0;
   for (std::size_t i = 0; i < events.size(); ++i) {
@@ -252,9 +273,9 @@ bool Reader::checkEvents(const ProjectData& data, qint64 declaredCount) {
     if (e.id <= previous || e.id >= data.state.nextEventId) {
       why = tr("its id %1 is out of order").arg(e.id);
     } else if (!data.state.validTag(e.tag)) {
-      why = tr("its tag %1 names no class").arg(e.tag);
+      why = tr("its tag %1 does not name an existing class").arg(e.tag);
     } else if (e.learned && e.tag < 0) {
-      why = tr("it is marked learned without a class");
+      why = tr("it is marked as learned but has no class");
     }
     if (!why.isEmpty()) {
       return fail(tr("“%1” is damaged: event %2 of %3 is invalid: %4.")
@@ -268,8 +289,8 @@ bool Reader::checkEvents(const ProjectData& data, qint64 declaredCount) {
 bool Reader::checkModel(const QJsonObject& h, const QByteArray& model) {
   const QJsonObject declared = h.value(QStringLiteral("model")).toObject();
   if (declared.value(QStringLiteral("bytes")).toInteger(-1) != model.size()) {
-    return fail(tr("“%1” is inconsistent: the header and the model section disagree on the "
-                   "model's size.").arg(m_name));
+    return fail(tr("“%1” is inconsistent: its header and its model disagree on the model's "
+                   "size.").arg(m_name));
   }
   if (model.isEmpty()) return true;
   ModelInfo info;
@@ -280,7 +301,8 @@ bool Reader::checkModel(const QJsonObject& h, const QByteArray& model) {
                     .arg(m_name, QString::fromUtf8(statusText(s))));
   }
   if (quint32(declared.value(QStringLiteral("crc")).toDouble(-1)) != info.crc) {
-    return fail(tr("“%1” is inconsistent: the model's hash differs from the header's.")
+    return fail(tr("“%1” is inconsistent: the model's checksum differs from the one recorded "
+                   "in its header.")
                     .arg(m_name));
   }
   return true;

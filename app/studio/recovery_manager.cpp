@@ -310,8 +310,13 @@ bool RecoveryManager::readRecovery(const QString& journalPath, ProjectData* out,
   for (const JournalRecord& r : journal.records) {
     if (r.sequence <= last) continue;
     if (r.sequence != last + 1) {
-      if (error) *error = tr("The autosave cannot be recovered: edits %1 to %2 are missing.")
-                              .arg(last + 1).arg(r.sequence - 1);
+      if (error) {
+        *error = r.sequence == last + 2
+                     ? tr("The autosave cannot be recovered: edit %1 is missing.").arg(last + 1)
+                     : tr("The autosave cannot be recovered: edits %1 to %2 are missing.")
+                           .arg(last + 1)
+                           .arg(r.sequence - 1);
+      }
       return false;
     }
     last = r.sequence;

@@ -152,10 +152,10 @@ private slots:
     QTest::newRow("cut in the model") << "truncate-end" << "truncated";
     QTest::newRow("bad magic") << "magic" << "not a Deeplomath project";
     QTest::newRow("bad crc") << "flip" << "checksum";
-    QTest::newRow("wrong version") << "version" << "newer Deeplomath Studio";
+    QTest::newRow("wrong version") << "version" << "newer version of Deeplomath Studio";
     QTest::newRow("empty") << "empty" << "is empty";
     QTest::newRow("missing") << "missing" << "Cannot open";
-    QTest::newRow("trailing bytes") << "append" << "unexpected bytes";
+    QTest::newRow("trailing bytes") << "append" << "unexpected byte";
   }
 
   void damagedFilesAreRefusedAndTheSessionIsUntouched() {
