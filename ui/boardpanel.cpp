@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QStyle>
 #include <QTableWidget>
@@ -70,7 +71,15 @@ BoardPanel::BoardPanel(QWidget* parent) : QWidget(parent) {
   right->addWidget(buildLink());
   right->addStretch(1);
   columns->addLayout(right, 1);
-  m_stack->addWidget(page);
+  // In a short dock the wrapped notices (models differ, push outcome) would be squeezed and
+  // clipped: scroll instead.
+  auto* scroll = new QScrollArea(m_stack);
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setWidget(page);
+  // ...but keep the dock as tall as the page wants, so the push and pull buttons show.
+  scroll->setMinimumHeight(page->sizeHint().height());
+  m_stack->addWidget(scroll);
   layout->addWidget(m_stack);
   setModelHashes(0, 0);
   updateButtons();

@@ -8,6 +8,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -28,6 +29,7 @@ class TestStudioWindow : public QObject {
   StudioController* m_controller = nullptr;
   dlm::ui::MainWindow* m_window = nullptr;
   QTemporaryDir m_dir;
+  QTranslator m_english;  // as the studio in English: plural forms ("1 event", "2 events")
 
   void screenshot(const QString& name, QWidget* widget) {
     const QString dir = qEnvironmentVariable("DLM_SCREENSHOT_DIR");
@@ -49,6 +51,8 @@ class TestStudioWindow : public QObject {
 private slots:
   void initTestCase() {
     Q_INIT_RESOURCE(resources);
+    QVERIFY(m_english.load(QStringLiteral(DLM_STUDIO_QM_DIR "/deeplomath_en.qm")));
+    QCoreApplication::installTranslator(&m_english);
     QStandardPaths::setTestModeEnabled(true);
     qputenv("DLM_BOARD_EXECUTABLE", DLM_BOARD_PATH);
     m_controller = new StudioController;
