@@ -158,7 +158,7 @@ int Layer::commit(const float* z, std::uint8_t label, float radius) {
   if (count >= capacity || !(radius > 0.0f)) return -1;
   const int j = count++;
   float* c = centre(j);
-  float* m = metricWorkRow(j);
+  float* m = rowScratch;
   const float inv = 1.0f / (radius * radius);
   for (int i = 0; i < inDims; ++i) {
     c[i] = z[i];
@@ -198,7 +198,7 @@ void Layer::shrinkToward(int j, const float* z, float qNow, float targetQ) {
   }
   if (!(fourth > 0.0f)) return; // event sits on the centre: nothing can separate them
   const float alpha = (targetQ - qNow) / fourth;
-  float* m = metricWorkRow(j);
+  float* m = rowScratch;
   metricRow(j, m);
   for (int i = 0; i < inDims; ++i) {
     const float d = z[i] - c[i];
@@ -242,23 +242,16 @@ void Layer::metricRow(int j, float* out) const {
   for (int i = 0; i < inDims; ++i) out[i] = metricAt(j, i);
 }
 
-float* Layer::metricWorkRow(int j) {
+void Layer::setMetricRow(int j, const float* m) {
+  float* row = rowScratch;
+  if (m != row) std::memcpy(row, m, sizeof(float) * static_cast<std::size_t>(inDims));
 #if DLM_CORE_COMPACT_METRICS
-  static_cast<void>(j);
-  return rowScratch;
-#else
-  return metrics + static_cast<long>(j) * stride;
-#endif
-}
-
-void Layer::setMetricRow(int j, float* m) {
-#if DLM_CORE_COMPACT_METRICS
-  metricScales[j] = quantizeMetricRow(m, inDims, metrics + static_cast<long>(j) * metricStride());
+  metricScales[j] = quantizeMetricRow(row, inDims, metrics + static_cast<long>(j) * metricStride());
 #else
   // Float storage keeps exactly the values compact storage would: boards and studio agree.
-  float* row = metrics + static_cast<long>(j) * stride;
-  if (m != row) std::memcpy(row, m, sizeof(float) * static_cast<std::size_t>(inDims));
   quantizeMetricRow(row, inDims);
+  std::memcpy(metrics + static_cast<long>(j) * stride, row,
+              sizeof(float) * static_cast<std::size_t>(inDims));
 #endif
 }
 

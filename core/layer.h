@@ -32,10 +32,10 @@ struct Layer {
   std::uint8_t classStride = 0;
 
   float* centres = nullptr;    ///< capacity x stride
+  float* rowScratch = nullptr;  ///< stride floats: a metric row being assembled for setMetricRow
 #if DLM_CORE_COMPACT_METRICS
   std::uint16_t* metrics = nullptr;  ///< capacity x metricStride(), binary16 fractions of the scale
   float* metricScales = nullptr;     ///< capacity, power-of-two scale of each neuron's metric
-  float* rowScratch = nullptr;       ///< stride floats: one metric row while it is rewritten
 #else
   float* metrics = nullptr;    ///< capacity x stride, inverse squared radii per direction
 #endif
@@ -63,11 +63,9 @@ struct Layer {
   float metricAt(int j, int i) const;
   /// \brief Neuron j's metric into \p out (inDims floats).
   void metricRow(int j, float* out) const;
-  /// \brief Quantise \p m (inDims floats, rewritten) and store it as neuron j's metric.
-  void setMetricRow(int j, float* m);
-  /// \brief Where to assemble neuron j's new metric before setMetricRow(j, row): the row
-  /// itself in float storage, a scratch row in compact storage.
-  float* metricWorkRow(int j);
+  /// \brief Quantise \p m (inDims floats; may be rowScratch, which it overwrites) and store it
+  /// as neuron j's metric.
+  void setMetricRow(int j, const float* m);
   float* weightRow(int j) { return weights + static_cast<long>(j) * classStride; }
   const float* weightRow(int j) const { return weights + static_cast<long>(j) * classStride; }
   const float* bias() const { return weightRow(capacity); }

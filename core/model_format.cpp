@@ -235,9 +235,8 @@ bool validLayer(Cursor& in, int count, int inDims, int classes) {
 void readLayer(Cursor& in, Layer& layer, int classes) {
   for (int j = 0; j < layer.count; ++j) {
     for (int i = 0; i < layer.inDims; ++i) layer.centre(j)[i] = in.f32();
-    float* metric = layer.metricWorkRow(j);
-    for (int i = 0; i < layer.inDims; ++i) metric[i] = in.f32();
-    layer.setMetricRow(j, metric);
+    for (int i = 0; i < layer.inDims; ++i) layer.rowScratch[i] = in.f32();
+    layer.setMetricRow(j, layer.rowScratch);
     layer.labels[j] = static_cast<std::uint8_t>(in.u32());
     layer.support[j] = in.u32();
   }

@@ -36,10 +36,10 @@ bool Network::carve(Arena& arena) {
     layer.capacity = cap.maxNeurons;
     layer.classStride = cap.maxClasses;
     layer.centres = arena.take<float>(std::size_t(neurons) * layer.stride);
+    layer.rowScratch = arena.take<float>(layer.stride);
 #if DLM_CORE_COMPACT_METRICS
     layer.metrics = arena.take<std::uint16_t>(std::size_t(neurons) * layer.metricStride());
     layer.metricScales = arena.take<float>(std::size_t(neurons));
-    layer.rowScratch = arena.take<float>(layer.stride);
 #else
     layer.metrics = arena.take<float>(std::size_t(neurons) * layer.stride);
 #endif

@@ -178,7 +178,7 @@ private:
   void calibrateKnownRadius(std::uint32_t measured);
   void calibrateKnownOffset(const Events& events);
   float* m_outside = nullptr;         ///< maxEvents: distance to the nearest other ball
-  float nearestOtherBall(int layer, int label) const;
+  float nearestOwnClassBall(int layer, int label) const;
 };
 
 } // namespace dlm

@@ -182,7 +182,7 @@ void Network::buildStructure(int layer, const Events& events) {
       const float* z = eventInput(layer, events, i);
       eventDistances(layer, z, row, m_blockNeurons);
       if (pass == 1) {
-        m_outside[i] = nearestOtherBall(layer, events.label(i));
+        m_outside[i] = nearestOwnClassBall(layer, events.label(i));
         if (m_outside[i] >= 0.0f) m_looScores[measured++] = m_outside[i];
       }
       refine(layer, z, events.label(i), false, report);
@@ -241,7 +241,7 @@ void Network::eventDistances(int layer, const float* z, int row, int blockNeuron
   }
 }
 
-float Network::nearestOtherBall(int layer, int label) const {
+float Network::nearestOwnClassBall(int layer, int label) const {
   // In ball units, to the nearest neuron of the event's own class not centred on it: the
   // known-set score measures the distance to the predicted class's balls (see predict()).
   const Layer& l = m_layers[layer];

@@ -187,13 +187,19 @@ std::uint32_t EventDetectorCore::process(const std::int16_t* frames, std::uint32
   return count;
 }
 
-std::uint32_t EventDetectorCore::copyWindow(std::int16_t* out, std::uint32_t capacityFrames) const {
-  if (out == nullptr || m_eventCount == 0) return 0;
+bool EventDetectorCore::lastWindowSlot(std::uint32_t* slot) const {
+  if (m_eventCount == 0) return false;
   // Unsigned differences stay right across the 2^32 wrap of the frame counter.
   const std::uint32_t age = m_frameCount - m_last.start;
-  if (age > m_stored) return 0;  // overwritten since
+  if (age > m_stored) return false;  // overwritten since
+  *slot = (m_writePos + kMaxWindowFrames - age) % kMaxWindowFrames;
+  return true;
+}
+
+std::uint32_t EventDetectorCore::copyWindow(std::int16_t* out, std::uint32_t capacityFrames) const {
+  std::uint32_t pos = 0;
+  if (out == nullptr || !lastWindowSlot(&pos)) return 0;
   const std::uint32_t n = minOf(m_last.frames, capacityFrames);
-  std::uint32_t pos = (m_writePos + kMaxWindowFrames - age) % kMaxWindowFrames;
   const std::uint8_t channels = m_config.channels;
   for (std::uint32_t f = 0; f < n; ++f) {
     const std::size_t base = static_cast<std::size_t>(pos) * channels;
@@ -207,10 +213,8 @@ std::uint32_t EventDetectorCore::copyWindow(std::int16_t* out, std::uint32_t cap
 
 const std::int16_t* EventDetectorCore::windowInPlace(std::uint32_t* frames) {
   *frames = 0;
-  if (m_eventCount == 0) return nullptr;
-  const std::uint32_t age = m_frameCount - m_last.start;
-  if (age > m_stored) return nullptr;  // overwritten since
-  const std::uint32_t start = (m_writePos + kMaxWindowFrames - age) % kMaxWindowFrames;
+  std::uint32_t start = 0;
+  if (!lastWindowSlot(&start)) return nullptr;
   const std::size_t channels = m_config.channels;
   // One rotation of the ring (a few thousand moves per event) instead of a second buffer as
   // large as the longest window: on a board that buffer is 12 KB of RAM.

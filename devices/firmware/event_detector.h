@@ -105,6 +105,8 @@ private:
   bool updateEnergy(const std::int16_t* frame);
   void updateBaseline(const std::int16_t* frame);
   void storeFrame(const std::int16_t* frame);
+  // Ring slot of the last event's first frame; false if none or overwritten since.
+  bool lastWindowSlot(std::uint32_t* slot) const;
   bool finishEvent(std::uint32_t frames, bool truncated);
 
   TriggerConfig m_config;

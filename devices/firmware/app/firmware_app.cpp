@@ -197,8 +197,7 @@ void FirmwareApp::onEvent() {
   ++m_counters.eventsDetected;
   std::uint32_t frames = 0;
   const std::int16_t* window = m_detector.windowInPlace(&frames);
-  if (window == nullptr) return;
-  if (frames > kWindowFrames) frames = kWindowFrames;
+  if (window == nullptr) return;  // configure() keeps frames <= kWindowFrames
   StoredEvent& e = m_events.add();
   if (computeDescriptor(m_descriptorConfig, window, frames, e.descriptor,
                         kAppDescriptorDims) != Status::Ok)
