@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "core/half.h"
+#include "core/known_set.h"
 
 namespace dlm {
 
@@ -62,14 +63,23 @@ void Layer::clear() {
 }
 
 #if DLM_CORE_COMPACT_METRICS
-void Layer::distances(const float* z, float* q) const {
+void Layer::distances(const float* z, float* q, NearestTwo* nearest) const {
+  if (nearest != nullptr) {
+    distancesImpl<true>(z, q, nearest);
+  } else {
+    distancesImpl<false>(z, q, nullptr);
+  }
+}
+
+template <bool Euclid>
+void Layer::distancesImpl(const float* z, float* q, NearestTwo* nearest) const {
   // q_j = scale_j * sum_i f_ji (z_i - c_ji)^2: the power-of-two scale factors out exactly.
   // Rows have an even length, so a trailing odd entry is read with its zero padding.
   const int rowStride = metricStride();
   for (int j = 0; j < count; ++j) {
     const float* c = centre(j);
     const std::uint16_t* m = metrics + static_cast<long>(j) * rowStride;
-    float s0 = 0.0f, s1 = 0.0f, s2 = 0.0f, s3 = 0.0f;
+    float s0 = 0.0f, s1 = 0.0f, s2 = 0.0f, s3 = 0.0f, e0 = 0.0f, e1 = 0.0f;
     int i = 0;
     // Eight directions per turn: the loop's own bookkeeping is then ~1 instruction in 8.
     for (; i + 8 <= inDims; i += 8) {
@@ -90,22 +100,38 @@ void Layer::distances(const float* z, float* q) const {
       s1 += m5 * d5 * d5;
       s2 += m6 * d6 * d6;
       s3 += m7 * d7 * d7;
+      if (Euclid) {
+        e0 += d0 * d0 + d2 * d2 + d4 * d4 + d6 * d6;
+        e1 += d1 * d1 + d3 * d3 + d5 * d5 + d7 * d7;
+      }
     }
     for (; i < inDims; i += 2) {
       float m0, m1;
       unpackPair<0>(m + i, m0, m1);
       const float d0 = z[i] - c[i];
       s0 += m0 * d0 * d0;
+      if (Euclid) e0 += d0 * d0;
       if (i + 1 < inDims) {
         const float d1 = z[i + 1] - c[i + 1];
         s1 += m1 * d1 * d1;
+        if (Euclid) e1 += d1 * d1;
       }
     }
     q[j] = metricScales[j] * ((s0 + s1) + (s2 + s3));
+    if (Euclid) nearest->add(e0 + e1);
   }
 }
 #else
-void Layer::distances(const float* z, float* q) const {
+void Layer::distances(const float* z, float* q, NearestTwo* nearest) const {
+  if (nearest != nullptr) {
+    distancesImpl<true>(z, q, nearest);
+  } else {
+    distancesImpl<false>(z, q, nullptr);
+  }
+}
+
+template <bool Euclid>
+void Layer::distancesImpl(const float* z, float* q, NearestTwo* nearest) const {
 #if defined(EIGEN_DONT_VECTORIZE)
   // Without SIMD (the Cortex-M4F build), a plain loop with four accumulators: at -Os GCC
   // leaves Eigen's evaluators out of line, which costs ~37 instructions per neuron and
@@ -113,7 +139,7 @@ void Layer::distances(const float* z, float* q) const {
   for (int j = 0; j < count; ++j) {
     const float* c = centre(j);
     const float* m = metric(j);
-    float s0 = 0.0f, s1 = 0.0f, s2 = 0.0f, s3 = 0.0f;
+    float s0 = 0.0f, s1 = 0.0f, s2 = 0.0f, s3 = 0.0f, e0 = 0.0f;
     int i = 0;
     for (; i + 4 <= inDims; i += 4) {
       const float d0 = z[i] - c[i], d1 = z[i + 1] - c[i + 1];
@@ -122,9 +148,15 @@ void Layer::distances(const float* z, float* q) const {
       s1 += m[i + 1] * d1 * d1;
       s2 += m[i + 2] * d2 * d2;
       s3 += m[i + 3] * d3 * d3;
+      if (Euclid) e0 += (d0 * d0 + d1 * d1) + (d2 * d2 + d3 * d3);
     }
-    for (; i < inDims; ++i) s0 += m[i] * (z[i] - c[i]) * (z[i] - c[i]);
+    for (; i < inDims; ++i) {
+      const float d = z[i] - c[i];
+      s0 += m[i] * d * d;
+      if (Euclid) e0 += d * d;
+    }
     q[j] = (s0 + s1) + (s2 + s3);
+    if (Euclid) nearest->add(e0);
   }
 #else
   // Eigen arrays vectorise the reduction on the host.
@@ -134,6 +166,7 @@ void Layer::distances(const float* z, float* q) const {
     const Array c(centre(j), inDims);
     const Array m(metric(j), inDims);
     q[j] = (m * (input - c).square()).sum();
+    if (Euclid) nearest->add((input - c).square().sum());
   }
 #endif
 }

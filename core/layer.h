@@ -17,6 +17,8 @@
 
 namespace dlm {
 
+struct NearestTwo;
+
 /// \brief One function layer: neurons with a centre, a class and a diagonal metric, plus the
 /// linear readout that maps their activations to class scores.
 ///
@@ -74,7 +76,12 @@ struct Layer {
   void clear();
 
   /// \brief Metric distance q_j of \p z to every neuron, written to \p q (count floats).
-  void distances(const float* z, float* q) const;
+  /// With \p nearest, also the two smallest squared Euclidean distances to the centres (the
+  /// known-set distance), in the same pass.
+  void distances(const float* z, float* q, NearestTwo* nearest = nullptr) const;
+
+  template <bool Euclid>
+  void distancesImpl(const float* z, float* q, NearestTwo* nearest) const;
 
   /// \brief Activations from distances: phi_j = exp(-sharpness * q_j).
   void activate(const float* q, float sharpness, float* phi) const;

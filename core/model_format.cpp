@@ -75,13 +75,14 @@ std::size_t bodyBytes(int dims, int classes, int depth, const std::uint16_t* cou
     const std::size_t in = std::size_t(inputDims(l, dims, classes));
     bytes += counts[l] * (in * 8 + 8) + (std::size_t(counts[l]) + 1) * classes * 4;
   }
+  bytes += 4 + 4 * std::size_t(kCalibrationKnots);
   return bytes + std::size_t(classes) * (kClassNameBytes + 1);
 }
 
 void writeParams(Cursor& out, const KernelParams& p) {
   const float values[kParamCount] = {p.conflictFraction, p.gradation, p.sharpness, p.ridge,
-                                     p.shrinkTarget, p.stackScale, p.threshold, p.knownRadius,
-                                     p.evidenceWeight, p.knownOffset};
+                                     p.shrinkTarget, p.stackScale, p.threshold, p.spacing,
+                                     0.0f, 0.0f};
   for (float v : values) out.putF32(v);
 }
 
@@ -94,9 +95,9 @@ KernelParams readParams(Cursor& in) {
   p.shrinkTarget = in.f32();
   p.stackScale = in.f32();
   p.threshold = in.f32();
-  p.knownRadius = in.f32();
-  p.evidenceWeight = in.f32();
-  p.knownOffset = in.f32();
+  p.spacing = in.f32();
+  in.f32();  // reserved
+  in.f32();  // reserved
   return p;
 }
 
@@ -147,6 +148,11 @@ Status saveModel(const Network& network, const ClassName* names, std::uint8_t* o
   for (int l = 0; l < network.depth(); ++l) c.putU16(network.layer(l).count);
   c.seek((c.position() + 3) / 4 * 4);
   for (int l = 0; l < network.depth(); ++l) writeLayer(c, network.layer(l), network.classes());
+  const KnownCalibration& calibration = network.calibration();
+  c.putU32(std::uint32_t(calibration.count()));
+  for (int k = 0; k < kCalibrationKnots; ++k) {
+    c.putF32(k < calibration.count() ? calibration.knots()[k] : 0.0f);
+  }
   for (int k = 0; k < network.classes(); ++k) {
     bool ended = names == nullptr;
     for (int b = 0; b <= kClassNameBytes; ++b) {
@@ -193,7 +199,9 @@ Status parseHeader(const std::uint8_t* bytes, std::size_t size, Parsed& p) {
   p.info.eventsLearned = in.u32();
   p.params = readParams(in);
   if (p.info.dims == 0 || p.info.depth == 0 || p.info.depth > 8 || p.info.classes == 0 ||
-      !(p.params.knownRadius > 0.0f) || !(p.params.sharpness > 0.0f)) {
+      !(p.params.spacing >= 0.0f) || !std::isfinite(p.params.spacing) ||
+      !(p.params.threshold >= 0.0f && p.params.threshold <= 1.0f) ||
+      !(p.params.sharpness > 0.0f)) {
     return Status::CorruptModel;
   }
   in.seek(kHeaderBytes);
@@ -246,6 +254,13 @@ void readLayer(Cursor& in, Layer& layer, int classes) {
   for (int c = 0; c < classes; ++c) layer.bias()[c] = in.f32();
 }
 
+bool readCalibration(Cursor& in, KnownCalibration& out) {
+  const std::uint32_t count = in.u32();
+  float knots[kCalibrationKnots];
+  for (float& k : knots) k = in.f32();
+  return in.ok() && count <= std::uint32_t(kCalibrationKnots) && out.assign(knots, int(count));
+}
+
 } // namespace
 
 Status inspectModel(const std::uint8_t* bytes, std::size_t size, ModelInfo* info) {
@@ -274,12 +289,15 @@ Status loadModel(const std::uint8_t* bytes, std::size_t size, Network& network,
       return Status::CorruptModel;
     }
   }
+  KnownCalibration calibration;
+  if (!readCalibration(check, calibration)) return Status::CorruptModel;
   s = network.setStructure(p.info.dims, p.info.classes, p.info.depth, p.counts, p.params,
                            p.info.eventsLearned);
   if (s != Status::Ok) return s;
   Cursor in(bytes, p.info.totalBytes - 4);
   in.seek(p.bodyStart);
   for (int l = 0; l < p.info.depth; ++l) readLayer(in, network.mutableLayer(l), p.info.classes);
+  readCalibration(in, network.mutableCalibration());
   for (int k = 0; k < p.info.classes; ++k) {
     for (int b = 0; b <= kClassNameBytes; ++b) {
       const char ch = static_cast<char>(in.u8());

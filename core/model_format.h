@@ -10,7 +10,7 @@ namespace dlm {
 class Network;
 
 /// \brief Version of the model bytes. Loaders refuse other versions with Status::BadVersion.
-constexpr std::uint16_t kModelFormatVersion = 1;
+constexpr std::uint16_t kModelFormatVersion = 2;
 /// \brief Longest class name stored in a model (bytes of UTF-8, without the terminator).
 constexpr int kClassNameBytes = 31;
 

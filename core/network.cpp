@@ -69,7 +69,6 @@ bool Network::carve(Arena& arena) {
     m_events = arena.take<float>(std::size_t(cap.maxEvents) * cap.maxDims);
     m_eventLabels = arena.take<std::uint8_t>(cap.maxEvents);
     m_looScores = arena.take<float>(std::size_t(cap.maxEvents) * classes);
-    m_outside = arena.take<float>(cap.maxEvents);
     if (cap.exactReadout) {
       m_blockPhi = arena.take<float>(std::size_t(kBlock) * features);
       m_blockGram = arena.take<float>(std::size_t(features) * features);
@@ -110,6 +109,7 @@ Status Network::reset(int dims, int classes, const KernelParams& params) {
   m_eventCount = 0;
   m_eventHead = 0;
   m_sinceRebuild = 0;
+  m_calibration.clear();
   for (int l = 0; l < m_capacity.maxLayers; ++l) {
     m_layers[l].clear();
     m_layers[l].inDims = static_cast<std::uint16_t>(layerInputDims(l));
@@ -133,6 +133,7 @@ Status Network::setStructure(int dims, int classes, int depth, const std::uint16
   m_eventsLearned = eventsLearned;
   m_eventCount = 0;
   m_eventHead = 0;
+  m_calibration.clear();
   for (int l = 0; l < m_capacity.maxLayers; ++l) {
     Layer& layer = m_layers[l];
     layer.clear();
@@ -173,7 +174,8 @@ void Network::forward(const float* x, int layers) {
   for (int l = 0; l < layers; ++l) {
     const Layer& layer = m_layers[l];
     const float* z = layerInput(l, x, l > 0 ? m_scores[l - 1] : nullptr);
-    layer.distances(z, m_q[l]);
+    if (l == 0) m_nearest = NearestTwo();
+    layer.distances(z, m_q[l], l == 0 ? &m_nearest : nullptr);
     layer.activate(m_q[l], m_params.sharpness, m_phi[l]);
     float* scores = m_scores[l];
     for (int c = 0; c < m_classes; ++c) scores[c] = l > 0 ? m_scores[l - 1][c] : 0.0f;
@@ -188,7 +190,8 @@ Status Network::predict(const float* descriptor, Prediction& out) {
   out.depth = m_depth;
   const Layer& first = m_layers[0];
   if (first.count == 0 || m_classes == 0) {
-    out.knownScore = -kInfinity;
+    out.knownScore = 0.0f;
+    out.knownDistance = kInfinity;
     return Status::Ok;
   }
   forward(descriptor, m_depth);
@@ -201,19 +204,9 @@ Status Network::predict(const float* descriptor, Prediction& out) {
   }
   const float margin = m_classes > 1 ? scores[out.bestClass] - second : scores[out.bestClass];
   out.confidence = margin < 0.0f ? 0.0f : (margin > 1.0f ? 1.0f : margin);
-  // The geometric part is the nearest ball of the class the readout claims: an input near
-  // one class's balls but claimed for another is not confirmed (the known set is the union of
-  // the balls, each confirmed by its own class's evidence). Any ball if that class has none.
-  float minQ = kInfinity, minQClass = kInfinity;
-  for (int j = 0; j < first.count; ++j) {
-    const float q = m_q[0][j];
-    minQ = q < minQ ? q : minQ;
-    if (first.labels[j] == out.bestClass && q < minQClass) minQClass = q;
-  }
-  if (minQClass < kInfinity) minQ = minQClass;
-  out.knownScore = 1.0f - std::sqrt(minQ) / m_params.knownRadius +
-                   m_params.evidenceWeight * scores[out.bestClass] - m_params.knownOffset;
-  out.known = out.knownScore >= -m_params.threshold;
+  out.knownDistance = m_nearest.distance();
+  out.knownScore = knownLevel(out.knownDistance);
+  out.known = isKnownLevel(out.knownScore, m_params.threshold);
   out.classIndex = out.known ? out.bestClass : -1;
   return Status::Ok;
 }

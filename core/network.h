@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "core/known_set.h"
 #include "core/layer.h"
 #include "core/readout.h"
 #include "core/status.h"
@@ -28,11 +29,14 @@ struct KernelParams {
   float ridge = 1e-3f;            ///< least-squares regularisation
   float shrinkTarget = 1.1f;      ///< q of a conflicting event after a neuron shrinks away
   float stackScale = 1.0f;        ///< weight of the previous layer's scores in a layer's input
-  float threshold = 0.0f;         ///< user margin: known when knownScore >= -threshold
-  float knownRadius = 1.0f;       ///< geometric scale of the known set, calibrated at rebuild
-  float evidenceWeight = 2.0f;    ///< weight of the readout's best score in the known-set score
-  float knownOffset = 1.0f;       ///< calibrated at rebuild: 95% of held-out knowns score >= 0;
-                                  ///< before any rebuild, half a learned event's evidence
+  /// Rejection threshold: the share of known events to reject, in [0, 1] (estimated out of
+  /// sample by the calibration). 0 rejects nothing, 1 everything.
+  float threshold = 0.05f;
+  /// Known-set resolution (Euclidean, descriptor units): an event farther than this from every
+  /// centre of its class that covers it commits a neuron. Set by a rebuild from the spacing of
+  /// the data (the median nearest-neighbour distance within classes); 0 before any rebuild,
+  /// when Network::spacing() estimates it online from the calibration.
+  float spacing = 0.0f;
 };
 
 /// \brief The result of predict(). Activations point into the network and stay valid until
@@ -41,9 +45,12 @@ struct Prediction {
   int classIndex = -1;      ///< predicted class, or -1 when rejected as unknown
   int bestClass = -1;       ///< the class the readout favours, even when rejected
   float confidence = 0.0f;  ///< margin between the two best scores, in [0, 1]
-  /// Known-set score: (1 - sqrt(min q) / knownRadius) + evidenceWeight * best score - offset.
-  /// Inside the first-layer balls and claimed by the readout: > 0; outside: < 0.
+  /// Known-set score: the calibrated level in [0, 1], the estimated share of held-out known
+  /// events that lie farther from the known set than this input (see KnownCalibration).
+  /// Known when isKnownLevel(knownScore, threshold).
   float knownScore = 0.0f;
+  /// The raw known-set distance the level comes from (knownDistance(), descriptor units).
+  float knownDistance = 0.0f;
   bool known = false;
   int depth = 0;
   const float* scores = nullptr;  ///< final class scores (classes() floats)
@@ -85,8 +92,12 @@ public:
   /// \p fraction of the event memory (at least 16). 0 turns it off. Needs an event memory.
   void setAutoRebuild(float fraction) { m_autoRebuild = fraction; }
 
-  /// \brief Move the rejection boundary without relearning.
-  void setThreshold(float threshold) { m_params.threshold = threshold; }
+  /// \brief Move the rejection boundary without relearning: the share of known events to
+  /// reject, clamped to [0, 1] (NaN keeps the current value).
+  void setThreshold(float share) {
+    if (share != share) return;  // NaN
+    m_params.threshold = share < 0.0f ? 0.0f : (share > 1.0f ? 1.0f : share);
+  }
   float threshold() const { return m_params.threshold; }
 
   int dims() const { return m_dims; }
@@ -99,6 +110,14 @@ public:
   const Layer& layer(int index) const { return m_layers[index]; }
   const float* activations(int layer) const { return m_phi[layer]; }
   const KernelParams& params() const { return m_params; }
+  /// \brief Held-out known-set distances that turn a distance into a level.
+  const KnownCalibration& calibration() const { return m_calibration; }
+  /// \brief Calibrated level of a known-set distance under this model.
+  float knownLevel(float distance) const { return m_calibration.level(distance, spacing()); }
+  /// \brief The known-set resolution in force: the rebuild's spacing, or before any rebuild
+  /// the median held-out distance seen while learning (once there are kMinOnlineKnots).
+  float spacing() const;
+  static constexpr int kMinOnlineKnots = 8;
   const Capacity& capacity() const { return m_capacity; }
 
   /// \brief Events per block in batched rebuild computations.
@@ -109,6 +128,7 @@ public:
   Status setStructure(int dims, int classes, int depth, const std::uint16_t* counts,
                       const KernelParams& params, std::uint32_t eventsLearned);
   Layer& mutableLayer(int index) { return m_layers[index]; }
+  KnownCalibration& mutableCalibration() { return m_calibration; }
   void finishLoad();
 
 private:
@@ -119,7 +139,11 @@ private:
   const float* layerInput(int layer, const float* x, const float* previousScores);
   void forward(const float* x, int layers);
   float newRadius(int layer, const float* z, int label) const;
-  bool refine(int layer, const float* z, int label, bool wrong, LearnReport& report);
+  /// What refine() commits neurons for: class conflicts (errors, uncovered events), gaps in the
+  /// sampling of a class at the known-set spacing, or both (learning one event at a time).
+  enum class Refinement { Conflicts, Spacing, Both };
+  bool refine(int layer, const float* z, int label, bool wrong, LearnReport& report,
+              Refinement rule = Refinement::Both);
   int commitNeuron(int layer, const float* z, int label, float radius, LearnReport& report);
   void storeEvent(const float* x, int label, LearnReport& report);
   Status growClasses(int classes);
@@ -136,7 +160,9 @@ private:
   void eventDistances(int layer, const float* z, int row, int blockNeurons);
   void batchActivations(int layer, const Events& events, std::uint32_t first, int rows);
   Status solveLayer(int layer, const Events& events, std::uint32_t cacheStep);
-  std::uint32_t leaveOneOut(int layer, const Events& events);
+  std::uint32_t leaveOneOut(int layer, const Events& events, std::uint32_t* missed);
+  Status growDepth(const Events& held, std::uint32_t errors, std::uint32_t missed);
+  std::uint32_t trainingErrors(int depth, const Events& events);
   Status startIncremental();
 
   Capacity m_capacity;
@@ -175,10 +201,12 @@ private:
   bool m_building = false;            ///< inside a rebuild: the solvers are not incremental
   float m_autoRebuild = 0.1f;
   std::uint32_t m_sinceRebuild = 0;
-  void calibrateKnownRadius(std::uint32_t measured);
-  void calibrateKnownOffset(const Events& events);
-  float* m_outside = nullptr;         ///< maxEvents: distance to the nearest other ball
-  float nearestOwnClassBall(int layer, int label) const;
+  KnownCalibration m_calibration;
+  NearestTwo m_nearest;               ///< known-set distance of the last forward()
+  bool coveredAtSpacing(const Layer& l, const float* z, int label, const float* q) const;
+  bool classHasNeuron(int label) const;
+  float estimateSpacing(const Events& events);
+  void calibrateKnownSet(const Events& events);
 };
 
 } // namespace dlm

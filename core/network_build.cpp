@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/network.h"
+#include "core/network_events.h"
 #include "core/util.h"
 
 #if DLM_CORE_REBUILD
@@ -28,32 +29,6 @@ int blockRows(std::uint32_t rows, std::uint32_t first) {
 }
 
 } // namespace
-
-/// Events to build from: the network's own ring, or rows held by the caller.
-struct Network::Events {
-  const float* base = nullptr;
-  const std::uint8_t* labels = nullptr;
-  std::uint32_t rows = 0;
-  std::uint32_t first = 0;  ///< ring slot of the oldest event
-  std::uint32_t ring = 0;   ///< ring size, 0 when rows are contiguous
-  std::uint32_t step = 1;   ///< every step-th event: a deterministic subsample
-  int stride = 0;
-
-  std::uint32_t index(std::uint32_t i) const { return i * step; }
-  std::uint32_t slot(std::uint32_t i) const {
-    return ring != 0 ? (first + i * step) % ring : i * step;
-  }
-  /// Every k-th event so that at most \p limit remain.
-  Events subsample(std::uint32_t limit) const {
-    Events sub = *this;
-    if (rows <= limit) return sub;
-    sub.step = step * ((rows + limit - 1) / limit);
-    sub.rows = (rows + sub.step / step - 1) / (sub.step / step);
-    return sub;
-  }
-  const float* row(std::uint32_t i) const { return base + std::size_t(slot(i)) * stride; }
-  int label(std::uint32_t i) const { return labels[slot(i)]; }
-};
 
 Status Network::rebuild() {
   if (!m_initialized) return Status::NotInitialized;
@@ -96,29 +71,19 @@ Status Network::rebuildFrom(const Events& events) {
   }
   m_building = true;
   m_depth = 1;
+  m_calibration.clear();
+  m_params.spacing = estimateSpacing(events);
   buildStructure(0, events);
   const Events held = events.subsample(kValidationEvents);
   Status status = solveLayer(0, events, held.step);
   // Validation, calibration and deeper layers work on a deterministic subsample of large
   // sets: leave-one-out costs O(K^2) per event, and a few thousand events estimate an error
   // rate or a percentile as well as sixty thousand do.
-  std::uint32_t errors = status == Status::Ok ? leaveOneOut(0, held) : 0;
-  if (status == Status::Ok) calibrateKnownOffset(held);
-  if (m_capacity.maxLayers == 1) errors = 0;
-  for (int l = 1; status == Status::Ok && l < m_capacity.maxLayers && errors > 0; ++l) {
-    buildStructure(l, held);
-    status = solveLayer(l, held, 1);
-    if (status != Status::Ok) break;
-    const std::uint32_t deeper = leaveOneOut(l, held);
-    // Keep a layer only when it removes a clear share of the remaining validation errors:
-    // a one-event gain is within the noise of leave-one-out.
-    const std::uint32_t needed = 1 + errors / 20;
-    if (deeper + needed > errors) {
-      m_layers[l].clear();
-      break;
-    }
-    m_depth = l + 1;
-    errors = deeper;
+  std::uint32_t missed = 0;
+  const std::uint32_t errors = status == Status::Ok ? leaveOneOut(0, held, &missed) : 0;
+  if (status == Status::Ok) calibrateKnownSet(held);
+  if (status == Status::Ok && m_capacity.maxLayers > 1 && errors > 0) {
+    status = growDepth(held, errors, missed);
   }
   m_building = false;
   m_eventsLearned = events.rows;
@@ -126,41 +91,45 @@ Status Network::rebuildFrom(const Events& events) {
   return status;
 }
 
+Status Network::growDepth(const Events& held, std::uint32_t errors, std::uint32_t missed) {
+  // A deeper layer learns from the stack's leave-one-out scores, which is what it meets on new
+  // inputs, but on its own training events the stack below answers from memory. So a layer is
+  // kept only when both estimates agree it does no harm: leave-one-out errors drop by a clear
+  // share, and the stack still reproduces the training events it reproduced without it.
+  for (int l = 1; l < m_capacity.maxLayers; ++l) {
+    buildStructure(l, held);
+    const Status status = solveLayer(l, held, 1);
+    if (status != Status::Ok) {
+      m_layers[l].clear();
+      return status;
+    }
+    const std::uint32_t deeper = leaveOneOut(l, held, nullptr);
+    // A one-event gain is within the noise of leave-one-out.
+    const bool helps = deeper + 1 + errors / 20 <= errors;
+    const std::uint32_t stackMissed = helps ? trainingErrors(l + 1, held) : 0;
+    if (!helps || stackMissed > missed) {
+      m_layers[l].clear();
+      break;
+    }
+    m_depth = l + 1;
+    errors = deeper;
+    missed = stackMissed;
+    if (errors == 0) break;
+  }
+  return Status::Ok;
+}
+
+std::uint32_t Network::trainingErrors(int depth, const Events& events) {
+  std::uint32_t wrong = 0;
+  for (std::uint32_t i = 0; i < events.rows; ++i) {
+    forward(events.row(i), depth);
+    if (argmax(m_scores[depth - 1], m_classes) != events.label(i)) ++wrong;
+  }
+  return wrong;
+}
+
 const float* Network::eventInput(int layer, const Events& events, std::uint32_t i) {
   return layerInput(layer, events.row(i), m_looScores + std::size_t(i) * m_capacity.maxClasses);
-}
-
-void Network::calibrateKnownRadius(std::uint32_t n) {
-  // Each event's distance, in ball units, to the nearest neuron not centred on it: how far
-  // a fresh event of a known class typically falls from the known set. The boundary is put
-  // where 95% of them would be accepted, so the default threshold rejects few knowns.
-  float* outside = m_looScores; // filled by the last structure sweep; free until leaveOneOut()
-  m_params.knownRadius = 1.0f;
-  if (n < 20) return;
-  const std::uint32_t k = n * 95 / 100;
-  std::nth_element(outside, outside + k, outside + n);
-  if (outside[k] > 1.0f) m_params.knownRadius = outside[k];
-}
-
-void Network::calibrateKnownOffset(const Events& events) {
-  // The held-out known-set score of each event: its distance to the nearest ball not centred
-  // on it, and its leave-one-out readout evidence. The offset puts 95% of them at >= 0, so the
-  // default threshold rejects about 5% of fresh knowns and far more unknowns.
-  // Written in place over m_outside: slot n <= i is only written after slot i is read.
-  float* values = m_outside;
-  std::uint32_t n = 0;
-  for (std::uint32_t i = 0; i < events.rows; ++i) {
-    const float outside = m_outside[events.index(i)];
-    if (outside < 0.0f) continue;
-    const float* loo = m_looScores + std::size_t(i) * m_capacity.maxClasses;
-    const float evidence = loo[argmax(loo, m_classes)];
-    values[n++] = 1.0f - outside / m_params.knownRadius + m_params.evidenceWeight * evidence;
-  }
-  m_params.knownOffset = 0.5f * m_params.evidenceWeight;
-  if (n < 20) return;
-  const std::uint32_t k = n * 5 / 100;
-  std::nth_element(values, values + k, values + n);
-  m_params.knownOffset = values[k];
 }
 
 void Network::buildStructure(int layer, const Events& events) {
@@ -170,24 +139,20 @@ void Network::buildStructure(int layer, const Events& events) {
     buildCorrectionStructure(layer, events);
     return;
   }
-  // Two sweeps: shrinking in the first can uncover events that the second then covers.
-  for (int pass = 0; pass < 2; ++pass) {
+  // Two sweeps for the class boundaries (shrinking in the first can uncover events that the
+  // second then covers), then one that fills the gaps in each class at the known-set spacing.
+  for (int pass = 0; pass < 3; ++pass) {
     if (pass == 1) {
       for (int j = 0; j < l.count; ++j) l.support[j] = 0;
     }
-    std::uint32_t measured = 0;
+    const Refinement rule = pass < 2 ? Refinement::Conflicts : Refinement::Spacing;
     for (std::uint32_t i = 0; i < events.rows; ++i) {
       const int row = int(i % kBlock);
       if (row == 0) blockDistances(layer, events, i, blockRows(events.rows, i));
       const float* z = eventInput(layer, events, i);
       eventDistances(layer, z, row, m_blockNeurons);
-      if (pass == 1) {
-        m_outside[i] = nearestOwnClassBall(layer, events.label(i));
-        if (m_outside[i] >= 0.0f) m_looScores[measured++] = m_outside[i];
-      }
-      refine(layer, z, events.label(i), false, report);
+      refine(layer, z, events.label(i), false, report, rule);
     }
-    if (pass == 1) calibrateKnownRadius(measured);
   }
 }
 
@@ -239,19 +204,6 @@ void Network::eventDistances(int layer, const float* z, int row, int blockNeuron
     for (int i = 0; i < l.inDims; ++i) sum += m[i] * (z[i] - c[i]) * (z[i] - c[i]);
     q[j] = sum;
   }
-}
-
-float Network::nearestOwnClassBall(int layer, int label) const {
-  // In ball units, to the nearest neuron of the event's own class not centred on it: the
-  // known-set score measures the distance to the predicted class's balls (see predict()).
-  const Layer& l = m_layers[layer];
-  const float* q = m_q[layer];
-  float best = -1.0f;
-  for (int j = 0; j < l.count; ++j) {
-    if (l.labels[j] != label) continue;
-    if (q[j] > 1e-9f && (best < 0.0f || q[j] < best)) best = q[j];
-  }
-  return best < 0.0f ? best : std::sqrt(best);
 }
 
 void Network::buildCorrectionStructure(int layer, const Events& events) {
@@ -330,7 +282,7 @@ Status Network::solveLayer(int layer, const Events& events, std::uint32_t cacheS
   return solver.solve(m_params.ridge, l);
 }
 
-std::uint32_t Network::leaveOneOut(int layer, const Events& events) {
+std::uint32_t Network::leaveOneOut(int layer, const Events& events, std::uint32_t* missed) {
   const Layer& l = m_layers[layer];
   const int n = l.count + 1;
   std::uint32_t errors = 0;
@@ -349,6 +301,8 @@ std::uint32_t Network::leaveOneOut(int layer, const Events& events) {
       float* loo = m_looScores + std::size_t(i) * m_capacity.maxClasses;
       for (int c = 0; c < m_classes; ++c) scores[c] = 0.0f;
       l.readout(f + 1, scores);
+      // On the first layer these are the scores the model gives its own training events.
+      if (missed != nullptr && argmax(scores, m_classes) != events.label(i)) ++*missed;
       // Closed-form leave-one-out for ridge regression: (s - h t) / (1 - h).
       const double keep = h < 0.999 ? 1.0 / (1.0 - h) : 1000.0;
       for (int c = 0; c < m_classes; ++c) {

@@ -94,9 +94,19 @@ int Network::commitNeuron(int layer, const float* z, int label, float radius,
   return j;
 }
 
-bool Network::refine(int layer, const float* z, int label, bool wrong, LearnReport& report) {
+bool Network::refine(int layer, const float* z, int label, bool wrong, LearnReport& report,
+                     Refinement rule) {
   Layer& l = m_layers[layer];
   const float* q = m_q[layer];
+  // The first layer also samples each class at the known-set resolution: an event covered by
+  // its class's balls but far from all their centres commits a neuron too, so that the
+  // centres stay a faithful thinning of the known events (the known set's distance). Only
+  // while there is room: the class boundaries come first, and a full layer is not churned.
+  const bool sampling = layer == 0 && rule != Refinement::Conflicts && l.count < l.capacity;
+  if (rule == Refinement::Spacing) {
+    if (!sampling || coveredAtSpacing(l, z, label, q)) return false;
+    return commitNeuron(layer, z, label, newRadius(layer, z, label), report) >= 0;
+  }
   int covering = -1;
   for (int j = 0; j < l.count; ++j) {
     if (q[j] > 1.0f) continue;
@@ -108,9 +118,35 @@ bool Network::refine(int layer, const float* z, int label, bool wrong, LearnRepo
     }
   }
   if (covering >= 0) ++l.support[covering];
-  if (covering >= 0 && !wrong) return false;
+  if (covering >= 0 && !wrong && (!sampling || coveredAtSpacing(l, z, label, q))) return false;
   const float radius = newRadius(layer, z, label);
   return commitNeuron(layer, z, label, radius, report) >= 0;
+}
+
+bool Network::coveredAtSpacing(const Layer& l, const float* z, int label, const float* q) const {
+  // Before any spacing is known, only an event at a centre is covered.
+  const float spacing = this->spacing();
+  const float limit = spacing > 0.0f ? spacing * spacing : 0.0f;
+  for (int j = 0; j < l.count; ++j) {
+    if (q[j] > 1.0f || l.labels[j] != label) continue;
+    if (squaredDistance(z, l.centre(j), l.inDims) <= limit) return true;
+  }
+  return false;
+}
+
+float Network::spacing() const {
+  if (m_params.spacing > 0.0f) return m_params.spacing;
+  // Learning one event at a time from nothing: the typical held-out distance of the known
+  // events seen so far is the data's own scale (the first events commit until it exists).
+  return m_calibration.count() >= kMinOnlineKnots ? m_calibration.median() : 0.0f;
+}
+
+bool Network::classHasNeuron(int label) const {
+  const Layer& first = m_layers[0];
+  for (int j = 0; j < first.count; ++j) {
+    if (first.labels[j] == label) return true;
+  }
+  return false;
 }
 
 Status Network::learn(const float* descriptor, int label, LearnReport* report) {
@@ -126,6 +162,9 @@ Status Network::learn(const float* descriptor, int label, LearnReport* report) {
   }
   storeEvent(descriptor, label, r);
   forward(descriptor, m_depth);
+  // Prequential calibration: the event is not learned yet, so its known-set distance is a
+  // held-out distance of a known event, provided its class is already known.
+  if (classHasNeuron(label)) m_calibration.insert(m_nearest.distance());
   float* before = m_target; // reuse: scores before learning, needed by the board's readout
   for (int c = 0; c < m_classes; ++c) before[c] = m_scores[m_depth - 1][c];
   const bool wrong = m_layers[0].count == 0 || argmax(before, m_classes) != label;
