@@ -99,11 +99,12 @@ QWidget* KnownSetPanel::buildSide() {
   m_slider = new QSlider(Qt::Horizontal, thresholdBox);
   m_slider->setRange(0, kSliderSteps);
   m_slider->setPageStep(kSliderSteps / 20);
-  m_slider->setToolTip(tr("Events scoring below −threshold are rejected as unknown. "
-                          "Higher accepts more; lower rejects more."));
+  m_slider->setToolTip(tr("The share of known events to reject, estimated on events the "
+                          "model did not learn from: 0 rejects nothing, 100% everything. "
+                          "Higher rejects more."));
   m_thresholdValue = new QLabel(thresholdBox);
   m_thresholdValue->setMinimumWidth(m_thresholdValue->fontMetrics().horizontalAdvance(
-                                        QStringLiteral("0.000")) + 4);
+                                        QStringLiteral("100.0 %")) + 4);
   m_thresholdValue->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
   sliderRow->addWidget(m_slider, 1);
   sliderRow->addWidget(m_thresholdValue);
@@ -139,12 +140,6 @@ int KnownSetPanel::thresholdToSlider(float threshold) const {
   return static_cast<int>(std::lround(threshold / m_thresholdMax * kSliderSteps));
 }
 
-void KnownSetPanel::setThresholdRange(float maximum) {
-  if (!(maximum > 0.0f)) return;
-  m_thresholdMax = maximum;
-  setThreshold(m_threshold);
-}
-
 void KnownSetPanel::setFeatureCount(int dims) {
   const int top = std::max(1, dims) - 1;
   m_featureX->setMaximum(top);
@@ -158,7 +153,8 @@ void KnownSetPanel::setThreshold(float threshold) {
     const QSignalBlocker block(m_slider);
     m_slider->setValue(thresholdToSlider(m_threshold));
   }
-  m_thresholdValue->setText(QString::number(static_cast<double>(m_threshold), 'f', 2));
+  m_thresholdValue->setText(locale().toString(100.0 * static_cast<double>(m_threshold), 'f', 1) +
+                            QStringLiteral(" %"));
   if (m_plot != nullptr) m_plot->setThreshold(m_threshold);
   updateRejectionText();
 }
@@ -200,7 +196,6 @@ void KnownSetPanel::refresh() {
     m_featureX->setEnabled(pair);
     m_featureY->setEnabled(pair);
   }
-  m_thresholdMax = std::max(m_thresholdMax, map.threshold);
   m_plot->setMap(map, m_classes);
   setThreshold(map.threshold);
 }

@@ -33,8 +33,6 @@ public:
 
   /// \brief Threshold the slider shows.
   float threshold() const { return m_threshold; }
-  /// \brief Largest threshold the slider reaches (default 2).
-  void setThresholdRange(float maximum);
   /// \brief Features of the descriptor, for the feature-pair spin boxes.
   void setFeatureCount(int dims);
   /// \brief "Rejected: 12.5% of 240 events".
@@ -87,7 +85,7 @@ private:
   QVector<app::ClassInfo> m_classes;
   bool m_pending = false;
   float m_threshold = 0.0f;
-  float m_thresholdMax = 2.0f;
+  float m_thresholdMax = 1.0f;  ///< a share of known events: 1 rejects everything
 };
 
 } // namespace dlm::ui

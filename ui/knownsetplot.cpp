@@ -12,8 +12,8 @@ namespace dlm::ui {
 namespace {
 
 constexpr double kPickPixels = 8.0;
-constexpr double kMinColourSpan = 0.25;
-constexpr double kMaxColourSpan = 3.0;
+constexpr double kMinColourSpan = 0.05;  // levels are shares in [0, 1]
+constexpr double kMaxColourSpan = 1.0;
 const QColor kContourColour(0x1a, 0x1a, 0x1a);
 const QColor kBoundaryColour(0x44, 0x44, 0x44, 170);
 
@@ -241,7 +241,7 @@ void KnownSetPlot::updateColourMap() {
 void KnownSetPlot::updateColourRange() {
   // White sits on the rejection boundary; the span follows the bulk of the scores (robust to
   // -inf and to a few extreme cells), clipped to a readable range.
-  const double level = -static_cast<double>(m_threshold);
+  const double level = static_cast<double>(m_threshold);
   QVector<double> distances;
   distances.reserve(m_map.knownScore.size());
   for (float s : m_map.knownScore)
@@ -290,7 +290,7 @@ bool KnownSetPlot::isRejected(const app::KnownSetMap::Point& point) const {
   // At the map's own threshold its predictions are authoritative; while the slider moves,
   // the points' scores tell where the new boundary leaves them.
   if (m_threshold == m_map.threshold) return point.predicted < 0;
-  return point.knownScore < -m_threshold;
+  return !app::acceptedAt(point.knownScore, m_threshold);
 }
 
 int KnownSetPlot::rejectedCount() const {
@@ -380,7 +380,7 @@ void KnownSetPlot::updateEllipses() {
 
 void KnownSetPlot::updateContour() {
   const GridGeometry g = geometry();
-  m_contour->setPolylines(extractContour(m_map.knownScore, g, -m_threshold));
+  m_contour->setPolylines(extractContour(m_map.knownScore, g, m_threshold));
   m_boundaries->setSegments(extractClassBoundaries(m_map.bestClass, g));
   rebuildLegend();
 }

@@ -202,7 +202,7 @@ quint32 StudioController::studioModelIdentity() const {
 ProjectExtras StudioController::extras() const {
   ProjectExtras e;
   e.modelBytes = m_learning.modelBytes();
-  e.settings.insert(QStringLiteral("threshold"), double(m_learning.threshold()));
+  e.settings.insert(QStringLiteral("rejectionShare"), double(m_learning.threshold()));
   return e;
 }
 

@@ -5,6 +5,7 @@
 #include "app/studio/exporter.h"
 #include "app/studio/importer.h"
 #include "app/studio/project.h"
+#include "core/network.h"
 
 namespace dlm::app {
 
@@ -31,8 +32,10 @@ bool StudioController::openProject(const QString& path, QString* error) {
   m_recovery.finish();
   m_projectPath = path;
   // The threshold is part of the model bytes: set it first so the adopted model keeps the
-  // saved identity.
-  const double threshold = loaded.settings.value(QStringLiteral("threshold")).toDouble(0.0);
+  // saved identity. It is a share of known events to reject; projects saved before it was
+  // one kept a margin under "threshold", which means something else and is not read.
+  const double threshold = loaded.settings.value(QStringLiteral("rejectionShare"))
+                               .toDouble(double(KernelParams().threshold));
   m_learning.setThreshold(float(threshold));
   if (!loaded.modelBytes.isEmpty()) m_learning.loadModel(loaded.modelBytes);
   QString journalError;

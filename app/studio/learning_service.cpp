@@ -1,5 +1,8 @@
 #include "app/studio/learning_service.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include <QTimer>
 
 #include <limits>
@@ -180,6 +183,9 @@ void LearningService::loadModel(const QByteArray& bytes) {
 }
 
 void LearningService::setThreshold(float threshold) {
+  // A share of known events to reject: the kernel's unit, from "nothing" to "everything".
+  if (!std::isfinite(threshold)) return;
+  threshold = std::clamp(threshold, 0.0f, 1.0f);
   if (threshold == m_threshold) return;
   m_threshold = threshold;
   emit m_port->threshold(threshold);

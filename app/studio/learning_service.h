@@ -10,6 +10,7 @@
 
 #include "app/studio/learning_types.h"
 #include "app/studio/session.h"
+#include "core/network.h"
 
 class QTimer;
 
@@ -115,7 +116,7 @@ private:
   QTimer* m_flushTimer = nullptr;
   Session* m_session = nullptr;  // not owned; outlives this object
   QStringList m_classNames;
-  float m_threshold = 0.0f;
+  float m_threshold = KernelParams().threshold;
   QByteArray m_modelBytes;
   quint32 m_modelCrc = 0;
   NetworkSnapshot m_network;

@@ -105,7 +105,7 @@ private:
   HostNetwork m_net;
   LearnerStore m_store;
   QStringList m_names;
-  float m_threshold = 0.0f;
+  float m_threshold = KernelParams().threshold;
   quint64 m_generation = 0;
   std::shared_ptr<std::atomic<quint64>> m_posted;
   QTimer* m_rebuildTimer = nullptr;

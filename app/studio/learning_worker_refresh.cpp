@@ -195,13 +195,13 @@ void LearningWorker::setThreshold(float threshold) {
 }
 
 void LearningWorker::rederiveFromThreshold() {
-  // Known iff knownScore >= -threshold: the score does not move, so no event is predicted
-  // again and nothing is relearned.
+  // The known-set level does not move with the threshold, so no event is predicted again
+  // and nothing is relearned.
   QVector<int> all(m_store.size());
   for (int i = 0; i < m_store.size(); ++i) {
     PredictionInfo& p = m_store.at(i).prediction;
     if (p.valid && p.bestClass >= 0) {
-      p.classIndex = p.knownScore >= -m_threshold ? p.bestClass : -1;
+      p.classIndex = acceptedAt(p.knownScore, m_threshold) ? p.bestClass : -1;
     }
     all[i] = i;
   }

@@ -290,7 +290,7 @@ Explanation explainEvent(Network& network, const LearnerRow& row, float threshol
   network.predict(row.descriptor.constData(), p);
   out.prediction = toPredictionInfo(p);
   for (int c = 0; c < network.classes() && p.scores != nullptr; ++c) out.scores << p.scores[c];
-  out.margin = out.prediction.knownScore + threshold;
+  out.margin = out.prediction.knownScore - threshold;
   const Layer& first = network.layer(0);
   std::vector<float> q(std::size_t(first.count));
   first.distances(row.descriptor.constData(), q.data());

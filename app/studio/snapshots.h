@@ -11,7 +11,14 @@
 
 #include <cstdint>
 
+#include "core/known_set.h"
+
 namespace dlm::app {
+
+/// \brief The rejection rule (core's, in one place): an event whose calibrated known-set
+/// level is \p level is accepted at \p threshold (a share of known events to reject).
+inline bool acceptedAt(float level, float threshold) { return isKnownLevel(level, threshold); }
+
 
 /// \brief A class the user tags events with.
 struct ClassInfo {

@@ -3,6 +3,8 @@
 #include <QLocale>
 #include <QSettings>
 
+#include "core/network.h"
+
 namespace dlm::app {
 
 namespace {
@@ -41,7 +43,7 @@ void StudioSettings::setLanguage(const QString& language) {
   m_settings->setValue(kLanguage, language);
 }
 
-float StudioSettings::threshold() const { return m_settings->value(kThreshold, 0.0).toFloat(); }
+float StudioSettings::threshold() const { return m_settings->value(kThreshold, double(KernelParams().threshold)).toFloat(); }
 void StudioSettings::setThreshold(float threshold) {
   m_settings->setValue(kThreshold, double(threshold));
 }

@@ -37,7 +37,7 @@ public:
   static constexpr const char* kWindowState = "ui/windowState";
   static constexpr const char* kLastDirectory = "ui/lastDirectory";
   static constexpr const char* kRecentProjects = "ui/recentProjects";
-  static constexpr const char* kThreshold = "learning/threshold";
+  static constexpr const char* kThreshold = "learning/rejectionShare";
   static constexpr const char* kTrigger = "trigger/";
   static constexpr int kDefaultBaud = 921600;
   static constexpr int kMaxRecentProjects = 8;

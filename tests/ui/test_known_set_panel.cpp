@@ -38,18 +38,19 @@ KnownSetMap makeMap() {
   m.gridSize = 41;
   m.xMin = -1.2f; m.xMax = 1.2f; m.yMin = -1.2f; m.yMax = 1.2f;
   const GridGeometry g{m.gridSize, m.xMin, m.xMax, m.yMin, m.yMax};
-  m.knownScore = sample(g, [](double x, double y) { return 0.5 - std::hypot(x, y); });
+  // Calibrated levels: 1 at the centre, falling to 0 at radius 1.
+  m.knownScore = sample(g, [](double x, double y) { return std::max(0.0, 1.0 - std::hypot(x, y)); });
   for (int j = 0; j < g.size; ++j)
     for (int i = 0; i < g.size; ++i) m.bestClass.append(g.x(i) < 0 ? 0 : 1);
-  m.threshold = 0.3f;
+  m.threshold = 0.125f;
   for (int k = 0; k < 240; ++k) {
     KnownSetMap::Point p;
     p.eventId = 1000 + k;
     p.x = -1.0f + 2.0f * static_cast<float>(k) / 239.0f;
     p.y = 0.0f;
     p.tag = p.x < 0 ? 0 : 1;
-    p.knownScore = 0.5f - std::abs(p.x);
-    p.predicted = p.knownScore >= -m.threshold ? p.tag : -1;
+    p.knownScore = 1.0f - std::abs(p.x);
+    p.predicted = dlm::app::acceptedAt(p.knownScore, m.threshold) ? p.tag : -1;
     m.points.append(p);
   }
   m.rejectionRate = 0.125;
@@ -136,26 +137,38 @@ private slots:
     panel.setMap(map, kClasses);
     panel.refreshNow();
     QCOMPARE(panel.rejectionText(), QStringLiteral("Rejected: 12.5% of 240 events"));
-    QCOMPARE(panel.threshold(), 0.3f);
+    QCOMPARE(panel.threshold(), 0.125f);
     QCOMPARE(panel.plot()->contourPolylineCount(), 1);
     QVERIFY(panel.plot()->boundarySegmentCount() > 0);
 
     QSignalSpy spy(&panel, &KnownSetPanel::thresholdChanged);
     QSlider* slider = panel.thresholdSlider();
-    slider->setValue(slider->maximum() / 4);  // threshold 0.5: |x| <= 1 all known
+    slider->setValue(0);  // threshold 0: rejects nothing
     QCOMPARE(spy.count(), 1);
-    QCOMPARE(spy.at(0).at(0).toFloat(), 0.5f);
+    QCOMPARE(spy.at(0).at(0).toFloat(), 0.0f);
     QCOMPARE(panel.rejectionText(), QStringLiteral("Rejected: 0.0% of 240 events"));
-    slider->setValue(0);  // threshold 0: |x| > 0.5 rejected, about half
+    slider->setValue(slider->maximum() / 2);  // threshold 0.5: |x| > 0.5 rejected, about half
     QCOMPARE(spy.count(), 2);
-    QCOMPARE(spy.at(1).at(0).toFloat(), 0.0f);
+    QCOMPARE(spy.at(1).at(0).toFloat(), 0.5f);
     const int rejected = panel.plot()->rejectedCount();
     QVERIFY(rejected > 110 && rejected < 130);
     QCOMPARE(panel.rejectionText(),
              QStringLiteral("Rejected: %1% of 240 events").arg(100.0 * rejected / 240, 0, 'f', 1));
+    slider->setValue(slider->maximum());  // threshold 1: everything rejected
+    QCOMPARE(panel.plot()->rejectedCount(), 240);
+    // Raising the threshold never rejects less.
+    auto previous = panel.plot()->rejectedCount();
+    slider->setValue(0);
+    previous = panel.plot()->rejectedCount();
+    for (int position = 0; position <= slider->maximum(); position += slider->maximum() / 20) {
+      slider->setValue(position);
+      QVERIFY(panel.plot()->rejectedCount() >= previous);
+      previous = panel.plot()->rejectedCount();
+    }
     // setThreshold from the application does not echo.
-    panel.setThreshold(0.3f);
-    QCOMPARE(spy.count(), 2);
+    const auto echoes = spy.count();
+    panel.setThreshold(0.125f);
+    QCOMPARE(spy.count(), echoes);
     QCOMPARE(panel.rejectionText(), QStringLiteral("Rejected: 12.5% of 240 events"));
   }
 

@@ -148,17 +148,19 @@ private slots:
     QSignalSpy growthSpy(&service, &LearningService::growthPoint);
     QSignalSpy rejection(&service, &LearningService::rejectionRateChanged);
     QSignalSpy predictions(&service, &LearningService::predictionsUpdated);
-    service.setThreshold(100.0f);  // everything known
+    service.setThreshold(0.0f);  // reject no known event: everything known
     QTRY_COMPARE_WITH_TIMEOUT(rejection.count(), 1, kTimeoutMs);
     QCOMPARE(rejection.last().at(0).toDouble(), 0.0);
-    service.setThreshold(-100.0f);  // nothing known
+    service.setThreshold(1.0f);  // reject every known event: nothing known
     QTRY_COMPARE_WITH_TIMEOUT(rejection.count(), 2, kTimeoutMs);
     QCOMPARE(rejection.last().at(0).toDouble(), 1.0);
     QTRY_VERIFY(predictions.count() >= 2);
     QTRY_COMPARE(g.session.event(g.ids[0])->studio.classIndex, -1);
     QCOMPARE(growthSpy.count(), 0);  // nothing was relearned
     QCOMPARE(service.network().neuronsPerLayer.value(0), neurons);
-    QCOMPARE(service.network().threshold, -100.0f);
+    QCOMPARE(service.network().threshold, 1.0f);
+    service.setThreshold(7.0f);  // beyond "everything" is everything
+    QCOMPARE(service.threshold(), 1.0f);
   }
 
   void knownSetMapAndExplanation() {
@@ -180,7 +182,7 @@ private slots:
     QVERIFY(map.xMin < map.xMax && map.yMin < map.yMax);
     for (const KnownSetMap::Ellipse& e : map.ellipses) QVERIFY(e.rx > 0.0f && e.ry > 0.0f);
     int known = 0;
-    for (float s : map.knownScore) known += s >= 0.0f ? 1 : 0;
+    for (float s : map.knownScore) known += dlm::app::acceptedAt(s, map.threshold) ? 1 : 0;
     QVERIFY(known > 0 && known < 1600);  // the contour crosses the plane
     for (const KnownSetMap::Point& p : map.points) QVERIFY(p.tag >= 0);
 
@@ -200,7 +202,7 @@ private slots:
     for (int i = 1; i < e.nearest.size(); ++i) QVERIFY(e.nearest[i - 1].q <= e.nearest[i].q);
     QCOMPARE(e.scores.size(), 3);
     QVERIFY(e.prediction.valid);
-    QCOMPARE(e.margin, e.prediction.knownScore + service.threshold());
+    QCOMPARE(e.margin, e.prediction.knownScore - service.threshold());
   }
 
   void reopenedProjectKeepsItsModel() {

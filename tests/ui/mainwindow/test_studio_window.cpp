@@ -114,15 +114,16 @@ private slots:
   void thresholdMovesRejection() {
     dlm::app::LearningService& learning = m_controller->learning();
     QSignalSpy rates(&learning, &dlm::app::LearningService::rejectionRateChanged);
-    learning.setThreshold(-1.5f); // a much tighter boundary
+    const float initial = learning.threshold();
+    learning.setThreshold(0.6f); // reject 60% of knowns: a much tighter boundary
     QTRY_VERIFY_WITH_TIMEOUT(!rates.isEmpty(), 10000);
     const double tight = rates.last().at(0).toDouble();
     rates.clear();
-    learning.setThreshold(3.0f); // a generous one
+    learning.setThreshold(0.0f); // reject no known event
     QTRY_VERIFY_WITH_TIMEOUT(!rates.isEmpty(), 10000);
     const double loose = rates.last().at(0).toDouble();
     QVERIFY2(tight > loose, qPrintable(QString("tight %1, loose %2").arg(tight).arg(loose)));
-    learning.setThreshold(0.0f);
+    learning.setThreshold(initial);
   }
 
   void pushGivesTheBoardTheSameModel() {
