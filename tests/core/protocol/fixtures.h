@@ -236,7 +236,9 @@ inline Command randomCommand(Random& r) {
     break;
   }
   // The bounds themselves now and then: 0 rejects nothing, 1 everything.
-  case CommandId::SetRejection: a.rejectionShare = r.chance(10) ? float(r.below(2)) : r.unit(); break;
+  case CommandId::SetRejection:
+    a.rejectionShare = r.chance(10) ? float(r.below(2)) : r.unit();
+    break;
   default: break;
   }
   return c;

@@ -374,7 +374,8 @@ private slots:
     // dropped and counted.
     Collected c = feedAll(d, frameBytes(MessageType::Command, 1, commandPayload(1), 1));
     QCOMPARE(c.frames.size(), std::size_t(0));
-    c = feedAll(d, frameBytes(MessageType::Status, 1, commandPayload(1), std::uint8_t(kProtocolVersion + 1)));
+    const auto newer = std::uint8_t(kProtocolVersion + 1);
+    c = feedAll(d, frameBytes(MessageType::Status, 1, commandPayload(1), newer));
     QCOMPARE(c.frames.size(), std::size_t(0));
     QCOMPARE(d.stats().versionMismatches, 2u);
     // A foreign version of a version-stable type: delivered, flagged by its version.
