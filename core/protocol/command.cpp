@@ -20,6 +20,7 @@ bool valid(const Command& c) {
   case CommandId::InjectSamples:
     return checks::sampleShape(c.args.injectSamples.channels, c.args.injectSamples.frames,
                                kMaxInjectValues);
+  case CommandId::SetRejection: return checks::rejectionShare(c.args.rejectionShare);
   case CommandId::LabelEvent:
   case CommandId::ForgetEvent:
   case CommandId::PerformGesture:
@@ -64,6 +65,7 @@ void writeArgs(wire::Writer& w, const Command& c) {
     for (std::size_t i = 0; i < count; ++i) w.i16(s.data[i]);
     break;
   }
+  case CommandId::SetRejection: w.f32(a.rejectionShare); break;
   default: break;  // no arguments
   }
 }
@@ -113,6 +115,7 @@ void readArgs(wire::Reader& r, Command& c) {
     for (std::size_t i = 0; i < count; ++i) s.data[i] = r.i16();
     break;
   }
+  case CommandId::SetRejection: a.rejectionShare = r.f32(); break;
   default: break;  // no arguments
   }
 }

@@ -33,6 +33,11 @@ inline bool trigger(const TriggerSettings& t) {
          t.minFrames <= t.maxFrames;
 }
 
+/// A rejection threshold (SetRejection, Status): a share, so finite and within [0, 1].
+inline bool rejectionShare(float share) {
+  return std::isfinite(share) && share >= 0.0f && share <= 1.0f;
+}
+
 inline void writeTrigger(wire::Writer& w, const TriggerSettings& t) {
   w.f32(t.threshold);
   w.u16(t.preTriggerFrames);

@@ -227,7 +227,7 @@ bool ModelData::decode(const std::uint8_t* payload, std::size_t length, ModelDat
 // --- BoardStatus -------------------------------------------------------------------------
 
 std::size_t BoardStatus::encode(std::uint8_t* payload, std::size_t cap) const {
-  if (!checks::trigger(trigger)) return 0;
+  if (!checks::trigger(trigger) || !checks::rejectionShare(rejectionThreshold)) return 0;
   wire::Writer w(payload, cap);
   w.u32(modelCrc);
   w.u32(modelBytes);
@@ -241,6 +241,7 @@ std::size_t BoardStatus::encode(std::uint8_t* payload, std::size_t cap) const {
   w.u32(frameErrors);
   w.u32(uptimeMs);
   checks::writeTrigger(w, trigger);
+  w.f32(rejectionThreshold);
   return w.finish();
 }
 
@@ -258,7 +259,9 @@ bool BoardStatus::decode(const std::uint8_t* payload, std::size_t length, BoardS
   out.frameErrors = r.u32();
   out.uptimeMs = r.u32();
   checks::readTrigger(r, out.trigger);
-  return r.finishExact() && checks::trigger(out.trigger);
+  out.rejectionThreshold = r.f32();
+  return r.finishExact() && checks::trigger(out.trigger) &&
+         checks::rejectionShare(out.rejectionThreshold);
 }
 
 // --- Log ---------------------------------------------------------------------------------

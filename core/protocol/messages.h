@@ -164,6 +164,9 @@ struct Command {
     std::uint32_t activateCrc;  ///< ModelActivate: CRC-32 of the staged model
     ModelPullChunkArgs modelPullChunk;
     InjectSamplesArgs injectSamples;
+    /// SetRejection: the rejection threshold, in [0, 1]: the estimated share of known events
+    /// the board rejects as unknown (0 rejects nothing, 1 everything).
+    float rejectionShare;
     Args() : injectSamples() {}  // zero the largest member, hence all of the storage
   } args;
 
@@ -213,6 +216,7 @@ struct BoardStatus {
   std::uint32_t frameErrors = 0;  ///< frames the board rejected (CRC, COBS, size, version)
   std::uint32_t uptimeMs = 0;
   TriggerSettings trigger;
+  float rejectionThreshold = 0.0f;  ///< in force on the board, in [0, 1] (see SetRejection)
 
   std::size_t encode(std::uint8_t* payload, std::size_t cap) const;
   static bool decode(const std::uint8_t* payload, std::size_t length, BoardStatus& out);

@@ -151,6 +151,20 @@ void BoardLink::setTrigger(const TriggerConfig& trigger) {
   send(CommandKind::SetTrigger, c);
 }
 
+void BoardLink::setRejection(float share) {
+  // Checked here as the board's decoder checks it (NaN fails both comparisons).
+  if (!(share >= 0.0f && share <= 1.0f)) {
+    failLater(CommandKind::SetRejection,
+              tr("The rejection threshold must be a share between 0 (reject nothing) and 1 "
+                 "(reject everything)."));
+    return;
+  }
+  protocol::Command c;
+  c.id = CommandId::SetRejection;
+  c.args.rejectionShare = share;
+  send(CommandKind::SetRejection, c);
+}
+
 void BoardLink::labelEvent(quint32 eventId, int classIndex) {
   if (classIndex < 0 || classIndex > 255) {
     failLater(CommandKind::LabelEvent, tr("Class %1 does not exist on the board.").arg(classIndex));

@@ -70,6 +70,11 @@ public:
 
   /// \brief Change the board's event trigger.
   void setTrigger(const TriggerConfig& trigger);
+  /// \brief Set the board's rejection threshold: \p share in [0, 1] is the estimated share of
+  /// known events the board rejects as unknown (0 rejects nothing, 1 everything). It applies
+  /// to the board's predictions until a model is activated or the board restarts, when the
+  /// model's own default returns; statusReceived() reports the value in force.
+  void setRejection(float share);
   /// \brief Tag event \p eventId with class \p classIndex (0..255); the board learns it.
   void labelEvent(quint32 eventId, int classIndex);
   /// \brief Make the board forget event \p eventId.

@@ -36,6 +36,7 @@ enum class CommandKind {
   RequestStatus,
   InjectSamples,
   ResetBoard,
+  SetRejection,
 };
 Q_ENUM_NS(CommandKind)
 
@@ -107,6 +108,9 @@ struct BoardStatus {
   quint32 frameErrors = 0; ///< frames the board rejected
   quint32 uptimeMs = 0;
   TriggerConfig trigger;
+  /// The rejection threshold in force on the board, in [0, 1]: the estimated share of known
+  /// events it rejects as unknown (see BoardLink::setRejection()).
+  float rejectionThreshold = 0.0f;
 };
 
 /// \brief What the link measured; BoardLink emits it once a second while a port is wanted.

@@ -81,6 +81,7 @@ BoardStatus toBoardStatus(const protocol::BoardStatus& status) {
   s.frameErrors = status.frameErrors;
   s.uptimeMs = status.uptimeMs;
   s.trigger = toTriggerConfig(status.trigger);
+  s.rejectionThreshold = status.rejectionThreshold;
   return s;
 }
 

@@ -107,6 +107,7 @@ private:
   void handleCommand(const protocol::FrameView& frame);
   protocol::Ack execute(const protocol::Command& c);
   protocol::Ack setTrigger(const protocol::TriggerSettings& t);
+  protocol::Ack setRejection(float share);
   protocol::Ack labelEvent(const protocol::LabelEventArgs& args);
   protocol::Ack injectSamples(const protocol::InjectSamplesArgs& args);
   protocol::Ack pullChunk(const protocol::ModelPullChunkArgs& args);

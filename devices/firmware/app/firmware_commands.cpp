@@ -176,6 +176,7 @@ Ack FirmwareApp::execute(const protocol::Command& c) {
   case CommandId::InjectSamples: return injectSamples(a.injectSamples);
   case CommandId::Heartbeat: return makeAck(c.id, AckCode::Ok, uptimeMs());
   case CommandId::Reset: return makeAck(c.id, AckCode::Ok, 0);
+  case CommandId::SetRejection: return setRejection(a.rejectionShare);
   case CommandId::None: break;
   }
   return makeAck(c.id, AckCode::UnknownCommand, 0);
@@ -190,6 +191,18 @@ Ack FirmwareApp::setTrigger(const protocol::TriggerSettings& t) {
   config.maxFrames = t.maxFrames;
   configureTrigger(config);  // clamped to what the window buffers hold; Status shows the result
   return makeAck(CommandId::SetTrigger, AckCode::Ok, 0);
+}
+
+Ack FirmwareApp::setRejection(float share) {
+  // Command::decode checked share (finite, in [0, 1]). The threshold is part of the model
+  // (KernelParams::threshold), so the model's identity follows it as it follows learning: the
+  // studio sees the same identity for the same model and threshold. It is not written to
+  // storage: after a reset, or when a model is activated, the model's own default applies.
+  if (share != m_network.threshold()) {
+    m_network.setThreshold(share);
+    if (m_network.totalNeurons() > 0) m_store.networkChanged();  // no model: nothing to name
+  }
+  return makeAck(CommandId::SetRejection, AckCode::Ok, 0);
 }
 
 Ack FirmwareApp::labelEvent(const protocol::LabelEventArgs& args) {
@@ -277,6 +290,10 @@ void FirmwareApp::sendStatus() {
   s.trigger.holdOffFrames = t.holdOffFrames;
   s.trigger.minFrames = t.minFrames;
   s.trigger.maxFrames = t.maxFrames;
+  // The kernel keeps its threshold in [0, 1] (setThreshold clamps, the loader checks it);
+  // clamped here too, so that a Status is never refused by its own encoder.
+  const float share = m_network.threshold();
+  s.rejectionThreshold = share >= 0.0f ? (share <= 1.0f ? share : 1.0f) : 0.0f;
   if (!send(s, 0, m_version)) ++m_counters.repliesDropped;
 }
 

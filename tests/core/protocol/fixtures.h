@@ -93,6 +93,7 @@ inline bool equal(const Command& a, const Command& b, std::string& field) {
     DLM_ARRAY(args.injectSamples.data,
               std::size_t(a.args.injectSamples.channels) * a.args.injectSamples.frames)
     break;
+  case CommandId::SetRejection: DLM_FIELD(args.rejectionShare) break;
   default: break;
   }
   return true;
@@ -113,6 +114,7 @@ inline bool equal(const BoardStatus& a, const BoardStatus& b, std::string& field
   DLM_FIELD(modelCrc) DLM_FIELD(modelBytes) DLM_FIELD(neurons) DLM_FIELD(depth)
   DLM_FIELD(freeNeurons) DLM_FIELD(eventsLearned) DLM_FIELD(lastLearnUs)
   DLM_FIELD(lastPredictUs) DLM_FIELD(framesOk) DLM_FIELD(frameErrors) DLM_FIELD(uptimeMs)
+  DLM_FIELD(rejectionThreshold)
   return equal(a.trigger, b.trigger, field);
 }
 
@@ -208,7 +210,7 @@ inline Event randomEvent(Random& r) {
 
 inline Command randomCommand(Random& r) {
   Command c;
-  c.id = CommandId(r.range(1, 13));
+  c.id = CommandId(r.range(1, 14));
   auto& a = c.args;
   switch (c.id) {
   case CommandId::SetTrigger: a.setTrigger = randomTrigger(r); break;
@@ -233,6 +235,10 @@ inline Command randomCommand(Random& r) {
       s.data[i] = std::int16_t(r.u16());
     break;
   }
+  // The bounds themselves now and then: 0 rejects nothing, 1 everything.
+  case CommandId::SetRejection:
+    a.rejectionShare = r.chance(10) ? float(r.below(2)) : r.unit();
+    break;
   default: break;
   }
   return c;
@@ -271,6 +277,7 @@ inline BoardStatus randomStatus(Random& r) {
   m.frameErrors = r.next();
   m.uptimeMs = r.next();
   m.trigger = randomTrigger(r);
+  m.rejectionThreshold = r.unit();
   return m;
 }
 

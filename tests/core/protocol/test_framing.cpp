@@ -195,11 +195,21 @@ private slots:
     // docs/protocol.md, "Worked example": Command ForgetEvent(42), sequence 2.
     const Bytes payload = commandPayload(42);
     QCOMPARE(payload, (Bytes{0x03, 0x2A, 0x00, 0x00, 0x00}));
+    QCOMPARE(kProtocolVersion, std::uint8_t(2));  // the example is a version 2 frame
     const Bytes wire = frameBytes(MessageType::Command, 2, payload);
-    const Bytes expect{0x04, 0x01, 0x05, 0x02, 0x02, 0x05, 0x03, 0x03, 0x2A,
-                       0x01, 0x01, 0x05, 0xC3, 0x97, 0xC1, 0xB8, 0x00};
+    const Bytes expect{0x04, 0x02, 0x05, 0x02, 0x02, 0x05, 0x03, 0x03, 0x2A,
+                       0x01, 0x01, 0x05, 0xC2, 0xF1, 0x23, 0x21, 0x00};
     QCOMPARE(wire, expect);
     QCOMPARE(dlm::crc32("123456789", 9), 0xCBF43926u);
+    // docs/protocol.md §3.5: Command SetRejection(0.25), sequence 3.
+    Command c;
+    c.id = CommandId::SetRejection;
+    c.args.rejectionShare = 0.25f;  // 0x3E800000
+    Bytes rejection(kMaxWireFrame);
+    rejection.resize(encodeMessage(c, 3, rejection.data(), rejection.size()));
+    const Bytes rejectionExpect{0x04, 0x02, 0x05, 0x03, 0x02, 0x05, 0x02, 0x0E, 0x01,
+                                0x07, 0x80, 0x3E, 0x8A, 0xEB, 0xA5, 0xFB, 0x00};
+    QCOMPARE(rejection, rejectionExpect);
   }
 
   void encodeFrameRejectsWhatCannotBeSent() {
@@ -360,20 +370,31 @@ private slots:
     // Shorter than a header and a CRC.
     feedAll(d, Bytes{0x03, 0x11, 0x22, 0x00});
     QCOMPARE(d.stats().malformed, 2u);
-    // Version 2 of a type whose layout may change: dropped and counted.
-    Collected c = feedAll(d, frameBytes(MessageType::Command, 1, commandPayload(1), 2));
+    // An older (1, no longer spoken) or newer version of a type whose layout may change:
+    // dropped and counted.
+    Collected c = feedAll(d, frameBytes(MessageType::Command, 1, commandPayload(1), 1));
     QCOMPARE(c.frames.size(), std::size_t(0));
-    QCOMPARE(d.stats().versionMismatches, 1u);
-    // Version 2 of a version-stable type: delivered, flagged by its version.
+    const auto newer = std::uint8_t(kProtocolVersion + 1);
+    c = feedAll(d, frameBytes(MessageType::Status, 1, commandPayload(1), newer));
+    QCOMPARE(c.frames.size(), std::size_t(0));
+    QCOMPARE(d.stats().versionMismatches, 2u);
+    // A foreign version of a version-stable type: delivered, flagged by its version.
     HelloRequest hr;
     hr.version = 3;
-    hr.minVersion = 2;
+    hr.minVersion = 3;
     Bytes payload(8);
     payload.resize(hr.encode(payload.data(), payload.size()));
     c = feedAll(d, frameBytes(MessageType::HelloRequest, 1, payload, 3));
     QCOMPARE(c.frames.size(), std::size_t(1));
     QCOMPARE(c.frames[0].version, std::uint8_t(3));
-    QCOMPARE(d.stats().versionMismatches, 2u);
+    hr.version = 1;
+    hr.minVersion = 1;
+    payload.resize(8);
+    payload.resize(hr.encode(payload.data(), payload.size()));
+    c = feedAll(d, frameBytes(MessageType::HelloRequest, 2, payload, 1));
+    QCOMPARE(c.frames.size(), std::size_t(1));
+    QCOMPARE(c.frames[0].version, std::uint8_t(1));
+    QCOMPARE(d.stats().versionMismatches, 4u);
     QCOMPARE(d.stats().framesOk, 0u);
     QVERIFY(bytesBalance(d));
   }

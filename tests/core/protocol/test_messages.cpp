@@ -99,6 +99,7 @@ BoardStatus sampleStatus() {
   s.frameErrors = 2;
   s.uptimeMs = 3600000;
   s.trigger = {0.25f, 100, 200, 50, 2000};
+  s.rejectionThreshold = 0.05f;
   return s;
 }
 
@@ -126,7 +127,7 @@ private slots:
   void documentedSizes() {
     QCOMPARE(payloadOf(HelloRequest()).size(), std::size_t(2));
     QCOMPARE(payloadOf(sampleHello()).size(), std::size_t(84));
-    QCOMPARE(payloadOf(sampleStatus()).size(), std::size_t(49));
+    QCOMPARE(payloadOf(sampleStatus()).size(), std::size_t(53));
     QCOMPARE(payloadOf(sampleEvent()).size(), std::size_t(27 + 4 * 58));
     QCOMPARE(payloadOf(Ack()).size(), std::size_t(8));
     Samples s;
@@ -148,6 +149,12 @@ private slots:
     c.id = CommandId::SetTrigger;
     c.args.setTrigger = {1.0f, 1, 2, 3, 4};  // 1.0f = 0x3F800000
     QCOMPARE(payloadOf(c), (Bytes{1, 0x00, 0x00, 0x80, 0x3F, 1, 0, 2, 0, 3, 0, 4, 0}));
+    c.id = CommandId::SetRejection;
+    c.args.rejectionShare = 0.25f;  // 0x3E800000
+    QCOMPARE(payloadOf(c), (Bytes{14, 0x00, 0x00, 0x80, 0x3E}));
+    // Status ends with the rejection threshold: 0.05f = 0x3D4CCCCD at offset 49.
+    const Bytes status = payloadOf(sampleStatus());
+    QCOMPARE(Bytes(status.begin() + 49, status.end()), (Bytes{0xCD, 0xCC, 0x4C, 0x3D}));
   }
 
   void everyMessageRoundTrips() {
@@ -196,7 +203,7 @@ private slots:
 
   void everyCommandRoundTrips() {
     fixtures::Random r(42);
-    int seen[14] = {};
+    int seen[15] = {};
     for (int i = 0; i < 400; ++i) {
       const Command c = fixtures::randomCommand(r);
       ++seen[int(c.id)];
@@ -214,7 +221,7 @@ private slots:
       }
       if (QTest::currentTestFailed()) return;
     }
-    for (int id = 1; id <= 13; ++id) QVERIFY2(seen[id] > 0, "a command id was never generated");
+    for (int id = 1; id <= 14; ++id) QVERIFY2(seen[id] > 0, "a command id was never generated");
     // Commands without arguments are a single byte.
     for (CommandId id : {CommandId::GetStatus, CommandId::ModelPullBegin, CommandId::Heartbeat,
                          CommandId::Reset}) {
@@ -234,7 +241,7 @@ private slots:
     QVERIFY(!decodes<Log>(p));
     l.level = LogLevel(4);
     QCOMPARE(l.encode(p.data(), p.size()), std::size_t(0));
-    for (int id : {0, 14, 255}) QVERIFY(!decodes<Command>(Bytes{std::uint8_t(id)}));
+    for (int id : {0, 15, 255}) QVERIFY(!decodes<Command>(Bytes{std::uint8_t(id)}));
     Command c;
     c.id = CommandId::None;
     QCOMPARE(payloadOf(c).size(), std::size_t(0));
@@ -359,6 +366,46 @@ private slots:
     chunk[0] = 7;
     QVERIFY(!decodes<Command>(chunk));                  // a chunk of 513 bytes
     QVERIFY(!decodes<Command>(Bytes{}));
+  }
+
+  void rejectionShareIsCheckedBothWays() {
+    // Every share in [0, 1] goes through, the bounds included.
+    for (float share : {0.0f, 0.05f, 0.5f, 0.999f, 1.0f}) {
+      Command c;
+      c.id = CommandId::SetRejection;
+      c.args.rejectionShare = share;
+      checkRoundTrip(c, 3);
+      QCOMPARE(payloadOf(c).size(), std::size_t(5));
+      BoardStatus st = sampleStatus();
+      st.rejectionThreshold = share;
+      checkRoundTrip(st, 4);
+      if (QTest::currentTestFailed()) return;
+    }
+    // NaN, infinities and shares outside [0, 1] are refused by the encoder and the decoder.
+    const float nan = std::numeric_limits<float>::quiet_NaN();
+    const float inf = std::numeric_limits<float>::infinity();
+    for (float share : {nan, inf, -inf, -0.001f, std::nextafter(1.0f, 2.0f), 2.0f, -1.0f}) {
+      Command c;
+      c.id = CommandId::SetRejection;
+      c.args.rejectionShare = share;
+      QVERIFY(payloadOf(c).empty());
+      BoardStatus st = sampleStatus();
+      st.rejectionThreshold = share;
+      QVERIFY(payloadOf(st).empty());
+      std::uint32_t bits = 0;
+      std::memcpy(&bits, &share, sizeof bits);
+      const Bytes wire{14, std::uint8_t(bits), std::uint8_t(bits >> 8), std::uint8_t(bits >> 16),
+                       std::uint8_t(bits >> 24)};
+      QVERIFY2(!decodes<Command>(wire), qPrintable(QString::number(double(share))));
+      Bytes p = payloadOf(sampleStatus());
+      for (int i = 0; i < 4; ++i) p[49 + std::size_t(i)] = wire[1 + std::size_t(i)];
+      QVERIFY2(!decodes<BoardStatus>(p), qPrintable(QString::number(double(share))));
+    }
+    // The share is exactly 4 bytes.
+    QVERIFY(!decodes<Command>(Bytes{14}));
+    QVERIFY(!decodes<Command>(Bytes{14, 0, 0, 0}));
+    QVERIFY(!decodes<Command>(Bytes{14, 0, 0, 0, 0, 0}));
+    QVERIFY(decodes<Command>(Bytes{14, 0, 0, 0, 0}));
   }
 
   void stringsMustBeTerminatedAndPadded() {

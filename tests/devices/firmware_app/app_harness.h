@@ -268,6 +268,13 @@ public:
     return command(c);
   }
 
+  protocol::Ack setRejection(float share) {
+    protocol::Command c;
+    c.id = protocol::CommandId::SetRejection;
+    c.args.rejectionShare = share;
+    return command(c);
+  }
+
   // Push begin + chunks [0, stopAt) of \p model; returns the last ack.
   protocol::Ack pushPart(const Bytes& model, std::uint32_t crc, std::uint32_t from,
                          std::uint32_t stopAt) {

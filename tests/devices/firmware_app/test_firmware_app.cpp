@@ -92,12 +92,21 @@ private slots:
     h.step(20);
     QCOMPARE(int(h.host.hellos.size()), 0);
     QCOMPARE(int(h.host.logs.size()), 1);
-    QVERIFY(QByteArray(h.host.logs[0].text).contains("protocol mismatch: board speaks v1-1"));
+    QVERIFY(QByteArray(h.host.logs[0].text).contains("protocol mismatch: board speaks v2-2"));
     QCOMPARE(int(h.host.acks.size()), 1);
     QCOMPARE(h.host.acks[0].seq, std::uint16_t(77));
     QCOMPARE(h.host.acks[0].commandId, CommandId::None);
     QCOMPARE(h.host.acks[0].code, AckCode::NotSupported);
-    QCOMPARE(h.host.acks[0].value, 1u | (1u << 8));
+    QCOMPARE(h.host.acks[0].value, 2u | (2u << 8));
+    // A version 1 studio is refused the same way (Status and knownScore changed in v2).
+    r.version = 1;
+    r.minVersion = 1;
+    h.send(r, 78);
+    h.step(20);
+    QCOMPARE(int(h.host.hellos.size()), 0);
+    QCOMPARE(int(h.host.acks.size()), 2);
+    QCOMPARE(h.host.acks[1].code, AckCode::NotSupported);
+    QVERIFY(QByteArray(h.host.logs[1].text).contains("studio v1-1"));
     h.step(200);
     QVERIFY(h.host.samples.empty());  // no session
   }
@@ -243,6 +252,70 @@ private slots:
       if (e.bestClass == g) ++correct;
     }
     QVERIFY2(correct >= 4, qPrintable(QString("%1 of 5 recognised").arg(correct)));
+  }
+
+  void rejectionThresholdGovernsPredictions() {
+    AppHarness h;
+    protocol::Hello hello;
+    QVERIFY(h.handshake(hello));
+    h.step(500);
+    for (int round = 0; round < 2; ++round) {
+      for (std::uint8_t g = 0; g < MotionSource::kKnownGestures; ++g) {
+        protocol::Event e;
+        QVERIFY(h.gestureEvent(g, e));
+        QCOMPARE(h.labelEvent(e.eventId, g).code, AckCode::Ok);
+      }
+    }
+    protocol::BoardStatus s;
+    QVERIFY(h.status(s));
+    QCOMPARE(s.rejectionThreshold, KernelParams().threshold);  // started empty: the default
+    const std::uint32_t learnedCrc = s.modelCrc;
+
+    // 1 rejects everything: the readout still names a class, the board says unknown.
+    protocol::Ack ack = h.setRejection(1.0f);
+    QCOMPARE(ack.code, AckCode::Ok);
+    QCOMPARE(ack.commandId, CommandId::SetRejection);
+    QCOMPARE(h.app->network().threshold(), 1.0f);
+    QVERIFY(h.status(s));
+    QCOMPARE(s.rejectionThreshold, 1.0f);
+    QVERIFY(s.modelCrc != learnedCrc);  // the threshold is part of the model's identity
+    for (std::uint8_t g = 0; g < MotionSource::kKnownGestures; ++g) {
+      protocol::Event e;
+      QVERIFY(h.gestureEvent(g, e));
+      QCOMPARE(int(e.predictedClass), -1);
+      QVERIFY(e.bestClass >= 0);
+    }
+    // 0 rejects nothing: every event gets the readout's class.
+    QCOMPARE(h.setRejection(0.0f).code, AckCode::Ok);
+    QVERIFY(h.status(s));
+    QCOMPARE(s.rejectionThreshold, 0.0f);
+    for (std::uint8_t g = 0; g < MotionSource::kKnownGestures; ++g) {
+      protocol::Event e;
+      QVERIFY(h.gestureEvent(g, e));
+      QVERIFY(e.predictedClass >= 0);
+      QCOMPARE(e.predictedClass, e.bestClass);
+    }
+
+    // NaN, infinity and shares outside [0, 1] are refused and change nothing.
+    const std::size_t mark = h.host.acks.size();
+    const std::uint32_t bad[] = {0x7FC00000u, 0x7F800000u, 0x3FC00000u /* 1.5 */,
+                                 0xBDCCCCCDu /* -0.1 */};
+    std::uint16_t seq = 700;
+    for (std::uint32_t bits : bad) {
+      const std::uint8_t payload[5] = {14, std::uint8_t(bits), std::uint8_t(bits >> 8),
+                                       std::uint8_t(bits >> 16), std::uint8_t(bits >> 24)};
+      std::uint8_t wire[protocol::kMaxWireFrame];
+      const std::size_t n = protocol::encodeFrame(protocol::MessageType::Command, seq++, payload,
+                                                  sizeof payload, wire, sizeof wire);
+      h.sendBytes(Bytes(wire, wire + n));
+    }
+    h.step(20);
+    QCOMPARE(h.host.acks.size(), mark + 4);
+    for (std::size_t i = mark; i < h.host.acks.size(); ++i) {
+      QCOMPARE(h.host.acks[i].code, AckCode::BadArguments);
+      QCOMPARE(h.host.acks[i].commandId, CommandId::SetRejection);
+    }
+    QCOMPARE(h.app->network().threshold(), 0.0f);
   }
 
   void labelRules() {

@@ -17,7 +17,7 @@ namespace {
 // A random valid command (any id, random arguments within the wire format).
 protocol::Command randomCommand(Rng& rng) {
   protocol::Command c;
-  c.id = static_cast<CommandId>(1 + rng() % 13);
+  c.id = static_cast<CommandId>(1 + rng() % 14);
   // Reset reboots the app and wipes its state: keep it rare so that state builds up.
   if (c.id == CommandId::Reset && rng() % 16 != 0) c.id = CommandId::Heartbeat;
   protocol::Command::Args& a = c.args;
@@ -56,6 +56,7 @@ protocol::Command randomCommand(Rng& rng) {
     for (int i = 0; i < a.injectSamples.channels * a.injectSamples.frames; ++i)
       a.injectSamples.data[i] = std::int16_t(rng());
     break;
+  case CommandId::SetRejection: a.rejectionShare = float(rng() % 1001) / 1000.0f; break;
   default: break;
   }
   return c;

@@ -47,6 +47,12 @@ struct HostModel {
     transferCrc = crc32(bytes.data(), bytes.size());
     return true;
   }
+  struct Snapshot {
+    Bytes bytes;
+    std::uint32_t identity;
+    std::uint32_t transferCrc;
+  };
+  Snapshot snapshot() const { return {bytes, identity, transferCrc}; }
 };
 
 // Collects events of gestures 0..4, \p rounds times, and their true classes.
@@ -256,6 +262,49 @@ private slots:
     c.id = CommandId::ModelPullChunk;
     c.args.modelPullChunk.offset = 0;
     QCOMPARE(h->command(c).value, protocol::kNoTransfer);  // the push dropped the snapshot
+  }
+
+  void rejectionThresholdComesWithTheModel() {
+    // A model whose default threshold is 0.2 (KernelParams::threshold, stored in the model).
+    HostModel model;
+    QVERIFY(model.train(m_events, m_labels));
+    model.network.setThreshold(0.2f);
+    QVERIFY(model.serialize());
+    const HostModel::Snapshot stored = model.snapshot();
+    auto h = freshBoard();
+    QVERIFY(h);
+    QCOMPARE(h->push(stored.bytes, stored.transferCrc).code, AckCode::Ok);
+    protocol::BoardStatus s;
+    QVERIFY(h->status(s));
+    QCOMPARE(s.rejectionThreshold, 0.2f);
+    QCOMPARE(s.modelCrc, stored.identity);
+
+    // SetRejection changes the running model: identity and pulled bytes follow it, exactly as
+    // the host's model with the same threshold.
+    QCOMPARE(h->setRejection(0.6f).code, AckCode::Ok);
+    model.network.setThreshold(0.6f);
+    QVERIFY(model.serialize());
+    QVERIFY(h->status(s));
+    QCOMPARE(s.rejectionThreshold, 0.6f);
+    QCOMPARE(s.modelCrc, model.identity);
+    QCOMPARE(h->pull(), model.bytes);
+
+    // Not persisted: a reset brings back the stored model with its own default...
+    protocol::Command reset;
+    reset.id = CommandId::Reset;
+    QCOMPARE(h->command(reset).code, AckCode::Ok);
+    h->step(10);
+    protocol::Hello hello;
+    QVERIFY(h->handshake(hello));
+    QCOMPARE(hello.modelCrc, stored.identity);
+    QVERIFY(h->status(s));
+    QCOMPARE(s.rejectionThreshold, 0.2f);
+    // ...and so does activating a model.
+    QCOMPARE(h->setRejection(0.9f).code, AckCode::Ok);
+    QCOMPARE(h->push(stored.bytes, stored.transferCrc).code, AckCode::Ok);
+    QVERIFY(h->status(s));
+    QCOMPARE(s.rejectionThreshold, 0.2f);
+    QCOMPARE(s.modelCrc, stored.identity);
   }
 
   void emptyBoardPullsNothing() {

@@ -178,6 +178,7 @@ void MockBoard::handleCommand(const protocol::FrameView& frame) {
     s.trigger.threshold = 0.5f;
     s.trigger.minFrames = 10;
     s.trigger.maxFrames = 400;
+    s.rejectionThreshold = m_rejection;
     send(s);
   }
   if (sendData) {
@@ -214,6 +215,7 @@ protocol::Ack MockBoard::execute(const protocol::Command& c) {
     r.value = static_cast<std::uint32_t>(m_snapshot.size());
     break;
   case CommandId::InjectSamples: r.value = c.args.injectSamples.frames; break;
+  case CommandId::SetRejection: m_rejection = c.args.rejectionShare; break;
   default: break; // accepted
   }
   ack.code = r.code;

@@ -78,6 +78,8 @@ public:
   int executed(protocol::CommandId id) const;
   std::uint32_t stagedOffset() const { return m_receiver.expectedOffset(); }
   std::uint32_t nextSample() const { return m_nextSample; }
+  /// The rejection threshold SetRejection set (Status reports it).
+  float rejection() const { return m_rejection; }
 
 public slots:
   void receive(const QByteArray& bytes);
@@ -120,6 +122,7 @@ private:
   bool m_damageStaging = false;
   bool m_damagePull = false;
   int m_activations = 0;
+  float m_rejection = 0.05f;
 
   QTimer m_streamTimer;
   int m_framesPerMessage = 8;

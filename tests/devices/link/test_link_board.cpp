@@ -3,6 +3,7 @@
 // dead-link timeout, command retries and give-up, and shutdown while busy.
 #include <QtTest>
 
+#include <limits>
 #include <memory>
 
 #include "devices/link/board_link.h"
@@ -63,7 +64,7 @@ private slots:
     QCOMPARE(info.firmwareVersion, QStringLiteral("0.9.1-test"));
     QCOMPARE(info.coreVersion, QStringLiteral("0.1.0"));
     QCOMPARE(info.portName, QStringLiteral("mock0"));
-    QCOMPARE(info.protocolVersion, 1);
+    QCOMPARE(info.protocolVersion, 2);
     QCOMPARE(info.maxNeurons, 256);
     QCOMPARE(info.maxDims, 64);
     QCOMPARE(info.sampleRateHz, 1000);
@@ -116,15 +117,15 @@ private slots:
   void versionMismatchSaysWhichSideToUpdate() {
     QFETCH(bool, refuseWithAck);
     Rig rig;
-    rig.board.setVersions(3, 2, refuseWithAck);
+    rig.board.setVersions(4, 3, refuseWithAck);
     QSignalSpy disconnected(rig.link.get(), &BoardLink::disconnected);
     QSignalSpy connected(rig.link.get(), &BoardLink::connected);
     QSignalSpy logs(rig.link.get(), &BoardLink::logReceived);
     rig.connect();
     QTRY_COMPARE_WITH_TIMEOUT(disconnected.count(), 1, kConnectTimeoutMs);
     const QString reason = disconnected.at(0).at(0).toString();
-    QVERIFY2(reason.contains(QStringLiteral("protocol version 2–3")), qPrintable(reason));
-    QVERIFY2(reason.contains(QStringLiteral("protocol version 1")), qPrintable(reason));
+    QVERIFY2(reason.contains(QStringLiteral("protocol version 3–4")), qPrintable(reason));
+    QVERIFY2(reason.contains(QStringLiteral("protocol version 2")), qPrintable(reason));
     QVERIFY2(reason.contains(QStringLiteral("cannot communicate")), qPrintable(reason));
     QVERIFY2(reason.contains(QStringLiteral("Update Deeplomath Studio")), qPrintable(reason));
     QCOMPARE(rig.link->state(), LinkState::Incompatible);
@@ -186,6 +187,7 @@ private slots:
     const auto st = status.at(0).at(0).value<BoardStatus>();
     QCOMPARE(st.uptimeMs, 1234u);
     QCOMPARE(st.trigger.maxFrames, 400);
+    QCOMPARE(st.rejectionThreshold, 0.05f);
 
     rig.board.sendLog(protocol::LogLevel::Warning, "battery low");
     QTRY_COMPARE(logs.count(), 1);
@@ -288,13 +290,58 @@ private slots:
     QCOMPARE(failed.at(1).at(0).value<CommandKind>(), CommandKind::LabelEvent);
   }
 
+  void rejectionThresholdIsSentAndReported() {
+    Rig rig;
+    QSignalSpy connected(rig.link.get(), &BoardLink::connected);
+    QSignalSpy failed(rig.link.get(), &BoardLink::commandFailed);
+    QSignalSpy status(rig.link.get(), &BoardLink::statusReceived);
+    rig.connect();
+    QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, kConnectTimeoutMs);
+    // A lost ack is retried with the same sequence and executed once (the ack cache).
+    rig.board.dropReplies(CommandId::SetRejection, 1);
+    rig.link->setRejection(0.25f);
+    rig.link->requestStatus();  // stop and wait: answered after the threshold is set
+    QTRY_COMPARE_WITH_TIMEOUT(status.count(), 1, 3000);
+    QCOMPARE(failed.count(), 0);
+    QCOMPARE(rig.board.count(CommandId::SetRejection), 2);
+    QCOMPARE(rig.board.executed(CommandId::SetRejection), 1);
+    QCOMPARE(rig.board.rejection(), 0.25f);
+    QCOMPARE(status.at(0).at(0).value<BoardStatus>().rejectionThreshold, 0.25f);
+    // The bounds are valid shares.
+    rig.link->setRejection(1.0f);
+    rig.link->requestStatus();
+    QTRY_COMPARE_WITH_TIMEOUT(status.count(), 2, 3000);
+    QCOMPARE(status.at(1).at(0).value<BoardStatus>().rejectionThreshold, 1.0f);
+    // Anything else is refused before it is sent, with a reason.
+    const int sent = rig.board.count(CommandId::SetRejection);
+    for (float bad : {-0.1f, 1.5f, std::numeric_limits<float>::quiet_NaN(),
+                      std::numeric_limits<float>::infinity()})
+      rig.link->setRejection(bad);
+    QTRY_COMPARE(failed.count(), 4);
+    for (const auto& f : failed) {
+      QCOMPARE(f.at(0).value<CommandKind>(), CommandKind::SetRejection);
+      QVERIFY2(f.at(1).toString().contains(QStringLiteral("between 0")),
+               qPrintable(f.at(1).toString()));
+    }
+    QCOMPARE(rig.board.count(CommandId::SetRejection), sent);
+    // Unanswered: given up after three tries and reported.
+    rig.board.dropReplies(CommandId::SetRejection, 3);
+    rig.link->setRejection(0.5f);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 5, 3000);
+    QCOMPARE(failed.at(4).at(0).value<CommandKind>(), CommandKind::SetRejection);
+    QVERIFY(failed.at(4).at(1).toString().contains(QStringLiteral("3 tries")));
+    QVERIFY(rig.link->isConnected());
+  }
+
   void commandsWithoutABoardFailAtOnce() {
     BoardLink link;
     QSignalSpy failed(&link, &BoardLink::commandFailed);
     QSignalSpy pushed(&link, &BoardLink::pushFinished);
     link.requestStatus();
+    link.setRejection(0.5f);
     link.pushModel(QByteArray(10, 'x'));
-    QTRY_COMPARE(failed.count(), 1);
+    QTRY_COMPARE(failed.count(), 2);
+    QCOMPARE(failed.at(1).at(0).value<CommandKind>(), CommandKind::SetRejection);
     QTRY_COMPARE(pushed.count(), 1);
     QVERIFY(!pushed.at(0).at(0).toBool());
     QCOMPARE(link.state(), LinkState::Disconnected);
