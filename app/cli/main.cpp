@@ -4,33 +4,13 @@
 #include <string>
 
 #include "app/cli/commands.h"
+#include "app/cli/usage.h"
 #include "core/model_format.h"
 #include "core/version.h"
 
-namespace {
-
-void printUsage() {
-  std::printf(
-      "usage: dlm <command> [options]\n\n"
-      "commands:\n"
-      "  learn    --data TRAIN.csv [--label COL] --out MODEL.dlm [--json] [--incremental]\n"
-      "           [--max-neurons N]      build a model from labelled events\n"
-      "  eval     --model MODEL.dlm --data TEST.csv [--label COL] [--threshold T] [--json]\n"
-      "                                  accuracy, rejection, AUROC, confusion matrix\n"
-      "  predict  --model MODEL.dlm --data X.csv [--label COL] [--threshold T]\n"
-      "                                  one line per row: class or unknown\n"
-      "  bench    [--dataset digits|fashion-mnist|all] [--json FILE] [--markdown FILE]\n"
-      "           [--repeats N]          the public benchmark protocol, with peers\n\n"
-      "CSV files have a header row; the label column is 'label' unless --label names\n"
-      "another column (a name, a 0-based index, or -1 for the last column).\n"
-      "  --version   print the version      --help   print this help\n");
-}
-
-} // namespace
-
 int main(int argc, char** argv) {
   if (argc < 2) {
-    printUsage();
+    std::fputs(dlm::cli::toolUsage(), stdout);
     return 1;
   }
   const std::string command = argv[1];
@@ -40,7 +20,14 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (command == "--help" || command == "-h" || command == "help") {
-    printUsage();
+    const char* usage = argc > 2 ? dlm::cli::commandUsage(argv[2]) : nullptr;
+    std::fputs(usage != nullptr ? usage : dlm::cli::toolUsage(), stdout);
+    return 0;
+  }
+  // Before the command parses its options, so --help never runs anything.
+  const char* usage = dlm::cli::commandUsage(command);
+  if (usage != nullptr && dlm::cli::wantsHelp(argc, argv)) {
+    std::fputs(usage, stdout);
     return 0;
   }
   if (command == "learn") return dlm::cli::runLearn(argc, argv);
