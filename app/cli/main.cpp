@@ -8,9 +8,31 @@
 #include "core/model_format.h"
 #include "core/version.h"
 
+namespace {
+
+void printUsage() {
+  std::printf(
+      "usage: dlm <command> [options]      dlm <command> --help for a command's options\n\n"
+      "commands:\n"
+      "  learn    --data TRAIN.csv [--label COL] --out MODEL.dlm [--json] [--incremental]\n"
+      "           [--local-readout] [--max-neurons N] [--model OLD.dlm]\n"
+      "                                  build a model from labelled events, or continue OLD\n"
+      "  eval     --model MODEL.dlm --data TEST.csv [--label COL] [--threshold T] [--json]\n"
+      "                                  accuracy, rejection, AUROC, confusion matrix\n"
+      "  predict  --model MODEL.dlm --data X.csv [--label COL] [--threshold T]\n"
+      "                                  one line per row: class or unknown\n"
+      "  bench    [--dataset digits|fashion-mnist|all] [--json FILE] [--markdown FILE]\n"
+      "           [--repeats N]          the public benchmark protocol, with peers\n\n"
+      "CSV files have a header row; the label column is 'label' unless --label names\n"
+      "another column (a name, a 0-based index, or -1 for the last column).\n"
+      "  --version   print the version      --help   print this help\n");
+}
+
+} // namespace
+
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fputs(dlm::cli::toolUsage(), stdout);
+    printUsage();
     return 1;
   }
   const std::string command = argv[1];
@@ -21,10 +43,12 @@ int main(int argc, char** argv) {
   }
   if (command == "--help" || command == "-h" || command == "help") {
     const char* usage = argc > 2 ? dlm::cli::commandUsage(argv[2]) : nullptr;
-    std::fputs(usage != nullptr ? usage : dlm::cli::toolUsage(), stdout);
+    if (usage == nullptr) printUsage();
+    else std::fputs(usage, stdout);
     return 0;
   }
-  // Before the command parses its options, so --help never runs anything.
+  // Before the command parses its options, so --help never runs anything. (dlm bench
+  // answers --help itself.)
   const char* usage = dlm::cli::commandUsage(command);
   if (usage != nullptr && dlm::cli::wantsHelp(argc, argv)) {
     std::fputs(usage, stdout);

@@ -51,41 +51,12 @@ constexpr const char* kPredict =
     "feature count has no label column; otherwise the label column is skipped.\n"
     "  --threshold T   rejection threshold to use instead of the model's own\n";
 
-constexpr const char* kBench =
-    "usage: dlm bench [--dataset digits|fashion-mnist|all] [--repeats N] [--max-neurons N]\n"
-    "                 [--json FILE] [--markdown FILE]\n\n"
-    "Runs the public benchmark protocol with its peers (kNN, MLP) and prints the table.\n"
-    "  --dataset       which data (default digits)\n"
-    "  --repeats N     repeats of timed steps (default 5)\n"
-    "  --max-neurons N neurons per layer for Fashion-MNIST (default 2048)\n"
-    "  --json FILE, --markdown FILE   also write the report there\n"
-    "Exit code 2 when a note says a figure is missing.\n";
-
-constexpr const char* kTool =
-    "usage: dlm <command> [options]      dlm <command> --help for a command's options\n\n"
-    "commands:\n"
-    "  learn    --data TRAIN.csv [--label COL] --out MODEL.dlm [--json] [--incremental]\n"
-    "           [--local-readout] [--max-neurons N] [--model OLD.dlm]\n"
-    "                                  build a model from labelled events, or continue OLD\n"
-    "  eval     --model MODEL.dlm --data TEST.csv [--label COL] [--threshold T] [--json]\n"
-    "                                  accuracy, rejection, AUROC, confusion matrix\n"
-    "  predict  --model MODEL.dlm --data X.csv [--label COL] [--threshold T]\n"
-    "                                  one line per row: class or unknown\n"
-    "  bench    [--dataset digits|fashion-mnist|all] [--json FILE] [--markdown FILE]\n"
-    "           [--repeats N]          the public benchmark protocol, with peers\n\n"
-    "CSV files have a header row; the label column is 'label' unless --label names\n"
-    "another column (a name, a 0-based index, or -1 for the last column).\n"
-    "  --version   print the version      --help   print this help\n";
-
 } // namespace
-
-const char* toolUsage() { return kTool; }
 
 const char* commandUsage(const std::string& command) {
   if (command == "learn") return kLearn;
   if (command == "eval") return kEval;
   if (command == "predict") return kPredict;
-  if (command == "bench") return kBench;
   return nullptr;
 }
 

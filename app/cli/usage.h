@@ -4,10 +4,8 @@
 
 namespace dlm::cli {
 
-/// \brief The whole tool's usage (dlm --help).
-const char* toolUsage();
-
-/// \brief Usage of one command (dlm learn --help), or nullptr for an unknown command.
+/// \brief Usage of learn, eval or predict (dlm learn --help); nullptr for other commands
+/// (dlm bench prints its own).
 const char* commandUsage(const std::string& command);
 
 /// \brief True when argv[2..] asks for help (--help or -h), whatever else it holds.
