@@ -191,6 +191,10 @@ Status parseHeader(const std::uint8_t* bytes, std::size_t size, Parsed& p) {
   p.info.crc = crc32(bytes, p.info.totalBytes - 4);
   Cursor tail(bytes + p.info.totalBytes - 4, 4);
   if (tail.u32() != p.info.crc) return Status::BadCrc;
+  // Checked after the CRC so that a damaged size field reads as damage, not as extra bytes.
+  // A valid model followed by anything (two models concatenated, a download with junk
+  // appended) is refused rather than silently loaded from its first part.
+  if (size > p.info.totalBytes) return Status::TrailingBytes;
   p.info.dims = static_cast<std::uint16_t>(in.u16());
   p.info.classes = static_cast<std::uint8_t>(in.u8());
   p.info.depth = static_cast<std::uint8_t>(in.u8());

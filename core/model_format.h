@@ -41,6 +41,7 @@ Status saveModel(const Network& network, const ClassName* names, std::uint8_t* o
                  std::size_t capacity, std::size_t* written);
 
 /// \brief Validate the header and CRC of \p bytes without loading; fills \p info.
+/// \p size must be the model's exact size: bytes after its end give Status::TrailingBytes.
 Status inspectModel(const std::uint8_t* bytes, std::size_t size, ModelInfo* info);
 
 /// \brief Validate everything, then load into \p network. On any failure the network keeps

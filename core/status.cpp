@@ -20,6 +20,7 @@ const char* statusText(Status status) {
   case Status::CorruptModel: return "model header inconsistent";
   case Status::BufferTooSmall: return "output buffer too small";
   case Status::NotSupported: return "not supported by this build";
+  case Status::TrailingBytes: return "unexpected bytes after the end of the model";
   }
   return "unknown status";
 }

@@ -23,6 +23,7 @@ enum class Status : std::uint8_t {
   CorruptModel,       ///< header fields inconsistent with each other or with the payload
   BufferTooSmall,     ///< output buffer too small for the serialized model
   NotSupported,       ///< compiled out of this build (e.g. rebuild on a lean device build)
+  TrailingBytes,      ///< bytes follow the model's end: a concatenation or a damaged copy
 };
 
 /// \brief A short English name for a status, e.g. "bad CRC". Never null.

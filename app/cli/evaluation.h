@@ -16,22 +16,35 @@ struct Evaluation {
   int rows = 0;
   int knownRows = 0;
   int unknownRows = 0;
-  double accuracy = 0.0;
-  double acceptedAccuracy = 0.0;   ///< accuracy among accepted known rows
+  double accuracy = 0.0;           ///< NaN without known rows (see notes)
+  double acceptedAccuracy = 0.0;   ///< accuracy among accepted known rows; NaN if none
   double openSetAccuracy = 0.0;
   double rejectedFraction = 0.0;   ///< of all rows
   double auroc = 0.0;              ///< NaN without unknown rows
   double fprAt95Tpr = 0.0;         ///< NaN without unknown rows
   double predictSecondsPerRow = 0.0;
   bench::ConfusionMatrix confusion{1};
+  /// Labels of the data that are none of the model's classes: their rows count as unknown.
+  std::vector<std::string> unmatchedLabels;
+  /// One sentence for each figure above that is NaN, saying why; and for unmatched labels.
+  std::vector<std::string> notes;
 };
 
 /// \brief Predict every row of \p data (labels matched to the model's classes by name; other
-/// labels are unknowns) and compute the metrics above.
-Evaluation evaluate(NetworkBox& box, const data::Dataset& data);
+/// labels are unknowns) and compute the metrics above. \p dataName names the data in notes.
+Evaluation evaluate(NetworkBox& box, const data::Dataset& data,
+                    const std::string& dataName = "the data");
+
+/// \brief Index in \p modelClasses of each of \p names, matched as data::labelKey() says
+/// (numbers as numbers), or -1.
+std::vector<int> mapClassNames(const std::vector<std::string>& modelClasses,
+                               const std::vector<std::string>& names);
 
 /// \brief Model class index of each row's label, -1 for labels the model never learned.
 std::vector<int> mapLabels(const std::vector<std::string>& modelClasses,
                            const data::Dataset& data);
+
+/// \brief "a, b, c" (the first dozen, then how many in all), for messages.
+std::string listNames(const std::vector<std::string>& names);
 
 } // namespace dlm::cli

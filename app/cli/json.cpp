@@ -54,6 +54,12 @@ Json& Json::integers(const std::string& key, const std::vector<int>& values) {
   return raw(key, list + "]");
 }
 
+Json& Json::texts(const std::string& key, const std::vector<std::string>& values) {
+  std::string list = "[";
+  for (std::size_t i = 0; i < values.size(); ++i) list += (i ? ", " : "") + jsonQuote(values[i]);
+  return raw(key, list + "]");
+}
+
 Json& Json::object(const std::string& key, const Json& value) { return raw(key, value.str()); }
 
 Json& Json::array(const std::string& key, const std::vector<Json>& values) {

@@ -12,6 +12,7 @@ public:
   Json& integer(const std::string& key, long long value);
   Json& text(const std::string& key, const std::string& value);
   Json& integers(const std::string& key, const std::vector<int>& values);
+  Json& texts(const std::string& key, const std::vector<std::string>& values);
   Json& object(const std::string& key, const Json& value);
   Json& array(const std::string& key, const std::vector<Json>& values);
   std::string str() const { return "{" + m_body + "}"; }

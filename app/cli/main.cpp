@@ -4,6 +4,7 @@
 #include <string>
 
 #include "app/cli/commands.h"
+#include "app/cli/usage.h"
 #include "core/model_format.h"
 #include "core/version.h"
 
@@ -11,10 +12,11 @@ namespace {
 
 void printUsage() {
   std::printf(
-      "usage: dlm <command> [options]\n\n"
+      "usage: dlm <command> [options]      dlm <command> --help for a command's options\n\n"
       "commands:\n"
       "  learn    --data TRAIN.csv [--label COL] --out MODEL.dlm [--json] [--incremental]\n"
-      "           [--max-neurons N]      build a model from labelled events\n"
+      "           [--local-readout] [--max-neurons N] [--model OLD.dlm]\n"
+      "                                  build a model from labelled events, or continue OLD\n"
       "  eval     --model MODEL.dlm --data TEST.csv [--label COL] [--threshold T] [--json]\n"
       "                                  accuracy, rejection, AUROC, confusion matrix\n"
       "  predict  --model MODEL.dlm --data X.csv [--label COL] [--threshold T]\n"
@@ -40,7 +42,16 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (command == "--help" || command == "-h" || command == "help") {
-    printUsage();
+    const char* usage = argc > 2 ? dlm::cli::commandUsage(argv[2]) : nullptr;
+    if (usage == nullptr) printUsage();
+    else std::fputs(usage, stdout);
+    return 0;
+  }
+  // Before the command parses its options, so --help never runs anything. (dlm bench
+  // answers --help itself.)
+  const char* usage = dlm::cli::commandUsage(command);
+  if (usage != nullptr && dlm::cli::wantsHelp(argc, argv)) {
+    std::fputs(usage, stdout);
     return 0;
   }
   if (command == "learn") return dlm::cli::runLearn(argc, argv);

@@ -1,5 +1,6 @@
 #include "app/cli/network_box.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -18,6 +19,39 @@ Capacity learningCapacity(int rows, int dims, int classes, int maxNeurons) {
   cap.maxLayers = 3;
   cap.exactReadout = true;
   return cap;
+}
+
+Capacity continuationCapacity(const Network& network, int rows, int classes, int maxNeurons,
+                              bool exactReadout) {
+  int widest = 1;
+  for (int l = 0; l < network.depth(); ++l) widest = std::max(widest, network.neurons(l));
+  const long wanted = std::min<long>(long(network.neurons(0)) + rows, maxNeurons);
+  Capacity cap;
+  cap.maxDims = static_cast<std::uint16_t>(network.dims());
+  cap.maxClasses = static_cast<std::uint8_t>(std::max(classes, network.classes()));
+  cap.maxLayers = static_cast<std::uint8_t>(std::max(network.depth(), 1));
+  cap.maxNeurons = static_cast<std::uint16_t>(std::min<long>(std::max<long>(widest, wanted), 65535));
+  cap.maxEvents = 0;
+  cap.exactReadout = exactReadout;
+  return cap;
+}
+
+bool NetworkBox::resize(const Capacity& capacity, std::string& error) {
+  const std::vector<std::uint8_t> model = bytes();
+  const Capacity before = m_network.capacity();
+  std::vector<unsigned char> arena(Network::arenaBytes(capacity), 0);
+  Status s = m_network.init(capacity, arena.data(), arena.size());
+  if (s == Status::Ok) s = loadModel(model.data(), model.size(), m_network, nullptr);
+  if (s != Status::Ok) {
+    // Back into the old arena, which still holds the old capacity's layout.
+    m_network.init(before, m_arena.data(), m_arena.size());
+    loadModel(model.data(), model.size(), m_network, nullptr);
+    error = std::string("cannot make room to learn more: ") + statusText(s);
+    return false;
+  }
+  // The swap moves the buffer the network points into, not its bytes: the pointers hold.
+  m_arena.swap(arena);
+  return true;
 }
 
 bool NetworkBox::create(const Capacity& capacity, int dims, std::string& error) {
@@ -41,6 +75,11 @@ bool NetworkBox::loadFile(const std::string& path, std::string& error) {
                                         std::istreambuf_iterator<char>());
   ModelInfo info;
   Status s = inspectModel(bytes.data(), bytes.size(), &info);
+  if (s == Status::TrailingBytes) {
+    error = path + ": " + statusText(s) + " (the file has " + std::to_string(bytes.size()) +
+            " bytes, the model it starts with fewer)";
+    return false;
+  }
   if (s != Status::Ok) {
     error = path + ": " + statusText(s);
     return false;

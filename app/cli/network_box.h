@@ -16,6 +16,9 @@ public:
   bool create(const Capacity& capacity, int dims, std::string& error);
   /// \brief Read a model file; the arena is sized from its header (predict-only capacity).
   bool loadFile(const std::string& path, std::string& error);
+  /// \brief Move the model into a network of \p capacity (e.g. to learn more into it); the
+  /// model and class names are kept, the event memory starts empty.
+  bool resize(const Capacity& capacity, std::string& error);
   /// \brief Write the model bytes to \p path.
   bool saveFile(const std::string& path, std::string& error) const;
   /// \brief The serialized model (what a board receives).
@@ -35,5 +38,12 @@ private:
 
 /// \brief Capacity for learning \p rows events of \p dims features and \p classes classes.
 Capacity learningCapacity(int rows, int dims, int classes, int maxNeurons);
+
+/// \brief Capacity for learning \p rows more events one at a time into \p network, with
+/// \p classes classes in all. Room for a neuron per event up to \p maxNeurons per layer, but
+/// never less than the model already has; no event memory, because a rebuild from the new
+/// events alone would forget everything the model learned before.
+Capacity continuationCapacity(const Network& network, int rows, int classes, int maxNeurons,
+                              bool exactReadout);
 
 } // namespace dlm::cli

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <climits>
 #include <cmath>
 #include <cstdio>
@@ -65,7 +66,8 @@ std::string listColumns(const detail::Record& record)
 class CsvReader {
 public:
     CsvReader(const std::string& path, const CsvOptions& opt)
-        : m_path(path), m_spec(parseLabelSpec(opt.label)) {}
+        : m_path(path), m_spec(parseLabelSpec(opt.label)), m_labelRequired(opt.labelRequired),
+          m_maxLabelBytes(opt.maxLabelBytes) {}
 
     bool read(Dataset& out, std::string& error);
 
@@ -74,11 +76,18 @@ private:
     bool resolveLayout(bool& isHeader);
     bool nonLabelFieldsAreNumbers(long labelColumn) const;
     bool addRow();
+    bool addLabel(const std::string& field);
+    std::string inColumn(std::size_t i) const;
     bool fail(std::string message);
+    bool failLine(const std::string& message);
     bool failAt(int column, const std::string& message);
 
     std::string m_path;
     LabelSpec m_spec;
+    bool m_labelRequired = false;
+    std::size_t m_maxLabelBytes = 0;
+    int m_firstLine = 0;                     ///< line of the header or of the first row
+    std::vector<std::string> m_columnNames;  ///< the header's fields; empty without a header
     detail::GzLineReader m_reader;
     detail::Record m_record;
     std::string m_line;
@@ -95,6 +104,17 @@ bool CsvReader::fail(std::string message)
 {
     m_error = std::move(message);
     return false;
+}
+
+bool CsvReader::failLine(const std::string& message)
+{
+    return fail(m_path + ":" + std::to_string(m_reader.lineNumber()) + ": " + message);
+}
+
+// " in column "name"" when the file has a header, so an error names what the user sees.
+std::string CsvReader::inColumn(std::size_t i) const
+{
+    return i < m_columnNames.size() ? " in column \"" + m_columnNames[i] + "\"" : std::string();
 }
 
 bool CsvReader::failAt(int column, const std::string& message)
@@ -155,8 +175,8 @@ bool CsvReader::resolveLayout(bool& isHeader)
     case LabelSpec::Kind::Index:
         m_labelColumn = m_spec.index >= 0 ? m_spec.index : columns + m_spec.index;
         if (m_labelColumn < 0 || m_labelColumn >= columns)
-            return fail(m_path + ": label column " + m_spec.name + " is out of range (the file has "
-                        + std::to_string(columns) + " columns)");
+            return failLine("label column " + m_spec.name + " is out of range (the file has "
+                            + std::to_string(columns) + " columns)");
         break;
     case LabelSpec::Kind::Name: {
         std::vector<long> matches;
@@ -164,9 +184,9 @@ bool CsvReader::resolveLayout(bool& isHeader)
             if (m_record[static_cast<std::size_t>(i)] == m_spec.name)
                 matches.push_back(i);
         if (matches.size() > 1)
-            return fail(m_path + ": label column name \"" + m_spec.name + "\" is ambiguous (columns "
-                        + std::to_string(matches[0] + 1) + " and "
-                        + std::to_string(matches[1] + 1) + ")");
+            return failLine("label column name \"" + m_spec.name + "\" is ambiguous (columns "
+                            + std::to_string(matches[0] + 1) + " and "
+                            + std::to_string(matches[1] + 1) + ")");
         if (matches.size() == 1) {
             m_labelColumn = matches[0];
             isHeader = true;
@@ -174,11 +194,11 @@ bool CsvReader::resolveLayout(bool& isHeader)
         }
         m_labelColumn = columns - 1;
         if (!nonLabelFieldsAreNumbers(m_labelColumn))
-            return fail(m_path + ": no label column named \"" + m_spec.name + "\" (columns: "
-                        + listColumns(m_record) + ")");
+            return failLine("no label column named \"" + m_spec.name + "\" in the header (columns: "
+                            + listColumns(m_record) + ")");
         if (m_spec.name != kDefaultLabel)
-            return fail(m_path + ": no header row, so no column is named \"" + m_spec.name
-                        + "\"; give the label column as an index instead (e.g. 0 or -1)");
+            return failLine("no header row, so no column is named \"" + m_spec.name
+                            + "\"; give the label column as an index instead (e.g. 0 or -1)");
         break;
     }
     }
@@ -186,32 +206,57 @@ bool CsvReader::resolveLayout(bool& isHeader)
     return true;
 }
 
+// Labels are keyed by labelKey(), so "1", "1.0" and " 1 " are one class.
+bool CsvReader::addLabel(const std::string& field)
+{
+    const int column = static_cast<int>(m_labelColumn) + 1;
+    const std::string where = inColumn(static_cast<std::size_t>(m_labelColumn));
+    if (field.empty()) {
+        if (m_labelRequired)
+            return failAt(column, "empty label" + where + "; every row needs its class here");
+        m_data.labels.push_back(-1);
+        return true;
+    }
+    std::string key = labelKey(field);
+    const auto found = m_classIds.find(key);
+    if (found != m_classIds.end()) {
+        m_data.labels.push_back(found->second);
+        return true;
+    }
+    // A number keeps its first spelling as the class name, without the blanks quotes kept.
+    std::string name = key == field ? field : std::string(detail::trim(field));
+    if (m_maxLabelBytes > 0 && name.size() > m_maxLabelBytes)
+        return failAt(column, "label \"" + name + "\"" + where + " is "
+                                  + std::to_string(name.size()) + " bytes long; class names are at most "
+                                  + std::to_string(m_maxLabelBytes) + " bytes");
+    const int id = static_cast<int>(m_data.classNames.size());
+    m_classIds.emplace(std::move(key), id);
+    m_data.classNames.push_back(std::move(name));
+    m_data.labels.push_back(id);
+    return true;
+}
+
 bool CsvReader::addRow()
 {
     if (m_record.size() != m_fieldCount)
-        return fail(m_path + ":" + std::to_string(m_reader.lineNumber()) + ": expected "
-                    + std::to_string(m_fieldCount) + " fields, got "
-                    + std::to_string(m_record.size()));
+        return failLine("expected " + std::to_string(m_fieldCount) + " fields (as on line "
+                        + std::to_string(m_firstLine) + "), found "
+                        + std::to_string(m_record.size()));
     if (m_data.rows == INT_MAX)
-        return fail(m_path + ": too many rows");
+        return failLine("too many rows (at most " + std::to_string(INT_MAX) + ")");
     for (std::size_t i = 0; i < m_record.size(); ++i) {
         const std::string& field = m_record[i];
         if (static_cast<long>(i) == m_labelColumn) {
-            if (field.empty()) {
-                m_data.labels.push_back(-1);
-                continue;
-            }
-            const auto inserted =
-                m_classIds.emplace(field, static_cast<int>(m_data.classNames.size()));
-            if (inserted.second)
-                m_data.classNames.push_back(field);
-            m_data.labels.push_back(inserted.first->second);
+            if (!addLabel(field))
+                return false;
             continue;
         }
         float value = 0.0f;
         const NumberStatus status = detail::parseFloat(field, m_decimalComma, value);
         if (status != NumberStatus::Ok)
-            return failAt(static_cast<int>(i) + 1, detail::numberError(status, field));
+            return failAt(static_cast<int>(i) + 1,
+                          detail::numberError(status, field,
+                                              i < m_columnNames.size() ? m_columnNames[i] : ""));
         m_data.features.push_back(value);
     }
     if (m_labelColumn < 0)
@@ -231,15 +276,19 @@ bool CsvReader::read(Dataset& out, std::string& error)
         return false;
     }
     m_fieldCount = m_record.size();
+    m_firstLine = m_reader.lineNumber();
     m_data.dims = static_cast<int>(m_fieldCount) - (m_labelColumn >= 0 ? 1 : 0);
     if (m_data.dims == 0) {
-        error = m_path + ": no feature columns besides the label column";
+        failLine("no feature columns besides the label column");
+        error = m_error;
         return false;
     }
     if (isHeader) {
-        for (std::size_t i = 0; i < m_fieldCount; ++i)
+        for (std::size_t i = 0; i < m_fieldCount; ++i) {
+            m_columnNames.push_back(m_record[i]);
             if (static_cast<long>(i) != m_labelColumn)
                 m_data.featureNames.push_back(m_record[i]);
+        }
     } else if (!addRow()) {
         error = m_error;
         return false;
@@ -253,7 +302,7 @@ bool CsvReader::read(Dataset& out, std::string& error)
             break;
     }
     if (m_data.rows == 0) {
-        error = m_path + ": no data rows after the header";
+        error = m_path + ":" + std::to_string(m_firstLine) + ": a header but no data rows after it";
         return false;
     }
     out = std::move(m_data);
@@ -308,6 +357,27 @@ void appendRow(const Dataset& data, int i, std::string& buffer)
 }
 
 }  // namespace
+
+std::string labelKey(std::string_view label)
+{
+    const std::string_view text = detail::trim(label);
+    const char* first = text.data();
+    const char* last = first + text.size();
+    const bool plus = first != last && *first == '+';
+    if (plus)
+        ++first;  // from_chars refuses the '+' that people write, but "+-1" is no number
+    double value = 0.0;
+    const auto parsed = std::from_chars(first, last, value);
+    const bool number = first != last && !(plus && *first == '-') && parsed.ec == std::errc()
+                     && parsed.ptr == last && std::isfinite(value);
+    if (!number)
+        return std::string(label);
+    if (value == 0.0)
+        value = 0.0;  // "-0" is "0"
+    char buffer[32];
+    const auto written = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return std::string(buffer, written.ptr);
+}
 
 bool readCsv(const std::string& path, const CsvOptions& opt, Dataset& out, std::string& error)
 {

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstring>
 #include <filesystem>
+#include <string>
 #include <system_error>
 
 namespace dlm::data::detail {
@@ -63,7 +64,8 @@ bool GzLineReader::readLine(std::string& line)
     for (;;) {
         const char* got = gzgets(m_file, m_buffer.data(), static_cast<int>(m_buffer.size()));
         if (got == nullptr) {
-            m_error = gzReadError(m_file, m_path);
+            // The line being read when the stream broke: where the data stops being usable.
+            m_error = gzReadError(m_file, m_path, m_path + ":" + std::to_string(m_lineNumber + 1));
             if (!m_error.empty())
                 return false;
             break;
@@ -84,7 +86,7 @@ bool GzLineReader::readLine(std::string& line)
     return true;
 }
 
-std::string gzReadError(gzFile_s* file, const std::string& path)
+std::string gzReadError(gzFile_s* file, const std::string& path, const std::string& where)
 {
     int errnum = Z_OK;
     const char* message = gzerror(file, &errnum);
@@ -95,7 +97,7 @@ std::string gzReadError(gzFile_s* file, const std::string& path)
     const std::string prefix = path + ": ";
     if (reason.compare(0, prefix.size(), prefix) == 0)
         reason.erase(0, prefix.size());
-    return path + ": read error: " + reason;
+    return (where.empty() ? path : where) + ": read error: " + reason;
 }
 
 std::string& Record::append()
@@ -225,23 +227,25 @@ NumberStatus parseFloat(std::string_view text, bool decimalComma, float& value)
     return NumberStatus::Ok;
 }
 
-std::string numberError(NumberStatus status, std::string_view text)
+std::string numberError(NumberStatus status, std::string_view text, std::string_view column)
 {
     std::string shown(text.substr(0, kMaxEchoedChars));
     if (text.size() > kMaxEchoedChars)
         shown += "...";
+    const std::string in =
+        column.empty() ? std::string() : " in column \"" + std::string(column) + "\"";
     switch (status) {
     case NumberStatus::Empty:
-        return "expected a number, got an empty field";
+        return "expected a number" + in + ", got an empty field";
     case NumberStatus::NotFinite:
-        return "expected a finite number, got \"" + shown + "\"";
+        return "expected a finite number" + in + ", got \"" + shown + "\"";
     case NumberStatus::OutOfRange:
-        return "number out of float range: \"" + shown + "\"";
+        return "number out of float range" + in + ": \"" + shown + "\"";
     case NumberStatus::Ok:
     case NumberStatus::NotANumber:
         break;
     }
-    return "expected a number, got \"" + shown + "\"";
+    return "expected a number" + in + ", got \"" + shown + "\"";
 }
 
 void appendFloat(std::string& out, float value)

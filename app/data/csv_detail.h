@@ -39,8 +39,9 @@ private:
     int m_lineNumber = 0;
 };
 
-/// "path: read error: reason" for a failed gzread/gzgets, or empty if file has no error.
-std::string gzReadError(gzFile_s* file, const std::string& path);
+/// "where: read error: reason" for a failed gzread/gzgets, or empty if file has no error;
+/// where is e.g. "path:line", and path alone when empty.
+std::string gzReadError(gzFile_s* file, const std::string& path, const std::string& where = {});
 
 /// Fields of one record; m_text keeps its strings between records so their capacity is reused.
 class Record {
@@ -68,8 +69,9 @@ enum class NumberStatus { Ok, Empty, NotANumber, NotFinite, OutOfRange };
 /// Locale-independent parse of a whole field as a float. decimalComma also accepts "1,5".
 NumberStatus parseFloat(std::string_view text, bool decimalComma, float& value);
 
-/// "expected a number, got "abc"" and friends, for a status other than Ok.
-std::string numberError(NumberStatus status, std::string_view text);
+/// "expected a number in column "x", got "abc"" and friends, for a status other than Ok; the
+/// column part is left out when column is empty (a file without a header).
+std::string numberError(NumberStatus status, std::string_view text, std::string_view column = {});
 
 /// Shortest text that reads back as exactly the same float; locale-independent.
 void appendFloat(std::string& out, float value);

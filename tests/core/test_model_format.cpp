@@ -77,6 +77,19 @@ private slots:
     QCOMPARE(loadModel(flipped.data(), flipped.size(), b.net, nullptr), Status::BadCrc);
     QCOMPARE(loadModel(good.data(), good.size() - 7, b.net, nullptr), Status::Truncated);
     QCOMPARE(loadModel(good.data(), 30, b.net, nullptr), Status::Truncated);
+    auto trailing = good;
+    trailing.push_back(0);
+    QCOMPARE(loadModel(trailing.data(), trailing.size(), b.net, nullptr), Status::TrailingBytes);
+    QCOMPARE(inspectModel(trailing.data(), trailing.size(), nullptr), Status::TrailingBytes);
+    auto twoModels = good;
+    twoModels.insert(twoModels.end(), good.begin(), good.end());
+    QCOMPARE(loadModel(twoModels.data(), twoModels.size(), b.net, nullptr), Status::TrailingBytes);
+    // A damaged size field is damage (its CRC no longer sits where the size says), not extra
+    // bytes after a shorter model.
+    auto shorter = good;
+    const std::uint32_t declared = std::uint32_t(good.size() - 4);
+    for (int i = 0; i < 4; ++i) shorter[std::size_t(8 + i)] = std::uint8_t(declared >> (8 * i));
+    QCOMPARE(loadModel(shorter.data(), shorter.size(), b.net, nullptr), Status::BadCrc);
     Capacity narrow = test::smallCapacity(3);
     Box small(narrow);
     QCOMPARE(loadModel(good.data(), good.size(), small.net, nullptr), Status::DimsBeyondCapacity);

@@ -10,6 +10,7 @@
 
 using dlm::data::CsvOptions;
 using dlm::data::Dataset;
+using dlm::data::labelKey;
 using dlm::data::readCsv;
 using dlm::data::writeCsv;
 using dlm::data::test::qs;
@@ -75,6 +76,30 @@ private slots:
         QCOMPARE(d.dims, 1);
         QCOMPARE(toList(d.classNames), QStringList({"7", "3"}));
         QCOMPARE(d.labels, (std::vector<int>{0, 1, 0}));
+    }
+
+    void numericLabelsCompareAsNumbers()
+    {
+        const Dataset d = mustRead("a,label\n1,1\n2,1.0\n3,\" 1 \"\n4,+1e0\n5,x\n6,01\n7,2\n"
+                                   "8,-0\n9,0\n10,x \n11,\" x \"\n12,0.50\n13,.5\n");
+        QCOMPARE(toList(d.classNames), QStringList({"1", "x", "2", "-0", " x ", "0.50"}));
+        QCOMPARE(d.labels, (std::vector<int>{0, 0, 0, 0, 1, 0, 2, 3, 3, 1, 4, 5, 5}));
+        // A number keeps its first spelling, trimmed of the blanks a quote kept.
+        QCOMPARE(toList(mustRead("a,label\n1,\" 7.0 \"\n2,7\n").classNames),
+                 QStringList({"7.0"}));
+    }
+
+    void labelKeyIsNumericOnlyForNumbers()
+    {
+        QCOMPARE(qs(labelKey("1.0")), qs(labelKey("1")));
+        QCOMPARE(qs(labelKey(" 1 ")), qs(labelKey("1")));
+        QCOMPARE(qs(labelKey("1e3")), qs(labelKey("1000")));
+        QCOMPARE(qs(labelKey("-0.0")), qs(labelKey("0")));
+        QVERIFY(labelKey("1") != labelKey("2"));
+        QVERIFY(labelKey("0.1") != labelKey("0.10000001"));
+        for (const char* text : {"abc", "nan", "inf", "-inf", "+-1", "0x10", "1,5", "1 2", "", "+"})
+            QCOMPARE(qs(labelKey(text)), QString(text));
+        QVERIFY(labelKey("a") != labelKey(" a"));
     }
 
     void headerWithNumericFeatureNamesFoundByLabelName()
@@ -219,30 +244,31 @@ private slots:
         QTest::addColumn<QString>("expected");  // after "<path>"
 
         QTest::newRow("not a number") << QByteArray("a,b,label\n1,2,x\n3,abc,y\n") << "label"
-                                      << ":3:2: expected a number, got \"abc\"";
+                                      << ":3:2: expected a number in column \"b\", got \"abc\"";
         QTest::newRow("line count includes blank lines")
             << QByteArray("a,b,label\n\n1,2,x\r\n\r\n7,1,y\n4,5q,z\n") << "label"
-            << ":6:2: expected a number, got \"5q\"";
+            << ":6:2: expected a number in column \"b\", got \"5q\"";
         QTest::newRow("column counts the label") << QByteArray("1,x,2\n3,y,abc\n") << "1"
                                                  << ":2:3: expected a number, got \"abc\"";
         QTest::newRow("wrong field count") << QByteArray("1,2,x\n3,4,y\n3,4,5,y\n") << "label"
-                                           << ":3: expected 3 fields, got 4";
+                                           << ":3: expected 3 fields (as on line 1), found 4";
         QTest::newRow("too few fields") << QByteArray("a,b,label\n1,2,x\n1,y\n") << "label"
-                                        << ":3: expected 3 fields, got 2";
-        QTest::newRow("no such label") << QByteArray("a,b,label\n1,2,x\n") << "target"
-                                       << ": no label column named \"target\" (columns: a, b, label)";
+                                        << ":3: expected 3 fields (as on line 1), found 2";
+        QTest::newRow("no such label")
+            << QByteArray("a,b,label\n1,2,x\n") << "target"
+            << ":1: no label column named \"target\" in the header (columns: a, b, label)";
         QTest::newRow("header without default label")
             << QByteArray("a,b,class\n1,2,x\n") << "label"
-            << ": no label column named \"label\" (columns: a, b, class)";
+            << ":1: no label column named \"label\" in the header (columns: a, b, class)";
         QTest::newRow("name without header")
             << QByteArray("1,2,x\n") << "target"
-            << ": no header row, so no column is named \"target\"; give the label column as an "
+            << ":1: no header row, so no column is named \"target\"; give the label column as an "
                "index instead (e.g. 0 or -1)";
         QTest::newRow("empty file") << QByteArray() << "label" << ": empty file";
         QTest::newRow("only blank lines") << QByteArray("\xEF\xBB\xBF\r\n  \n\n") << "label"
                                           << ": empty file";
         QTest::newRow("header only") << QByteArray("a,b,label\n") << "label"
-                                     << ": no data rows after the header";
+                                     << ":1: a header but no data rows after it";
         QTest::newRow("infinity") << QByteArray("1,2,x\ninf,2,y\n") << "label"
                                   << ":2:1: expected a finite number, got \"inf\"";
         QTest::newRow("nan") << QByteArray("1,nan,x\n") << "-1"
@@ -252,7 +278,7 @@ private slots:
         // By the header rule an unparsable first row is a header; the error then names columns.
         QTest::newRow("empty field in first row")
             << QByteArray("1,,x\n1,2,x\n") << "label"
-            << ": no label column named \"label\" (columns: 1, , x)";
+            << ":1: no label column named \"label\" in the header (columns: 1, , x)";
         QTest::newRow("overflow") << QByteArray("1,1e40,x\n") << "label"
                                   << ":1:2: number out of float range: \"1e40\"";
         QTest::newRow("unterminated quote") << QByteArray("1,2,x\n1,2,\"abc\n") << "label"
@@ -260,16 +286,16 @@ private slots:
         QTest::newRow("junk after quote") << QByteArray("1,\"2\"x,y\n") << "label"
                                           << ":1:2: unexpected character 'x' after closing quote";
         QTest::newRow("index out of range") << QByteArray("1,2,x\n") << "3"
-                                            << ": label column 3 is out of range (the file has 3 "
+                                            << ":1: label column 3 is out of range (the file has 3 "
                                                "columns)";
         QTest::newRow("negative index out of range")
             << QByteArray("1,2,x\n") << "-4"
-            << ": label column -4 is out of range (the file has 3 columns)";
+            << ":1: label column -4 is out of range (the file has 3 columns)";
         QTest::newRow("ambiguous name") << QByteArray("label,a,label\nx,1,y\n") << "label"
-                                        << ": label column name \"label\" is ambiguous (columns 1 "
+                                        << ":1: label column name \"label\" is ambiguous (columns 1 "
                                            "and 3)";
         QTest::newRow("label only") << QByteArray("x\ny\n") << "label"
-                                    << ": no feature columns besides the label column";
+                                    << ":1: no feature columns besides the label column";
     }
 
     void errors()
@@ -283,6 +309,32 @@ private slots:
         QVERIFY(!read(content, out, error, label.toStdString(), "bad.csv"));
         QCOMPARE(qs(error), qs(path("bad.csv")) + expected);
         QCOMPARE(out.rows, 7);
+    }
+
+    void requiredLabelsAndNameLengthAreCheckedAtTheirLine()
+    {
+        QVERIFY(writeFile(m_dir.filePath("labels.csv"), "a,b,label\n1,2,x\n\n3,4,\n"));
+        CsvOptions opt;
+        Dataset out;
+        std::string error;
+        QVERIFY2(readCsv(path("labels.csv"), opt, out, error), error.c_str());
+        QCOMPARE(out.labels, (std::vector<int>{0, -1}));
+        opt.labelRequired = true;
+        QVERIFY(!readCsv(path("labels.csv"), opt, out, error));
+        QCOMPARE(qs(error), qs(path("labels.csv"))
+                                + ":4:3: empty label in column \"label\"; every row needs its class "
+                                  "here");
+
+        QVERIFY(writeFile(m_dir.filePath("names.csv"), "1,abc\n2,abcd\n3,abc\n"));
+        opt = CsvOptions();
+        opt.maxLabelBytes = 3;
+        QVERIFY(!readCsv(path("names.csv"), opt, out, error));
+        QCOMPARE(qs(error), qs(path("names.csv"))
+                                + ":2:2: label \"abcd\" is 4 bytes long; class names are at most 3 "
+                                  "bytes");
+        opt.maxLabelBytes = 4;
+        QVERIFY2(readCsv(path("names.csv"), opt, out, error), error.c_str());
+        QCOMPARE(toList(out.classNames), QStringList({"abc", "abcd"}));
     }
 
     void manyColumnsAreAbbreviatedInErrors()
@@ -319,7 +371,11 @@ private slots:
         Dataset out;
         std::string error;
         QVERIFY(!readCsv(path("cut.csv.gz"), CsvOptions(), out, error));
-        QCOMPARE(qs(error), qs(path("cut.csv.gz")) + ": read error: unexpected end of file");
+        // The line being read when the data broke off, past the last complete one.
+        QVERIFY2(qs(error).startsWith(qs(path("cut.csv.gz")) + ":"), error.c_str());
+        QVERIFY2(qs(error).endsWith(": read error: unexpected end of file"), error.c_str());
+        const int line = qs(error).section(':', -3, -3).toInt();
+        QVERIFY2(line > 1 && line <= 5000, error.c_str());
     }
 
     void writeThenReadIsBitExact()

@@ -1,0 +1,70 @@
+// Help texts: one per command, so `dlm learn --help` answers without running anything.
+#include "app/cli/usage.h"
+
+#include <cstring>
+
+namespace dlm::cli {
+
+namespace {
+
+constexpr const char* kLearn =
+    "usage: dlm learn --data TRAIN.csv --out MODEL.dlm [--label COL] [--max-neurons N]\n"
+    "                 [--incremental] [--local-readout] [--json]\n"
+    "       dlm learn --model OLD.dlm --data NEW.csv --out NEW.dlm [same options]\n\n"
+    "Builds a model from labelled events: by default the direct full construction (a\n"
+    "rebuild over all the rows, depth included).\n"
+    "  --incremental     learn one row at a time, with the periodic rebuilds the studio uses\n"
+    "  --local-readout   learn one row at a time with the local readout a board without the\n"
+    "                    least-squares workspace uses, and no event memory: the model file\n"
+    "                    then holds the whole learning state\n"
+    "  --max-neurons N   neurons per layer at most (default 2048); when full, the neuron that\n"
+    "                    covered the fewest events is merged away\n"
+    "  --json            print the summary as one JSON object\n\n"
+    "Continuing a model (--model OLD.dlm), e.g. when the data drift:\n"
+    "  A model holds neurons, not the events it was built from, so it cannot be rebuilt.\n"
+    "  The rows of NEW.csv are learned one at a time into OLD's network (incremental\n"
+    "  learning): neurons are added and shrunk, the readout is updated by recursive least\n"
+    "  squares started from OLD's weights (or by the local readout with --local-readout).\n"
+    "  Labels are matched to OLD's classes by name (numbers as numbers: 1.0 is 1); other\n"
+    "  labels become new classes after OLD's. Adding a class drops deeper layers (their\n"
+    "  input changes shape) until the next full rebuild; the rejection threshold keeps\n"
+    "  OLD's calibration. The result is not the model a rebuild over OLD's and NEW's events\n"
+    "  would give; for that, learn from all the events again. With --local-readout (for\n"
+    "  OLD and NEW alike) continuing gives exactly the model that learning OLD's and NEW's\n"
+    "  rows in one --local-readout run gives.\n\n"
+    "Every row needs a label; class names are at most 31 bytes.\n";
+
+constexpr const char* kEval =
+    "usage: dlm eval --model MODEL.dlm --data TEST.csv [--label COL] [--threshold T] [--json]\n\n"
+    "Predicts every row and reports closed-set accuracy (best class, rejection aside),\n"
+    "accuracy among accepted rows, rejected share, open-set accuracy, AUROC and FPR at 95%\n"
+    "TPR of the known-set score, and the confusion matrix. Labels are matched to the model's\n"
+    "classes by name (numbers as numbers); rows of other labels, or with an empty label, are\n"
+    "unknowns that a good model rejects. A figure that cannot be computed (e.g. accuracy when\n"
+    "no row is of a class the model knows) is null in JSON and explained in \"notes\".\n"
+    "  --threshold T   rejection threshold to use instead of the model's own\n";
+
+constexpr const char* kPredict =
+    "usage: dlm predict --model MODEL.dlm --data X.csv [--label COL] [--threshold T]\n\n"
+    "Prints one CSV line per row: row,prediction,confidence,known_score, where prediction\n"
+    "is a class name or unknown. Without --label, a file whose column count is the model's\n"
+    "feature count has no label column; otherwise the label column is skipped.\n"
+    "  --threshold T   rejection threshold to use instead of the model's own\n";
+
+} // namespace
+
+const char* commandUsage(const std::string& command) {
+  if (command == "learn") return kLearn;
+  if (command == "eval") return kEval;
+  if (command == "predict") return kPredict;
+  return nullptr;
+}
+
+bool wantsHelp(int argc, char** argv) {
+  for (int i = 2; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) return true;
+  }
+  return false;
+}
+
+} // namespace dlm::cli
