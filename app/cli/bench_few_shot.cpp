@@ -119,7 +119,7 @@ void reportFewShot(BenchReport& report, const std::string& name, const std::stri
   }
   report.add(table, "time, all draws", fmt("%.1f s", seconds), "", "");
   report.value("few_shot_" + key + "_draws", o.draws);
-  report.value("few_shot_" + key + "_seed", double(o.seed));
+  report.text("few_shot_" + key + "_seed", std::to_string(o.seed));
 }
 
 void runFewShot(BenchReport& report, const std::string& name, const std::string& key,

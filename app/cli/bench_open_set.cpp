@@ -86,7 +86,7 @@ void reportCase(BenchReport& report, const OpenSetCase& c, const std::vector<Spl
              "kNN-1 " + fmt("%.4f", meanOf(r, &SplitResult::knnAccuracy)), "");
   report.add(table, "time, all splits (rebuild, predict, kNN-1)", fmt("%.1f s", seconds), "", "");
   report.value(k + "splits", double(r.size()));
-  report.value(k + "seed", double(seed));
+  report.text(k + "seed", std::to_string(seed));
   report.value(k + "auroc_mean", auroc);
   report.value(k + "auroc_worst", worst);
   report.value(k + "fpr95_mean", meanOf(r, &SplitResult::fpr95));
@@ -106,7 +106,14 @@ void reportCase(BenchReport& report, const OpenSetCase& c, const std::vector<Spl
 void runCase(BenchReport& report, const OpenSetCase& c, const BenchOptions& o) {
   const double t0 = bench::nowSeconds();
   std::vector<SplitResult> results;
-  for (int i = 0; i < c.splits; ++i) results.push_back(runSplit(c.split(i), o.maxNeurons));
+  for (int i = 0; i < c.splits; ++i) {
+    const double s0 = bench::nowSeconds();
+    results.push_back(runSplit(c.split(i), o.maxNeurons));
+    if (bench::nowSeconds() - s0 > 2.0) {  // slow data sets (Fashion-MNIST) show progress
+      std::fprintf(stderr, "%s open set: split %d of %d done, %.0f s so far\n", c.name.c_str(),
+                   i + 1, c.splits, bench::nowSeconds() - t0);
+    }
+  }
   reportCase(report, c, results, o.seed, bench::nowSeconds() - t0);
   std::fflush(stdout);
 }
