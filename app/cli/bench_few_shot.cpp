@@ -33,6 +33,8 @@ const char* const kLearnerKeys[kLearners] = {"rebuild", "board", "knn1"};
 struct Tally {
   std::vector<double> accuracy;
   std::vector<double> auroc;
+  std::vector<double> rejectedUnknown;  ///< share of never-seen rows rejected (threshold)
+  std::vector<double> rejectedKnown;    ///< share of known rows rejected (threshold)
   int failures = 0;  ///< kernel calls that failed (reported as a note)
 };
 
@@ -43,12 +45,15 @@ double mean(const std::vector<double>& v) {
 }
 
 double worst(const std::vector<double>& v) {
-  return v.empty() ? std::numeric_limits<double>::quiet_NaN() : *std::min_element(v.begin(), v.end());
+  if (v.empty()) return std::numeric_limits<double>::quiet_NaN();
+  return *std::min_element(v.begin(), v.end());
 }
 
 void record(Tally& t, const OpenSetScores& s) {
   t.accuracy.push_back(s.accuracy());
   t.auroc.push_back(s.auroc());
+  t.rejectedUnknown.push_back(s.rejectedUnknownShare());
+  t.rejectedKnown.push_back(s.rejectedKnownShare());
   t.failures += s.nonFinite;
 }
 
@@ -61,11 +66,12 @@ OpenSetScores boardScores(const data::Dataset& shots, const data::Dataset& test)
   for (int i = 0; i < shots.rows; ++i) {
     if (!board.learn(shots.row(i), shots.labels[std::size_t(i)])) return failed;
   }
-  return scoreRows(test, [&board](const float* x, int& best, double& score) {
+  return scoreRows(test, [&board](const float* x) {
     leankernel::Outcome out;
-    const bool ok = board.predict(x, out);
-    best = ok ? out.bestClass : -1;
-    score = ok ? double(out.knownScore) : std::numeric_limits<double>::quiet_NaN();
+    if (!board.predict(x, out)) {
+      return RowVerdict{-1, std::numeric_limits<double>::quiet_NaN(), true};
+    }
+    return RowVerdict{out.bestClass, double(out.knownScore), out.classIndex < 0};
   });
 }
 
@@ -77,7 +83,8 @@ void runDraw(const OpenSetData& d, std::uint64_t shotSeed, int maxNeurons,
   std::vector<int> pool(static_cast<std::size_t>(d.train.rows));
   for (int i = 0; i < d.train.rows; ++i) pool[std::size_t(i)] = i;
   for (int s = 0; s < kShotCount; ++s) {
-    const data::Dataset shots = d.train.subset(drawFewShot(d.train.labels, pool, kShots[s], shotSeed));
+    const data::Dataset shots =
+        d.train.subset(drawFewShot(d.train.labels, pool, kShots[s], shotSeed));
     NetworkBox box;
     rebuildTimed(box, shots, 1, maxNeurons);
     record(tally[s][kRebuild], kernelScores(box.network(), d.test));
@@ -105,12 +112,23 @@ void reportFewShot(BenchReport& report, const std::string& name, const std::stri
     report.add(table, k + " board learning: accuracy; AUROC mean (worst)",
                figures(tally[s][kBoard]), "kNN-1 " + figures(knn),
                "accuracy >= kNN-1, AUROC within 0.05 of rebuild");
+    const auto rejected = [](const Tally& t) {
+      return fmt("%.2f", mean(t.rejectedUnknown)) + " / " + fmt("%.2f", mean(t.rejectedKnown));
+    };
+    report.add(table, k + " rejected at the default threshold: never seen / known",
+               "rebuild " + rejected(tally[s][kRebuild]) + ", board " +
+                   rejected(tally[s][kBoard]),
+               "", "board's never-seen share within 0.05 of rebuild's");
     for (int l = 0; l < kLearners; ++l) {
       const std::string p = "few_shot_" + key + "_k" + std::to_string(kShots[s]) + "_" +
                             kLearnerKeys[l] + "_";
       report.value(p + "accuracy_mean", mean(tally[s][l].accuracy));
       report.value(p + "auroc_mean", mean(tally[s][l].auroc));
       report.value(p + "auroc_worst", worst(tally[s][l].auroc));
+      if (l != kKnn) {
+        report.value(p + "rejected_unknown_mean", mean(tally[s][l].rejectedUnknown));
+        report.value(p + "rejected_known_mean", mean(tally[s][l].rejectedKnown));
+      }
       if (tally[s][l].failures > 0) {
         report.note(table + " " + k + " " + kLearnerKeys[l] + ": " +
                     std::to_string(tally[s][l].failures) + " kernel calls failed or gave NaN");
@@ -133,6 +151,26 @@ void runFewShot(BenchReport& report, const std::string& name, const std::string&
   std::fflush(stdout);
 }
 
+// Digits: 6 random classes known, half of their rows the pool, the rest and 4 classes the test.
+OpenSetData digitsDraw(const data::Dataset& digits, std::uint64_t seed, int d) {
+  const std::vector<int> cls =
+      drawClasses(10, kDigitsKnown, splitSeed(seed, "digits/few/classes", d));
+  return materialize(digits, digits,
+                     splitOpenSet(digits.labels, cls, 0.5, splitSeed(seed, "digits/few/rows", d)));
+}
+
+// Gestures: a fresh stream of every gesture; the known ones split half and half.
+OpenSetData gesturesDraw(std::uint64_t seed, int d) {
+  data::GestureOptions g;
+  g.seed = static_cast<std::uint32_t>(splitSeed(seed, "gestures/few/motion", d));
+  g.perGesture = kGesturesPerClass;
+  const data::Dataset all = data::generateGestures(g);
+  std::vector<int> known;
+  for (int k = 0; k < data::kKnownGestureClasses; ++k) known.push_back(k);
+  return materialize(all, all,
+                     splitOpenSet(all.labels, known, 0.5, splitSeed(seed, "gestures/few/rows", d)));
+}
+
 } // namespace
 
 void benchFewShot(BenchReport& report, const BenchOptions& o) {
@@ -141,14 +179,8 @@ void benchFewShot(BenchReport& report, const BenchOptions& o) {
     data::Dataset digits;
     std::string error;
     if (data::loadDigits(digits, error)) {
-      runFewShot(report, "digits", "digits",
-                 "6 of 10 digits known, 4 never seen; " + shots, o, [&digits, seed = o.seed](int d) {
-                   const std::vector<int> cls =
-                       drawClasses(10, kDigitsKnown, splitSeed(seed, "digits/few/classes", d));
-                   return materialize(digits, digits,
-                                      splitOpenSet(digits.labels, cls, 0.5,
-                                                   splitSeed(seed, "digits/few/rows", d)));
-                 });
+      runFewShot(report, "digits", "digits", "6 of 10 digits known, 4 never seen; " + shots, o,
+                 [&digits, &o](int d) { return digitsDraw(digits, o.seed, d); });
     } else {
       report.note("digits few-shot skipped: " + error);
     }
@@ -156,16 +188,7 @@ void benchFewShot(BenchReport& report, const BenchOptions& o) {
   if (o.wants("gestures", true)) {
     runFewShot(report, "gestures", "gestures",
                "5 gestures known, 2 never seen, a fresh stream each; " + shots, o,
-               [seed = o.seed](int d) {
-                 data::GestureOptions g;
-                 g.seed = static_cast<std::uint32_t>(splitSeed(seed, "gestures/few/motion", d));
-                 g.perGesture = kGesturesPerClass;
-                 const data::Dataset all = data::generateGestures(g);
-                 std::vector<int> known;
-                 for (int k = 0; k < data::kKnownGestureClasses; ++k) known.push_back(k);
-                 return materialize(all, all, splitOpenSet(all.labels, known, 0.5,
-                                                           splitSeed(seed, "gestures/few/rows", d)));
-               });
+               [&o](int d) { return gesturesDraw(o.seed, d); });
   }
 }
 

@@ -31,6 +31,8 @@ struct SplitResult {
   double knnAuroc = 0.0;
   double knnFpr95 = 0.0;
   double knnAccuracy = 0.0;
+  double rejectedUnknown = 0.0;  ///< at the model's default threshold
+  double rejectedKnown = 0.0;
   int nonFinite = 0;
 };
 
@@ -39,8 +41,15 @@ SplitResult runSplit(const OpenSetData& d, int maxNeurons) {
   rebuildTimed(box, d.train, 1, maxNeurons);
   const OpenSetScores kernel = kernelScores(box.network(), d.test);
   const OpenSetScores knn = knnScores(d.train, d.test);
-  return {kernel.auroc(), kernel.fpr95(), kernel.accuracy(),
-          knn.auroc(),    knn.fpr95(),    knn.accuracy(), kernel.nonFinite};
+  return {kernel.auroc(),
+          kernel.fpr95(),
+          kernel.accuracy(),
+          knn.auroc(),
+          knn.fpr95(),
+          knn.accuracy(),
+          kernel.rejectedUnknownShare(),
+          kernel.rejectedKnownShare(),
+          kernel.nonFinite};
 }
 
 double meanOf(const std::vector<SplitResult>& r, double SplitResult::*field) {
@@ -84,6 +93,10 @@ void reportCase(BenchReport& report, const OpenSetCase& c, const std::vector<Spl
   report.add(table, "closed-set accuracy on known test rows, mean",
              fmt("%.4f", meanOf(r, &SplitResult::accuracy)),
              "kNN-1 " + fmt("%.4f", meanOf(r, &SplitResult::knnAccuracy)), "");
+  report.add(table, "rejected at the default threshold: unknown / known rows, mean",
+             fmt("%.3f", meanOf(r, &SplitResult::rejectedUnknown)) + " / " +
+                 fmt("%.3f", meanOf(r, &SplitResult::rejectedKnown)),
+             "", "");
   report.add(table, "time, all splits (rebuild, predict, kNN-1)", fmt("%.1f s", seconds), "", "");
   report.value(k + "splits", double(r.size()));
   report.text(k + "seed", std::to_string(seed));
@@ -91,6 +104,8 @@ void reportCase(BenchReport& report, const OpenSetCase& c, const std::vector<Spl
   report.value(k + "auroc_worst", worst);
   report.value(k + "fpr95_mean", meanOf(r, &SplitResult::fpr95));
   report.value(k + "accuracy_mean", meanOf(r, &SplitResult::accuracy));
+  report.value(k + "rejected_unknown_mean", meanOf(r, &SplitResult::rejectedUnknown));
+  report.value(k + "rejected_known_mean", meanOf(r, &SplitResult::rejectedKnown));
   report.value(k + "knn1_auroc_mean", knnAuroc);
   report.value(k + "knn1_auroc_worst", knnWorst);
   report.value(k + "knn1_fpr95_mean", meanOf(r, &SplitResult::knnFpr95));

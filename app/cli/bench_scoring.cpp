@@ -33,21 +33,35 @@ double rebuildTimed(NetworkBox& box, const data::Dataset& train, int repeats, in
   return bench::summarize(times).median;
 }
 
-void OpenSetScores::add(int truth, int predictedClass, double score) {
+void OpenSetScores::add(int truth, const RowVerdict& verdict) {
+  double score = verdict.score;
   if (std::isnan(score)) {
     ++nonFinite;
     score = -std::numeric_limits<double>::infinity();
   }
   if (truth < 0) {
     unknown.push_back(score);
+    rejectedUnknown += verdict.rejected ? 1 : 0;
     return;
   }
   known.push_back(score);
-  hits += predictedClass == truth ? 1 : 0;
+  hits += verdict.bestClass == truth ? 1 : 0;
+  rejectedKnown += verdict.rejected ? 1 : 0;
 }
 
 double OpenSetScores::accuracy() const {
-  return known.empty() ? std::numeric_limits<double>::quiet_NaN() : double(hits) / double(known.size());
+  if (known.empty()) return std::numeric_limits<double>::quiet_NaN();
+  return double(hits) / double(known.size());
+}
+
+double OpenSetScores::rejectedKnownShare() const {
+  if (known.empty()) return std::numeric_limits<double>::quiet_NaN();
+  return double(rejectedKnown) / double(known.size());
+}
+
+double OpenSetScores::rejectedUnknownShare() const {
+  if (unknown.empty()) return std::numeric_limits<double>::quiet_NaN();
+  return double(rejectedUnknown) / double(unknown.size());
 }
 
 double OpenSetScores::auroc() const { return bench::auroc(known, unknown); }
@@ -55,27 +69,19 @@ double OpenSetScores::auroc() const { return bench::auroc(known, unknown); }
 double OpenSetScores::fpr95() const { return bench::fprAtTpr(known, unknown, 0.95); }
 
 OpenSetScores scoreRows(const data::Dataset& test,
-                        const std::function<void(const float*, int&, double&)>& predict) {
+                        const std::function<RowVerdict(const float*)>& predict) {
   OpenSetScores s;
-  for (int i = 0; i < test.rows; ++i) {
-    int best = -1;
-    double score = 0.0;
-    predict(test.row(i), best, score);
-    s.add(test.labels[std::size_t(i)], best, score);
-  }
+  for (int i = 0; i < test.rows; ++i) s.add(test.labels[std::size_t(i)], predict(test.row(i)));
   return s;
 }
 
 OpenSetScores kernelScores(Network& network, const data::Dataset& test) {
-  return scoreRows(test, [&network](const float* x, int& best, double& score) {
+  return scoreRows(test, [&network](const float* x) {
     Prediction p;
     if (network.predict(x, p) != Status::Ok) {
-      best = -1;
-      score = std::numeric_limits<double>::quiet_NaN();
-      return;
+      return RowVerdict{-1, std::numeric_limits<double>::quiet_NaN(), true};
     }
-    best = p.bestClass;
-    score = p.knownScore;
+    return RowVerdict{p.bestClass, double(p.knownScore), p.classIndex < 0};
   });
 }
 
@@ -88,7 +94,7 @@ OpenSetScores knnScores(const data::Dataset& train, const data::Dataset& test) {
   OpenSetScores s;
   for (std::size_t i = 0; i < pred.size(); ++i) {
     // Minus the distance: nearer to a training event = more known (sqrt keeps the order).
-    s.add(test.labels[i], pred[i], -std::sqrt(double(dist[i])));
+    s.add(test.labels[i], RowVerdict{pred[i], -std::sqrt(double(dist[i])), false});
   }
   return s;
 }

@@ -37,23 +37,34 @@ std::vector<std::uint8_t> byteLabels(const data::Dataset& d);
 /// network built (a full rebuild, as the studio does).
 double rebuildTimed(NetworkBox& box, const data::Dataset& train, int repeats, int maxNeurons);
 
+/// \brief What a model said about one row.
+struct RowVerdict {
+  int bestClass = -1;     ///< its best class, rejection aside
+  double score = 0.0;     ///< known score, higher = more known; NaN if the model failed
+  bool rejected = false;  ///< rejected as unknown at the model's threshold
+};
+
 /// \brief Known-set scores of the test rows split by truth (label >= 0 known, -1 unknown),
-/// and the closed-set hits on the known rows.
+/// the closed-set hits on the known rows and the rejections on both sides.
 struct OpenSetScores {
   std::vector<double> known;
   std::vector<double> unknown;
-  int hits = 0;      ///< known rows whose best class is their label
-  int nonFinite = 0; ///< NaN scores, counted as the least known of all
+  int hits = 0;             ///< known rows whose best class is their label
+  int rejectedKnown = 0;
+  int rejectedUnknown = 0;
+  int nonFinite = 0;        ///< NaN scores, counted as the least known of all
 
-  void add(int truth, int predictedClass, double score);
+  void add(int truth, const RowVerdict& verdict);
   double accuracy() const;  ///< hits / known rows
   double auroc() const;     ///< known vs unknown; NaN without both
   double fpr95() const;     ///< unknowns accepted at 95% of knowns accepted
+  double rejectedKnownShare() const;
+  double rejectedUnknownShare() const;
 };
 
-/// \brief Scores of \p test under a function giving each row's best class and known score.
+/// \brief Scores of every row of \p test under \p predict.
 OpenSetScores scoreRows(const data::Dataset& test,
-                        const std::function<void(const float*, int&, double&)>& predict);
+                        const std::function<RowVerdict(const float*)>& predict);
 
 /// \brief The kernel: Prediction::bestClass and Prediction::knownScore.
 OpenSetScores kernelScores(Network& network, const data::Dataset& test);

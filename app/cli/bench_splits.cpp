@@ -75,7 +75,9 @@ OpenSetSplit sampleOpenSet(const std::vector<int>& trainLabels, int testRows,
   }
   data::Rng rng(seed);
   data::shuffle(s.train, rng);
-  if (trainRows >= 0 && std::size_t(trainRows) < s.train.size()) s.train.resize(std::size_t(trainRows));
+  if (trainRows >= 0 && std::size_t(trainRows) < s.train.size()) {
+    s.train.resize(std::size_t(trainRows));
+  }
   for (int i = 0; i < testRows; ++i) s.test.push_back(i);
   return s;
 }

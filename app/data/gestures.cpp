@@ -55,7 +55,8 @@ void runRequest(MotionSource& source, EventDetector& detector, std::vector<Windo
             used += detector.process(chunk.data() + used * kChannels, kChunkFrames - used);
             if (!detector.eventReady())
                 continue;
-            const std::uint32_t frames = detector.copyWindow(copy.data(), EventDetector::kMaxWindowFrames);
+            const std::uint32_t frames =
+                detector.copyWindow(copy.data(), EventDetector::kMaxWindowFrames);
             if (frames == 0)
                 continue;
             Window w;

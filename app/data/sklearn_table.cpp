@@ -28,7 +28,8 @@ std::vector<std::string> fields(std::string line)
                                                                       : comma - start);
         const std::size_t first = f.find_first_not_of(" \t");
         const std::size_t last = f.find_last_not_of(" \t");
-        out.push_back(first == std::string::npos ? std::string() : f.substr(first, last - first + 1));
+        out.push_back(first == std::string::npos ? std::string()
+                                                 : f.substr(first, last - first + 1));
         if (comma == std::string::npos)
             return out;
         start = comma + 1;

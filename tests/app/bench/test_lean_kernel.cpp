@@ -84,7 +84,8 @@ private slots:
     }
     QCOMPARE(right, 30);
     // Higher = more known: every fresh blob event outscores every far one.
-    QVERIFY2(knownBlob > unknownFar, qPrintable(QString("%1 <= %2").arg(knownBlob).arg(unknownFar)));
+    QVERIFY2(knownBlob > unknownFar,
+             qPrintable(QString("%1 <= %2").arg(knownBlob).arg(unknownFar)));
   }
 };
 

@@ -62,7 +62,8 @@ private slots:
       const std::set<int> train = asSet(s.train);
       QCOMPARE(int(train.size()), int(s.train.size()));
       for (const int r : s.test) QVERIFY(train.count(r) == 0);
-      for (const int r : s.train) QVERIFY(std::binary_search(known.begin(), known.end(), labels[r]));
+      for (const int r : s.train)
+        QVERIFY(std::binary_search(known.begin(), known.end(), labels[std::size_t(r)]));
       for (const int c : known) {
         const auto n = std::count_if(s.train.begin(), s.train.end(),
                                      [&](int r) { return labels[std::size_t(r)] == c; });

@@ -121,7 +121,8 @@ private slots:
         Dataset d;
         std::string error;
         QVERIFY(!loadSklearnTable(d, error, "/nonexistent/wine.csv"));
-        QVERIFY2(qs(error).startsWith("data set not found at /nonexistent/wine.csv"), error.c_str());
+        QVERIFY2(qs(error).startsWith("data set not found at /nonexistent/wine.csv"),
+                 error.c_str());
     }
 
     void standardizerUsesOnlyTheFittedRows()
