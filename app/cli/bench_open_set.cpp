@@ -152,45 +152,6 @@ OpenSetCase randomClasses(const data::Dataset& all, const std::string& key, int 
   return c;
 }
 
-} // namespace
-
-void benchOpenSet(BenchReport& report, const BenchOptions& o) {
-  std::string error;
-  data::Dataset digits, wine, cancer;
-  if (o.wants("digits", true)) {
-    if (data::loadDigits(digits, error)) {
-      OpenSetCase c = randomClasses(digits, "digits", kDigitsKnown, false, o);
-      c.name = "digits";
-      c.aurocTarget = "mean >= 0.99 and >= kNN-1, worst >= kNN-1";
-      runCase(report, c, o);
-    } else {
-      report.note("digits open set skipped: " + error);
-    }
-  }
-  if (o.wants("wine", true)) {
-    if (data::loadSklearnTable(wine, error, data::kWinePath)) {
-      OpenSetCase c = randomClasses(wine, "wine", 2, true, o);
-      c.name = "wine";
-      c.aurocTarget = "mean and worst >= kNN-1";
-      runCase(report, c, o);
-    } else {
-      report.note("wine open set skipped: " + error);
-    }
-  }
-  if (o.wants("breast-cancer", true)) {
-    if (data::loadSklearnTable(cancer, error, data::kBreastCancerPath)) {
-      OpenSetCase c = randomClasses(cancer, "breast_cancer", 1, true, o);
-      c.name = "breast cancer";
-      c.aurocTarget = "mean and worst >= kNN-1";
-      runCase(report, c, o);
-    } else {
-      report.note("breast cancer open set skipped: " + error);
-    }
-  }
-  if (o.wants("gestures", true)) benchOpenSetGestures(report, o);
-  if (o.wants("fashion-mnist", true)) benchOpenSetFashion(report, o);
-}
-
 void benchOpenSetGestures(BenchReport& report, const BenchOptions& o) {
   OpenSetCase c;
   c.name = "gestures";
@@ -234,6 +195,45 @@ void benchOpenSetFashion(BenchReport& report, const BenchOptions& o) {
                                                   splitSeed(seed, "fashion/rows", i)));
   };
   runCase(report, c, o);
+}
+
+} // namespace
+
+void benchOpenSet(BenchReport& report, const BenchOptions& o) {
+  std::string error;
+  data::Dataset digits, wine, cancer;
+  if (o.wants("digits", true)) {
+    if (data::loadDigits(digits, error)) {
+      OpenSetCase c = randomClasses(digits, "digits", kDigitsKnown, false, o);
+      c.name = "digits";
+      c.aurocTarget = "mean >= 0.99 and >= kNN-1, worst >= kNN-1";
+      runCase(report, c, o);
+    } else {
+      report.note("digits open set skipped: " + error);
+    }
+  }
+  if (o.wants("wine", true)) {
+    if (data::loadSklearnTable(wine, error, data::kWinePath)) {
+      OpenSetCase c = randomClasses(wine, "wine", 2, true, o);
+      c.name = "wine";
+      c.aurocTarget = "mean and worst >= kNN-1";
+      runCase(report, c, o);
+    } else {
+      report.note("wine open set skipped: " + error);
+    }
+  }
+  if (o.wants("breast-cancer", true)) {
+    if (data::loadSklearnTable(cancer, error, data::kBreastCancerPath)) {
+      OpenSetCase c = randomClasses(cancer, "breast_cancer", 1, true, o);
+      c.name = "breast cancer";
+      c.aurocTarget = "mean and worst >= kNN-1";
+      runCase(report, c, o);
+    } else {
+      report.note("breast cancer open set skipped: " + error);
+    }
+  }
+  if (o.wants("gestures", true)) benchOpenSetGestures(report, o);
+  if (o.wants("fashion-mnist", true)) benchOpenSetFashion(report, o);
 }
 
 } // namespace dlm::cli

@@ -15,8 +15,6 @@ void benchFashion(BenchReport& report, int maxNeurons);
 /// \brief Open set over many random splits: digits, wine, breast cancer, gestures,
 /// Fashion-MNIST, as options.datasets selects.
 void benchOpenSet(BenchReport& report, const BenchOptions& options);
-void benchOpenSetGestures(BenchReport& report, const BenchOptions& options);
-void benchOpenSetFashion(BenchReport& report, const BenchOptions& options);
 
 /// \brief Few-shot: k labelled events per class, studio rebuild, board learning and kNN-1.
 void benchFewShot(BenchReport& report, const BenchOptions& options);
