@@ -10,6 +10,7 @@
 #include "app/bench/mlp.h"
 #include "app/cli/args.h"
 #include "app/cli/bench_report.h"
+#include "app/cli/bench_scoring.h"
 #include "app/cli/commands.h"
 #include "app/cli/evaluation.h"
 #include "app/cli/network_box.h"
@@ -26,28 +27,6 @@ struct Split {
   data::Dataset train;
   data::Dataset test;
 };
-
-std::vector<std::uint8_t> byteLabels(const data::Dataset& d) {
-  std::vector<std::uint8_t> out(d.labels.size());
-  for (std::size_t i = 0; i < out.size(); ++i) out[i] = static_cast<std::uint8_t>(d.labels[i]);
-  return out;
-}
-
-/// Rebuild \p repeats times on \p train; returns the median seconds and leaves the network built.
-double rebuildTimed(NetworkBox& box, const data::Dataset& train, int repeats, int maxNeurons) {
-  std::string error;
-  box.create(learningCapacity(train.rows, train.dims, int(train.classNames.size()), maxNeurons),
-             train.dims, error);
-  box.classNames() = train.classNames;
-  const std::vector<std::uint8_t> labels = byteLabels(train);
-  std::vector<double> times;
-  for (int r = 0; r < repeats; ++r) {
-    const double t0 = bench::nowSeconds();
-    box.network().rebuild(train.features.data(), labels.data(), std::uint32_t(train.rows));
-    times.push_back(bench::nowSeconds() - t0);
-  }
-  return bench::summarize(times).median;
-}
 
 std::string layersText(const Network& net) {
   std::string s;

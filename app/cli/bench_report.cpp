@@ -72,6 +72,7 @@ std::string BenchReport::markdown() const {
 std::string BenchReport::json() const {
   Json j;
   j.text("machine", machineDescription());
+  for (const auto& kv : m_texts) j.text(kv.first, kv.second);
   for (const auto& kv : m_values) j.number(kv.first, kv.second);
   return j.str();
 }

@@ -21,6 +21,8 @@ public:
   void add(const std::string& dataset, const std::string& measure, const std::string& kernel,
            const std::string& peer, const std::string& target);
   void value(const std::string& key, double v);
+  /// \brief A JSON string value, e.g. a 64-bit seed that a double would round.
+  void text(const std::string& key, const std::string& v) { m_texts.emplace_back(key, v); }
   void note(const std::string& line) { m_notes.push_back(line); }
 
   std::string table() const;      ///< fixed-width text for the terminal
@@ -31,6 +33,7 @@ public:
 private:
   std::vector<BenchRow> m_rows;
   std::vector<std::pair<std::string, double>> m_values;
+  std::vector<std::pair<std::string, std::string>> m_texts;
   std::vector<std::string> m_notes;
 };
 

@@ -1,4 +1,4 @@
-// dlm bench, continued: streaming, incremental cost, Fashion-MNIST, and the command itself.
+// dlm bench, continued: streaming, incremental cost and closed-set Fashion-MNIST.
 #include <cstdio>
 #include <fstream>
 #include <string>
@@ -7,17 +7,14 @@
 #include "app/bench/knn.h"
 #include "app/bench/metrics.h"
 #include "app/bench/mlp.h"
-#include "app/cli/args.h"
 #include "app/cli/bench_report.h"
-#include "app/cli/commands.h"
+#include "app/cli/bench_protocols.h"
 #include "app/cli/evaluation.h"
 #include "app/cli/network_box.h"
 #include "app/data/datasets.h"
 #include "app/data/random.h"
 
 namespace dlm::cli {
-
-void benchDigits(BenchReport& report, int repeats);
 
 namespace {
 
@@ -130,45 +127,6 @@ void benchFashion(BenchReport& report, int maxNeurons) {
   report.value("fashion_knn1_accuracy", knnAcc);
   report.value("fashion_rebuild_seconds", rebuild);
   report.value("fashion_mlp_epoch_seconds", epoch);
-}
-
-int runBench(int argc, char** argv) {
-  Args args;
-  std::string error;
-  int repeats = 5;
-  int fashionNeurons = 2048;
-  if (!args.parse(argc, argv, 2, {"dataset", "json", "markdown", "repeats", "max-neurons"}, {},
-                  error) ||
-      !args.intValue("repeats", 5, 1, 1000, repeats, error) ||
-      !args.intValue("max-neurons", 2048, 16, 65535, fashionNeurons, error)) {
-    std::fprintf(stderr, "dlm bench: %s\n", error.c_str());
-    return 1;
-  }
-  const std::string which = args.value("dataset", "digits");
-  if (which != "digits" && which != "fashion-mnist" && which != "all") {
-    std::fprintf(stderr, "dlm bench: --dataset is digits, fashion-mnist or all, not '%s'\n",
-                 which.c_str());
-    return 1;
-  }
-  BenchReport report;
-  if (which != "fashion-mnist") benchDigits(report, repeats);
-  if (which != "digits") benchFashion(report, fashionNeurons);
-  std::printf("machine: %s\n\n%s", machineDescription().c_str(), report.table().c_str());
-  for (const std::string& n : report.notes()) std::printf("note: %s\n", n.c_str());
-  const auto write = [](const std::string& path, const std::string& text) {
-    std::ofstream out(path, std::ios::trunc);
-    out << text;
-    return static_cast<bool>(out);
-  };
-  if (args.has("json") && !write(args.value("json"), report.json() + "\n")) {
-    std::fprintf(stderr, "dlm bench: cannot write %s\n", args.value("json").c_str());
-    return 1;
-  }
-  if (args.has("markdown") && !write(args.value("markdown"), report.markdown())) {
-    std::fprintf(stderr, "dlm bench: cannot write %s\n", args.value("markdown").c_str());
-    return 1;
-  }
-  return report.notes().empty() ? 0 : 2;
 }
 
 } // namespace dlm::cli

@@ -21,8 +21,10 @@ void printUsage() {
       "                                  accuracy, rejection, AUROC, confusion matrix\n"
       "  predict  --model MODEL.dlm --data X.csv [--label COL] [--threshold T]\n"
       "                                  one line per row: class or unknown\n"
-      "  bench    [--dataset digits|fashion-mnist|all] [--json FILE] [--markdown FILE]\n"
-      "           [--repeats N]          the public benchmark protocol, with peers\n\n"
+      "  bench    [--protocol standard|open-set|few-shot|all] [--dataset LIST] [--seed N]\n"
+      "           [--json FILE] [--markdown FILE]\n"
+      "                                  the public benchmark protocols, with peers\n"
+      "                                  (dlm bench --help for all options)\n\n"
       "CSV files have a header row; the label column is 'label' unless --label names\n"
       "another column (a name, a 0-based index, or -1 for the last column).\n"
       "  --version   print the version      --help   print this help\n");

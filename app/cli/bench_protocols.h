@@ -1,0 +1,22 @@
+#pragma once
+
+// The protocols of `dlm bench` (docs/benchmarks.md), each adding its rows to one report.
+
+#include "app/cli/bench_report.h"
+#include "app/cli/bench_scoring.h"
+
+namespace dlm::cli {
+
+/// \brief Closed set, the single open-set split, streaming and cost on digits (bench.cpp).
+void benchDigits(BenchReport& report, int repeats);
+/// \brief Closed-set Fashion-MNIST, official split (bench_stream.cpp).
+void benchFashion(BenchReport& report, int maxNeurons);
+
+/// \brief Open set over many random splits: digits, wine, breast cancer, gestures,
+/// Fashion-MNIST, as options.datasets selects.
+void benchOpenSet(BenchReport& report, const BenchOptions& options);
+
+/// \brief Few-shot: k labelled events per class, studio rebuild, board learning and kNN-1.
+void benchFewShot(BenchReport& report, const BenchOptions& options);
+
+} // namespace dlm::cli

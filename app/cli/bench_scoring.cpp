@@ -1,0 +1,102 @@
+#include "app/cli/bench_scoring.h"
+
+#include <cmath>
+#include <limits>
+
+#include "app/bench/knn.h"
+#include "app/bench/metrics.h"
+
+namespace dlm::cli {
+
+bool BenchOptions::wants(const std::string& name, bool byDefault) const {
+  return datasets.empty() ? byDefault : datasets.count(name) != 0 || datasets.count("all") != 0;
+}
+
+std::vector<std::uint8_t> byteLabels(const data::Dataset& d) {
+  std::vector<std::uint8_t> out(d.labels.size());
+  for (std::size_t i = 0; i < out.size(); ++i) out[i] = static_cast<std::uint8_t>(d.labels[i]);
+  return out;
+}
+
+double rebuildTimed(NetworkBox& box, const data::Dataset& train, int repeats, int maxNeurons) {
+  std::string error;
+  box.create(learningCapacity(train.rows, train.dims, int(train.classNames.size()), maxNeurons),
+             train.dims, error);
+  box.classNames() = train.classNames;
+  const std::vector<std::uint8_t> labels = byteLabels(train);
+  std::vector<double> times;
+  for (int r = 0; r < repeats; ++r) {
+    const double t0 = bench::nowSeconds();
+    box.network().rebuild(train.features.data(), labels.data(), std::uint32_t(train.rows));
+    times.push_back(bench::nowSeconds() - t0);
+  }
+  return bench::summarize(times).median;
+}
+
+void OpenSetScores::add(int truth, const RowVerdict& verdict) {
+  double score = verdict.score;
+  if (std::isnan(score)) {
+    ++nonFinite;
+    score = -std::numeric_limits<double>::infinity();
+  }
+  if (truth < 0) {
+    unknown.push_back(score);
+    rejectedUnknown += verdict.rejected ? 1 : 0;
+    return;
+  }
+  known.push_back(score);
+  hits += verdict.bestClass == truth ? 1 : 0;
+  rejectedKnown += verdict.rejected ? 1 : 0;
+}
+
+double OpenSetScores::accuracy() const {
+  if (known.empty()) return std::numeric_limits<double>::quiet_NaN();
+  return double(hits) / double(known.size());
+}
+
+double OpenSetScores::rejectedKnownShare() const {
+  if (known.empty()) return std::numeric_limits<double>::quiet_NaN();
+  return double(rejectedKnown) / double(known.size());
+}
+
+double OpenSetScores::rejectedUnknownShare() const {
+  if (unknown.empty()) return std::numeric_limits<double>::quiet_NaN();
+  return double(rejectedUnknown) / double(unknown.size());
+}
+
+double OpenSetScores::auroc() const { return bench::auroc(known, unknown); }
+
+double OpenSetScores::fpr95() const { return bench::fprAtTpr(known, unknown, 0.95); }
+
+OpenSetScores scoreRows(const data::Dataset& test,
+                        const std::function<RowVerdict(const float*)>& predict) {
+  OpenSetScores s;
+  for (int i = 0; i < test.rows; ++i) s.add(test.labels[std::size_t(i)], predict(test.row(i)));
+  return s;
+}
+
+OpenSetScores kernelScores(Network& network, const data::Dataset& test) {
+  return scoreRows(test, [&network](const float* x) {
+    Prediction p;
+    if (network.predict(x, p) != Status::Ok) {
+      return RowVerdict{-1, std::numeric_limits<double>::quiet_NaN(), true};
+    }
+    return RowVerdict{p.bestClass, double(p.knownScore), p.classIndex < 0};
+  });
+}
+
+OpenSetScores knnScores(const data::Dataset& train, const data::Dataset& test) {
+  bench::Knn1 knn;
+  knn.fit(train.features.data(), train.labels.data(), train.rows, train.dims);
+  std::vector<int> pred(static_cast<std::size_t>(test.rows));
+  std::vector<float> dist(pred.size());
+  if (test.rows > 0) knn.predictBatch(test.features.data(), test.rows, pred.data(), dist.data());
+  OpenSetScores s;
+  for (std::size_t i = 0; i < pred.size(); ++i) {
+    // Minus the distance: nearer to a training event = more known (sqrt keeps the order).
+    s.add(test.labels[i], RowVerdict{pred[i], -std::sqrt(double(dist[i])), false});
+  }
+  return s;
+}
+
+} // namespace dlm::cli
