@@ -214,6 +214,7 @@ Status parseHeader(const std::uint8_t* bytes, std::size_t size, Parsed& p) {
     p.counts[l] = static_cast<std::uint16_t>(in.u16());
     p.info.totalNeurons += p.counts[l];
     if (p.counts[l] > widest) widest = p.counts[l];
+    if (l > 0 && p.counts[l] > p.info.maxDeepNeurons) p.info.maxDeepNeurons = p.counts[l];
   }
   p.bodyStart = (in.position() + 3) / 4 * 4;
   const std::size_t expected =
@@ -281,8 +282,12 @@ Status loadModel(const std::uint8_t* bytes, std::size_t size, Network& network,
   if (s != Status::Ok) return s;
   const Capacity& cap = network.capacity();
   if (p.info.dims > cap.maxDims || p.info.classes > cap.maxClasses ||
-      p.info.depth > cap.maxLayers || p.info.maxLayerNeurons > cap.maxNeurons) {
+      p.info.depth > cap.maxLayers) {
     return Status::DimsBeyondCapacity;
+  }
+  // Per layer: a board's deeper layers hold fewer neurons than its first.
+  for (int l = 0; l < p.info.depth; ++l) {
+    if (p.counts[l] > cap.layerNeurons(l)) return Status::DimsBeyondCapacity;
   }
   // First pass validates every value; only a model that passes touches the network.
   Cursor check(bytes, p.info.totalBytes - 4);

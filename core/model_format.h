@@ -26,6 +26,8 @@ struct ModelInfo {
   std::uint8_t classes = 0;
   std::uint8_t depth = 0;
   std::uint16_t maxLayerNeurons = 0;  ///< capacity.maxNeurons needed to load it
+  std::uint16_t maxDeepNeurons = 0;   ///< widest layer after the first (0: depth 1): the
+                                      ///< capacity.maxDeepNeurons needed to load it
   std::uint32_t totalNeurons = 0;
   std::uint32_t eventsLearned = 0;
   std::uint32_t totalBytes = 0;

@@ -26,17 +26,22 @@ std::size_t Network::arenaBytes(const Capacity& capacity) {
 bool Network::carve(Arena& arena) {
   const Capacity& cap = m_capacity;
   const int layers = cap.maxLayers;
-  const int neurons = cap.maxNeurons;
-  const int features = neurons + 1;
   const int classes = cap.maxClasses;
+  // One metric-row scratch for all layers: a row is assembled and stored within one call.
+  float* rowScratch = arena.take<float>(std::size_t(layers > 1 ? cap.maxDims + classes
+                                                                 : cap.maxDims));
   for (int l = 0; l < layers; ++l) {
+    // Deeper layers may be narrower (Capacity::maxDeepNeurons): their storage, scratch and
+    // least-squares workspace follow their own size.
+    const int neurons = cap.layerNeurons(l);
+    const int features = neurons + 1;
     Layer& layer = m_layers[l];
     layer = Layer();
     layer.stride = static_cast<std::uint16_t>(l == 0 ? cap.maxDims : cap.maxDims + classes);
-    layer.capacity = cap.maxNeurons;
+    layer.capacity = static_cast<std::uint16_t>(neurons);
     layer.classStride = cap.maxClasses;
     layer.centres = arena.take<float>(std::size_t(neurons) * layer.stride);
-    layer.rowScratch = arena.take<float>(layer.stride);
+    layer.rowScratch = rowScratch;
 #if DLM_CORE_COMPACT_METRICS
     layer.metrics = arena.take<std::uint16_t>(std::size_t(neurons) * layer.metricStride());
     layer.metricScales = arena.take<float>(std::size_t(neurons));
@@ -61,6 +66,7 @@ bool Network::carve(Arena& arena) {
       m_solvers[l].bind(gram, inverse, rhs, features, classes);
     }
   }
+  const int features = cap.maxNeurons + 1;  // the widest layer's, for the shared scratch below
   m_input = arena.take<float>(std::size_t(cap.maxDims) + classes);
   m_target = arena.take<float>(std::size_t(classes));
   // Only the least-squares readout's rank-one updates use it.
@@ -86,7 +92,8 @@ bool Network::carve(Arena& arena) {
 Status Network::init(const Capacity& capacity, void* arena, std::size_t arenaSize) {
   m_initialized = false;
   if (capacity.maxLayers < 1 || capacity.maxLayers > kMaxLayers || capacity.maxNeurons < 1 ||
-      capacity.maxDims < 1 || capacity.maxClasses < 1 || arena == nullptr) {
+      capacity.maxDeepNeurons > capacity.maxNeurons || capacity.maxDims < 1 ||
+      capacity.maxClasses < 1 || arena == nullptr) {
     return Status::InvalidArgument;
   }
   if (capacity.exactReadout && !DLM_CORE_REBUILD) return Status::NotSupported;
@@ -123,8 +130,13 @@ Status Network::setStructure(int dims, int classes, int depth, const std::uint16
                              const KernelParams& params, std::uint32_t eventsLearned) {
   if (!m_initialized) return Status::NotInitialized;
   if (dims < 1 || dims > m_capacity.maxDims || classes < 1 || classes > m_capacity.maxClasses ||
-      depth < 1 || depth > m_capacity.maxLayers) {
+      depth < 1 || depth > m_capacity.maxLayers || counts == nullptr) {
     return Status::DimsBeyondCapacity;
+  }
+  // Checked before anything changes, so a model too wide for a layer leaves the network as
+  // it was.
+  for (int l = 0; l < depth; ++l) {
+    if (counts[l] > m_capacity.layerNeurons(l)) return Status::DimsBeyondCapacity;
   }
   m_dims = dims;
   m_classes = classes;
@@ -139,10 +151,7 @@ Status Network::setStructure(int dims, int classes, int depth, const std::uint16
     layer.clear();
     layer.inDims = static_cast<std::uint16_t>(layerInputDims(l));
     layer.classes = static_cast<std::uint8_t>(classes);
-    if (l < depth) {
-      if (counts[l] > layer.capacity) return Status::DimsBeyondCapacity;
-      layer.count = counts[l];
-    }
+    if (l < depth) layer.count = counts[l];
   }
   return Status::Ok;
 }

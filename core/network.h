@@ -12,12 +12,20 @@ namespace dlm {
 
 /// \brief Fixed capacity chosen by the caller; the arena size follows from it.
 struct Capacity {
-  std::uint16_t maxNeurons = 256;  ///< per layer
+  std::uint16_t maxNeurons = 256;  ///< first layer (and deeper ones unless maxDeepNeurons)
   std::uint16_t maxDims = 64;      ///< descriptor length
   std::uint8_t maxLayers = 3;
   std::uint8_t maxClasses = 16;
   std::uint32_t maxEvents = 0;     ///< event memory for rebuilds (0: none, as on a small board)
   bool exactReadout = true;        ///< keep the least-squares workspace (O(maxNeurons^2) doubles)
+  /// Neurons per deeper layer, at most maxNeurons; 0: maxNeurons. Deeper layers only correct
+  /// the events the stack gets wrong, so a small board gives them far fewer neurons.
+  std::uint16_t maxDeepNeurons = 0;
+
+  /// \brief Neurons layer \p layer can hold.
+  int layerNeurons(int layer) const {
+    return layer == 0 || maxDeepNeurons == 0 ? maxNeurons : maxDeepNeurons;
+  }
 };
 
 /// \brief Constants of the construction. Not user knobs: they are stored in the model so

@@ -72,9 +72,10 @@ void StudioController::wireLearning() {
 
 void StudioController::onBoardConnected(const link::BoardInfo& info) {
   m_boardModelCrc = info.modelCrc;
-  // Build only what this board can hold, so every model the studio makes can be pushed.
+  // Build only what this board can hold (its depth, and its narrower deeper layers), so every
+  // model the studio makes can be pushed.
   if (info.maxLayers > 0 && info.maxNeurons > 0) {
-    m_learning.setCapacityLimits(info.maxLayers, info.maxNeurons);
+    m_learning.setCapacityLimits(info.maxLayers, info.maxNeurons, info.maxDeepNeurons);
   }
   m_boardIds.clear();
   m_sessionIds.clear(); // a new session with the board: its event ids start again

@@ -12,7 +12,9 @@ namespace dlm::app {
 namespace {
 
 constexpr int kClassStep = 16;
-constexpr int kMaxLayers = 3;
+// Depth the studio builds at most; a board's Hello may lower it (every board holds at least
+// the mps2-an386's four).
+constexpr int kMaxLayers = 4;
 constexpr int kMaxLabels = 255;
 
 int roundUpPow2(int n) {
@@ -44,7 +46,8 @@ HostNetwork::Outcome HostNetwork::ensure(int events, int dims, int classes, QStr
   const bool fits = ready() && m_network.dims() == dims && m_capacity.maxDims == dims &&
                     std::uint32_t(events) <= m_capacity.maxEvents &&
                     classes <= m_capacity.maxClasses && m_capacity.maxLayers <= m_limitLayers &&
-                    m_capacity.maxNeurons <= m_limitNeurons;
+                    m_capacity.maxNeurons <= m_limitNeurons &&
+                    (m_limitDeepNeurons == 0 || m_capacity.layerNeurons(1) <= m_limitDeepNeurons);
   if (fits) return Outcome::Kept;
   Capacity cap;
   // Geometric growth: re-initialising costs a rebuild, so it must stay rare.
@@ -53,6 +56,11 @@ HostNetwork::Outcome HostNetwork::ensure(int events, int dims, int classes, QStr
       std::uint32_t(std::min(kMaxNeurons, m_limitNeurons)), cap.maxEvents));
   cap.maxDims = std::uint16_t(dims);
   cap.maxLayers = std::uint8_t(std::min(kMaxLayers, m_limitLayers));
+  // A board's correction layers are narrow: the host builds them no wider, so the rebuild
+  // keeps (by leave-one-out) only the depth that board can run.
+  if (m_limitDeepNeurons > 0) {
+    cap.maxDeepNeurons = std::uint16_t(std::min<int>(m_limitDeepNeurons, cap.maxNeurons));
+  }
   const int wantClasses = std::max({classes, 1, ready() ? int(m_capacity.maxClasses) : 0});
   cap.maxClasses = std::uint8_t(std::min(kMaxLabels, (wantClasses + kClassStep - 1) /
                                                          kClassStep * kClassStep));
@@ -60,9 +68,10 @@ HostNetwork::Outcome HostNetwork::ensure(int events, int dims, int classes, QStr
   return init(cap, dims, error) ? Outcome::Reinitialised : Outcome::Failed;
 }
 
-void HostNetwork::setLimits(int maxLayers, int maxNeurons) {
+void HostNetwork::setLimits(int maxLayers, int maxNeurons, int maxDeepNeurons) {
   m_limitLayers = std::clamp(maxLayers, 1, kMaxLayers);
   m_limitNeurons = std::clamp(maxNeurons, 1, int(kMaxNeurons));
+  m_limitDeepNeurons = std::clamp(maxDeepNeurons, 0, m_limitNeurons);
 }
 
 bool HostNetwork::init(const Capacity& capacity, int dims, QString* error) {
@@ -125,10 +134,14 @@ bool HostNetwork::load(const QByteArray& bytes, int events, QString* error) {
     return false;
   }
   if (ensure(events, info.dims, info.classes, error) == Outcome::Failed) return false;
-  if (m_capacity.maxNeurons < info.maxLayerNeurons || m_capacity.maxLayers < info.depth) {
+  if (m_capacity.maxNeurons < info.maxLayerNeurons || m_capacity.maxLayers < info.depth ||
+      m_capacity.layerNeurons(1) < info.maxDeepNeurons) {
     Capacity cap = m_capacity;
     cap.maxNeurons = std::max(cap.maxNeurons, info.maxLayerNeurons);
     cap.maxLayers = std::uint8_t(std::max<int>(cap.maxLayers, info.depth));
+    if (cap.maxDeepNeurons != 0) {
+      cap.maxDeepNeurons = std::max(cap.maxDeepNeurons, info.maxDeepNeurons);
+    }
     if (!init(cap, info.dims, error)) return false;
   }
   std::vector<ClassName> names(m_capacity.maxClasses);

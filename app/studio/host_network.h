@@ -29,9 +29,10 @@ public:
   /// \brief Make room for \p events tagged events of \p dims features and labels below
   /// \p classes. Keeps the model when it fits; otherwise re-initialises (the model is lost).
   Outcome ensure(int events, int dims, int classes, QString* error);
-  /// \brief Keep the network within a board's capacity (layers, neurons per layer) so every
-  /// model the studio builds can be pushed to it; the next ensure() re-initialises if needed.
-  void setLimits(int maxLayers, int maxNeurons);
+  /// \brief Keep the network within a board's capacity (layers, neurons in the first layer and
+  /// in each deeper one; \p maxDeepNeurons 0: no separate limit) so every model the studio
+  /// builds can be pushed to it; the next ensure() re-initialises if needed.
+  void setLimits(int maxLayers, int maxNeurons, int maxDeepNeurons = 0);
   /// \brief Forget the model (keep the arena).
   void clear();
 
@@ -62,8 +63,9 @@ private:
   std::size_t m_arenaSize = 0;
   Network m_network;
   Capacity m_capacity;
-  int m_limitLayers = 3;
+  int m_limitLayers = 4;
   int m_limitNeurons = kMaxNeurons;
+  int m_limitDeepNeurons = 0;  ///< 0: deeper layers as wide as the first
 };
 
 } // namespace dlm::app

@@ -28,7 +28,7 @@ signals:
   void map(int projection, int featureX, int featureY, int gridSize);
   void explain(int eventId);
   void rebuild();
-  void limits(int maxLayers, int maxNeurons);
+  void limits(int maxLayers, int maxNeurons, int maxDeepNeurons);
 };
 
 LearningService::LearningService(QObject* parent)
@@ -202,9 +202,9 @@ void LearningService::requestExplanation(int eventId) {
   emit m_port->explain(eventId);
 }
 
-void LearningService::setCapacityLimits(int maxLayers, int maxNeurons) {
+void LearningService::setCapacityLimits(int maxLayers, int maxNeurons, int maxDeepNeurons) {
   flush();
-  emit m_port->limits(maxLayers, maxNeurons);
+  emit m_port->limits(maxLayers, maxNeurons, maxDeepNeurons);
 }
 
 void LearningService::requestRebuild() {

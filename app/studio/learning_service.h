@@ -72,7 +72,7 @@ public slots:
   /// \brief Rebuild from every class-tagged event now (coalesced like any edit).
   void requestRebuild();
   /// \brief Keep the studio's network within a board's capacity so its models can be pushed.
-  void setCapacityLimits(int maxLayers, int maxNeurons);
+  void setCapacityLimits(int maxLayers, int maxNeurons, int maxDeepNeurons = 0);
 
 signals:
   void predictionsUpdated(const QVector<int>& ids,

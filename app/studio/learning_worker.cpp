@@ -154,8 +154,8 @@ void LearningWorker::setClassNames(const QStringList& names) {
 
 void LearningWorker::requestRebuild() { scheduleRebuild(); }
 
-void LearningWorker::setLimits(int maxLayers, int maxNeurons) {
-  m_net.setLimits(maxLayers, maxNeurons);
+void LearningWorker::setLimits(int maxLayers, int maxNeurons, int maxDeepNeurons) {
+  m_net.setLimits(maxLayers, maxNeurons, maxDeepNeurons);
   scheduleRebuild();
 }
 

@@ -59,7 +59,7 @@ public slots:
   void requestExplanation(int eventId);
   void requestRebuild();
   /// \brief Build within a board's capacity from now on (rebuilds if the network is larger).
-  void setLimits(int maxLayers, int maxNeurons);
+  void setLimits(int maxLayers, int maxNeurons, int maxDeepNeurons);
 
 signals:
   void predictionsReady(const QVector<int>& ids,

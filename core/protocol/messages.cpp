@@ -43,7 +43,8 @@ namespace {
 bool valid(const Hello& m) {
   return checks::versions(m.version, m.minVersion) && m.sampleRateHz >= 1 &&
          m.channels >= 1 && m.channels <= kMaxChannels &&
-         m.descriptorDims <= m.capacity.maxDims && m.depth <= m.capacity.maxLayers;
+         m.descriptorDims <= m.capacity.maxDims && m.depth <= m.capacity.maxLayers &&
+         m.capacity.maxDeepNeurons <= m.capacity.maxNeurons;
 }
 
 } // namespace
@@ -68,6 +69,7 @@ std::size_t Hello::encode(std::uint8_t* payload, std::size_t cap) const {
   w.u32(modelBytes);
   w.u16(neurons);
   w.u8(depth);
+  w.u16(capacity.maxDeepNeurons);
   return w.finish();
 }
 
@@ -90,6 +92,7 @@ bool Hello::decode(const std::uint8_t* payload, std::size_t length, Hello& out) 
   out.modelBytes = r.u32();
   out.neurons = r.u16();
   out.depth = r.u8();
+  out.capacity.maxDeepNeurons = r.u16();
   return r.finishExact() && valid(out);
 }
 

@@ -52,6 +52,7 @@ struct BoardCapacity {
   std::uint8_t maxLayers = 0;
   std::uint8_t maxClasses = 0;
   std::uint32_t maxEvents = 0;
+  std::uint16_t maxDeepNeurons = 0;  ///< neurons per layer after the first; 0: maxNeurons
 };
 
 /// \brief board -> studio: identity, capacity, stream format and active model.

@@ -54,6 +54,7 @@ struct BoardInfo {
   int maxNeurons = 0;
   int maxDims = 0;
   int maxLayers = 0;
+  int maxDeepNeurons = 0; ///< neurons per layer after the first (Hello's 0 read as maxNeurons)
   int maxClasses = 0;
   quint32 maxEvents = 0;
   int sampleRateHz = 0;

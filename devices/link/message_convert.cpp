@@ -41,6 +41,8 @@ BoardInfo toBoardInfo(const protocol::Hello& hello, const QString& portName, int
   info.maxLayers = hello.capacity.maxLayers;
   info.maxClasses = hello.capacity.maxClasses;
   info.maxEvents = hello.capacity.maxEvents;
+  info.maxDeepNeurons = hello.capacity.maxDeepNeurons != 0 ? hello.capacity.maxDeepNeurons
+                                                           : hello.capacity.maxNeurons;
   info.sampleRateHz = hello.sampleRateHz;
   info.channels = hello.channels;
   info.descriptorDims = hello.descriptorDims;

@@ -66,4 +66,54 @@ inline Capacity smallCapacity(int dims, int events = 512) {
   return cap;
 }
 
+/// Stacks hand-set correction layers of \p perLayer neurons on a depth-1 model until it is
+/// \p depth deep (a rebuild keeps depth only where it helps, so tests that need depth set it):
+/// each neuron sits at a training event's layer input and pushes the next class, strongly
+/// enough to change some predictions. False if the network refuses the structure.
+inline bool deepen(Network& net, const Events& train, int depth, int perLayer) {
+  if (net.depth() != 1 || depth > 8) return false;
+  const int classes = net.classes();
+  std::vector<float> bias(net.layer(0).bias(), net.layer(0).bias() + classes);
+  std::uint16_t counts[8] = {std::uint16_t(net.neurons(0))};
+  for (int l = 1; l < depth; ++l) counts[l] = std::uint16_t(perLayer);
+  // Scores of the stack below each centre: the depth-1 scores (a deeper layer's own effect
+  // on them is left out; the centres only need to lie where events do).
+  std::vector<float> scores;
+  for (int i = 0; i < train.rows(); ++i) {
+    Prediction p;
+    net.predict(train.row(i), p);
+    scores.insert(scores.end(), p.scores, p.scores + classes);
+  }
+  float radius2 = 0.0f;
+  for (int i = 0; i < train.dims; ++i) {
+    const float d = train.row(0)[i] - train.row(train.rows() - 1)[i];
+    radius2 += d * d;
+  }
+  if (net.setStructure(net.dims(), classes, depth, counts, net.params(), net.eventsLearned()) !=
+      Status::Ok) {
+    return false;
+  }
+  for (int c = 0; c < classes; ++c) net.mutableLayer(0).bias()[c] = bias[std::size_t(c)];
+  for (int l = 1; l < depth; ++l) {
+    Layer& layer = net.mutableLayer(l);
+    for (int j = 0; j < perLayer; ++j) {
+      std::vector<float> metric(std::size_t(train.dims + classes), 4.0f / radius2);
+      const int i = (j * 7 + l * 3) % train.rows();
+      for (int d = 0; d < train.dims; ++d) layer.centre(j)[d] = train.row(i)[d];
+      for (int c = 0; c < classes; ++c) {
+        layer.centre(j)[train.dims + c] = net.params().stackScale * scores[std::size_t(i * classes + c)];
+      }
+      layer.setMetricRow(j, metric.data());
+      const int label = train.y[std::size_t(i)];
+      layer.labels[j] = std::uint8_t(label);
+      layer.support[j] = 1;
+      for (int c = 0; c < classes; ++c) {
+        layer.weightRow(j)[c] = c == (label + 1) % classes ? 1.5f : -0.5f;
+      }
+    }
+  }
+  net.finishLoad();
+  return net.depth() == depth;
+}
+
 } // namespace dlm::test

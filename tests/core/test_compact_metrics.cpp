@@ -57,6 +57,7 @@ class TestCompactMetrics : public QObject {
       QCOMPARE(full.predict(probe.row(i), p), Status::Ok);
       QCOMPARE(lean[std::size_t(i)].classIndex, p.classIndex);
       QCOMPARE(lean[std::size_t(i)].bestClass, p.bestClass);
+      QCOMPARE(lean[std::size_t(i)].depth, p.depth);
       QVERIFY(std::fabs(lean[std::size_t(i)].confidence - p.confidence) <= 1e-5f);
       const float tolerance = 1e-5f * std::max(1.0f, std::fabs(p.knownScore));
       QVERIFY2(std::fabs(lean[std::size_t(i)].knownScore - p.knownScore) <= tolerance,
@@ -91,6 +92,37 @@ private slots:
     for (int i = 0; i < train.rows(); ++i)
       QCOMPARE(box.net.learn(train.row(i), train.y[std::size_t(i)]), Status::Ok);
     compare(box.net, probeEvents(kDims));
+  }
+
+  // The board's full depth: a model four layers deep with deeper layers as wide as the board
+  // holds (FirmwareApp::kCapacity), made by the host kernel at the board's capacity, loads in
+  // the lean kernel and predicts the same.
+  void fullDepthModelPredictsAlike() {
+    const Capacity cap = {256, 64, 4, 12, 0, false, 4};  // FirmwareApp::kCapacity
+    test::Box box(cap);
+    QCOMPARE(box.net.reset(kDims, 4), Status::Ok);
+    const test::Events train = test::blobs(4, 40, kDims, 2.0f, 5);
+    for (int i = 0; i < train.rows(); ++i)
+      QCOMPARE(box.net.learn(train.row(i), train.y[std::size_t(i)]), Status::Ok);
+    const test::Events probe = probeEvents(kDims);
+    std::vector<int> shallow;
+    for (int i = 0; i < probe.rows(); ++i) {
+      Prediction p;
+      QCOMPARE(box.net.predict(probe.row(i), p), Status::Ok);
+      shallow.push_back(p.bestClass);
+    }
+    QVERIFY(test::deepen(box.net, train, cap.maxLayers, cap.maxDeepNeurons));
+    QCOMPARE(box.net.depth(), 4);
+    QCOMPARE(box.net.neurons(3), int(cap.maxDeepNeurons));
+    // The deeper layers change predictions, so the comparison below covers them.
+    int changed = 0;
+    for (int i = 0; i < probe.rows(); ++i) {
+      Prediction p;
+      QCOMPARE(box.net.predict(probe.row(i), p), Status::Ok);
+      changed += p.bestClass != shallow[std::size_t(i)];
+    }
+    QVERIFY2(changed > 0, "the hand-set deeper layers change nothing");
+    compare(box.net, probe);
   }
 };
 

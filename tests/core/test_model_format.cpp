@@ -113,6 +113,42 @@ private slots:
     QCOMPARE(saveModel(a.net, nullptr, out.data(), out.size(), nullptr), Status::BufferTooSmall);
   }
 
+  void deeperLayersWiderThanCapacityAreRefused() {
+    // A model with 3 neurons in each deeper layer: a board holding 2 there refuses it and
+    // keeps the model it had; one holding 3 loads it.
+    Box a(test::smallCapacity(4));
+    trainedBytes(a);
+    if (a.net.depth() > 1) QSKIP("the rebuild kept depth; this test stacks its own layers");
+    QVERIFY(test::deepen(a.net, m_train, 3, 3));
+    std::vector<std::uint8_t> deep(modelBytes(a.net));
+    QCOMPARE(saveModel(a.net, nullptr, deep.data(), deep.size(), nullptr), Status::Ok);
+    ModelInfo info;
+    QCOMPARE(inspectModel(deep.data(), deep.size(), &info), Status::Ok);
+    QCOMPARE(int(info.maxDeepNeurons), 3);
+    QCOMPARE(int(info.depth), 3);
+
+    Capacity narrow = test::smallCapacity(4);
+    narrow.maxDeepNeurons = 2;
+    Box b(narrow);
+    const auto shallow = trainedBytes(b);
+    QCOMPARE(b.net.depth(), 1);
+    QCOMPARE(loadModel(deep.data(), deep.size(), b.net, nullptr), Status::DimsBeyondCapacity);
+    std::vector<std::uint8_t> kept(modelBytes(b.net));
+    QCOMPARE(saveModel(b.net, nullptr, kept.data(), kept.size(), nullptr), Status::Ok);
+    QCOMPARE(b.net.depth(), 1);
+    ModelInfo keptInfo, shallowInfo;
+    QCOMPARE(inspectModel(kept.data(), kept.size(), &keptInfo), Status::Ok);
+    QCOMPARE(inspectModel(shallow.data(), shallow.size(), &shallowInfo), Status::Ok);
+    QCOMPARE(keptInfo.totalNeurons, shallowInfo.totalNeurons);
+
+    Capacity enough = narrow;
+    enough.maxDeepNeurons = 3;
+    Box c(enough);
+    QCOMPARE(loadModel(deep.data(), deep.size(), c.net, nullptr), Status::Ok);
+    QCOMPARE(c.net.depth(), 3);
+    QCOMPARE(c.net.neurons(2), 3);
+  }
+
   void inspectReadsTheHeader() {
     Box a(test::smallCapacity(4));
     const auto bytes = trainedBytes(a);

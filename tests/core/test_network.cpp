@@ -31,6 +31,39 @@ class TestNetwork : public QObject {
   }
 
 private slots:
+  void deeperLayersTakeTheirOwnCapacity() {
+    const Capacity wide = test::smallCapacity(6, 512);
+    Capacity narrow = wide;
+    narrow.maxDeepNeurons = 4;
+    QVERIFY(Network::arenaBytes(narrow) < Network::arenaBytes(wide));
+    Capacity tooWide = wide;
+    tooWide.maxDeepNeurons = std::uint16_t(wide.maxNeurons + 1);
+    std::vector<unsigned char> arena(Network::arenaBytes(wide) * 2);
+    Network refused;
+    QCOMPARE(refused.init(tooWide, arena.data(), arena.size()), Status::InvalidArgument);
+
+    Box b(narrow);
+    QCOMPARE(int(b.net.layer(0).capacity), int(narrow.maxNeurons));
+    for (int l = 1; l < narrow.maxLayers; ++l) QCOMPARE(int(b.net.layer(l).capacity), 4);
+    // XOR of two signs in 6 dimensions: the kind of data where stacking may be kept. However
+    // deep the rebuild goes, no deeper layer outgrows its capacity.
+    test::Events xorData;
+    xorData.dims = 6;
+    std::uint64_t seed = 11;
+    for (int i = 0; i < 400; ++i) {
+      float row[6];
+      for (float& v : row) v = test::noise(seed);
+      xorData.x.insert(xorData.x.end(), row, row + 6);
+      xorData.y.push_back(std::uint8_t((row[0] > 0.0f) != (row[1] > 0.0f)));
+    }
+    QCOMPARE(b.net.rebuild(xorData.x.data(), xorData.y.data(), std::uint32_t(xorData.rows())),
+             Status::Ok);
+    for (int l = 1; l < b.net.depth(); ++l) QVERIFY(b.net.neurons(l) <= 4);
+    Prediction p;
+    QCOMPARE(b.net.predict(xorData.row(0), p), Status::Ok);
+    QCOMPARE(p.depth, b.net.depth());
+  }
+
   void emptyNetworkKnowsNothing() {
     Box b(test::smallCapacity(4));
     Prediction p;

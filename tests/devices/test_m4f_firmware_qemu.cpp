@@ -46,6 +46,7 @@
 #include "core/protocol/model_transfer.h"
 
 #include "m4f_qemu_harness.h"
+#include "tests/core/blobs.h"
 
 
 class TestM4fFirmwareQemu : public QObject {
@@ -115,6 +116,8 @@ void TestM4fFirmwareQemu::handshake() {
   QCOMPARE(h.capacity.maxNeurons, kBoardCapacity.maxNeurons);
   QCOMPARE(h.capacity.maxDims, kBoardCapacity.maxDims);
   QCOMPARE(int(h.capacity.maxClasses), int(kBoardCapacity.maxClasses));
+  QCOMPARE(int(h.capacity.maxLayers), int(kBoardCapacity.maxLayers));
+  QCOMPARE(h.capacity.maxDeepNeurons, kBoardCapacity.maxDeepNeurons);
   QCOMPARE(int(h.descriptorDims), kDescriptorDims);
   QCOMPARE(int(h.channels), 3);
   QCOMPARE(int(h.sampleRateHz), 1000);
@@ -253,12 +256,21 @@ void TestM4fFirmwareQemu::pushHostModel() {
   }
   HostNetwork host;
   QCOMPARE(host.net.reset(kDescriptorDims, 0), dlm::Status::Ok);
+  dlm::test::Events train;
+  train.dims = kDescriptorDims;
   for (std::size_t i = 0; i < m_training.size(); ++i) {
     QCOMPARE(host.net.learn(m_training[i].descriptor, static_cast<int>(i % 5)), dlm::Status::Ok);
+    train.x.insert(train.x.end(), m_training[i].descriptor,
+                   m_training[i].descriptor + kDescriptorDims);
+    train.y.push_back(static_cast<std::uint8_t>(i % 5));
   }
+  // The board's full depth: correction layers as wide as it holds (set by hand, as a studio
+  // rebuild keeps depth only where it helps), so the board runs every layer it can hold.
+  QVERIFY(dlm::test::deepen(host.net, train, kBoardCapacity.maxLayers,
+                            kBoardCapacity.maxDeepNeurons));
   m_modelA = save(host.net);
-  qInfo("host model A: %d neurons, %zu bytes, crc %08x", host.net.neurons(0),
-        m_modelA.bytes.size(), m_modelA.info.crc);
+  qInfo("host model A: %d layers, %d neurons, %zu bytes, crc %08x", host.net.depth(),
+        host.net.totalNeurons(), m_modelA.bytes.size(), m_modelA.info.crc);
 
   QElapsedTimer t;
   t.start();
@@ -271,7 +283,7 @@ void TestM4fFirmwareQemu::pushHostModel() {
   QVERIFY2(link.status(s), "no Status");
   QCOMPARE(s.modelCrc, m_modelA.info.crc);
   QCOMPARE(s.modelBytes, static_cast<std::uint32_t>(m_modelA.bytes.size()));
-  QCOMPARE(int(s.neurons), host.net.neurons(0));
+  QCOMPARE(int(s.neurons), host.net.totalNeurons());
 }
 
 void TestM4fFirmwareQemu::predictionsUsePushedModel() {
@@ -279,6 +291,7 @@ void TestM4fFirmwareQemu::predictionsUsePushedModel() {
   HostNetwork mirror;  // the pushed bytes, loaded as the board loaded them
   QCOMPARE(dlm::loadModel(m_modelA.bytes.data(), m_modelA.bytes.size(), mirror.net, nullptr),
            dlm::Status::Ok);
+  QCOMPARE(mirror.net.depth(), int(kBoardCapacity.maxLayers));
   for (std::uint8_t id : {std::uint8_t{0}, std::uint8_t{3}}) {
     proto::Event e;
     QVERIFY2(gestureEvent(id, e), "no Event after PerformGesture");

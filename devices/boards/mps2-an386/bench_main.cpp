@@ -6,14 +6,18 @@
 // instructions, not cycles (an M4F spends about 1.1-1.5 cycles per instruction on this kind
 // of code with zero-wait-state memory).
 //
-// Board capacity Capacity{256, 64, 1, 16, 0, false} (the firmware's), 64-dim descriptors.
+// The firmware's capacity (FirmwareApp::kCapacity: 256 neurons x 64 dims, 12 classes, up to
+// 4 layers whose deeper ones are narrower), 64-dim descriptors.
 // The network is filled with events that each commit a neuron (random points in [-1, 1]^64,
-// 16 classes in turn: far apart, so no neuron covers the next event). At 64 and 256 neurons:
+// the classes in turn: far apart, so no neuron covers the next event). At 64 and 256 neurons:
 //   learn   - median of kRepeats learns that each commit a neuron, ending at that size
 //             (the first-layer sweep, the new radius against every neuron, the commit)
 //   predict - median of kRepeats predictions of fresh random events at that size
 // plus the split of one prediction into distances / activations (expf) / readout, and at 256
-// a learn into the full network (prune the least supported neuron, then commit).
+// a learn into the full network (prune the least supported neuron, then commit), and predict
+// at full depth: the 256-neuron first layer under every deeper layer the capacity has, each
+// full (set by hand, as a loaded model would be; neurons close enough that the readout never
+// skips one).
 //
 // Contract with tests/devices (m4f_kernel_bench): prints a "DLM-BENCH | ..." table (medians;
 // distances / expf / readout split one predict) and the line "DLM-BENCH DONE" and returns 0; non-zero if the kernel misbehaves (a learn that does
@@ -22,6 +26,7 @@
 #include "core/layer.h"
 #include "core/network.h"
 #include "core/version.h"
+#include "devices/firmware/app/firmware_app.h"
 
 #include <cinttypes>
 #include <cmath>
@@ -30,13 +35,12 @@
 
 namespace {
 
-constexpr int kDims = 64;
-constexpr int kClasses = 16;
+constexpr dlm::Capacity kCapacity = dlm::firmware::FirmwareApp::kCapacity;
+constexpr int kDims = kCapacity.maxDims;
+constexpr int kClasses = kCapacity.maxClasses;
 constexpr int kRepeats = 9;
 constexpr std::uint32_t kLearnTarget = 2000000u;   // instructions, at 256 neurons
 constexpr std::uint32_t kPredictTarget = 200000u;  // instructions, at 256 neurons
-
-constexpr dlm::Capacity kCapacity{256, kDims, 1, kClasses, 0, false};
 
 alignas(16) unsigned char g_arena[160 * 1024];
 alignas(16) float g_q[256];
@@ -177,6 +181,55 @@ struct Bench {
                         kLearnTarget, learnMedian <= kLearnTarget ? "met" : "NOT met");
         }
     }
+
+    // Every deeper layer the capacity has, full, under the current first layer; then the
+    // median predict at that depth.
+    std::uint32_t predictFullDepth()
+    {
+        std::uint16_t counts[8] = {};
+        const int depth = kCapacity.maxLayers;
+        for (int l = 0; l < depth; ++l) {
+            counts[l] = static_cast<std::uint16_t>(l == 0 ? net.neurons(0)
+                                                          : kCapacity.layerNeurons(l));
+        }
+        const dlm::KernelParams params = net.params();
+        // setStructure keeps the first layer's stored neurons (it only resets counts and
+        // biases), so the learned layer stays and the deeper ones are filled here.
+        if (net.setStructure(kDims, kClasses, depth, counts, params, net.eventsLearned()) !=
+            dlm::Status::Ok) {
+            ++failures;
+            return 0;
+        }
+        float row[kDims + kClasses];
+        for (int l = 1; l < depth; ++l) {
+            dlm::Layer& layer = net.mutableLayer(l);
+            for (int j = 0; j < layer.count; ++j) {
+                randomEvent(row);
+                for (int c = 0; c < kClasses; ++c) {
+                    row[kDims + c] = 0.5f * (uniform() + 1.0f);
+                }
+                for (int i = 0; i < layer.inDims; ++i) {
+                    layer.centre(j)[i] = row[i];
+                    row[i] = 1.0f;  // unit metric: q ~ 45 on random events, phi ~ 1e-5
+                }
+                layer.setMetricRow(j, row);
+                layer.labels[j] = static_cast<std::uint8_t>(j % kClasses);
+                layer.support[j] = 1;
+                for (int c = 0; c < kClasses; ++c) {
+                    layer.weightRow(j)[c] = 0.1f * uniform();
+                }
+            }
+        }
+        net.finishLoad();
+        if (net.depth() != depth) {
+            ++failures;
+        }
+        std::uint32_t predict[kRepeats];
+        for (int k = 0; k < kRepeats; ++k) {
+            predict[k] = predictOne();
+        }
+        return median(predict, kRepeats);
+    }
 };
 
 Bench g_bench;
@@ -224,6 +277,15 @@ int main()
     std::printf("DLM-BENCH learn into the full network (prune + commit) at %d neurons: %" PRIu32
                 " instructions\n",
                 b.net.neurons(0), median(full, kRepeats));
+
+    if (kCapacity.maxLayers > 1) {
+        const std::uint32_t deep = b.predictFullDepth();
+        std::printf("DLM-BENCH predict at full depth (%d layers: %d + %d x %d neurons): %" PRIu32
+                    " instructions; target %" PRIu32 " %s\n",
+                    b.net.depth(), b.net.neurons(0), kCapacity.maxLayers - 1,
+                    kCapacity.layerNeurons(1), deep, kPredictTarget,
+                    deep <= kPredictTarget ? "met" : "NOT met");
+    }
 
     const std::uint32_t mallocs = boardMallocCount() - mallocsBefore;
     if (mallocs != 0) {

@@ -25,7 +25,7 @@ struct StoredEvent {
 /// ring is small and LabelEvent is rare.
 class EventRing {
 public:
-  static constexpr std::uint32_t kCapacity = 24;
+  static constexpr std::uint32_t kCapacity = 16;
 
   /// \brief Slot for a new event (overwrites the oldest); the caller fills it.
   StoredEvent& add() {

@@ -258,6 +258,7 @@ void FirmwareApp::sendHello() {
   h.capacity.maxLayers = kCapacity.maxLayers;
   h.capacity.maxClasses = kCapacity.maxClasses;
   h.capacity.maxEvents = kCapacity.maxEvents;
+  h.capacity.maxDeepNeurons = kCapacity.maxDeepNeurons;
   h.sampleRateHz = m_board.sampleRateHz;
   h.channels = m_board.channels;
   h.descriptorDims = m_descriptorConfig.dims();

@@ -3,12 +3,13 @@
 
 #include "core/model_format.h"
 #include "core/network.h"
+#include "devices/firmware/app/firmware_app.h"
 
 namespace leantest {
 
 bool predictAll(const std::vector<std::uint8_t>& model, const std::vector<float>& events,
                 int dims, std::vector<Outcome>& outcomes, std::vector<std::uint8_t>& resaved) {
-  const dlm::Capacity capacity = {256, 64, 1, 16, 0, false};
+  const dlm::Capacity capacity = dlm::firmware::FirmwareApp::kCapacity;
   std::vector<unsigned char> arena(dlm::Network::arenaBytes(capacity));
   dlm::Network network;
   if (network.init(capacity, arena.data(), arena.size()) != dlm::Status::Ok) return false;
@@ -18,7 +19,7 @@ bool predictAll(const std::vector<std::uint8_t>& model, const std::vector<float>
   for (std::size_t at = 0; at + std::size_t(dims) <= events.size(); at += std::size_t(dims)) {
     dlm::Prediction p;
     if (network.predict(events.data() + at, p) != dlm::Status::Ok) return false;
-    outcomes.push_back({p.classIndex, p.bestClass, p.confidence, p.knownScore});
+    outcomes.push_back({p.classIndex, p.bestClass, p.confidence, p.knownScore, p.depth});
   }
   resaved.assign(dlm::modelBytes(network), 0);
   std::size_t written = 0;

@@ -13,9 +13,11 @@ struct Outcome {
   int bestClass = -1;
   float confidence = 0.0f;
   float knownScore = 0.0f;
+  int depth = 0;
 };
 
-/// Loads \p model into a lean network of capacity 256 x 64, predicts each of \p rows events
+/// Loads \p model into a lean network of the board's capacity (FirmwareApp::kCapacity: 256 x
+/// 64, 12 classes, 4 layers with narrow deeper ones), predicts each of \p rows events
 /// (dims floats each) and saves the model again into \p resaved. False if any step fails.
 bool predictAll(const std::vector<std::uint8_t>& model, const std::vector<float>& events,
                 int dims, std::vector<Outcome>& outcomes, std::vector<std::uint8_t>& resaved);

@@ -126,7 +126,7 @@ class TestMessages : public QObject {
 private slots:
   void documentedSizes() {
     QCOMPARE(payloadOf(HelloRequest()).size(), std::size_t(2));
-    QCOMPARE(payloadOf(sampleHello()).size(), std::size_t(84));
+    QCOMPARE(payloadOf(sampleHello()).size(), std::size_t(86));
     QCOMPARE(payloadOf(sampleStatus()).size(), std::size_t(53));
     QCOMPARE(payloadOf(sampleEvent()).size(), std::size_t(27 + 4 * 58));
     QCOMPARE(payloadOf(Ack()).size(), std::size_t(8));

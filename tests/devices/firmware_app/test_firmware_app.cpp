@@ -68,7 +68,9 @@ private slots:
     QCOMPARE(QByteArray(hello.coreVersion), QByteArray(coreVersion()));
     QCOMPARE(int(hello.capacity.maxNeurons), 256);
     QCOMPARE(int(hello.capacity.maxDims), 64);
-    QCOMPARE(int(hello.capacity.maxLayers), 1);
+    QCOMPARE(int(hello.capacity.maxLayers), 4);  // the studio builds up to 4 layers
+    QCOMPARE(int(hello.capacity.maxDeepNeurons), int(FirmwareApp::kCapacity.maxDeepNeurons));
+    QVERIFY(hello.capacity.maxDeepNeurons > 0);
     QCOMPARE(int(hello.capacity.maxClasses), int(FirmwareApp::kCapacity.maxClasses));
     QCOMPARE(hello.capacity.maxEvents, 0u);
     QCOMPARE(int(hello.sampleRateHz), 1000);

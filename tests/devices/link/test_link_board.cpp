@@ -66,6 +66,7 @@ private slots:
     QCOMPARE(info.portName, QStringLiteral("mock0"));
     QCOMPARE(info.protocolVersion, 2);
     QCOMPARE(info.maxNeurons, 256);
+    QCOMPARE(info.maxDeepNeurons, 256);  // the mock's Hello says 0: as wide as the first layer
     QCOMPARE(info.maxDims, 64);
     QCOMPARE(info.sampleRateHz, 1000);
     QCOMPARE(info.channels, 3);

@@ -10,6 +10,7 @@
 
 #include <memory>
 
+#include "devices/firmware/app/firmware_app.h"
 #include "devices/link/board_link.h"
 
 using namespace dlm::link;
@@ -98,6 +99,9 @@ private slots:
     QVERIFY(info.channels >= 1);
     QVERIFY(info.sampleRateHz >= 1);
     QVERIFY(info.maxNeurons >= 1);
+    // The firmware's capacity reaches the studio: the depth it may build, and how wide.
+    QCOMPARE(info.maxLayers, int(dlm::firmware::FirmwareApp::kCapacity.maxLayers));
+    QCOMPARE(info.maxDeepNeurons, int(dlm::firmware::FirmwareApp::kCapacity.maxDeepNeurons));
 
     // Two seconds of stream, without a gap.
     qint64 frames = 0;
