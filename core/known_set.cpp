@@ -16,14 +16,14 @@ void NearestTwo::add(float squared) {
 }
 
 float NearestTwo::distance() const {
-  if (first < 0.0f) return -1.0f;
+  if (empty()) return -1.0f;
   const float a = std::sqrt(first);
   return knownDistance(a, second < 0.0f ? a : std::sqrt(second));
 }
 
 void KnownCalibration::clear() {
   m_count = 0;
-  m_next = 0;
+  m_arrivals = 0;
 }
 
 void KnownCalibration::setFromSorted(const float* sorted, std::uint32_t n) {
@@ -37,29 +37,41 @@ void KnownCalibration::setFromSorted(const float* sorted, std::uint32_t n) {
     const std::uint32_t hi = lo + 1 < n ? lo + 1 : lo;
     const double t = at <= 0.0 ? 0.0 : at - double(lo);
     m_knots[k] = float(double(sorted[lo]) * (1.0 - t) + double(sorted[hi]) * t);
+    // Quantiles have no age: stamp them so that a board learning on replaces them spread
+    // across the distribution (13 is prime to 32), not from one end.
+    m_stamps[k] = std::uint8_t((k * 13) % knots);
   }
   m_count = std::uint8_t(knots);
+  m_arrivals = std::uint8_t(knots);
 }
 
 void KnownCalibration::insert(float distance) {
   if (!(distance >= 0.0f) || !std::isfinite(distance)) return;
-  int slot;
+  int slot = m_count;
   if (m_count < kCalibrationKnots) {
-    slot = m_count++;
+    ++m_count;
   } else {
-    slot = m_next;
-    m_next = std::uint8_t((m_next + 1) % kCalibrationKnots);
+    // The oldest knot: the one whose stamp is furthest behind the arrivals counter.
+    slot = 0;
+    for (int k = 1; k < m_count; ++k) {
+      if (std::uint8_t(m_arrivals - m_stamps[k]) > std::uint8_t(m_arrivals - m_stamps[slot])) {
+        slot = k;
+      }
+    }
   }
   // Re-insert in order: move the gap from the freed slot to where the value belongs.
   while (slot > 0 && m_knots[slot - 1] > distance) {
     m_knots[slot] = m_knots[slot - 1];
+    m_stamps[slot] = m_stamps[slot - 1];
     --slot;
   }
   while (slot + 1 < m_count && m_knots[slot + 1] < distance) {
     m_knots[slot] = m_knots[slot + 1];
+    m_stamps[slot] = m_stamps[slot + 1];
     ++slot;
   }
   m_knots[slot] = distance;
+  m_stamps[slot] = m_arrivals++;
 }
 
 float KnownCalibration::level(float distance, float spacing) const {
@@ -95,15 +107,19 @@ float KnownCalibration::median() const {
   return (m_count & 1) != 0 ? m_knots[mid] : 0.5f * (m_knots[mid - 1] + m_knots[mid]);
 }
 
-bool KnownCalibration::assign(const float* knots, int count) {
+bool KnownCalibration::assign(const float* knots, const std::uint8_t* stamps, int count,
+                              std::uint8_t arrivals) {
   if (count < 0 || count > kCalibrationKnots) return false;
   for (int k = 0; k < count; ++k) {
     if (!(knots[k] >= 0.0f) || !std::isfinite(knots[k])) return false;
     if (k > 0 && knots[k] < knots[k - 1]) return false;
   }
-  for (int k = 0; k < count; ++k) m_knots[k] = knots[k];
+  for (int k = 0; k < count; ++k) {
+    m_knots[k] = knots[k];
+    m_stamps[k] = stamps[k];
+  }
   m_count = std::uint8_t(count);
-  m_next = 0;
+  m_arrivals = arrivals;
   return true;
 }
 

@@ -23,6 +23,7 @@ struct NearestTwo {
   float first = -1.0f;   ///< smallest squared distance, < 0 while none
   float second = -1.0f;  ///< second smallest, < 0 while fewer than two
   void add(float squared);
+  bool empty() const { return first < 0.0f; }
   /// \brief knownDistance() of what was added; < 0 when nothing was.
   float distance() const;
 };
@@ -42,7 +43,8 @@ public:
   /// \brief Quantiles of \p n ascending held-out distances (n may exceed the knots).
   void setFromSorted(const float* sorted, std::uint32_t n);
   /// \brief Add one held-out distance (the board's online sketch): while there is room the
-  /// knot is inserted in order; once full, knots are replaced in turn.
+  /// knot is inserted in order; once full, the oldest knot gives way, so the sketch follows
+  /// the known set as it fills in and drifts.
   void insert(float distance);
   /// \brief Calibrated level of \p distance; \p spacing is the data scale used when there is
   /// no knot yet.
@@ -52,13 +54,18 @@ public:
   /// \brief The median knot (0 without knots).
   float median() const;
   const float* knots() const { return m_knots; }
+  /// \brief Arrival stamp of each knot (mod 256) and the next stamp: the sketch's order of
+  /// replacement, saved with the model so that learning continues the same way after a load.
+  const std::uint8_t* stamps() const { return m_stamps; }
+  std::uint8_t arrivals() const { return m_arrivals; }
   /// \brief For the model loader: \p count ascending, finite, non-negative knots.
-  bool assign(const float* knots, int count);
+  bool assign(const float* knots, const std::uint8_t* stamps, int count, std::uint8_t arrivals);
 
 private:
   float m_knots[kCalibrationKnots] = {};
+  std::uint8_t m_stamps[kCalibrationKnots] = {};
   std::uint8_t m_count = 0;
-  std::uint8_t m_next = 0;  ///< next knot to replace once full
+  std::uint8_t m_arrivals = 0;
 };
 
 /// \brief The rejection rule, in one place: an input is known when its calibrated level is at

@@ -75,7 +75,7 @@ std::size_t bodyBytes(int dims, int classes, int depth, const std::uint16_t* cou
     const std::size_t in = std::size_t(inputDims(l, dims, classes));
     bytes += counts[l] * (in * 8 + 8) + (std::size_t(counts[l]) + 1) * classes * 4;
   }
-  bytes += 4 + 4 * std::size_t(kCalibrationKnots);
+  bytes += 4 + 5 * std::size_t(kCalibrationKnots);  // count and arrivals, knots, stamps
   return bytes + std::size_t(classes) * (kClassNameBytes + 1);
 }
 
@@ -149,9 +149,13 @@ Status saveModel(const Network& network, const ClassName* names, std::uint8_t* o
   c.seek((c.position() + 3) / 4 * 4);
   for (int l = 0; l < network.depth(); ++l) writeLayer(c, network.layer(l), network.classes());
   const KnownCalibration& calibration = network.calibration();
-  c.putU32(std::uint32_t(calibration.count()));
+  c.putU16(std::uint32_t(calibration.count()));
+  c.putU16(calibration.arrivals());
   for (int k = 0; k < kCalibrationKnots; ++k) {
     c.putF32(k < calibration.count() ? calibration.knots()[k] : 0.0f);
+  }
+  for (int k = 0; k < kCalibrationKnots; ++k) {
+    c.putU8(k < calibration.count() ? calibration.stamps()[k] : 0u);
   }
   for (int k = 0; k < network.classes(); ++k) {
     bool ended = names == nullptr;
@@ -260,10 +264,14 @@ void readLayer(Cursor& in, Layer& layer, int classes) {
 }
 
 bool readCalibration(Cursor& in, KnownCalibration& out) {
-  const std::uint32_t count = in.u32();
+  const std::uint32_t count = in.u16();
+  const std::uint32_t arrivals = in.u16();
   float knots[kCalibrationKnots];
+  std::uint8_t stamps[kCalibrationKnots];
   for (float& k : knots) k = in.f32();
-  return in.ok() && count <= std::uint32_t(kCalibrationKnots) && out.assign(knots, int(count));
+  for (std::uint8_t& s : stamps) s = static_cast<std::uint8_t>(in.u8());
+  return in.ok() && count <= std::uint32_t(kCalibrationKnots) && arrivals < 256 &&
+         out.assign(knots, stamps, int(count), static_cast<std::uint8_t>(arrivals));
 }
 
 } // namespace

@@ -79,7 +79,7 @@ void Network::calibrateKnownSet(const Events& events) {
         const float q = zz - 2.0f * dots(r, j) + norms[j];
         if (q > self) nearest.add(q);
       }
-      if (nearest.first >= 0.0f) held[n++] = nearest.distance();
+      if (!nearest.empty()) held[n++] = nearest.distance();
     }
   }
   std::sort(held, held + n);
