@@ -63,6 +63,10 @@ class TestCompactMetrics : public QObject {
       QVERIFY2(std::fabs(lean[std::size_t(i)].knownScore - p.knownScore) <= tolerance,
                qPrintable(QString("event %1: lean %2, full %3").arg(i)
                               .arg(lean[std::size_t(i)].knownScore).arg(p.knownScore)));
+      // The raw known-set distance too: the same centres, summed in another order.
+      const float distanceTolerance = 1e-5f * std::max(1.0f, p.knownDistance);
+      QVERIFY(std::fabs(lean[std::size_t(i)].knownDistance - p.knownDistance) <=
+              distanceTolerance);
       rejected += p.classIndex < 0;
     }
     QVERIFY(rejected >= 15);  // the far points are there, and rejected by both

@@ -14,6 +14,7 @@ struct Outcome {
   float confidence = 0.0f;
   float knownScore = 0.0f;
   int depth = 0;
+  float knownDistance = 0.0f;
 };
 
 /// Loads \p model into a lean network of the board's capacity (FirmwareApp::kCapacity: 256 x
