@@ -34,7 +34,7 @@ public:
   static constexpr std::uint16_t kSampleRateHz = 1000;
   static constexpr std::uint8_t kChannels = 3;
   /// \brief Bytes of one model slot: the largest lean model the app can load (256 + 3 x 4
-  /// neurons, 58 dims, 12 classes serializes to 141 164 bytes) plus ModelStore's 32-byte
+  /// neurons, 58 dims, 12 classes serializes to 141 296 bytes) plus ModelStore's 32-byte
   /// header, rounded up to 144 KiB.
   static constexpr std::uint32_t kSlotBytes = 144u * 1024u;
   /// \brief Bytes of the UART0 receive ring (a power of two).

@@ -125,6 +125,7 @@ float lltResidual4()
 // with a board-sized capacity (no event memory, no least-squares workspace), predict, and
 // round-trip the model bytes. Returns the number of failed checks.
 alignas(16) static unsigned char g_arena[48 * 1024];
+// Model format v2 carries the calibration; 64 neurons x 16 dims x 4 classes is ~10 KB.
 alignas(4) static std::uint8_t g_model[16 * 1024];
 
 static float pseudoNoise(std::uint32_t& s)
@@ -156,7 +157,11 @@ static int kernelChecks(std::uint32_t& learnInstructions, std::uint32_t& predict
     for (int i = 0; i < 200; ++i) {
         event(i % 4);
         const std::uint32_t t0 = boardTicks();
-        if (net.learn(x, i % 4) != dlm::Status::Ok) ++failures;
+        const dlm::Status learned = net.learn(x, i % 4);
+        if (learned != dlm::Status::Ok) {
+            std::printf("kernel: learn %d: %s\n", i, dlm::statusText(learned));
+            ++failures;
+        }
         learnInstructions = boardTicks() - t0;
     }
     int right = 0;
@@ -171,12 +176,28 @@ static int kernelChecks(std::uint32_t& learnInstructions, std::uint32_t& predict
         known += p.known ? 1 : 0;
     }
     // Fresh events of known classes: the calibrated threshold rejects about 5% of them.
-    if (right < 95 || known < 85) ++failures;
+    if (right < 95 || known < 85) {
+        std::printf("kernel: best class right for %d of 100, %d accepted\n", right, known);
+        ++failures;
+    }
     std::size_t written = 0;
-    if (dlm::saveModel(net, nullptr, g_model, sizeof g_model, &written) != dlm::Status::Ok) ++failures;
-    if (dlm::loadModel(g_model, written, net, nullptr) != dlm::Status::Ok) ++failures;
+    dlm::Status s = dlm::saveModel(net, nullptr, g_model, sizeof g_model, &written);
+    if (s != dlm::Status::Ok) {
+        std::printf("kernel: save: %s (%u bytes)\n", dlm::statusText(s),
+                    static_cast<unsigned>(dlm::modelBytes(net)));
+        ++failures;
+    }
+    s = dlm::loadModel(g_model, written, net, nullptr);
+    if (s != dlm::Status::Ok) {
+        std::printf("kernel: load: %s\n", dlm::statusText(s));
+        ++failures;
+    }
     g_model[written / 2] ^= 0x01;
-    if (dlm::loadModel(g_model, written, net, nullptr) != dlm::Status::BadCrc) ++failures;
+    s = dlm::loadModel(g_model, written, net, nullptr);
+    if (s != dlm::Status::BadCrc) {
+        std::printf("kernel: damaged model: %s, not BadCrc\n", dlm::statusText(s));
+        ++failures;
+    }
     neurons = net.neurons(0);
     return failures;
 }

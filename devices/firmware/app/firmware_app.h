@@ -44,9 +44,9 @@ class FirmwareApp {
 public:
   /// \brief Kernel capacity on the board: the lean configuration. Four layers: the 256-neuron
   /// first layer and three correction layers of 4 neurons each (a correction neuron sits only
-  /// at an event the stack gets wrong). Four is what fits both budgets of docs/benchmarks.md:
-  /// predict <= 200 k instructions (a deeper neuron costs ~780 at 76 inputs) and firmware RAM
-  /// <= 160 KiB (a deeper neuron costs 521 B).
+  /// at an event the stack gets wrong). Four is what fits the firmware's RAM (<= 160 KiB; a
+  /// deeper neuron costs 521 B); each also costs ~940 instructions per predict at 76 inputs
+  /// (docs/benchmarks.md, Cortex-M4F).
   static constexpr Capacity kCapacity = {256, 64, 4, 12, 0, false, 4};
   /// \brief Arena a port must provide: >= Network::arenaBytes(kCapacity) on every target
   /// (checked by init() and by test_firmware_app). Compact metrics (the lean kernel on a
