@@ -125,14 +125,13 @@ class TestDepth : public QObject {
     }
   }
 
-  /// Held-out accuracy (bestClass) of the model allowed kDeepLayers and of the depth-1 model,
-  /// built on the same training half of each seeded split, in events right.
   struct Pair {
-    int deep = 0;
-    int shallow = 0;
-    int held = 0;
-    int depth = 0;
+    int deep = 0;     ///< held-out events right (bestClass), model allowed kDeepLayers
+    int shallow = 0;  ///< the same for the depth-1 model
+    int held = 0;     ///< held-out events
+    int depth = 0;    ///< depth the deeper model kept
   };
+  /// Both models built on the same training half of each seeded split, scored on the rest.
   std::vector<Pair> heldOutPairs(const QString& name, int maxNeurons) const {
     std::vector<Pair> pairs;
     test::Events e;
