@@ -186,6 +186,11 @@ private:
   Status solveLayer(int layer, const Events& events, std::uint32_t cacheStep);
   std::uint32_t leaveOneOut(int layer, const Events& events, std::uint32_t* missed);
   Status growDepth(const Events& held, std::uint32_t errors, std::uint32_t missed);
+  Status repairFirstLayer(const Events& events, const Events& held, std::uint32_t& errors,
+                          std::uint32_t& missed);
+  /// The ridge repairFirstLayer() does not go below: the solve is double precision, and the
+  /// Gram matrix of activations in [0, 1] keeps a condition number it can factor.
+  static constexpr float kMinRidge = 1e-7f;
   std::uint32_t trainingErrors(int depth, const Events& events);
   Status startIncremental();
 

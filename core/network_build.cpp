@@ -80,7 +80,8 @@ Status Network::rebuildFrom(const Events& events) {
   // sets: leave-one-out costs O(K^2) per event, and a few thousand events estimate an error
   // rate or a percentile as well as sixty thousand do.
   std::uint32_t missed = 0;
-  const std::uint32_t errors = status == Status::Ok ? leaveOneOut(0, held, &missed) : 0;
+  std::uint32_t errors = status == Status::Ok ? leaveOneOut(0, held, &missed) : 0;
+  if (status == Status::Ok && missed > 0) status = repairFirstLayer(events, held, errors, missed);
   if (status == Status::Ok) calibrateKnownSet(held);
   if (status == Status::Ok && m_capacity.maxLayers > 1 && errors > 0) {
     status = growDepth(held, errors, missed);
@@ -88,6 +89,52 @@ Status Network::rebuildFrom(const Events& events) {
   m_building = false;
   m_eventsLearned = events.rows;
   m_sinceRebuild = 0;
+  return status;
+}
+
+Status Network::repairFirstLayer(const Events& events, const Events& held,
+                                 std::uint32_t& errors, std::uint32_t& missed) {
+  // The refinement rule, once the readout exists: a training event the layer gets wrong
+  // commits a neuron at itself. When every such event already is a centre, the structure is
+  // right and the readout is at fault (neighbouring activations overlap so much that the
+  // ridge erases what tells them apart, as on parity): the ridge is lowered instead, and kept
+  // lower only if leave-one-out does not get worse.
+  Status status = Status::Ok;
+  for (int round = 0; round < 3 && missed > 0 && status == Status::Ok; ++round) {
+    int committed = 0;
+    bool structural = false;
+    LearnReport report;
+    for (std::uint32_t i = 0; i < held.rows; ++i) {
+      forward(held.row(i), 1);
+      if (argmax(m_scores[0], m_classes) == held.label(i)) continue;
+      const Layer& l = m_layers[0];
+      bool atCentre = false;
+      for (int j = 0; j < l.count && !atCentre; ++j) atCentre = m_q[0][j] <= 0.0f;
+      if (atCentre) continue;
+      structural = true;
+      if (l.count < l.capacity &&
+          commitNeuron(0, held.row(i), held.label(i), newRadius(0, held.row(i), held.label(i)),
+                       report) >= 0) {
+        ++committed;
+      }
+    }
+    const float ridge = m_params.ridge;
+    if (committed == 0) {
+      if (structural || ridge <= kMinRidge) break;  // a full layer, or nothing left to lower
+      m_params.ridge = ridge * 0.01f;
+    }
+    status = solveLayer(0, events, held.step);
+    std::uint32_t missedNow = 0;
+    const std::uint32_t errorsNow = status == Status::Ok ? leaveOneOut(0, held, &missedNow) : 0;
+    if (committed == 0 && (status != Status::Ok || errorsNow > errors || missedNow >= missed)) {
+      m_params.ridge = ridge;
+      status = solveLayer(0, events, held.step);
+      if (status == Status::Ok) errors = leaveOneOut(0, held, &missed);
+      break;
+    }
+    errors = errorsNow;
+    missed = missedNow;
+  }
   return status;
 }
 
@@ -104,8 +151,12 @@ Status Network::growDepth(const Events& held, std::uint32_t errors, std::uint32_
       return status;
     }
     const std::uint32_t deeper = leaveOneOut(l, held, nullptr);
-    // A one-event gain is within the noise of leave-one-out.
-    const bool helps = deeper + 1 + errors / 20 <= errors;
+    // A gain within the noise of leave-one-out is no gain: an error count e over the events
+    // varies by about sqrt(e) (and a layer placed at the very events it is judged on flatters
+    // itself), so it must remove at least that many errors, and never fewer than 2.
+    const std::uint32_t needed = std::max<std::uint32_t>(
+        2, std::uint32_t(std::ceil(std::sqrt(double(errors)))));
+    const bool helps = deeper + needed <= errors;
     const std::uint32_t stackMissed = helps ? trainingErrors(l + 1, held) : 0;
     if (!helps || stackMissed > missed) {
       m_layers[l].clear();
