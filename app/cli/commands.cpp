@@ -17,6 +17,14 @@ namespace dlm::cli {
 
 namespace {
 
+// The rejection threshold is the kernel's calibrated unit: a share of known events to reject.
+bool thresholdInRange(const Args& args, double threshold, std::string& error) {
+  if (!args.has("threshold") || (threshold >= 0.0 && threshold <= 1.0)) return true;
+  error = "--threshold is the share of known events to reject, from 0 (reject nothing) to 1 "
+          "(reject everything); got " + args.value("threshold");
+  return false;
+}
+
 int fail(const char* command, const std::string& message) {
   std::fprintf(stderr, "dlm %s: %s\n", command, message.c_str());
   return 1;
@@ -42,7 +50,8 @@ int runEval(int argc, char** argv) {
   double threshold = 0.0;
   if (!args.parse(argc, argv, 2, {"model", "data", "label", "threshold"}, {"json"}, error) ||
       !args.require("model", error) || !args.require("data", error) ||
-      !args.doubleValue("threshold", 0.0, threshold, error)) {
+      !args.doubleValue("threshold", 0.0, threshold, error) ||
+      !thresholdInRange(args, threshold, error)) {
     return fail("eval", error);
   }
   NetworkBox box;
@@ -94,7 +103,8 @@ int runPredict(int argc, char** argv) {
   double threshold = 0.0;
   if (!args.parse(argc, argv, 2, {"model", "data", "label", "threshold"}, {}, error) ||
       !args.require("model", error) || !args.require("data", error) ||
-      !args.doubleValue("threshold", 0.0, threshold, error)) {
+      !args.doubleValue("threshold", 0.0, threshold, error) ||
+      !thresholdInRange(args, threshold, error)) {
     return fail("predict", error);
   }
   NetworkBox box;

@@ -42,14 +42,16 @@ constexpr const char* kEval =
     "classes by name (numbers as numbers); rows of other labels, or with an empty label, are\n"
     "unknowns that a good model rejects. A figure that cannot be computed (e.g. accuracy when\n"
     "no row is of a class the model knows) is null in JSON and explained in \"notes\".\n"
-    "  --threshold T   rejection threshold to use instead of the model's own\n";
+    "  --threshold T   share of known events to reject, 0 to 1, instead of the model's own\n"
+    "                  (its default is 0.05: about 5% of fresh known events are rejected)\n";
 
 constexpr const char* kPredict =
     "usage: dlm predict --model MODEL.dlm --data X.csv [--label COL] [--threshold T]\n\n"
     "Prints one CSV line per row: row,prediction,confidence,known_score, where prediction\n"
     "is a class name or unknown. Without --label, a file whose column count is the model's\n"
     "feature count has no label column; otherwise the label column is skipped.\n"
-    "  --threshold T   rejection threshold to use instead of the model's own\n";
+    "  --threshold T   share of known events to reject, 0 to 1, instead of the model's own\n"
+    "                  (its default is 0.05: about 5% of fresh known events are rejected)\n";
 
 } // namespace
 

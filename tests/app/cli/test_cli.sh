@@ -74,6 +74,15 @@ done
 out=$("$DLM" learn --data "$WORK/nosuch.csv" -h); rc=$?
 check "learn -h wins over other options" test $rc -eq 0
 
+# The threshold is a share of known events: 0 rejects nothing, 1 everything, others refused.
+none=$("$DLM" eval --model "$WORK/m.dlm" --data "$WORK/test.csv" --threshold 0 --json)
+check "threshold 0 rejects nothing" grep -q '"rejected_fraction": 0[,}]' <<<"$none"
+all=$("$DLM" eval --model "$WORK/m.dlm" --data "$WORK/test.csv" --threshold 1 --json)
+check "threshold 1 rejects everything" grep -q '"rejected_fraction": 1[,}]' <<<"$all"
+err=$("$DLM" eval --model "$WORK/m.dlm" --data "$WORK/test.csv" --threshold 1.5 2>&1); rc=$?
+check "threshold above 1 refused" test $rc -ne 0
+check "threshold error says the unit ($err)" grep -q 'share of known events' <<<"$err"
+
 # Bytes after a model's end are refused.
 cat "$WORK/m.dlm" "$WORK/m.dlm" > "$WORK/two.dlm"
 err=$("$DLM" eval --model "$WORK/two.dlm" --data "$WORK/test.csv" 2>&1); rc=$?
