@@ -38,7 +38,7 @@ private:
 };
 
 /// \brief The known-set map: events as a scatter coloured by tag, the score as a colour map,
-/// the known-set contour (score = −threshold) and class boundaries, and the neuron balls.
+/// the known-set contour (level = threshold) and class boundaries, and the neuron balls.
 /// Hover shows the score and the event under the cursor; a click on an event emits it.
 class KnownSetPlot : public QCustomPlot {
   Q_OBJECT
@@ -63,7 +63,8 @@ public:
   QPointF eventPixel(int eventId) const;
   /// \brief What hovering at \p pixel shows (score, readout class, event).
   QString hoverText(const QPointF& pixel) const;
-  /// \brief Events scoring below −threshold() (at the map's own threshold: its predictions).
+  /// \brief Events whose level is below threshold() (at the map's own threshold: its
+  /// predictions).
   int rejectedCount() const;
   /// \brief Whether event \p point counts as rejected at the current threshold.
   bool isRejected(const app::KnownSetMap::Point& point) const;

@@ -42,7 +42,7 @@ void fillNetwork(NetworkPanel& p) {
 }
 
 void fillKnownSet(KnownSetPanel& p) {
-  const app::KnownSetMap map = gallery::knownSet(0.5f);
+  const app::KnownSetMap map = gallery::knownSet(0.05f);
   p.setFeatureCount(24);
   p.setMap(map, gallery::classes());
   p.refreshNow();

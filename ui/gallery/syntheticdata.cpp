@@ -139,7 +139,7 @@ app::NetworkSnapshot network() {
   s.modelCrc = 0x5A3C19E7u;
   s.modelBytes = 61'440;
   s.eventsLearned = 412;
-  s.threshold = 0.5f;
+  s.threshold = 0.05f;
   int eventId = 1;
   for (int layer = 0; layer < s.depth; ++layer) {
     const int dims = layer == 0 ? s.dims : s.dims + s.classes;
@@ -195,7 +195,8 @@ app::KnownSetMap knownSet(float threshold) {
       const float q = dx * dx + dy * dy;
       if (q < minQ) { minQ = q; best = e.classIndex; }
     }
-    return 0.8f - std::sqrt(minQ) * 0.55f;
+    // A calibrated level: 1 at a centre, falling with the distance in ball units.
+    return 1.0f / (1.0f + minQ);
   };
   for (int j = 0; j < m.gridSize; ++j)
     for (int i = 0; i < m.gridSize; ++i) {
@@ -214,7 +215,7 @@ app::KnownSetMap knownSet(float threshold) {
     p.tag = tag;
     int best = -1;
     p.knownScore = scoreAt(x, y, best);
-    p.predicted = p.knownScore >= -threshold ? best : -1;
+    p.predicted = app::acceptedAt(p.knownScore, threshold) ? best : -1;
     m.points.append(p);
   };
   for (int c = 0; c < 5; ++c)
@@ -252,7 +253,7 @@ app::Explanation explanation(const app::KnownSetMap& map, int eventId) {
   ex.prediction.bestClass = near.isEmpty() ? -1 : near[0].classIndex;
   ex.prediction.knownScore = it->knownScore;
   ex.prediction.confidence = it->predicted >= 0 ? 0.82f : 0.12f;
-  ex.margin = it->knownScore + map.threshold;
+  ex.margin = it->knownScore - map.threshold;
   ex.scores = {0.05f, 0.08f, 0.02f, 0.03f, 0.04f};
   if (ex.prediction.bestClass >= 0) ex.scores[ex.prediction.bestClass] = 0.86f;
   return ex;
