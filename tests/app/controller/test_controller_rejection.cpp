@@ -1,8 +1,11 @@
 // The studio's rejection threshold on the board: a burst of slider moves sends one
 // SetRejection with the last value, and after connecting the studio sends its threshold only
 // to a board that runs no model or the studio's own model (modelIdentityAtThreshold).
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QtTest>
+
+#include <algorithm>
 
 #include "app/controller/model_identity.h"
 #include "app/controller/studio_controller.h"
@@ -51,9 +54,9 @@ bool learnAModel(StudioController& controller) {
   for (const app::test::Labelled& l : app::test::blobEvents(24, 2)) {
     session.tag(session.addEvent(l.event), l.gesture);
   }
+  const app::LearningService& learning = controller.learning();
   return QTest::qWaitFor(
-      [&] { return controller.learning().isUpToDate() && !controller.learning().modelBytes().isEmpty(); },
-      kLearnTimeoutMs);
+      [&] { return learning.isUpToDate() && !learning.modelBytes().isEmpty(); }, kLearnTimeoutMs);
 }
 
 } // namespace
@@ -68,9 +71,16 @@ private slots:
     // Both at the kernel's default: nothing to send on connecting.
     QCOMPARE(rig.board.count(CommandId::SetRejection), 0);
     const qsizetype statuses = rig.status.count();
+    QElapsedTimer clock;
+    qint64 longestGap = 0;
     for (int i = 1; i <= 12; ++i) {  // a drag: a move every 20 ms
+      clock.start();
       rig.controller.setRejectionThreshold(float(i) / 50.0f);  // 12 / 50 rounds to 0.24f
       QTest::qWait(20);
+      if (i < 12) longestGap = std::max(longestGap, clock.elapsed());
+    }
+    if (longestGap >= StudioController::kRejectionQuietMs) {
+      QSKIP("the machine paused the drag for longer than the quiet time");
     }
     QCOMPARE(rig.controller.learning().threshold(), 0.24f);  // the studio follows at once
     QCOMPARE(rig.board.count(CommandId::SetRejection), 0);   // the board waits for quiet
