@@ -89,12 +89,12 @@
 <context>
     <name>dlm::app::HostNetwork</name>
     <message>
-        <location filename="../app/studio/host_network.cpp" line="+40"/>
+        <location filename="../app/studio/host_network.cpp" line="+42"/>
         <source>the network does not support %1 features with %2 classes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+43"/>
         <source>not enough memory for a network of %1 MB</source>
         <translation type="unfinished"></translation>
     </message>
@@ -105,7 +105,7 @@
     </message>
     <message>
         <location line="+37"/>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>the model is unreadable (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -671,7 +671,7 @@
 <context>
     <name>dlm::app::StudioController</name>
     <message>
-        <location filename="../app/controller/studio_controller.cpp" line="+23"/>
+        <location filename="../app/controller/studio_controller.cpp" line="+25"/>
         <source>Built-in virtual board</source>
         <translation type="unfinished"></translation>
     </message>
@@ -681,7 +681,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>Board disconnected: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -696,12 +696,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Connected to %1 (firmware %2, core %3).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+38"/>
+        <source>The board runs another model and keeps its own rejection threshold (%1% of knowns); move the slider to set it.</source>
+        <extracomment>%1: a percentage in the locale&apos;s format, e.g. &quot;5.0&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <location line="+40"/>
         <source>unknown</source>
         <translation type="unfinished"></translation>
@@ -743,18 +749,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller_files.cpp" line="+14"/>
-        <location line="+26"/>
+        <location filename="../app/controller/studio_controller_files.cpp" line="+15"/>
+        <location line="+28"/>
         <source>Autosave is off: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-18"/>
         <source>New project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Opened %1: %2, %3.</source>
         <extracomment>%1: file name; %2: &quot;%n event(s)&quot;; %3: &quot;%n class(es)&quot;.</extracomment>
         <translation type="unfinished"></translation>
@@ -867,7 +873,7 @@
 <context>
     <name>dlm::link::AckCode</name>
     <message>
-        <location filename="../devices/link/message_convert.cpp" line="+101"/>
+        <location filename="../devices/link/message_convert.cpp" line="+104"/>
         <source>ok</source>
         <translation type="unfinished"></translation>
     </message>
@@ -935,7 +941,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
+        <source>The rejection threshold must be a share between 0 (reject nothing) and 1 (reject everything).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Class %1 does not exist on the board.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1263,7 +1274,7 @@
 <context>
     <name>dlm::ui::BoardPanel</name>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="+26"/>
+        <location filename="../ui/boardpanel.cpp" line="+27"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1288,7 +1299,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+36"/>
         <source>Board</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1348,18 +1359,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>The share of known events the board rejects as unknown, as it last reported. The studio&apos;s rejection slider sets it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rejection threshold:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Push model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+191"/>
+        <location line="+201"/>
         <source>Send the studio&apos;s model to the board; the board checks it before running it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-199"/>
         <source>Pull model</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1464,7 +1485,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>✔ Models match: the board runs the studio&apos;s model.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1514,7 +1535,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+8"/>
+        <source>%1% of knowns</source>
+        <extracomment>%1: a percentage in the locale&apos;s format, e.g. &quot;5.0&quot;: the share of known events rejected.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>not measured</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2001,11 +2028,11 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>Events scoring below −threshold are rejected as unknown. Higher accepts more; lower rejects more.</source>
+        <source>The share of known events to reject, estimated on events the model did not learn from: 0 rejects nothing, 100% everything. Higher rejects more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>The bold contour is the boundary: events outside it are rejected.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2015,7 +2042,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+84"/>
         <source>No events yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2317,7 +2344,7 @@ Connect a board, or start the virtual board to see its signals here.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../ui/mainwindow/main_window_wiring.cpp" line="+86"/>
+        <location filename="../ui/mainwindow/main_window_wiring.cpp" line="+89"/>
         <source>No model yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2566,7 +2593,7 @@ Nothing was changed in the current session.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../ui/mainwindow/main_window_wiring.cpp" line="+44"/>
+        <location filename="../ui/mainwindow/main_window_wiring.cpp" line="+46"/>
         <source>Deeplomath models (*.dlm)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2586,7 +2613,7 @@ Nothing was changed in the current session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow/main_window_wiring.cpp" line="-98"/>
+        <location filename="../ui/mainwindow/main_window_wiring.cpp" line="-103"/>
         <source>%1 neurons × %2 dimensions, %n class(es)</source>
         <translation>
             <numerusform>%1 neurons × %2 dimensions, %n class</numerusform>
@@ -2604,7 +2631,7 @@ Nothing was changed in the current session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Model pull failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2617,7 +2644,7 @@ Nothing was changed in the current session.</source>
         </translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Pulled the board&apos;s model (%1 bytes, CRC verified).</source>
         <translation type="unfinished"></translation>
     </message>

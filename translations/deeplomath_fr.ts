@@ -89,12 +89,12 @@
 <context>
     <name>dlm::app::HostNetwork</name>
     <message>
-        <location filename="../app/studio/host_network.cpp" line="+40"/>
+        <location filename="../app/studio/host_network.cpp" line="+42"/>
         <source>the network does not support %1 features with %2 classes</source>
         <translation>le réseau ne prend pas en charge %1 caractéristiques avec %2 classes</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+43"/>
         <source>not enough memory for a network of %1 MB</source>
         <translation>mémoire insuffisante pour un réseau de %1 MB</translation>
     </message>
@@ -105,7 +105,7 @@
     </message>
     <message>
         <location line="+37"/>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>the model is unreadable (%1)</source>
         <translation>le modèle est illisible (%1)</translation>
     </message>
@@ -671,7 +671,7 @@
 <context>
     <name>dlm::app::StudioController</name>
     <message>
-        <location filename="../app/controller/studio_controller.cpp" line="+23"/>
+        <location filename="../app/controller/studio_controller.cpp" line="+25"/>
         <source>Built-in virtual board</source>
         <translation>Carte virtuelle intégrée</translation>
     </message>
@@ -681,7 +681,7 @@
         <translation>Carte virtuelle démarrée sur %1&#xa0;; connexion…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>Board disconnected: %1</source>
         <translation>Carte déconnectée&#xa0;: %1</translation>
     </message>
@@ -696,12 +696,18 @@
         <translation>Échec de l’envoi du modèle&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Connected to %1 (firmware %2, core %3).</source>
         <translation>Connecté à %1 (micrologiciel %2, noyau %3).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+38"/>
+        <source>The board runs another model and keeps its own rejection threshold (%1% of knowns); move the slider to set it.</source>
+        <extracomment>%1: a percentage in the locale&apos;s format, e.g. &quot;5.0&quot;.</extracomment>
+        <translation>La carte exécute un autre modèle et garde son propre seuil de rejet (%1&#xa0;% des événements connus)&#xa0;; déplacez le curseur pour le régler.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <location line="+40"/>
         <source>unknown</source>
         <translation>inconnu</translation>
@@ -743,18 +749,18 @@
         <translation>Récupération du modèle de la carte…</translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller_files.cpp" line="+14"/>
-        <location line="+26"/>
+        <location filename="../app/controller/studio_controller_files.cpp" line="+15"/>
+        <location line="+28"/>
         <source>Autosave is off: %1</source>
         <translation>Sauvegarde automatique désactivée&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-18"/>
         <source>New project.</source>
         <translation>Nouveau projet.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Opened %1: %2, %3.</source>
         <extracomment>%1: file name; %2: &quot;%n event(s)&quot;; %3: &quot;%n class(es)&quot;.</extracomment>
         <translation>%1 ouvert&#xa0;: %2, %3.</translation>
@@ -867,7 +873,7 @@
 <context>
     <name>dlm::link::AckCode</name>
     <message>
-        <location filename="../devices/link/message_convert.cpp" line="+101"/>
+        <location filename="../devices/link/message_convert.cpp" line="+104"/>
         <source>ok</source>
         <translation>OK</translation>
     </message>
@@ -935,7 +941,12 @@
         <translation>Les réglages du déclencheur sont hors limites&#xa0;: le seuil doit être positif ou nul, et la longueur minimale doit être d’au moins 1 trame sans dépasser la longueur maximale.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
+        <source>The rejection threshold must be a share between 0 (reject nothing) and 1 (reject everything).</source>
+        <translation>Le seuil de rejet doit être une proportion comprise entre 0 (ne rien rejeter) et 1 (tout rejeter).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Class %1 does not exist on the board.</source>
         <translation>La classe %1 n’existe pas sur la carte.</translation>
     </message>
@@ -1263,7 +1274,7 @@
 <context>
     <name>dlm::ui::BoardPanel</name>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="+26"/>
+        <location filename="../ui/boardpanel.cpp" line="+27"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
@@ -1288,7 +1299,7 @@
         <translation>&lt;p style=&apos;font-size:13pt&apos;&gt;Aucune carte connectée.&lt;/p&gt;&lt;p&gt;Branchez une carte et choisissez son port, ou démarrez la carte virtuelle pour essayer le studio sans matériel.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+36"/>
         <source>Board</source>
         <translation>Carte</translation>
     </message>
@@ -1348,18 +1359,28 @@
         <translation>Modèle de la carte&#xa0;:</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>The share of known events the board rejects as unknown, as it last reported. The studio&apos;s rejection slider sets it.</source>
+        <translation>La proportion d’événements connus que la carte rejette comme inconnus, selon son dernier état. Le curseur du seuil de rejet du studio la règle.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rejection threshold:</source>
+        <translation>Seuil de rejet&#xa0;:</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Push model</source>
         <translation>Envoyer le modèle</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+191"/>
+        <location line="+201"/>
         <source>Send the studio&apos;s model to the board; the board checks it before running it</source>
         <translation>Envoyer le modèle du studio à la carte&#xa0;; la carte le vérifie avant de l’exécuter</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-199"/>
         <source>Pull model</source>
         <translation>Récupérer le modèle</translation>
     </message>
@@ -1464,7 +1485,7 @@
         <translation>%L1 Hz</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>✔ Models match: the board runs the studio&apos;s model.</source>
         <translation>✔ Modèles identiques&#xa0;: la carte exécute le modèle du studio.</translation>
     </message>
@@ -1514,7 +1535,13 @@
         <translation>La carte conserve son modèle précédent&#xa0;; renvoyez-le.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+8"/>
+        <source>%1% of knowns</source>
+        <extracomment>%1: a percentage in the locale&apos;s format, e.g. &quot;5.0&quot;: the share of known events rejected.</extracomment>
+        <translation>%1&#xa0;% des événements connus</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>not measured</source>
         <translation>non mesurée</translation>
     </message>
@@ -2001,11 +2028,11 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>Events scoring below −threshold are rejected as unknown. Higher accepts more; lower rejects more.</source>
-        <translation>Les événements dont le score est inférieur à −seuil sont rejetés comme inconnus. Plus haut&#xa0;: accepte davantage&#xa0;; plus bas&#xa0;: rejette davantage.</translation>
+        <source>The share of known events to reject, estimated on events the model did not learn from: 0 rejects nothing, 100% everything. Higher rejects more.</source>
+        <translation>La proportion d’événements connus à rejeter, estimée sur des événements que le modèle n’a pas appris&#xa0;: 0 ne rejette rien, 100&#xa0;% rejette tout. Plus haut rejette davantage.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>The bold contour is the boundary: events outside it are rejected.</source>
         <translation>Le contour en gras est la frontière&#xa0;: les événements situés à l’extérieur sont rejetés.</translation>
     </message>
@@ -2015,7 +2042,7 @@
         <translation>Décision expliquée</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+84"/>
         <source>No events yet</source>
         <translation>Aucun événement pour l’instant</translation>
     </message>
@@ -2320,7 +2347,7 @@ Connectez une carte, ou démarrez la carte virtuelle pour voir ses signaux ici.<
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../ui/mainwindow/main_window_wiring.cpp" line="+86"/>
+        <location filename="../ui/mainwindow/main_window_wiring.cpp" line="+89"/>
         <source>No model yet</source>
         <translation>Pas encore de modèle</translation>
     </message>
@@ -2571,7 +2598,7 @@ La session en cours n’a pas été modifiée.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../ui/mainwindow/main_window_wiring.cpp" line="+44"/>
+        <location filename="../ui/mainwindow/main_window_wiring.cpp" line="+46"/>
         <source>Deeplomath models (*.dlm)</source>
         <translation>Modèles Deeplomath (*.dlm)</translation>
     </message>
@@ -2591,7 +2618,7 @@ La session en cours n’a pas été modifiée.</translation>
         <translation>&lt;h3&gt;Deeplomath Studio %1&lt;/h3&gt;&lt;p&gt;Un noyau d’apprentissage profond qui apprend sans rétropropagation, un événement à la fois, construit lui-même sa profondeur et sa densité de neurones, et rejette ce qui se trouve hors de son ensemble connu.&lt;/p&gt;&lt;p&gt;Noyau %2.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow/main_window_wiring.cpp" line="-98"/>
+        <location filename="../ui/mainwindow/main_window_wiring.cpp" line="-103"/>
         <source>%1 neurons × %2 dimensions, %n class(es)</source>
         <translation>
             <numerusform>%1 neurones × %2 dimensions, %n classe</numerusform>
@@ -2609,7 +2636,7 @@ La session en cours n’a pas été modifiée.</translation>
         <translation>Aucune carte (%1)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Model pull failed: %1</source>
         <translation>Échec de la récupération du modèle&#xa0;: %1</translation>
     </message>
@@ -2622,7 +2649,7 @@ La session en cours n’a pas été modifiée.</translation>
         </translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>Pulled the board&apos;s model (%1 bytes, CRC verified).</source>
         <translation>Modèle de la carte récupéré (%1 octets, CRC vérifié).</translation>
     </message>

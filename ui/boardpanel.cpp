@@ -120,6 +120,12 @@ QWidget* BoardPanel::buildModel() {
   m_boardHash->setToolTip(tr("CRC-32 of the model the board runs"));
   form->addRow(tr("Studio model:"), m_studioHash);
   form->addRow(tr("Board model:"), m_boardHash);
+  m_boardRejection = valueLabel(box);
+  m_boardRejection->setText(QStringLiteral("—"));
+  m_boardRejection->setToolTip(tr("The share of known events the board rejects as unknown, "
+                                  "as it last reported. The studio's rejection slider sets "
+                                  "it."));
+  form->addRow(tr("Rejection threshold:"), m_boardRejection);
   v->addLayout(form);
   m_badge = new QLabel(box);
   m_badge->setWordWrap(true);
@@ -205,6 +211,7 @@ void BoardPanel::setBoardInfo(const QString& name, const QString& firmware, cons
   m_capacity->setText(capacity);
   m_rate->setText(tr("%L1 Hz").arg(sampleRateHz));
   m_channels->setText(QString::number(channels));
+  m_boardRejection->setText(QStringLiteral("—"));  // until the board's status says
   m_connected = true;
   m_stack->setCurrentIndex(1);
   updateButtons();
@@ -289,6 +296,15 @@ void BoardPanel::setPushOutcome(bool ok, const QString& message) {
   m_outcome->setStyleSheet(ok ? QStringLiteral("color:#1b5e20") : QStringLiteral("color:#b71c1c"));
   updateButtons();
 }
+
+void BoardPanel::setRejectionThreshold(float share) {
+  //: %1: a percentage in the locale's format, e.g. "5.0": the share of known events rejected.
+  m_boardRejection->setText(tr("%1% of knowns")
+                                .arg(locale().toString(100.0 * static_cast<double>(share), 'f',
+                                                       1)));
+}
+
+QString BoardPanel::rejectionText() const { return m_boardRejection->text(); }
 
 QString BoardPanel::pushOutcomeText() const { return m_outcome->text(); }
 

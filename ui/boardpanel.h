@@ -40,6 +40,9 @@ public:
   QString pushOutcomeText() const;
   bool isConnected() const { return m_connected; }
   bool isPushing() const { return m_pushing; }
+  /// \brief The board's rejection threshold as shown, e.g. "5.0% of knowns" ("—" before
+  /// the board's first status).
+  QString rejectionText() const;
   /// \brief Value shown for link statistic \p row (0 = received … 6 = reconnects).
   QString linkStatText(int row) const;
 
@@ -55,6 +58,9 @@ public slots:
   void setPushProgress(qint64 done, qint64 total);
   /// \brief Push finished: \p ok when the board verified the model; \p message says more.
   void setPushOutcome(bool ok, const QString& message);
+  /// \brief The rejection threshold the board applies (a share of known events, from its
+  /// status).
+  void setRejectionThreshold(float share);
   /// \brief Latest link statistics.
   void setLinkStats(const dlm::ui::LinkStatsView& stats);
 
@@ -80,6 +86,7 @@ private:
   QLabel* m_channels = nullptr;
   QLabel* m_studioHash = nullptr;
   QLabel* m_boardHash = nullptr;
+  QLabel* m_boardRejection = nullptr;
   QLabel* m_badge = nullptr;
   QPushButton* m_push = nullptr;
   QPushButton* m_pull = nullptr;

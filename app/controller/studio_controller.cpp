@@ -1,8 +1,10 @@
 #include "app/controller/studio_controller.h"
 
 #include <QDateTime>
+#include <QLocale>
 #include <QJsonObject>
 
+#include "app/controller/model_identity.h"
 #include "core/descriptor.h"
 
 namespace dlm::app {
@@ -25,6 +27,9 @@ StudioController::StudioController(QObject* parent)
     emit statusMessage(tr("Virtual board started on %1; connecting…").arg(path));
   });
   connect(&m_virtual, &VirtualBoardProcess::failed, this, &StudioController::problem);
+  m_rejectionTimer.setSingleShot(true);
+  m_rejectionTimer.setInterval(kRejectionQuietMs);
+  connect(&m_rejectionTimer, &QTimer::timeout, this, &StudioController::sendRejection);
   wireLink();
   wireLearning();
   m_ports.start();
@@ -38,6 +43,8 @@ StudioController::~StudioController() {
 void StudioController::wireLink() {
   connect(&m_link, &link::BoardLink::connected, this, &StudioController::onBoardConnected);
   connect(&m_link, &link::BoardLink::disconnected, this, [this](const QString& reason) {
+    m_rejectionTimer.stop();
+    m_rejectionSyncPending = false;
     emit boardLost(reason);
     emit statusMessage(tr("Board disconnected: %1").arg(reason));
   });
@@ -50,12 +57,12 @@ void StudioController::wireLink() {
     m_boardModelCrc = crc;
     emit modelHashesChanged(studioModelIdentity(), m_boardModelCrc);
   });
-  connect(&m_link, &link::BoardLink::statusReceived, this, [this](const link::BoardStatus& s) {
-    if (s.trigger.maxFrames >= s.trigger.minFrames && s.trigger.minFrames > 0) m_trigger = s.trigger;
-  });
+  connect(&m_link, &link::BoardLink::statusReceived, this, &StudioController::onBoardStatus);
   connect(&m_link, &link::BoardLink::commandFailed, this,
           [this](link::CommandKind, const QString& message) { emit problem(message); });
   connect(&m_link, &link::BoardLink::pushFinished, this, [this](bool ok, const QString& m) {
+    // The activated model brings its own threshold: ask, so that the board's is shown.
+    if (ok) m_link.requestStatus();
     emit statusMessage(ok ? tr("Model pushed and verified on the board.")
                           : tr("Model push failed: %1").arg(m));
   });
@@ -79,11 +86,65 @@ void StudioController::onBoardConnected(const link::BoardInfo& info) {
   }
   m_boardIds.clear();
   m_sessionIds.clear(); // a new session with the board: its event ids start again
-  m_link.requestStatus(); // learns the board's trigger settings
+  m_rejectionSyncPending = true; // decided by the Status asked for here
+  m_link.requestStatus();        // learns the board's trigger settings and threshold
   emit boardReady(info, m_virtualWanted);
   emit modelHashesChanged(studioModelIdentity(), m_boardModelCrc);
   emit statusMessage(tr("Connected to %1 (firmware %2, core %3).")
                          .arg(info.boardName, info.firmwareVersion, info.coreVersion));
+}
+
+void StudioController::onBoardStatus(const link::BoardStatus& status) {
+  if (status.trigger.maxFrames >= status.trigger.minFrames && status.trigger.minFrames > 0) {
+    m_trigger = status.trigger;
+  }
+  // The board's identity follows its threshold (and its own learning): keep the badge true.
+  if (status.modelCrc != m_boardModelCrc) {
+    m_boardModelCrc = status.modelCrc;
+    emit modelHashesChanged(studioModelIdentity(), m_boardModelCrc);
+  }
+  if (m_rejectionSyncPending) {
+    m_rejectionSyncPending = false;
+    syncRejectionAfterConnect(status);
+  }
+}
+
+void StudioController::syncRejectionAfterConnect(const link::BoardStatus& status) {
+  const float share = m_learning.threshold();
+  if (status.rejectionThreshold == share) return;
+  // A board does not keep a threshold across a restart or a model activation, so after a
+  // (re)connect its threshold may no longer be the one the slider shows. The studio sends its
+  // own only when it is about the same model: the board has none yet (the model it learns
+  // keeps the value), or it runs the studio's model with another threshold (e.g. pushed, then
+  // the slider moved, then the board restarted). A board running a model of its own, such as
+  // one deployed from another project, keeps its threshold: connecting to look at a board
+  // must not change how it decides. Moving the slider sets it explicitly.
+  const QByteArray model = m_learning.modelBytes();
+  const bool sameModel =
+      !model.isEmpty() &&
+      modelIdentityAtThreshold(model, status.rejectionThreshold) == status.modelCrc;
+  if (status.modelCrc == 0 || sameModel) {
+    sendRejection();
+    return;
+  }
+  //: %1: a percentage in the locale's format, e.g. "5.0".
+  emit statusMessage(tr("The board runs another model and keeps its own rejection threshold "
+                        "(%1% of knowns); move the slider to set it.")
+                         .arg(QLocale().toString(100.0 * double(status.rejectionThreshold),
+                                                 'f', 1)));
+}
+
+void StudioController::setRejectionThreshold(float share) {
+  m_learning.setThreshold(share);  // clamps; the studio's decisions follow at once
+  if (m_link.isConnected()) m_rejectionTimer.start();  // restarted by every move
+}
+
+void StudioController::sendRejection() {
+  m_rejectionTimer.stop();
+  m_rejectionSyncPending = false;  // the value sent is the studio's latest either way
+  if (!m_link.isConnected()) return;
+  m_link.setRejection(m_learning.threshold());
+  m_link.requestStatus();  // answered after the threshold is set: the panel shows it
 }
 
 QString StudioController::predictionLabel(const link::BoardEvent& event) const {

@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QObject>
 #include <QString>
+#include <QTimer>
 
 #include "app/controller/sample_history.h"
 #include "app/controller/virtual_board_process.h"
@@ -45,6 +46,12 @@ public:
   void pullModel();
   void performGesture(int gesture);
   void setTriggerThreshold(float threshold);
+  /// \brief The user moved the rejection threshold (a share of known events, clamped to
+  /// [0, 1]): the studio applies it at once; a connected board gets the latest value once
+  /// the changes have paused for kRejectionQuietMs, so a slider drag sends one command.
+  void setRejectionThreshold(float share);
+  /// \brief Quiet time before a moved rejection threshold is sent to the board.
+  static constexpr int kRejectionQuietMs = 200;
 
   // Files (each returns false with a plain-words \p error and changes nothing on failure)
   QString projectPath() const { return m_projectPath; }
@@ -74,6 +81,9 @@ private:
   void onBoardEvent(const link::BoardEvent& event);
   void onTagsChanged(const QVector<TagChange>& changes);
   void onBoardConnected(const link::BoardInfo& info);
+  void onBoardStatus(const link::BoardStatus& status);
+  void sendRejection();
+  void syncRejectionAfterConnect(const link::BoardStatus& status);
   ProjectExtras extras() const;
   QString predictionLabel(const link::BoardEvent& event) const;
   PredictionInfo boardPrediction(const link::BoardEvent& event) const;
@@ -90,6 +100,8 @@ private:
   QString m_projectPath;
   link::TriggerConfig m_trigger{600.0f, 100, 150, 120, 2048}; ///< firmware defaults
   quint32 m_boardModelCrc = 0;
+  QTimer m_rejectionTimer;             ///< coalesces threshold moves before they go to the board
+  bool m_rejectionSyncPending = false; ///< connected; the board's first Status decides
   bool m_virtualWanted = false;
   QStringList m_virtualArguments{QStringLiteral("--gesture-rate"), QStringLiteral("12")};
 };

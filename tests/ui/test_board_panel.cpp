@@ -81,6 +81,22 @@ private slots:
     QCOMPARE(panel.linkStatText(5), QStringLiteral("not measured"));
   }
 
+  void rejectionThresholdInTheLocalesFormat() {
+    BoardPanel panel;
+    QCOMPARE(panel.rejectionText(), QStringLiteral("—"));
+    panel.setBoardInfo(QStringLiteral("virtual"), {}, {}, {}, 1000, 3);
+    panel.setRejectionThreshold(0.05f);
+    QCOMPARE(panel.rejectionText(), QStringLiteral("5.0% of knowns"));
+    panel.setRejectionThreshold(0.375f);
+    QCOMPARE(panel.rejectionText(), QStringLiteral("37.5% of knowns"));
+    panel.setLocale(QLocale(QLocale::French, QLocale::France));
+    panel.setRejectionThreshold(0.125f);
+    QCOMPARE(panel.rejectionText(), QStringLiteral("12,5% of knowns"));  // untranslated here
+    // A new connection shows nothing until that board's status arrives.
+    panel.setBoardInfo(QStringLiteral("other"), {}, {}, {}, 1000, 3);
+    QCOMPARE(panel.rejectionText(), QStringLiteral("—"));
+  }
+
   void gestureToolbar() {
     GestureToolbar bar;
     QSignalSpy spy(&bar, &GestureToolbar::gestureRequested);

@@ -44,6 +44,9 @@ void MainWindow::wireBoard() {
     m_linkLabel->setText(tr("No board (%1)").arg(reason));
   });
   connect(c, &app::StudioController::modelHashesChanged, m_board, &BoardPanel::setModelHashes);
+  connect(link, &link::BoardLink::statusReceived, this, [this](const link::BoardStatus& s) {
+    m_board->setRejectionThreshold(s.rejectionThreshold);
+  });
   connect(link, &link::BoardLink::pushProgress, m_board, &BoardPanel::setPushProgress);
   connect(link, &link::BoardLink::pushFinished, m_board, &BoardPanel::setPushOutcome);
   connect(link, &link::BoardLink::pullFinished, this,
@@ -103,7 +106,9 @@ void MainWindow::wireLearning() {
 
 void MainWindow::wirePanels() {
   app::LearningService* learning = &m_controller->learning();
-  connect(m_knownSet, &KnownSetPanel::thresholdChanged, learning, &app::LearningService::setThreshold);
+  // Through the controller: it also sends the threshold to a connected board.
+  connect(m_knownSet, &KnownSetPanel::thresholdChanged, m_controller,
+          &app::StudioController::setRejectionThreshold);
   connect(m_knownSet, &KnownSetPanel::projectionRequested, this,
           [this](app::KnownSetMap::Projection p, int fx, int fy) {
             m_projection = p;

@@ -12,6 +12,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QRegularExpression>
+#include <QSlider>
 #include <QStandardPaths>
 #include <QTabBar>
 #include <QTableView>
@@ -19,6 +20,8 @@
 #include <QtTest>
 
 #include "app/controller/studio_controller.h"
+#include "ui/boardpanel.h"
+#include "ui/knownsetpanel.h"
 #include "ui/mainwindow/main_window.h"
 
 namespace {
@@ -114,6 +117,29 @@ private slots:
     QVERIFY2(untranslated.isEmpty(), qPrintable("still English: " + untranslated.join(" | ")));
     QVERIFY(translated.contains(QStringLiteral("Fichier")));
     QVERIFY2(translated.filter(QStringLiteral("propos")).size() > 0, "the About dialog was not read");
+  }
+
+  // The rejection threshold as a share: the board panel's row (shown only with a board) and
+  // the known-set slider's tooltip, with French number formatting.
+  void rejectionThresholdInFrench() {
+    QTranslator french;
+    QVERIFY(french.load(QStringLiteral(DLM_STUDIO_QM_DIR "/deeplomath_fr.qm")));
+    QCoreApplication::installTranslator(&french);
+    dlm::ui::BoardPanel board;
+    board.setLocale(QLocale(QLocale::French, QLocale::France));
+    board.setBoardInfo(QStringLiteral("virtual"), {}, {}, {}, 1000, 3);
+    board.setRejectionThreshold(0.05f);
+    const QString shown = board.rejectionText();
+    QStringList labels;
+    for (QLabel* l : board.findChildren<QLabel*>()) labels << l->text();
+    dlm::ui::KnownSetPanel knownSet;
+    const QString tip = knownSet.thresholdSlider()->toolTip();
+    QCoreApplication::removeTranslator(&french);
+    QCOMPARE(shown, QStringLiteral("5,0\u00a0% des événements connus"));
+    QVERIFY2(labels.contains(QStringLiteral("Seuil de rejet\u00a0:")),
+             qPrintable(labels.join(" | ")));
+    QVERIFY2(tip.startsWith(QStringLiteral("La proportion d’événements connus à rejeter")),
+             qPrintable(tip));
   }
 };
 

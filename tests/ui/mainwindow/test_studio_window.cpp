@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -141,6 +142,35 @@ private slots:
     const bool same = m_controller->studioModelIdentity() == pushed;
     const QString badge = m_window->board()->hashBadgeText();
     QVERIFY2(badge.contains(same ? "match" : "differ", Qt::CaseInsensitive), qPrintable(badge));
+  }
+
+  void sliderSetsTheBoardsThreshold() {
+    dlm::app::LearningService& learning = m_controller->learning();
+    QTRY_VERIFY_WITH_TIMEOUT(learning.isUpToDate(), 10000);
+    // The board runs the studio's model unless the studio relearned since the push.
+    const bool boardRunsStudioModel =
+        m_controller->boardModelCrc() == m_controller->studioModelIdentity();
+    QSlider* slider = m_window->knownSet()->thresholdSlider();
+    const int initial = slider->value();
+    const int target = dlm::ui::KnownSetPanel::kSliderSteps / 4;  // 25% of knowns
+    QVERIFY(initial < target);
+    for (int v = initial + 1; v <= target; ++v) {  // a drag, one step at a time
+      slider->setValue(v);
+      QTest::qWait(5);
+    }
+    QCOMPARE(learning.threshold(), 0.25f);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->board()->rejectionText(), QString("25.0% of knowns"),
+                              10000);
+    if (boardRunsStudioModel) {
+      // The threshold is part of the model: both sides moved to the same identity.
+      QTRY_VERIFY_WITH_TIMEOUT(learning.isUpToDate(), 10000);
+      QTRY_COMPARE_WITH_TIMEOUT(m_controller->boardModelCrc(),
+                                m_controller->studioModelIdentity(), 10000);
+      QCOMPARE(m_window->board()->hashState(), dlm::ui::BoardPanel::HashState::Match);
+    }
+    slider->setValue(initial);  // back to the default for the tests that follow
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->board()->rejectionText(), QString("5.0% of knowns"),
+                              10000);
   }
 
   void neverSeenGestureIsRejected() {
