@@ -63,14 +63,6 @@ void Layer::clear() {
 }
 
 #if DLM_CORE_COMPACT_METRICS
-void Layer::distances(const float* z, float* q, NearestTwo* nearest) const {
-  if (nearest != nullptr) {
-    distancesImpl<true>(z, q, nearest);
-  } else {
-    distancesImpl<false>(z, q, nullptr);
-  }
-}
-
 template <bool Euclid>
 void Layer::distancesImpl(const float* z, float* q, NearestTwo* nearest) const {
   // q_j = scale_j * sum_i f_ji (z_i - c_ji)^2: the power-of-two scale factors out exactly.
@@ -122,14 +114,6 @@ void Layer::distancesImpl(const float* z, float* q, NearestTwo* nearest) const {
   }
 }
 #else
-void Layer::distances(const float* z, float* q, NearestTwo* nearest) const {
-  if (nearest != nullptr) {
-    distancesImpl<true>(z, q, nearest);
-  } else {
-    distancesImpl<false>(z, q, nullptr);
-  }
-}
-
 template <bool Euclid>
 void Layer::distancesImpl(const float* z, float* q, NearestTwo* nearest) const {
 #if defined(EIGEN_DONT_VECTORIZE)
@@ -171,6 +155,16 @@ void Layer::distancesImpl(const float* z, float* q, NearestTwo* nearest) const {
 #endif
 }
 #endif
+
+// One distance loop per storage, compiled with and without the known-set distance, so that a
+// caller that does not need it pays nothing for it.
+void Layer::distances(const float* z, float* q, NearestTwo* nearest) const {
+  if (nearest != nullptr) {
+    distancesImpl<true>(z, q, nearest);
+  } else {
+    distancesImpl<false>(z, q, nullptr);
+  }
+}
 
 void Layer::activate(const float* q, float sharpness, float* phi) const {
   // Past exp(-27.6) ~ 1e-12 an activation is below what readout() adds up, so far neurons
