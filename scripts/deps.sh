@@ -5,7 +5,7 @@ DLM_PACKAGES=(
   qt6-base-dev qt6-charts-dev qt6-serialport-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-svg-dev libqcustomplot-dev libgl-dev libqt6opengl6-dev libxkbcommon-dev
   gcc-arm-none-eabi libnewlib-arm-none-eabi libstdc++-arm-none-eabi-newlib qemu-system-arm
-  python3-sklearn dataset-fashion-mnist xvfb xauth dpkg-dev file desktop-file-utils
+  python3 python3-sklearn dataset-fashion-mnist xvfb xauth dpkg-dev file desktop-file-utils
 )
 
 dlm_install_deps() {

@@ -4,7 +4,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="+32"/>
+        <location filename="../ui/main_window/main_window_actions.cpp" line="+32"/>
         <source>Deeplomath projects (*.dlmproj)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12,7 +12,7 @@
 <context>
     <name>dlm::app::EventTableModel</name>
     <message>
-        <location filename="../app/studio/event_table_model.cpp" line="+91"/>
+        <location filename="../app/session/event_table_model.cpp" line="+91"/>
         <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -70,7 +70,7 @@
 <context>
     <name>dlm::app::Exporter</name>
     <message>
-        <location filename="../app/studio/exporter.cpp" line="+50"/>
+        <location filename="../app/import_export/exporter.cpp" line="+50"/>
         <source>There is nothing to export: no event is tagged yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -89,7 +89,7 @@
 <context>
     <name>dlm::app::HostNetwork</name>
     <message>
-        <location filename="../app/studio/host_network.cpp" line="+42"/>
+        <location filename="../app/learning/host_network.cpp" line="+42"/>
         <source>the network does not support %1 features with %2 classes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -113,7 +113,7 @@
 <context>
     <name>dlm::app::Importer</name>
     <message>
-        <location filename="../app/studio/importer.cpp" line="+115"/>
+        <location filename="../app/import_export/importer.cpp" line="+115"/>
         <source>Cannot open “%1”: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -224,7 +224,7 @@
 <context>
     <name>dlm::app::Journal</name>
     <message>
-        <location filename="../app/studio/journal.cpp" line="+118"/>
+        <location filename="../app/persistence/journal.cpp" line="+118"/>
         <source>Cannot write the autosave journal “%1”: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -258,7 +258,7 @@
 <context>
     <name>dlm::app::LearningWorker</name>
     <message>
-        <location filename="../app/studio/learning_worker.cpp" line="+120"/>
+        <location filename="../app/learning/learning_worker.cpp" line="+120"/>
         <source>The saved model could not be used: %1. The network is rebuilt from the tagged events instead.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -299,7 +299,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/learning_worker_refresh.cpp" line="+35"/>
+        <location filename="../app/learning/learning_worker_refresh.cpp" line="+35"/>
         <source>Predicting %n event(s)…</source>
         <translation>
             <numerusform>Predicting %n event…</numerusform>
@@ -310,7 +310,7 @@
 <context>
     <name>dlm::app::NetworkViews</name>
     <message>
-        <location filename="../app/studio/network_views.cpp" line="+69"/>
+        <location filename="../app/learning/network_views.cpp" line="+69"/>
         <source>PC1 (%1%)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -353,7 +353,7 @@
 <context>
     <name>dlm::app::Project</name>
     <message>
-        <location filename="../app/studio/project.cpp" line="+110"/>
+        <location filename="../app/persistence/project.cpp" line="+110"/>
         <source>“%1” is empty.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -552,7 +552,7 @@
 <context>
     <name>dlm::app::RecoveryManager</name>
     <message>
-        <location filename="../app/studio/recovery_manager.cpp" line="+98"/>
+        <location filename="../app/persistence/recovery_manager.cpp" line="+98"/>
         <location line="+97"/>
         <source>Autosave failed: %1. Save the project to keep your work.</source>
         <translation type="unfinished"></translation>
@@ -604,7 +604,7 @@
 <context>
     <name>dlm::app::Session</name>
     <message>
-        <location filename="../app/studio/session.cpp" line="+36"/>
+        <location filename="../app/session/session.cpp" line="+36"/>
         <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -639,7 +639,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/session_commands.cpp" line="+12"/>
+        <location filename="../app/session/session_commands.cpp" line="+12"/>
         <source>Untag %n event(s)</source>
         <translation>
             <numerusform>Untag %n event</numerusform>
@@ -847,7 +847,7 @@
 <context>
     <name>dlm::app::codec</name>
     <message>
-        <location filename="../app/studio/event_codec.cpp" line="+127"/>
+        <location filename="../app/persistence/event_codec.cpp" line="+127"/>
         <source>its signal or descriptor is longer than the studio accepts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1274,7 +1274,7 @@
 <context>
     <name>dlm::ui::BoardPanel</name>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="+27"/>
+        <location filename="../ui/board/board_panel.cpp" line="+27"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1559,7 +1559,7 @@
 <context>
     <name>dlm::ui::ClassPalette</name>
     <message>
-        <location filename="../ui/classpalette.cpp" line="+36"/>
+        <location filename="../ui/common/class_colours.cpp" line="+36"/>
         <source>outlier</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1582,7 +1582,7 @@
 <context>
     <name>dlm::ui::EventsPanel</name>
     <message>
-        <location filename="../ui/mainwindow/events_panel.cpp" line="+39"/>
+        <location filename="../ui/events/events_panel.cpp" line="+39"/>
         <source>&lt;b&gt;Classes&lt;/b&gt; — keys 1–9 tag, U unknown, Del discard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1653,7 +1653,7 @@
 <context>
     <name>dlm::ui::ExplanationView</name>
     <message>
-        <location filename="../ui/explanationview.cpp" line="+32"/>
+        <location filename="../ui/knownset/explanation_view.cpp" line="+32"/>
         <source>Click an event in the map to see why it was classified as it was: its nearest neurons and its margin to the boundary.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1746,7 +1746,7 @@
 <context>
     <name>dlm::ui::GestureToolbar</name>
     <message>
-        <location filename="../ui/gesturetoolbar.cpp" line="+96"/>
+        <location filename="../ui/board/gesture_toolbar.cpp" line="+96"/>
         <source>shake</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1824,7 +1824,7 @@
 <context>
     <name>dlm::ui::GrowthPanel</name>
     <message>
-        <location filename="../ui/growthpanel.cpp" line="+72"/>
+        <location filename="../ui/growth/growth_panel.cpp" line="+72"/>
         <source>Full rebuild</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1967,7 +1967,7 @@
 <context>
     <name>dlm::ui::KnownSetPanel</name>
     <message>
-        <location filename="../ui/knownsetpanel.cpp" line="+50"/>
+        <location filename="../ui/knownset/known_set_panel.cpp" line="+50"/>
         <source>Projection:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2058,7 +2058,7 @@
 <context>
     <name>dlm::ui::KnownSetPlot</name>
     <message>
-        <location filename="../ui/knownsetplot.cpp" line="+75"/>
+        <location filename="../ui/knownset/known_set_plot.cpp" line="+75"/>
         <location line="+121"/>
         <source>Projection x</source>
         <translation type="unfinished"></translation>
@@ -2150,7 +2150,7 @@ tag them with keys 1–9 to teach the network.</source>
 <context>
     <name>dlm::ui::LiveSignalPanel</name>
     <message>
-        <location filename="../ui/livesignalpanel.cpp" line="+48"/>
+        <location filename="../ui/live/live_signal_panel.cpp" line="+48"/>
         <source>x</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2308,7 +2308,7 @@ Connect a board, or start the virtual board to see its signals here.</source>
 <context>
     <name>dlm::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="+64"/>
+        <location filename="../ui/main_window/main_window.cpp" line="+64"/>
         <source>acceleration (counts, 4096 = 1 g)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2344,7 +2344,7 @@ Connect a board, or start the virtual board to see its signals here.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../ui/mainwindow/main_window_wiring.cpp" line="+89"/>
+        <location filename="../ui/main_window/main_window_wiring.cpp" line="+89"/>
         <source>No model yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2364,7 +2364,7 @@ Connect a board, or start the virtual board to see its signals here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="+6"/>
+        <location filename="../ui/main_window/main_window_actions.cpp" line="+6"/>
         <source>&amp;New project</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2593,7 +2593,7 @@ Nothing was changed in the current session.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../ui/mainwindow/main_window_wiring.cpp" line="+46"/>
+        <location filename="../ui/main_window/main_window_wiring.cpp" line="+46"/>
         <source>Deeplomath models (*.dlm)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2613,7 +2613,7 @@ Nothing was changed in the current session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow/main_window_wiring.cpp" line="-103"/>
+        <location filename="../ui/main_window/main_window_wiring.cpp" line="-103"/>
         <source>%1 neurons × %2 dimensions, %n class(es)</source>
         <translation>
             <numerusform>%1 neurons × %2 dimensions, %n class</numerusform>
@@ -2662,7 +2662,7 @@ Nothing was changed in the current session.</source>
 <context>
     <name>dlm::ui::NetworkCanvas</name>
     <message numerus="yes">
-        <location filename="../ui/networkcanvas.cpp" line="+58"/>
+        <location filename="../ui/network/network_canvas.cpp" line="+58"/>
         <source>Layer %1 — %Ln neuron(s)</source>
         <translation>
             <numerusform>Layer %1 — %Ln neuron</numerusform>
@@ -2698,7 +2698,7 @@ its layers and neurons appear here.</source>
 <context>
     <name>dlm::ui::NetworkPanel</name>
     <message numerus="yes">
-        <location filename="../ui/networkpanel.cpp" line="+93"/>
+        <location filename="../ui/network/network_panel.cpp" line="+93"/>
         <source>&lt;b&gt;%Ln&lt;/b&gt; layer(s)</source>
         <translation>
             <numerusform>&lt;b&gt;%Ln&lt;/b&gt; layer</numerusform>
@@ -2736,7 +2736,7 @@ its layers and neurons appear here.</source>
 <context>
     <name>dlm::ui::NeuronDetails</name>
     <message>
-        <location filename="../ui/neurondetails.cpp" line="+36"/>
+        <location filename="../ui/network/neuron_details.cpp" line="+36"/>
         <source>Click a neuron to see its class, support, centre, metric radii and the events it covers.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2842,7 +2842,7 @@ its layers and neurons appear here.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio_main/main.cpp" line="+28"/>
+        <location filename="../ui/studio_main/main.cpp" line="+28"/>
         <source>Tag live sensor events, watch a backpropagation-free network grow, and push models to boards.</source>
         <translation type="unfinished"></translation>
     </message>

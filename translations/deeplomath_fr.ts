@@ -4,7 +4,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="+32"/>
+        <location filename="../ui/main_window/main_window_actions.cpp" line="+32"/>
         <source>Deeplomath projects (*.dlmproj)</source>
         <translation>Projets Deeplomath (*.dlmproj)</translation>
     </message>
@@ -12,7 +12,7 @@
 <context>
     <name>dlm::app::EventTableModel</name>
     <message>
-        <location filename="../app/studio/event_table_model.cpp" line="+91"/>
+        <location filename="../app/session/event_table_model.cpp" line="+91"/>
         <source>Unknown</source>
         <translation>Inconnu</translation>
     </message>
@@ -70,7 +70,7 @@
 <context>
     <name>dlm::app::Exporter</name>
     <message>
-        <location filename="../app/studio/exporter.cpp" line="+50"/>
+        <location filename="../app/import_export/exporter.cpp" line="+50"/>
         <source>There is nothing to export: no event is tagged yet.</source>
         <translation>Rien à exporter&#xa0;: aucun événement n’est encore étiqueté.</translation>
     </message>
@@ -89,7 +89,7 @@
 <context>
     <name>dlm::app::HostNetwork</name>
     <message>
-        <location filename="../app/studio/host_network.cpp" line="+42"/>
+        <location filename="../app/learning/host_network.cpp" line="+42"/>
         <source>the network does not support %1 features with %2 classes</source>
         <translation>le réseau ne prend pas en charge %1 caractéristiques avec %2 classes</translation>
     </message>
@@ -113,7 +113,7 @@
 <context>
     <name>dlm::app::Importer</name>
     <message>
-        <location filename="../app/studio/importer.cpp" line="+115"/>
+        <location filename="../app/import_export/importer.cpp" line="+115"/>
         <source>Cannot open “%1”: %2</source>
         <translation>Impossible d’ouvrir «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
@@ -224,7 +224,7 @@
 <context>
     <name>dlm::app::Journal</name>
     <message>
-        <location filename="../app/studio/journal.cpp" line="+118"/>
+        <location filename="../app/persistence/journal.cpp" line="+118"/>
         <source>Cannot write the autosave journal “%1”: %2</source>
         <translation>Impossible d’écrire le journal de sauvegarde automatique «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
@@ -258,7 +258,7 @@
 <context>
     <name>dlm::app::LearningWorker</name>
     <message>
-        <location filename="../app/studio/learning_worker.cpp" line="+120"/>
+        <location filename="../app/learning/learning_worker.cpp" line="+120"/>
         <source>The saved model could not be used: %1. The network is rebuilt from the tagged events instead.</source>
         <translation>Le modèle enregistré n’a pas pu être utilisé&#xa0;: %1. Le réseau est reconstruit à partir des événements étiquetés.</translation>
     </message>
@@ -299,7 +299,7 @@
         <translation>Le réseau n’a pas pu être reconstruit (%1).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/learning_worker_refresh.cpp" line="+35"/>
+        <location filename="../app/learning/learning_worker_refresh.cpp" line="+35"/>
         <source>Predicting %n event(s)…</source>
         <translation>
             <numerusform>Prédiction de %n événement…</numerusform>
@@ -310,7 +310,7 @@
 <context>
     <name>dlm::app::NetworkViews</name>
     <message>
-        <location filename="../app/studio/network_views.cpp" line="+69"/>
+        <location filename="../app/learning/network_views.cpp" line="+69"/>
         <source>PC1 (%1%)</source>
         <translation>CP1 (%1&#xa0;%)</translation>
     </message>
@@ -353,7 +353,7 @@
 <context>
     <name>dlm::app::Project</name>
     <message>
-        <location filename="../app/studio/project.cpp" line="+110"/>
+        <location filename="../app/persistence/project.cpp" line="+110"/>
         <source>“%1” is empty.</source>
         <translation>«&#xa0;%1&#xa0;» est vide.</translation>
     </message>
@@ -552,7 +552,7 @@
 <context>
     <name>dlm::app::RecoveryManager</name>
     <message>
-        <location filename="../app/studio/recovery_manager.cpp" line="+98"/>
+        <location filename="../app/persistence/recovery_manager.cpp" line="+98"/>
         <location line="+97"/>
         <source>Autosave failed: %1. Save the project to keep your work.</source>
         <translation>Échec de la sauvegarde automatique&#xa0;: %1. Enregistrez le projet pour conserver votre travail.</translation>
@@ -604,7 +604,7 @@
 <context>
     <name>dlm::app::Session</name>
     <message>
-        <location filename="../app/studio/session.cpp" line="+36"/>
+        <location filename="../app/session/session.cpp" line="+36"/>
         <source>Unknown</source>
         <translation>Inconnu</translation>
     </message>
@@ -639,7 +639,7 @@
         <translation>Changer la couleur de %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/studio/session_commands.cpp" line="+12"/>
+        <location filename="../app/session/session_commands.cpp" line="+12"/>
         <source>Untag %n event(s)</source>
         <translation>
             <numerusform>Retirer l’étiquette de %n événement</numerusform>
@@ -847,7 +847,7 @@
 <context>
     <name>dlm::app::codec</name>
     <message>
-        <location filename="../app/studio/event_codec.cpp" line="+127"/>
+        <location filename="../app/persistence/event_codec.cpp" line="+127"/>
         <source>its signal or descriptor is longer than the studio accepts</source>
         <translation>son signal ou son descripteur est plus long que ce que le studio accepte</translation>
     </message>
@@ -1274,7 +1274,7 @@
 <context>
     <name>dlm::ui::BoardPanel</name>
     <message>
-        <location filename="../ui/boardpanel.cpp" line="+27"/>
+        <location filename="../ui/board/board_panel.cpp" line="+27"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
@@ -1559,7 +1559,7 @@
 <context>
     <name>dlm::ui::ClassPalette</name>
     <message>
-        <location filename="../ui/classpalette.cpp" line="+36"/>
+        <location filename="../ui/common/class_colours.cpp" line="+36"/>
         <source>outlier</source>
         <translation>aberrant</translation>
     </message>
@@ -1582,7 +1582,7 @@
 <context>
     <name>dlm::ui::EventsPanel</name>
     <message>
-        <location filename="../ui/mainwindow/events_panel.cpp" line="+39"/>
+        <location filename="../ui/events/events_panel.cpp" line="+39"/>
         <source>&lt;b&gt;Classes&lt;/b&gt; — keys 1–9 tag, U unknown, Del discard</source>
         <translation>&lt;b&gt;Classes&lt;/b&gt; — touches 1–9&#xa0;: étiqueter, U&#xa0;: inconnu, Suppr&#xa0;: écarter</translation>
     </message>
@@ -1653,7 +1653,7 @@
 <context>
     <name>dlm::ui::ExplanationView</name>
     <message>
-        <location filename="../ui/explanationview.cpp" line="+32"/>
+        <location filename="../ui/knownset/explanation_view.cpp" line="+32"/>
         <source>Click an event in the map to see why it was classified as it was: its nearest neurons and its margin to the boundary.</source>
         <translation>Cliquez sur un événement du graphique pour comprendre sa classification&#xa0;: ses neurones les plus proches et sa marge par rapport à la frontière.</translation>
     </message>
@@ -1746,7 +1746,7 @@
 <context>
     <name>dlm::ui::GestureToolbar</name>
     <message>
-        <location filename="../ui/gesturetoolbar.cpp" line="+96"/>
+        <location filename="../ui/board/gesture_toolbar.cpp" line="+96"/>
         <source>shake</source>
         <translation>secousse</translation>
     </message>
@@ -1824,7 +1824,7 @@
 <context>
     <name>dlm::ui::GrowthPanel</name>
     <message>
-        <location filename="../ui/growthpanel.cpp" line="+72"/>
+        <location filename="../ui/growth/growth_panel.cpp" line="+72"/>
         <source>Full rebuild</source>
         <translation>Reconstruction complète</translation>
     </message>
@@ -1967,7 +1967,7 @@
 <context>
     <name>dlm::ui::KnownSetPanel</name>
     <message>
-        <location filename="../ui/knownsetpanel.cpp" line="+50"/>
+        <location filename="../ui/knownset/known_set_panel.cpp" line="+50"/>
         <source>Projection:</source>
         <translation>Projection&#xa0;:</translation>
     </message>
@@ -2058,7 +2058,7 @@
 <context>
     <name>dlm::ui::KnownSetPlot</name>
     <message>
-        <location filename="../ui/knownsetplot.cpp" line="+75"/>
+        <location filename="../ui/knownset/known_set_plot.cpp" line="+75"/>
         <location line="+121"/>
         <source>Projection x</source>
         <translation>Projection en x</translation>
@@ -2152,7 +2152,7 @@ Les événements apparaissent ici dès que la carte les détecte&#xa0;;
 <context>
     <name>dlm::ui::LiveSignalPanel</name>
     <message>
-        <location filename="../ui/livesignalpanel.cpp" line="+48"/>
+        <location filename="../ui/live/live_signal_panel.cpp" line="+48"/>
         <source>x</source>
         <translation>x</translation>
     </message>
@@ -2311,7 +2311,7 @@ Connectez une carte, ou démarrez la carte virtuelle pour voir ses signaux ici.<
 <context>
     <name>dlm::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow/main_window.cpp" line="+64"/>
+        <location filename="../ui/main_window/main_window.cpp" line="+64"/>
         <source>acceleration (counts, 4096 = 1 g)</source>
         <translation>accélération (unités brutes, 4096 = 1 g)</translation>
     </message>
@@ -2347,7 +2347,7 @@ Connectez une carte, ou démarrez la carte virtuelle pour voir ses signaux ici.<
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../ui/mainwindow/main_window_wiring.cpp" line="+89"/>
+        <location filename="../ui/main_window/main_window_wiring.cpp" line="+89"/>
         <source>No model yet</source>
         <translation>Pas encore de modèle</translation>
     </message>
@@ -2367,7 +2367,7 @@ Connectez une carte, ou démarrez la carte virtuelle pour voir ses signaux ici.<
         <translation>%1%2 — Deeplomath Studio</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow/main_window_actions.cpp" line="+6"/>
+        <location filename="../ui/main_window/main_window_actions.cpp" line="+6"/>
         <source>&amp;New project</source>
         <translation>&amp;Nouveau projet</translation>
     </message>
@@ -2598,7 +2598,7 @@ La session en cours n’a pas été modifiée.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../ui/mainwindow/main_window_wiring.cpp" line="+46"/>
+        <location filename="../ui/main_window/main_window_wiring.cpp" line="+46"/>
         <source>Deeplomath models (*.dlm)</source>
         <translation>Modèles Deeplomath (*.dlm)</translation>
     </message>
@@ -2618,7 +2618,7 @@ La session en cours n’a pas été modifiée.</translation>
         <translation>&lt;h3&gt;Deeplomath Studio %1&lt;/h3&gt;&lt;p&gt;Un noyau d’apprentissage profond qui apprend sans rétropropagation, un événement à la fois, construit lui-même sa profondeur et sa densité de neurones, et rejette ce qui se trouve hors de son ensemble connu.&lt;/p&gt;&lt;p&gt;Noyau %2.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow/main_window_wiring.cpp" line="-103"/>
+        <location filename="../ui/main_window/main_window_wiring.cpp" line="-103"/>
         <source>%1 neurons × %2 dimensions, %n class(es)</source>
         <translation>
             <numerusform>%1 neurones × %2 dimensions, %n classe</numerusform>
@@ -2667,7 +2667,7 @@ La session en cours n’a pas été modifiée.</translation>
 <context>
     <name>dlm::ui::NetworkCanvas</name>
     <message numerus="yes">
-        <location filename="../ui/networkcanvas.cpp" line="+58"/>
+        <location filename="../ui/network/network_canvas.cpp" line="+58"/>
         <source>Layer %1 — %Ln neuron(s)</source>
         <translation>
             <numerusform>Couche %1 — %Ln neurone</numerusform>
@@ -2705,7 +2705,7 @@ ses couches et ses neurones apparaissent ici.</translation>
 <context>
     <name>dlm::ui::NetworkPanel</name>
     <message numerus="yes">
-        <location filename="../ui/networkpanel.cpp" line="+93"/>
+        <location filename="../ui/network/network_panel.cpp" line="+93"/>
         <source>&lt;b&gt;%Ln&lt;/b&gt; layer(s)</source>
         <translation>
             <numerusform>&lt;b&gt;%Ln&lt;/b&gt; couche</numerusform>
@@ -2743,7 +2743,7 @@ ses couches et ses neurones apparaissent ici.</translation>
 <context>
     <name>dlm::ui::NeuronDetails</name>
     <message>
-        <location filename="../ui/neurondetails.cpp" line="+36"/>
+        <location filename="../ui/network/neuron_details.cpp" line="+36"/>
         <source>Click a neuron to see its class, support, centre, metric radii and the events it covers.</source>
         <translation>Cliquez sur un neurone pour voir sa classe, son support, son centre, ses rayons métriques et les événements qu’il couvre.</translation>
     </message>
@@ -2849,7 +2849,7 @@ ses couches et ses neurones apparaissent ici.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/studio_main/main.cpp" line="+28"/>
+        <location filename="../ui/studio_main/main.cpp" line="+28"/>
         <source>Tag live sensor events, watch a backpropagation-free network grow, and push models to boards.</source>
         <translation>Étiquetez en direct les événements d’un capteur, regardez grandir un réseau sans rétropropagation et envoyez des modèles aux cartes.</translation>
     </message>

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "app/bench/metrics.h"
+#include "app/baselines/metrics.h"
 #include "app/cli/bench_protocols.h"
 #include "app/cli/bench_report.h"
 #include "app/cli/bench_scoring.h"

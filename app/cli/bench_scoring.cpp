@@ -3,8 +3,8 @@
 #include <cmath>
 #include <limits>
 
-#include "app/bench/knn.h"
-#include "app/bench/metrics.h"
+#include "app/baselines/knn.h"
+#include "app/baselines/metrics.h"
 
 namespace dlm::cli {
 

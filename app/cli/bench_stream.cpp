@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "app/bench/knn.h"
-#include "app/bench/metrics.h"
-#include "app/bench/mlp.h"
+#include "app/baselines/knn.h"
+#include "app/baselines/metrics.h"
+#include "app/baselines/mlp.h"
 #include "app/cli/bench_report.h"
 #include "app/cli/bench_protocols.h"
 #include "app/cli/evaluation.h"

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "app/bench/metrics.h"
+#include "app/baselines/metrics.h"
 #include "app/cli/args.h"
 #include "app/cli/evaluation.h"
 #include "app/cli/json.h"

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "app/bench/metrics.h"
+#include "app/baselines/metrics.h"
 #include "app/cli/network_box.h"
 #include "app/data/dataset.h"
 

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "app/bench/metrics.h"
+#include "app/baselines/metrics.h"
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
 #include "app/cli/evaluation.h"

@@ -6,6 +6,7 @@
 
 #include "app/controller/model_identity.h"
 #include "core/descriptor.h"
+#include "core/version.h"
 
 namespace dlm::app {
 
@@ -253,6 +254,8 @@ void StudioController::setTriggerThreshold(float threshold) {
   m_trigger.threshold = threshold;
   m_link.setTrigger(m_trigger);
 }
+
+QString StudioController::kernelVersion() { return QString::fromLatin1(dlm::coreVersion()); }
 
 quint32 StudioController::studioModelIdentity() const {
   // Compare like with like: the identity a board reports for a model (its stored CRC), not

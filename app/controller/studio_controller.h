@@ -8,9 +8,9 @@
 
 #include "app/controller/sample_history.h"
 #include "app/controller/virtual_board_process.h"
-#include "app/studio/learning_service.h"
-#include "app/studio/recovery_manager.h"
-#include "app/studio/session.h"
+#include "app/learning/learning_service.h"
+#include "app/persistence/recovery_manager.h"
+#include "app/session/session.h"
 #include "devices/link/board_link.h"
 #include "devices/link/port_discovery.h"
 
@@ -35,6 +35,8 @@ public:
   quint32 boardModelCrc() const { return m_boardModelCrc; }
   /// \brief The studio model's identity, as a board reports it (0 without a model).
   quint32 studioModelIdentity() const;
+  /// \brief The kernel's version ("major.minor.patch"), for the About box.
+  static QString kernelVersion();
 
   // Board
   /// \brief Arguments given to dlm-board (default: a spontaneous gesture every 5 s).

@@ -2,9 +2,9 @@
 #include <QFileInfo>
 
 #include "app/controller/studio_controller.h"
-#include "app/studio/exporter.h"
-#include "app/studio/importer.h"
-#include "app/studio/project.h"
+#include "app/import_export/exporter.h"
+#include "app/import_export/importer.h"
+#include "app/persistence/project.h"
 #include "core/network.h"
 
 namespace dlm::app {

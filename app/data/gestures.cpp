@@ -7,7 +7,7 @@
 #include "app/data/random.h"
 #include "core/descriptor.h"
 #include "devices/firmware/event_detector.h"
-#include "devices/firmware/motion_source.h"
+#include "devices/simulator/motion_source.h"
 
 namespace dlm::data {
 

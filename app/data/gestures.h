@@ -17,7 +17,7 @@ struct GestureOptions {
 
 /// \brief Labelled gesture events produced exactly as the virtual board produces them.
 ///
-/// The board's synthetic accelerometer (devices/firmware/motion_source.h) performs every
+/// The board's synthetic accelerometer (devices/simulator/motion_source.h) performs every
 /// gesture perGesture times in a shuffled order; its stream goes through the board's energy
 /// trigger (event_detector.h, the firmware's trigger settings) and each detected window
 /// through the board's descriptor (core/descriptor.h, 3 channels, 2048-frame windows). A row's

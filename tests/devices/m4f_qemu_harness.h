@@ -13,7 +13,7 @@
 #include <memory>
 #include <string>
 
-#include "devices/firmware/app/firmware_app.h"
+#include "devices/firmware/firmware_app.h"
 #include <vector>
 #include <fcntl.h>
 #include <poll.h>

@@ -14,14 +14,14 @@
 #include <functional>
 #include <memory>
 
-#include "ui/boardpanel.h"
+#include "ui/board/board_panel.h"
 #include "ui/gallery/syntheticdata.h"
-#include "ui/gesturetoolbar.h"
-#include "ui/growthpanel.h"
-#include "ui/knownsetpanel.h"
-#include "ui/livesignalpanel.h"
-#include "ui/networkpanel.h"
-#include "ui/uilogging.h"
+#include "ui/board/gesture_toolbar.h"
+#include "ui/growth/growth_panel.h"
+#include "ui/knownset/known_set_panel.h"
+#include "ui/live/live_signal_panel.h"
+#include "ui/network/network_panel.h"
+#include "ui/common/ui_logging.h"
 
 namespace {
 

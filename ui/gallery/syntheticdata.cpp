@@ -6,7 +6,7 @@
 #include <cmath>
 #include <random>
 
-#include "ui/livesignalpanel.h"
+#include "ui/live/live_signal_panel.h"
 
 namespace dlm::ui::gallery {
 

@@ -7,7 +7,7 @@
 #include <QString>
 #include <QVector>
 
-#include "app/studio/snapshots.h"
+#include "app/views/snapshots.h"
 
 namespace dlm::ui {
 class LiveSignalPanel;

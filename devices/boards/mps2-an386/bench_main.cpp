@@ -26,7 +26,7 @@
 #include "core/layer.h"
 #include "core/network.h"
 #include "core/version.h"
-#include "devices/firmware/app/firmware_app.h"
+#include "devices/firmware/firmware_app.h"
 
 #include <cinttypes>
 #include <cmath>

@@ -12,7 +12,7 @@
 #include "board.h"
 #include "port.h"
 
-#include "devices/firmware/app/firmware_app.h"
+#include "devices/firmware/firmware_app.h"
 
 #include <cstdint>
 

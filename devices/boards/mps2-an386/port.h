@@ -1,7 +1,7 @@
 #pragma once
 
 // BoardPort of the emulated Cortex-M4F board: Arm MPS2+ AN386 under
-// `qemu-system-arm -M mps2-an386` (devices/firmware/app/board_port.h).
+// `qemu-system-arm -M mps2-an386` (devices/firmware/board_port.h).
 //
 //   serial   UART0 (the studio link, `-serial pty`): interrupt-driven RX (IRQ 0) into a ring,
 //            non-blocking TX (as many bytes as the UART takes without waiting)
@@ -19,9 +19,9 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "devices/firmware/app/board_port.h"
-#include "devices/firmware/app/clocked_motion_source.h"
-#include "devices/firmware/motion_source.h"
+#include "devices/firmware/board_port.h"
+#include "devices/simulator/clocked_motion_source.h"
+#include "devices/simulator/motion_source.h"
 
 namespace dlm::boards {
 

@@ -14,7 +14,7 @@
 
 #include "devices/boards/virtual/pty.h"
 #include "devices/boards/virtual/virtual_port.h"
-#include "devices/firmware/app/firmware_app.h"
+#include "devices/firmware/firmware_app.h"
 
 namespace {
 

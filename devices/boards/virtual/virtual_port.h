@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "devices/firmware/app/board_port.h"
-#include "devices/firmware/app/clocked_motion_source.h"
+#include "devices/firmware/board_port.h"
+#include "devices/simulator/clocked_motion_source.h"
 
 namespace dlm::board {
 

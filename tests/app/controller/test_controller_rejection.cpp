@@ -10,7 +10,7 @@
 #include "app/controller/model_identity.h"
 #include "app/controller/studio_controller.h"
 #include "devices/link/mock_transport.h"
-#include "tests/app/studio/studio_test_util.h"
+#include "tests/app/studio_test_util.h"
 #include "tests/devices/link/mock_board.h"
 
 using namespace dlm;

@@ -3,7 +3,7 @@
 
 #include "core/model_format.h"
 #include "core/network.h"
-#include "devices/firmware/app/firmware_app.h"
+#include "devices/firmware/firmware_app.h"
 
 namespace leantest {
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "devices/firmware/event_detector.h"
-#include "devices/firmware/motion_source.h"
+#include "devices/simulator/motion_source.h"
 
 namespace dlm::firmware::test {
 

@@ -10,7 +10,7 @@
 
 #include <memory>
 
-#include "devices/firmware/app/firmware_app.h"
+#include "devices/firmware/firmware_app.h"
 #include "devices/link/board_link.h"
 
 using namespace dlm::link;

@@ -16,7 +16,7 @@
 #include "core/protocol/link.h"
 #include "devices/boards/virtual/board_process.h"
 #include "devices/boards/virtual/host_link.h"
-#include "devices/firmware/app/firmware_app.h"
+#include "devices/firmware/firmware_app.h"
 
 using namespace dlm;
 using namespace dlm::board;

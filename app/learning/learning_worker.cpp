@@ -1,0 +1,330 @@
+#include "app/learning/learning_worker.h"
+
+#include <QElapsedTimer>
+#include <QTimer>
+
+#include <algorithm>
+
+#include "app/session/app_logging.h"
+
+namespace dlm::app {
+
+namespace {
+
+// The kernel's real-time schedule: rebuild once the events learned since the last rebuild
+// reach this fraction of those learned (at least kMinSinceRebuild). Geometric, so the
+// amortised cost stays a small multiple of one rebuild.
+constexpr double kRebuildFraction = 0.1;
+constexpr int kMinSinceRebuild = 16;
+
+} // namespace
+
+LearningWorker::LearningWorker(std::shared_ptr<std::atomic<quint64>> posted, QObject* parent)
+    : QObject(parent), m_posted(std::move(posted)), m_rebuildTimer(new QTimer(this)),
+      m_refreshTimer(new QTimer(this)) {
+  // Children: they move to the worker thread with this object.
+  m_rebuildTimer->setSingleShot(true);
+  m_refreshTimer->setSingleShot(true);
+  connect(m_rebuildTimer, &QTimer::timeout, this, &LearningWorker::rebuildNow);
+  connect(m_refreshTimer, &QTimer::timeout, this, &LearningWorker::refresh);
+}
+
+LearningWorker::~LearningWorker() = default;
+
+int LearningWorker::taggedCount() const {
+  int n = 0;
+  for (int i = 0; i < m_store.size(); ++i) n += m_store.at(i).tag >= 0 ? 1 : 0;
+  return n;
+}
+
+// ---- edits --------------------------------------------------------------------------------
+
+void LearningWorker::applyOps(const LearnerOps& ops, quint64 generation) {
+  const bool newer = generation > m_generation;
+  m_generation = std::max(m_generation, generation);
+  QVector<int> candidates;
+  QVector<int> added;
+  bool rebuild = false;
+  for (const LearnerOp& op : ops) rebuild = applyOp(op, candidates, added) || rebuild;
+  if (rebuild || m_rebuildPending || candidates.size() > kIncrementalBatch) {
+    scheduleRebuild();
+  } else if (!candidates.isEmpty()) {
+    learnIncrementally(candidates);
+  }
+  // Streaming events get their prediction at once; the rest waits for the refresh.
+  if (!added.isEmpty() && m_net.hasModel()) predictRows(added);
+  if (newer && !m_rebuildPending) scheduleRefresh();
+}
+
+bool LearningWorker::applyOp(const LearnerOp& op, QVector<int>& candidates, QVector<int>& added) {
+  switch (op.kind) {
+  case LearnerOp::Add: {
+    LearnerRow row;
+    row.id = op.id;
+    row.tag = op.tag;
+    row.learned = op.learned && op.tag >= 0;
+    row.descriptor = op.descriptor;
+    m_store.insert(std::move(row));
+    added << op.id;
+    if (op.tag >= 0 && !op.learned) candidates << op.id;
+    return false;
+  }
+  case LearnerOp::Tag: {
+    const int i = m_store.indexOf(op.id);
+    if (i < 0) return false;
+    LearnerRow& row = m_store.at(i);
+    // The model holds the old label: only a rebuild takes it back out.
+    const bool unlearn = row.learned && row.tag >= 0 && row.tag != op.tag;
+    if (row.tag != op.tag) row.learned = false;
+    row.tag = op.tag;
+    if (op.tag >= 0 && !row.learned) candidates << op.id;
+    return unlearn;
+  }
+  case LearnerOp::Remove: {
+    int tag = kUntagged;
+    bool learned = false;
+    return m_store.remove(op.id, &tag, &learned) && learned && tag >= 0;
+  }
+  }
+  return false;
+}
+
+void LearningWorker::resetSession(const LearnerOps& events, const QStringList& classNames,
+                                  quint64 generation) {
+  m_generation = std::max(m_generation, generation);
+  m_store.clear();
+  m_names = classNames;
+  for (const LearnerOp& op : events) {
+    LearnerRow row;
+    row.id = op.id;
+    row.tag = op.tag;
+    // What the session claims; loadModel() checks it against the model it restores.
+    row.learned = op.learned && op.tag >= 0;
+    row.descriptor = op.descriptor;
+    m_store.insert(std::move(row));
+  }
+  m_net.clear();
+  m_sinceRebuild = 0;
+  m_prequential.clear();
+  m_prequentialNext = 0;
+  m_prequentialAccuracy = 0.0;
+  m_lastMap = KnownSetMap();
+  scheduleRebuild();
+}
+
+void LearningWorker::loadModel(const QByteArray& bytes, quint64 generation) {
+  m_generation = std::max(m_generation, generation);
+  if (bytes.isEmpty()) return;
+  QString error;
+  if (!m_net.load(bytes, taggedCount(), &error)) {
+    emit problem(tr("The saved model could not be used: %1. The network is rebuilt from the "
+                    "tagged events instead.").arg(error));
+    scheduleRebuild();
+    return;
+  }
+  m_net.network().setThreshold(m_threshold);
+  // The model is adopted only if it learned exactly the class-tagged events of this session:
+  // then the board's and the studio's model hashes keep matching after a reopen.
+  bool consistent = true;
+  for (int i = 0; i < m_store.size() && consistent; ++i) {
+    const LearnerRow& r = m_store.at(i);
+    const bool learnable = r.tag >= 0 && r.descriptor.size() == m_net.dims();
+    consistent = learnable == r.learned;
+  }
+  if (!consistent) {
+    qCInfo(lcApp) << "saved model does not match the session's tags: rebuilding";
+    scheduleRebuild();
+    return;
+  }
+  m_rebuildPending = false;
+  m_rebuildTimer->stop();
+  m_modelBytes.clear();  // emitModel() serialises the adopted model afresh
+  refresh();
+}
+
+void LearningWorker::setClassNames(const QStringList& names) {
+  if (names == m_names) return;
+  m_names = names;
+  // The names are part of the model bytes (and so of the model's hash).
+  if (m_net.hasModel()) {
+    m_modelBytes.clear();
+    emitModel();
+  }
+}
+
+void LearningWorker::requestRebuild() { scheduleRebuild(); }
+
+void LearningWorker::setLimits(int maxLayers, int maxNeurons, int maxDeepNeurons) {
+  m_net.setLimits(maxLayers, maxNeurons, maxDeepNeurons);
+  scheduleRebuild();
+}
+
+// ---- incremental learning -----------------------------------------------------------------
+
+void LearningWorker::learnIncrementally(const QVector<int>& ids) {
+  bool any = false;
+  for (int id : ids) {
+    const int i = m_store.indexOf(id);
+    if (i < 0) continue;
+    const LearnResult r = learnOne(i);
+    if (r == LearnResult::NeedsRebuild) {
+      scheduleRebuild();
+      return;
+    }
+    any = any || r == LearnResult::Learned;
+  }
+  if (!any) return;
+  const int due = std::max(kMinSinceRebuild, int(kRebuildFraction * m_net.network().eventsLearned()));
+  if (m_sinceRebuild >= due) scheduleRebuild();
+}
+
+LearningWorker::LearnResult LearningWorker::learnOne(int index) {
+  LearnerRow& row = m_store.at(index);
+  if (row.tag < 0 || row.learned) return LearnResult::Skipped;
+  const int dims = m_net.ready() && m_net.hasModel() ? m_net.dims() : m_store.majorityDims();
+  if (row.descriptor.size() != dims) {
+    if (m_dimsWarned != int(row.descriptor.size())) {
+      m_dimsWarned = int(row.descriptor.size());
+      emit problem(tr("Event %1 has %n feature(s), but the network expects %2, so it was not "
+                      "learned.", "", int(row.descriptor.size()))
+                       .arg(row.id)
+                       .arg(dims));
+    }
+    return LearnResult::Skipped;
+  }
+  QString error;
+  const bool hadModel = m_net.hasModel();
+  const auto outcome = m_net.ensure(taggedCount(), dims, row.tag + 1, &error);
+  if (outcome == HostNetwork::Outcome::Failed) {
+    emit problem(tr("Event %1 cannot be learned: %2.").arg(row.id).arg(error));
+    return LearnResult::Skipped;
+  }
+  if (outcome == HostNetwork::Outcome::Reinitialised && hadModel) {
+    // A larger arena starts empty: everything learned so far is rebuilt into it.
+    forgetModel();
+    return LearnResult::NeedsRebuild;
+  }
+  Network& net = m_net.network();
+  net.setThreshold(m_threshold);
+  if (m_net.hasModel()) {
+    // Predict-then-learn: the prequential accuracy is measured on events not yet learned.
+    Prediction before;
+    net.predict(row.descriptor.constData(), before);
+    const bool right = before.classIndex == row.tag;
+    if (m_prequential.size() < kPrequentialWindow) {
+      m_prequential << right;
+    } else {
+      m_prequential[m_prequentialNext] = right;
+    }
+    m_prequentialNext = (m_prequentialNext + 1) % kPrequentialWindow;
+    m_prequentialAccuracy =
+        double(std::count(m_prequential.begin(), m_prequential.end(), true)) /
+        double(m_prequential.size());
+  }
+  QElapsedTimer clock;
+  clock.start();
+  LearnReport report;
+  const Status s = net.learn(row.descriptor.constData(), row.tag, &report);
+  const double micros = double(clock.nsecsElapsed()) / 1000.0;
+  if (s != Status::Ok) {
+    emit problem(tr("Learning event %1 failed (%2).").arg(row.id).arg(statusText(s)));
+    return LearnResult::NeedsRebuild;
+  }
+  row.learned = true;
+  ++m_sinceRebuild;
+  m_modelBytes.clear();
+  emit learnedReady(QVector<int>{row.id}, false, m_generation);
+  emitGrowth(micros, false);
+  return LearnResult::Learned;
+}
+
+// ---- rebuilds -----------------------------------------------------------------------------
+
+void LearningWorker::scheduleRebuild() {
+  m_rebuildPending = true;
+  m_refreshTimer->stop();  // the rebuild refreshes everything anyway
+  // Not restarted when already running: a steady stream of edits is still rebuilt every
+  // kRebuildDelayMs instead of being postponed for ever.
+  if (!m_rebuildTimer->isActive()) m_rebuildTimer->start(kRebuildDelayMs);
+}
+
+bool LearningWorker::collectTagged(std::vector<float>& x, std::vector<std::uint8_t>& labels,
+                                   QVector<int>& ids, int& dims) const {
+  dims = m_store.majorityDims();
+  for (int i = 0; i < m_store.size(); ++i) {
+    const LearnerRow& r = m_store.at(i);
+    if (r.tag < 0 || r.descriptor.size() != dims) continue;
+    x.insert(x.end(), r.descriptor.begin(), r.descriptor.end());
+    labels.push_back(std::uint8_t(r.tag));
+    ids << r.id;
+  }
+  return !ids.isEmpty();
+}
+
+void LearningWorker::forgetModel() {
+  m_net.clear();
+  m_modelBytes.clear();
+  m_coverage.clear();
+  for (int i = 0; i < m_store.size(); ++i) m_store.at(i).learned = false;
+}
+
+void LearningWorker::rebuildNow() {
+  if (stale()) {
+    // A newer edit is already on its way: rebuild once, after it.
+    m_rebuildTimer->start(kRebuildDelayMs);
+    return;
+  }
+  m_rebuildPending = false;
+  std::vector<float> x;
+  std::vector<std::uint8_t> labels;
+  QVector<int> ids;
+  int dims = 0;
+  if (!collectTagged(x, labels, ids, dims)) {
+    forgetModel();
+    emit learnedReady({}, true, m_generation);
+    refresh();
+    return;
+  }
+  const int classes = 1 + *std::max_element(labels.begin(), labels.end());
+  QString error;
+  if (m_net.ensure(int(ids.size()), dims, classes, &error) == HostNetwork::Outcome::Failed) {
+    emit problem(tr("The network could not be rebuilt: %1.").arg(error));
+    return;
+  }
+  emit activity(tr("Rebuilding the network from %n event(s)…", "", int(ids.size())));
+  QElapsedTimer clock;
+  clock.start();
+  Network& net = m_net.network();
+  const Status s = net.rebuild(x.data(), labels.data(), std::uint32_t(ids.size()));
+  const double micros = double(clock.nsecsElapsed()) / 1000.0;
+  net.setThreshold(m_threshold);
+  if (s != Status::Ok) {
+    forgetModel();
+    emit problem(tr("The network could not be rebuilt (%1).").arg(statusText(s)));
+  } else {
+    for (int i = 0; i < m_store.size(); ++i) m_store.at(i).learned = false;
+    for (int id : ids) m_store.at(m_store.indexOf(id)).learned = true;
+    qCDebug(lcApp) << "rebuilt from" << ids.size() << "events in" << micros / 1000.0 << "ms";
+  }
+  m_sinceRebuild = 0;
+  m_modelBytes.clear();
+  emit learnedReady(s == Status::Ok ? ids : QVector<int>(), true, m_generation);
+  emitGrowth(micros, true);
+  refresh();
+  emit activity(QString());
+}
+
+void LearningWorker::emitGrowth(double micros, bool rebuild) {
+  const Network& net = m_net.network();
+  GrowthPoint p;
+  p.eventsLearned = m_net.ready() ? net.eventsLearned() : 0;
+  p.depth = m_net.hasModel() ? net.depth() : 0;
+  for (int l = 0; l < p.depth; ++l) p.neuronsPerLayer << net.neurons(l);
+  p.learnMicros = micros;
+  p.prequentialAccuracy = m_prequentialAccuracy;
+  p.rejectionRate = rejectionRate(m_store, m_store.size() - kRecentEvents);
+  p.rebuild = rebuild;
+  emit growthReady(p);
+}
+
+} // namespace dlm::app

@@ -1,0 +1,127 @@
+#include "app/persistence/studio_settings.h"
+
+#include <QLocale>
+#include <QSettings>
+
+#include "core/network.h"
+
+namespace dlm::app {
+
+namespace {
+
+const QStringList kLanguages = {QStringLiteral("en"), QStringLiteral("fr")};
+
+QString triggerKey(const char* name) { return QLatin1String(StudioSettings::kTrigger) + QLatin1String(name); }
+
+} // namespace
+
+StudioSettings::StudioSettings(QSettings* backend) : m_settings(backend) {
+  if (m_settings == nullptr) {
+    m_owned = std::make_unique<QSettings>();
+    m_settings = m_owned.get();
+  }
+}
+
+StudioSettings::~StudioSettings() = default;
+
+QString StudioSettings::lastPort() const { return m_settings->value(kLastPort).toString(); }
+void StudioSettings::setLastPort(const QString& port) { m_settings->setValue(kLastPort, port); }
+
+int StudioSettings::baudRate() const {
+  const int baud = m_settings->value(kBaudRate, kDefaultBaud).toInt();
+  return baud > 0 ? baud : kDefaultBaud;
+}
+void StudioSettings::setBaudRate(int baud) { m_settings->setValue(kBaudRate, baud); }
+
+QString StudioSettings::language() const {
+  const QString system = QLocale::system().name().left(2);
+  const QString fallback = kLanguages.contains(system) ? system : QStringLiteral("en");
+  const QString stored = m_settings->value(kLanguage, fallback).toString();
+  return kLanguages.contains(stored) ? stored : fallback;
+}
+void StudioSettings::setLanguage(const QString& language) {
+  m_settings->setValue(kLanguage, language);
+}
+
+float StudioSettings::threshold() const { return m_settings->value(kThreshold, double(KernelParams().threshold)).toFloat(); }
+void StudioSettings::setThreshold(float threshold) {
+  m_settings->setValue(kThreshold, double(threshold));
+}
+
+TriggerSettings StudioSettings::trigger() const {
+  TriggerSettings t;
+  t.threshold = m_settings->value(triggerKey("threshold"), double(t.threshold)).toFloat();
+  t.preTriggerFrames = m_settings->value(triggerKey("preTriggerFrames"), t.preTriggerFrames).toInt();
+  t.holdOffFrames = m_settings->value(triggerKey("holdOffFrames"), t.holdOffFrames).toInt();
+  t.minFrames = m_settings->value(triggerKey("minFrames"), t.minFrames).toInt();
+  t.maxFrames = m_settings->value(triggerKey("maxFrames"), t.maxFrames).toInt();
+  return t;
+}
+
+void StudioSettings::setTrigger(const TriggerSettings& t) {
+  m_settings->setValue(triggerKey("threshold"), double(t.threshold));
+  m_settings->setValue(triggerKey("preTriggerFrames"), t.preTriggerFrames);
+  m_settings->setValue(triggerKey("holdOffFrames"), t.holdOffFrames);
+  m_settings->setValue(triggerKey("minFrames"), t.minFrames);
+  m_settings->setValue(triggerKey("maxFrames"), t.maxFrames);
+}
+
+QByteArray StudioSettings::windowGeometry() const {
+  return m_settings->value(kWindowGeometry).toByteArray();
+}
+void StudioSettings::setWindowGeometry(const QByteArray& geometry) {
+  m_settings->setValue(kWindowGeometry, geometry);
+}
+
+QByteArray StudioSettings::windowState() const {
+  return m_settings->value(kWindowState).toByteArray();
+}
+void StudioSettings::setWindowState(const QByteArray& state) {
+  m_settings->setValue(kWindowState, state);
+}
+
+QString StudioSettings::lastDirectory() const {
+  return m_settings->value(kLastDirectory).toString();
+}
+void StudioSettings::setLastDirectory(const QString& directory) {
+  m_settings->setValue(kLastDirectory, directory);
+}
+
+QStringList StudioSettings::recentProjects() const {
+  return m_settings->value(kRecentProjects).toStringList();
+}
+
+void StudioSettings::addRecentProject(const QString& path) {
+  QStringList recent = recentProjects();
+  recent.removeAll(path);
+  recent.prepend(path);
+  while (recent.size() > kMaxRecentProjects) recent.removeLast();
+  m_settings->setValue(kRecentProjects, recent);
+}
+
+QJsonObject StudioSettings::projectSettings(float threshold, const TriggerSettings& t) {
+  return QJsonObject{
+      {QStringLiteral("threshold"), double(threshold)},
+      {QStringLiteral("trigger"),
+       QJsonObject{{QStringLiteral("threshold"), double(t.threshold)},
+                   {QStringLiteral("preTriggerFrames"), t.preTriggerFrames},
+                   {QStringLiteral("holdOffFrames"), t.holdOffFrames},
+                   {QStringLiteral("minFrames"), t.minFrames},
+                   {QStringLiteral("maxFrames"), t.maxFrames}}}};
+}
+
+void StudioSettings::fromProjectSettings(const QJsonObject& json, float* threshold,
+                                         TriggerSettings* trigger) {
+  if (threshold) *threshold = float(json.value(QStringLiteral("threshold")).toDouble(double(*threshold)));
+  if (!trigger) return;
+  const QJsonObject t = json.value(QStringLiteral("trigger")).toObject();
+  trigger->threshold = float(t.value(QStringLiteral("threshold")).toDouble(double(trigger->threshold)));
+  trigger->preTriggerFrames = t.value(QStringLiteral("preTriggerFrames")).toInt(trigger->preTriggerFrames);
+  trigger->holdOffFrames = t.value(QStringLiteral("holdOffFrames")).toInt(trigger->holdOffFrames);
+  trigger->minFrames = t.value(QStringLiteral("minFrames")).toInt(trigger->minFrames);
+  trigger->maxFrames = t.value(QStringLiteral("maxFrames")).toInt(trigger->maxFrames);
+}
+
+void StudioSettings::sync() { m_settings->sync(); }
+
+} // namespace dlm::app

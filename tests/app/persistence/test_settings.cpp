@@ -1,0 +1,73 @@
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "app/persistence/studio_settings.h"
+
+using namespace dlm::app;
+
+class TestSettings : public QObject {
+  Q_OBJECT
+
+private slots:
+  void roundTripsEveryKey() {
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("studio.ini"));
+    TriggerSettings trigger;
+    trigger.threshold = 750.0f;
+    trigger.maxFrames = 1500;
+    {
+      QSettings backend(file, QSettings::IniFormat);
+      StudioSettings s(&backend);
+      QCOMPARE(s.baudRate(), StudioSettings::kDefaultBaud);
+      QVERIFY(s.language() == QStringLiteral("en") || s.language() == QStringLiteral("fr"));
+      QCOMPARE(s.trigger(), TriggerSettings());
+      s.setLastPort(QStringLiteral("/dev/ttyACM0"));
+      s.setBaudRate(115200);
+      s.setLanguage(QStringLiteral("fr"));
+      s.setThreshold(0.35f);
+      s.setTrigger(trigger);
+      s.setWindowGeometry(QByteArray("geometry"));
+      s.setWindowState(QByteArray("state"));
+      s.setLastDirectory(QStringLiteral("/tmp"));
+      for (int i = 0; i < 10; ++i) s.addRecentProject(QStringLiteral("/p%1.dlmproj").arg(i));
+      s.addRecentProject(QStringLiteral("/p3.dlmproj"));
+      s.sync();
+    }
+    QSettings backend(file, QSettings::IniFormat);
+    StudioSettings s(&backend);
+    QCOMPARE(s.lastPort(), QStringLiteral("/dev/ttyACM0"));
+    QCOMPARE(s.baudRate(), 115200);
+    QCOMPARE(s.language(), QStringLiteral("fr"));
+    QCOMPARE(s.threshold(), 0.35f);
+    QCOMPARE(s.trigger(), trigger);
+    QCOMPARE(s.windowGeometry(), QByteArray("geometry"));
+    QCOMPARE(s.windowState(), QByteArray("state"));
+    QCOMPARE(s.lastDirectory(), QStringLiteral("/tmp"));
+    const QStringList recent = s.recentProjects();
+    QCOMPARE(recent.size(), StudioSettings::kMaxRecentProjects);
+    QCOMPARE(recent.first(), QStringLiteral("/p3.dlmproj"));
+    QCOMPARE(recent.count(QStringLiteral("/p3.dlmproj")), 1);
+    s.setLanguage(QStringLiteral("klingon"));
+    QVERIFY(s.language() == QStringLiteral("en") || s.language() == QStringLiteral("fr"));
+  }
+
+  void projectSettingsRoundTrip() {
+    TriggerSettings trigger;
+    trigger.holdOffFrames = 90;
+    const QJsonObject json = StudioSettings::projectSettings(-0.5f, trigger);
+    float threshold = 0.0f;
+    TriggerSettings back;
+    StudioSettings::fromProjectSettings(json, &threshold, &back);
+    QCOMPARE(threshold, -0.5f);
+    QCOMPARE(back, trigger);
+    // Missing values keep what the caller had.
+    threshold = 0.25f;
+    StudioSettings::fromProjectSettings(QJsonObject(), &threshold, &back);
+    QCOMPARE(threshold, 0.25f);
+    QCOMPARE(back, trigger);
+  }
+};
+
+QTEST_GUILESS_MAIN(TestSettings)
+#include "test_settings.moc"

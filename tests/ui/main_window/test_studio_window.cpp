@@ -1,0 +1,241 @@
+// Drives the studio's main window against the virtual board: capture events, tag them with
+// key presses, watch the network grow and the known set update, move the threshold, push
+// the model and check the board reports the same hash, undo/redo, save and reopen.
+// With DLM_SCREENSHOT_DIR set (and a real display, e.g. Xvfb), it also saves screenshots.
+#include <QDir>
+#include <QDockWidget>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTranslator>
+#include <QUndoStack>
+#include <QtTest>
+
+#include "app/controller/studio_controller.h"
+#include "app/persistence/project.h"
+#include "ui/board/board_panel.h"
+#include "ui/knownset/known_set_panel.h"
+#include "ui/events/events_panel.h"
+#include "ui/main_window/main_window.h"
+
+using dlm::app::StudioController;
+
+class TestStudioWindow : public QObject {
+  Q_OBJECT
+
+  static constexpr int kPerClass = 8;
+  static constexpr int kClasses = 3;
+  StudioController* m_controller = nullptr;
+  dlm::ui::MainWindow* m_window = nullptr;
+  QTemporaryDir m_dir;
+  QTranslator m_english;  // as the studio in English: plural forms ("1 event", "2 events")
+
+  void screenshot(const QString& name, QWidget* widget) {
+    const QString dir = qEnvironmentVariable("DLM_SCREENSHOT_DIR");
+    if (dir.isEmpty()) return;
+    QCoreApplication::processEvents();
+    QTest::qWait(300); // let coalesced repaints land
+    widget->grab().save(QDir(dir).filePath(name));
+  }
+
+  bool waitForEvents(int count, int timeoutMs) {
+    QElapsedTimer t;
+    t.start();
+    while (m_controller->session().eventCount() < count && t.elapsed() < timeoutMs) {
+      QTest::qWait(50);
+    }
+    return m_controller->session().eventCount() >= count;
+  }
+
+private slots:
+  void initTestCase() {
+    Q_INIT_RESOURCE(resources);
+    QVERIFY(m_english.load(QStringLiteral(DLM_STUDIO_QM_DIR "/deeplomath_en.qm")));
+    QCoreApplication::installTranslator(&m_english);
+    QStandardPaths::setTestModeEnabled(true);
+    qputenv("DLM_BOARD_EXECUTABLE", DLM_BOARD_PATH);
+    m_controller = new StudioController;
+    m_controller->setVirtualBoardArguments({"--gesture-rate", "0", "--seed", "3"});
+    m_window = new dlm::ui::MainWindow(m_controller);
+    m_window->resize(1600, 1000);
+    m_window->show();
+    QSignalSpy ready(m_controller, &StudioController::boardReady);
+    m_controller->startVirtualBoard();
+    QVERIFY2(ready.wait(20000) || !ready.isEmpty(), "the virtual board never connected");
+  }
+
+  void capturesAndTagsWithKeys() {
+    dlm::app::Session& session = m_controller->session();
+    for (const char* name : {"shake", "circle", "tap"}) session.createClass(name);
+    QTableView* table = m_window->events()->table();
+    for (int i = 0; i < kPerClass * kClasses; ++i) {
+      m_controller->performGesture(i % kClasses);
+      QVERIFY2(waitForEvents(i + 1, 15000), qPrintable(QString("no event for gesture %1").arg(i)));
+    }
+    QTest::qWait(500);
+    QCOMPARE(session.eventCount(), kPerClass * kClasses); // one session event per board event
+    for (int row = 0; row < session.eventCount(); ++row) {
+      table->setFocus();
+      table->selectRow(row);
+      QTest::keyClick(table, Qt::Key(Qt::Key_1 + row % kClasses));
+    }
+    for (int row = 0; row < session.eventCount(); ++row) {
+      QCOMPARE(session.eventAt(row).tag, row % kClasses);
+    }
+  }
+
+  void networkGrowsAndKnownSetUpdates() {
+    dlm::app::LearningService& learning = m_controller->learning();
+    QTRY_VERIFY_WITH_TIMEOUT(learning.network().depth >= 1, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(learning.network().neuronsPerLayer.value(0) >= kClasses, 20000);
+    // The known-set panel asks for its own 80x80 maps whenever the model changes, and the
+    // worker keeps only the latest request, so ask again until our 60x60 map comes back.
+    QSignalSpy maps(&learning, &dlm::app::LearningService::knownSetMapReady);
+    dlm::app::KnownSetMap map;
+    for (int attempt = 0; attempt < 10 && map.gridSize != 60; ++attempt) {
+      learning.requestKnownSetMap(dlm::app::KnownSetMap::Projection::Pca, 0, 1, 60);
+      QVERIFY(maps.wait(20000));
+      for (const auto& args : maps) {
+        const auto candidate = args.at(0).value<dlm::app::KnownSetMap>();
+        if (candidate.gridSize == 60) map = candidate;
+      }
+      maps.clear();
+    }
+    QCOMPARE(map.gridSize, 60);
+    QSet<int> ids;
+    for (const auto& p : map.points) ids.insert(p.eventId);
+    QCOMPARE(ids.size(), int(map.points.size())); // every event once
+    QCOMPARE(int(map.points.size()), m_controller->session().eventCount());
+    QCOMPARE(map.knownScore.size(), 60 * 60);
+    QVERIFY(!map.ellipses.isEmpty());
+  }
+
+  void thresholdMovesRejection() {
+    dlm::app::LearningService& learning = m_controller->learning();
+    QSignalSpy rates(&learning, &dlm::app::LearningService::rejectionRateChanged);
+    const float initial = learning.threshold();
+    learning.setThreshold(0.6f); // reject 60% of knowns: a much tighter boundary
+    QTRY_VERIFY_WITH_TIMEOUT(!rates.isEmpty(), 10000);
+    const double tight = rates.last().at(0).toDouble();
+    rates.clear();
+    learning.setThreshold(0.0f); // reject no known event
+    QTRY_VERIFY_WITH_TIMEOUT(!rates.isEmpty(), 10000);
+    const double loose = rates.last().at(0).toDouble();
+    QVERIFY2(tight > loose, qPrintable(QString("tight %1, loose %2").arg(tight).arg(loose)));
+    learning.setThreshold(initial);
+  }
+
+  void pushGivesTheBoardTheSameModel() {
+    QSignalSpy done(&m_controller->board(), &dlm::link::BoardLink::pushFinished);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_controller->learning().modelBytes().isEmpty(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_controller->learning().isUpToDate(), 10000);
+    const quint32 pushed = m_controller->studioModelIdentity();
+    m_controller->pushModel();
+    QVERIFY(done.wait(30000));
+    QVERIFY2(done.last().at(0).toBool(), qPrintable(done.last().at(1).toString()));
+    QTRY_COMPARE_WITH_TIMEOUT(m_controller->boardModelCrc(), pushed, 10000);
+    // The badge compares the board with the studio's current model, which may have moved on
+    // since the push (a threshold change is part of the model): it must say which is true.
+    QTest::qWait(500);
+    const bool same = m_controller->studioModelIdentity() == pushed;
+    const QString badge = m_window->board()->hashBadgeText();
+    QVERIFY2(badge.contains(same ? "match" : "differ", Qt::CaseInsensitive), qPrintable(badge));
+  }
+
+  void sliderSetsTheBoardsThreshold() {
+    dlm::app::LearningService& learning = m_controller->learning();
+    QTRY_VERIFY_WITH_TIMEOUT(learning.isUpToDate(), 10000);
+    // The board runs the studio's model unless the studio relearned since the push.
+    const bool boardRunsStudioModel =
+        m_controller->boardModelCrc() == m_controller->studioModelIdentity();
+    QSlider* slider = m_window->knownSet()->thresholdSlider();
+    const int initial = slider->value();
+    const int target = dlm::ui::KnownSetPanel::kSliderSteps / 4;  // 25% of knowns
+    QVERIFY(initial < target);
+    for (int v = initial + 1; v <= target; ++v) {  // a drag, one step at a time
+      slider->setValue(v);
+      QTest::qWait(5);
+    }
+    QCOMPARE(learning.threshold(), 0.25f);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->board()->rejectionText(), QString("25.0% of knowns"),
+                              10000);
+    if (boardRunsStudioModel) {
+      // The threshold is part of the model: both sides moved to the same identity.
+      QTRY_VERIFY_WITH_TIMEOUT(learning.isUpToDate(), 10000);
+      QTRY_COMPARE_WITH_TIMEOUT(m_controller->boardModelCrc(),
+                                m_controller->studioModelIdentity(), 10000);
+      QCOMPARE(m_window->board()->hashState(), dlm::ui::BoardPanel::HashState::Match);
+    }
+    slider->setValue(initial);  // back to the default for the tests that follow
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->board()->rejectionText(), QString("5.0% of knowns"),
+                              10000);
+  }
+
+  void neverSeenGestureIsRejected() {
+    dlm::app::Session& session = m_controller->session();
+    const int before = session.eventCount();
+    // A quarter of known events rejected: with a handful of tagged gestures the never-seen ones
+    // land at levels of 0.08-0.15, so the default 5% does not always reject one of three (the
+    // level is what is under test here, the default's rate is measured in the benchmarks).
+    dlm::app::LearningService& learning = m_controller->learning();
+    const float initial = learning.threshold();
+    learning.setThreshold(0.25f);
+    for (int g : {5, 6, 5}) m_controller->performGesture(g);
+    QVERIFY(waitForEvents(before + 3, 20000));
+    int rejected = 0;
+    QTest::qWait(1500); // studio predictions for the new events
+    for (int row = before; row < session.eventCount(); ++row) {
+      const auto& e = session.eventAt(row);
+      if ((e.studio.valid && e.studio.classIndex < 0) || (e.board.valid && e.board.classIndex < 0)) {
+        ++rejected;
+      }
+    }
+    learning.setThreshold(initial);
+    QVERIFY2(rejected >= 1, "no never-seen gesture was rejected");
+    screenshot(QStringLiteral("studio-main.png"), m_window);
+    for (QDockWidget* d : m_window->findChildren<QDockWidget*>()) {
+      screenshot(QStringLiteral("studio-%1.png").arg(d->objectName().remove("Dock")), d->widget());
+    }
+  }
+
+  void undoRedoRestoresTags() {
+    dlm::app::Session& session = m_controller->session();
+    QTableView* table = m_window->events()->table();
+    table->setFocus();
+    table->selectRow(0);
+    QTest::keyClick(table, Qt::Key_U);
+    QCOMPARE(session.eventAt(0).tag, int(dlm::app::kOutlier));
+    session.undoStack()->undo();
+    QCOMPARE(session.eventAt(0).tag, 0);
+    session.undoStack()->redo();
+    QCOMPARE(session.eventAt(0).tag, int(dlm::app::kOutlier));
+    session.undoStack()->undo();
+  }
+
+  void saveAndReopenGiveTheSameSession() {
+    QVERIFY(m_dir.isValid());
+    const QString path = m_dir.filePath("session.dlmproj");
+    QString error;
+    QVERIFY2(m_controller->saveProject(path, &error), qPrintable(error));
+    dlm::app::ProjectData data;
+    QVERIFY2(dlm::app::Project::read(path, &data, &error), qPrintable(error));
+    const auto& state = m_controller->session().state();
+    QCOMPARE(data.state.events.size(), state.events.size());
+    QCOMPARE(data.state.classes.size(), state.classes.size());
+    for (std::size_t i = 0; i < state.events.size(); ++i) {
+      QCOMPARE(data.state.events[i].tag, state.events[i].tag);
+      QCOMPARE(data.state.events[i].descriptor, state.events[i].descriptor);
+    }
+    QVERIFY(!data.extras.modelBytes.isEmpty());
+  }
+
+  void cleanupTestCase() {
+    delete m_window;
+    delete m_controller;
+  }
+};
+
+QTEST_MAIN(TestStudioWindow)
+#include "test_studio_window.moc"

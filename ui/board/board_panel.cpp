@@ -1,0 +1,342 @@
+#include "ui/board/board_panel.h"
+
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QStackedWidget>
+#include <QStyle>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace dlm::ui {
+
+namespace {
+
+enum LinkRow { kRowIn, kRowOut, kRowFrames, kRowCrc, kRowLost, kRowLatency, kRowReconnects,
+               kLinkRows };
+
+QString hashText(quint32 crc) {
+  return crc == 0 ? BoardPanel::tr("none")
+                  : QStringLiteral("0x") +
+                        QStringLiteral("%1").arg(crc, 8, 16, QLatin1Char('0')).toUpper();
+}
+
+QString rateText(double bytesPerSecond) {
+  if (bytesPerSecond >= 1024.0 * 1024.0)
+    return BoardPanel::tr("%1 MB/s").arg(bytesPerSecond / (1024.0 * 1024.0), 0, 'f', 2);
+  if (bytesPerSecond >= 1024.0)
+    return BoardPanel::tr("%1 KB/s").arg(bytesPerSecond / 1024.0, 0, 'f', 1);
+  return BoardPanel::tr("%1 B/s").arg(bytesPerSecond, 0, 'f', 0);
+}
+
+QLabel* valueLabel(QWidget* parent) {
+  auto* label = new QLabel(parent);
+  label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  return label;
+}
+
+} // namespace
+
+BoardPanel::BoardPanel(QWidget* parent) : QWidget(parent) {
+  qRegisterMetaType<LinkStatsView>();
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(4, 4, 4, 4);
+  m_stack = new QStackedWidget(this);
+  auto* empty = new QLabel(tr("<p style='font-size:13pt'>No board connected.</p>"
+                              "<p>Plug a board in and pick its port, or start the virtual "
+                              "board to try the studio without hardware.</p>"),
+                           m_stack);
+  empty->setAlignment(Qt::AlignCenter);
+  empty->setWordWrap(true);
+  empty->setStyleSheet(QStringLiteral("color:#555"));
+  m_stack->addWidget(empty);
+
+  auto* page = new QWidget(m_stack);
+  auto* columns = new QHBoxLayout(page);
+  columns->setContentsMargins(0, 0, 0, 0);
+  auto* left = new QVBoxLayout;
+  left->addWidget(buildIdentity());
+  left->addWidget(buildModel());
+  left->addStretch(1);
+  columns->addLayout(left, 1);
+  auto* right = new QVBoxLayout;
+  right->addWidget(buildLink());
+  right->addStretch(1);
+  columns->addLayout(right, 1);
+  // In a short dock the wrapped notices (models differ, push outcome) would be squeezed and
+  // clipped: scroll instead.
+  auto* scroll = new QScrollArea(m_stack);
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setWidget(page);
+  // ...but keep the dock as tall as the page wants, so the push and pull buttons show.
+  scroll->setMinimumHeight(page->sizeHint().height());
+  m_stack->addWidget(scroll);
+  layout->addWidget(m_stack);
+  setModelHashes(0, 0);
+  updateButtons();
+}
+
+QWidget* BoardPanel::buildIdentity() {
+  auto* box = new QGroupBox(tr("Board"), this);
+  auto* form = new QFormLayout(box);
+  m_name = valueLabel(box);
+  QFont bold = m_name->font();
+  bold.setBold(true);
+  m_name->setFont(bold);
+  m_firmware = valueLabel(box);
+  m_core = valueLabel(box);
+  m_capacity = valueLabel(box);
+  m_capacity->setWordWrap(true);
+  m_rate = valueLabel(box);
+  m_channels = valueLabel(box);
+  form->addRow(tr("Name:"), m_name);
+  form->addRow(tr("Firmware:"), m_firmware);
+  form->addRow(tr("Core:"), m_core);
+  form->addRow(tr("Capacity:"), m_capacity);
+  form->addRow(tr("Sample rate:"), m_rate);
+  form->addRow(tr("Channels:"), m_channels);
+  return box;
+}
+
+QWidget* BoardPanel::buildModel() {
+  auto* box = new QGroupBox(tr("Model"), this);
+  auto* v = new QVBoxLayout(box);
+  auto* form = new QFormLayout;
+  m_studioHash = valueLabel(box);
+  m_boardHash = valueLabel(box);
+  const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+  m_studioHash->setFont(mono);
+  m_boardHash->setFont(mono);
+  m_studioHash->setToolTip(tr("CRC-32 of the studio's current model: the model's identity"));
+  m_boardHash->setToolTip(tr("CRC-32 of the model the board runs"));
+  form->addRow(tr("Studio model:"), m_studioHash);
+  form->addRow(tr("Board model:"), m_boardHash);
+  m_boardRejection = valueLabel(box);
+  m_boardRejection->setText(QStringLiteral("—"));
+  m_boardRejection->setToolTip(tr("The share of known events the board rejects as unknown, "
+                                  "as it last reported. The studio's rejection slider sets "
+                                  "it."));
+  form->addRow(tr("Rejection threshold:"), m_boardRejection);
+  v->addLayout(form);
+  m_badge = new QLabel(box);
+  m_badge->setWordWrap(true);
+  m_badge->setMargin(6);
+  v->addWidget(m_badge);
+
+  auto* buttons = new QHBoxLayout;
+  m_push = new QPushButton(style()->standardIcon(QStyle::SP_ArrowUp), tr("Push model"), box);
+  m_push->setToolTip(tr("Send the studio's model to the board; the board checks it before "
+                        "running it"));
+  m_pull = new QPushButton(style()->standardIcon(QStyle::SP_ArrowDown), tr("Pull model"), box);
+  m_pull->setToolTip(tr("Fetch the board's model into the studio"));
+  connect(m_push, &QPushButton::clicked, this, &BoardPanel::pushRequested);
+  connect(m_pull, &QPushButton::clicked, this, &BoardPanel::pullRequested);
+  buttons->addWidget(m_push);
+  buttons->addWidget(m_pull);
+  buttons->addStretch(1);
+  v->addLayout(buttons);
+
+  m_progress = new QProgressBar(box);
+  m_progress->setVisible(false);
+  m_progress->setTextVisible(true);
+  v->addWidget(m_progress);
+  auto* outcomeRow = new QHBoxLayout;
+  m_outcomeIcon = new QLabel(box);
+  m_outcome = new QLabel(box);
+  m_outcome->setWordWrap(true);
+  outcomeRow->addWidget(m_outcomeIcon, 0, Qt::AlignTop);
+  outcomeRow->addWidget(m_outcome, 1);
+  v->addLayout(outcomeRow);
+  return box;
+}
+
+QWidget* BoardPanel::buildLink() {
+  auto* box = new QGroupBox(tr("Link"), this);
+  auto* v = new QVBoxLayout(box);
+  m_link = new QTableWidget(kLinkRows, 2, box);
+  m_link->setHorizontalHeaderLabels({tr("Statistic"), tr("Value")});
+  m_link->verticalHeader()->setVisible(false);
+  m_link->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+  m_link->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+  m_link->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  m_link->setSelectionMode(QAbstractItemView::NoSelection);
+  m_link->setFocusPolicy(Qt::NoFocus);
+  m_link->setAlternatingRowColors(true);
+  const QStringList names = {tr("Received"), tr("Sent"), tr("Frames received"), tr("CRC errors"),
+                             tr("Lost sample frames"), tr("Command latency"), tr("Reconnects")};
+  const QStringList tips = {
+      tr("Bytes per second from the board (last second)"),
+      tr("Bytes per second to the board (last second)"),
+      tr("Frames decoded without error since connecting"),
+      tr("Frames rejected for a bad checksum: noise on the line or a loose cable"),
+      tr("Sample frames missing from the stream (the link dropped them)"),
+      tr("Mean time for the board to acknowledge a command"),
+      tr("Times the link was lost and re-established")};
+  for (int r = 0; r < kLinkRows; ++r) {
+    auto* name = new QTableWidgetItem(names[r]);
+    name->setToolTip(tips[r]);
+    m_link->setItem(r, 0, name);
+    auto* value = new QTableWidgetItem(QStringLiteral("—"));
+    value->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_link->setItem(r, 1, value);
+  }
+  // Even rows, and a table exactly as tall as its rows: no empty grid under the statistics.
+  const int rowHeight = fontMetrics().height() + 10;
+  m_link->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+  m_link->verticalHeader()->setDefaultSectionSize(rowHeight);
+  m_link->horizontalHeader()->setMinimumSectionSize(110);
+  m_link->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  m_link->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  m_link->setFixedHeight(m_link->horizontalHeader()->sizeHint().height() + kLinkRows * rowHeight +
+                         2 * m_link->frameWidth());
+  v->addWidget(m_link);
+  v->addStretch(1);
+  return box;
+}
+
+void BoardPanel::setBoardInfo(const QString& name, const QString& firmware, const QString& core,
+                              const QString& capacity, int sampleRateHz, int channels) {
+  m_name->setText(name.isEmpty() ? tr("(unnamed board)") : name);
+  m_firmware->setText(firmware);
+  m_core->setText(core);
+  m_capacity->setText(capacity);
+  m_rate->setText(tr("%L1 Hz").arg(sampleRateHz));
+  m_channels->setText(QString::number(channels));
+  m_boardRejection->setText(QStringLiteral("—"));  // until the board's status says
+  m_connected = true;
+  m_stack->setCurrentIndex(1);
+  updateButtons();
+}
+
+void BoardPanel::clearBoardInfo() {
+  m_connected = false;
+  m_pushing = false;
+  m_progress->setVisible(false);
+  m_stack->setCurrentIndex(0);
+  updateButtons();
+}
+
+void BoardPanel::setModelHashes(quint32 studio, quint32 board) {
+  m_studioHash->setText(hashText(studio));
+  m_boardHash->setText(hashText(board));
+  m_studioHash->setProperty("crc", studio);
+  m_boardHash->setProperty("crc", board);
+  QString background, foreground;
+  if (board == 0) {
+    m_hashState = HashState::BoardEmpty;
+    background = QStringLiteral("#eeeeee");
+    foreground = QStringLiteral("#424242");
+  } else if (studio == board) {
+    m_hashState = HashState::Match;
+    background = QStringLiteral("#e8f5e9");
+    foreground = QStringLiteral("#1b5e20");
+  } else {
+    m_hashState = HashState::Mismatch;
+    background = QStringLiteral("#fff3e0");
+    foreground = QStringLiteral("#bf360c");
+  }
+  m_badge->setText(hashBadgeText());
+  m_badge->setStyleSheet(QStringLiteral("QLabel{background:%1;color:%2;border:1px solid %2;"
+                                        "border-radius:4px;font-weight:bold}")
+                             .arg(background, foreground));
+  updateButtons();
+}
+
+QString BoardPanel::hashBadgeText() const {
+  switch (m_hashState) {
+  case HashState::Match: return tr("✔ Models match: the board runs the studio's model.");
+  case HashState::Mismatch:
+    return tr("≠ Models differ: push to update the board, or pull to use the board's model.");
+  case HashState::BoardEmpty: return tr("The board has no model yet: push one to it.");
+  case HashState::Unknown: break;
+  }
+  return tr("Model state unknown");
+}
+
+void BoardPanel::setPushProgress(qint64 done, qint64 total) {
+  m_pushing = true;
+  m_progress->setVisible(true);
+  const int percent = total > 0 ? static_cast<int>(100 * std::min(done, total) / total) : 0;
+  m_progress->setRange(0, 100);
+  m_progress->setValue(percent);
+  m_progress->setFormat(done >= total && total > 0
+                            ? tr("Sent %1 KB — the board is verifying…")
+                                  .arg(static_cast<double>(total) / 1024.0, 0, 'f', 1)
+                            : tr("Sending model… %1% (%2 of %3 KB)")
+                                  .arg(percent)
+                                  .arg(static_cast<double>(done) / 1024.0, 0, 'f', 1)
+                                  .arg(static_cast<double>(total) / 1024.0, 0, 'f', 1));
+  m_outcome->clear();
+  m_outcomeIcon->clear();
+  updateButtons();
+}
+
+void BoardPanel::setPushOutcome(bool ok, const QString& message) {
+  m_pushing = false;
+  m_progress->setVisible(false);
+  const QStyle::StandardPixmap icon = ok ? QStyle::SP_DialogApplyButton
+                                         : QStyle::SP_MessageBoxCritical;
+  m_outcomeIcon->setPixmap(style()->standardIcon(icon).pixmap(20, 20));
+  QString text = ok ? tr("Model pushed and verified: the board now runs it.")
+                    : tr("Push failed: %1")
+                          .arg(message.isEmpty() ? tr("the board did not confirm the model.")
+                                                 : message);
+  if (ok && !message.isEmpty()) text += QLatin1Char(' ') + message;
+  if (!ok) text += QLatin1Char(' ') + tr("The board keeps its previous model; push again.");
+  m_outcome->setText(text);
+  m_outcome->setStyleSheet(ok ? QStringLiteral("color:#1b5e20") : QStringLiteral("color:#b71c1c"));
+  updateButtons();
+}
+
+void BoardPanel::setRejectionThreshold(float share) {
+  //: %1: a percentage in the locale's format, e.g. "5.0": the share of known events rejected.
+  m_boardRejection->setText(tr("%1% of knowns")
+                                .arg(locale().toString(100.0 * static_cast<double>(share), 'f',
+                                                       1)));
+}
+
+QString BoardPanel::rejectionText() const { return m_boardRejection->text(); }
+
+QString BoardPanel::pushOutcomeText() const { return m_outcome->text(); }
+
+void BoardPanel::setLinkRow(int row, const QString& value, bool bad) {
+  QTableWidgetItem* item = m_link->item(row, 1);
+  item->setText(value);
+  item->setForeground(bad ? QColor(0xb7, 0x1c, 0x1c) : palette().color(QPalette::Text));
+}
+
+void BoardPanel::setLinkStats(const LinkStatsView& stats) {
+  setLinkRow(kRowIn, rateText(stats.bytesInPerSecond));
+  setLinkRow(kRowOut, rateText(stats.bytesOutPerSecond));
+  setLinkRow(kRowFrames, QStringLiteral("%L1").arg(stats.framesOk));
+  setLinkRow(kRowCrc, QStringLiteral("%L1").arg(stats.crcErrors), stats.crcErrors > 0);
+  setLinkRow(kRowLost, QStringLiteral("%L1").arg(stats.lostFrames), stats.lostFrames > 0);
+  setLinkRow(kRowLatency, stats.latencyMs < 0.0 ? tr("not measured")
+                                                : tr("%1 ms").arg(stats.latencyMs, 0, 'f', 1));
+  setLinkRow(kRowReconnects, QStringLiteral("%L1").arg(stats.reconnects), stats.reconnects > 0);
+}
+
+QString BoardPanel::linkStatText(int row) const {
+  return row >= 0 && row < kLinkRows ? m_link->item(row, 1)->text() : QString();
+}
+
+void BoardPanel::updateButtons() {
+  const quint32 studio = m_studioHash->property("crc").toUInt();
+  const quint32 board = m_boardHash->property("crc").toUInt();
+  m_push->setEnabled(m_connected && !m_pushing && studio != 0);
+  m_pull->setEnabled(m_connected && !m_pushing && board != 0);
+  if (studio == 0) m_push->setToolTip(tr("The studio has no model yet: tag and learn events first"));
+  else m_push->setToolTip(tr("Send the studio's model to the board; the board checks it before "
+                             "running it"));
+}
+
+} // namespace dlm::ui

@@ -1,0 +1,146 @@
+#include "ui/main_window/main_window.h"
+
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTimer>
+#include <QUndoStack>
+
+#include "app/controller/studio_controller.h"
+#include "ui/board/board_panel.h"
+#include "ui/board/gesture_toolbar.h"
+#include "ui/growth/growth_panel.h"
+#include "ui/knownset/known_set_panel.h"
+#include "ui/live/live_signal_panel.h"
+#include "ui/events/events_panel.h"
+#include "ui/main_window/main_window_actions.h"
+#include "ui/network/network_panel.h"
+
+namespace dlm::ui {
+
+namespace {
+
+constexpr char kGeometryKey[] = "window/geometry";
+constexpr char kStateKey[] = "window/state";
+constexpr int kLayoutVersion = 1;
+
+QDockWidget* dock(QMainWindow* window, const QString& title, const QString& name, QWidget* body) {
+  auto* d = new QDockWidget(title, window);
+  d->setObjectName(name); // saveState() identifies docks by object name
+  d->setWidget(body);
+  d->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                 QDockWidget::DockWidgetClosable);
+  return d;
+}
+
+} // namespace
+
+MainWindow::MainWindow(app::StudioController* controller, QWidget* parent)
+    : QMainWindow(parent), m_controller(controller), m_actions(new Actions) {
+  setWindowIcon(QIcon(QStringLiteral(":/icons/deeplomath-studio.svg")));
+  setDockNestingEnabled(true);
+  buildPanels();
+  buildDocks();
+  buildActions();
+  buildMenus();
+  buildToolbars();
+  buildStatusBar();
+  wireBoard();
+  wireLearning();
+  wirePanels();
+  refreshTitle();
+  resize(1600, 1000);
+}
+
+MainWindow::~MainWindow() { delete m_actions; }
+
+void MainWindow::buildPanels() {
+  m_live = new LiveSignalPanel(this);
+  m_live->setChannelNames({QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("z")});
+  m_live->setValueAxisLabel(tr("acceleration (counts, 4096 = 1 g)"));
+  m_events = new EventsPanel(&m_controller->session(), this);
+  m_growth = new GrowthPanel(this);
+  m_network = new NetworkPanel(this);
+  m_knownSet = new KnownSetPanel(this);
+  m_board = new BoardPanel(this);
+  m_gestures = new GestureToolbar(this);
+  m_gestures->setObjectName(QStringLiteral("gestureToolbar"));
+  m_mapTimer = new QTimer(this);
+  m_mapTimer->setSingleShot(true);
+  m_mapTimer->setInterval(250); // coalesce map requests while the network keeps changing
+  connect(m_mapTimer, &QTimer::timeout, this, [this] {
+    m_controller->learning().requestKnownSetMap(m_projection, m_featureX, m_featureY, 80);
+  });
+}
+
+void MainWindow::buildDocks() {
+  setCentralWidget(m_live);
+  QDockWidget* events = dock(this, tr("Events"), QStringLiteral("eventsDock"), m_events);
+  QDockWidget* known = dock(this, tr("Known set"), QStringLiteral("knownSetDock"), m_knownSet);
+  QDockWidget* growth = dock(this, tr("Network growth"), QStringLiteral("growthDock"), m_growth);
+  QDockWidget* network = dock(this, tr("Network"), QStringLiteral("networkDock"), m_network);
+  QDockWidget* board = dock(this, tr("Board"), QStringLiteral("boardDock"), m_board);
+  addDockWidget(Qt::BottomDockWidgetArea, events);
+  addDockWidget(Qt::RightDockWidgetArea, known);
+  addDockWidget(Qt::RightDockWidgetArea, board);
+  tabifyDockWidget(known, growth);
+  tabifyDockWidget(growth, network);
+  known->raise();
+  // Dock sizes only take once the window has its size: apply them on the first turn of the
+  // event loop (a restored layout from the last session overrides them).
+  QTimer::singleShot(0, this, [this, known, board, events] {
+    if (m_layoutRestored) return;
+    resizeDocks({known, board}, {height() * 42 / 100, height() * 22 / 100}, Qt::Vertical);
+    resizeDocks({known}, {width() * 45 / 100}, Qt::Horizontal);
+    resizeDocks({events}, {height() * 36 / 100}, Qt::Vertical);
+  });
+}
+
+void MainWindow::buildStatusBar() {
+  m_linkLabel = new QLabel(tr("No board"), this);
+  m_modelLabel = new QLabel(tr("No model yet"), this);
+  statusBar()->addPermanentWidget(m_modelLabel);
+  statusBar()->addPermanentWidget(m_linkLabel);
+  statusBar()->showMessage(tr("Starting…"));
+  connect(m_controller, &app::StudioController::statusMessage, this,
+          [this](const QString& m) { statusBar()->showMessage(m, 8000); });
+  connect(m_controller, &app::StudioController::problem, this, &MainWindow::showProblem);
+}
+
+void MainWindow::showProblem(const QString& message) {
+  statusBar()->showMessage(message, 15000);
+  m_board->setToolTip(message);
+}
+
+void MainWindow::refreshTitle() {
+  const QString path = m_controller->projectPath();
+  const QString name = path.isEmpty() ? tr("Untitled") : QFileInfo(path).completeBaseName();
+  const bool dirty = !m_controller->session().undoStack()->isClean();
+  setWindowTitle(tr("%1%2 — Deeplomath Studio").arg(name, dirty ? QStringLiteral(" *") : QString()));
+}
+
+void MainWindow::requestMap() { m_mapTimer->start(); }
+
+void MainWindow::restoreLayout() {
+  QSettings settings;
+  restoreGeometry(settings.value(kGeometryKey).toByteArray());
+  m_layoutRestored = restoreState(settings.value(kStateKey).toByteArray(), kLayoutVersion);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  if (!confirmDiscard()) {
+    event->ignore();
+    return;
+  }
+  QSettings settings;
+  settings.setValue(kGeometryKey, saveGeometry());
+  settings.setValue(kStateKey, saveState(kLayoutVersion));
+  m_controller->recovery().finish();
+  event->accept();
+}
+
+} // namespace dlm::ui

@@ -1,0 +1,96 @@
+#pragma once
+
+#include <QMainWindow>
+
+#include "app/views/snapshots.h"
+
+class QAction;
+class QLabel;
+class QMenu;
+
+namespace dlm::app {
+class StudioController;
+}
+
+namespace dlm::ui {
+
+class BoardPanel;
+class EventsPanel;
+class GestureToolbar;
+class GrowthPanel;
+class KnownSetPanel;
+class LiveSignalPanel;
+class NetworkPanel;
+
+/// \brief The studio's window: dockable panels around the live signal, menus, toolbars and a
+/// status bar that always says what the studio is doing. It holds no logic of its own: user
+/// intent goes to the StudioController, what the controller reports is drawn by the panels.
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+public:
+  explicit MainWindow(app::StudioController* controller, QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  LiveSignalPanel* liveSignal() const { return m_live; }
+  EventsPanel* events() const { return m_events; }
+  GrowthPanel* growth() const { return m_growth; }
+  NetworkPanel* network() const { return m_network; }
+  KnownSetPanel* knownSet() const { return m_knownSet; }
+  BoardPanel* board() const { return m_board; }
+  GestureToolbar* gestures() const { return m_gestures; }
+
+  /// \brief Restore the dock layout and geometry saved by the last session.
+  void restoreLayout();
+
+protected:
+  void closeEvent(QCloseEvent* event) override;
+
+private:
+  void buildPanels();
+  void buildDocks();
+  void buildActions();
+  void buildMenus();
+  void buildToolbars();
+  void buildStatusBar();
+  void wireBoard();
+  void wireLearning();
+  void wirePanels();
+  void refreshPortsMenu();
+  void refreshTitle();
+  void requestMap();
+  void showProblem(const QString& message);
+
+  // File actions
+  void newProject();
+  void openProject();
+  bool saveProject();
+  bool saveProjectAs();
+  void importRecording();
+  void exportDataset();
+  void exportModel();
+  void savePulledModel(const QByteArray& bytes);
+  void showAbout();
+  bool confirmDiscard();
+
+  app::StudioController* m_controller;
+  LiveSignalPanel* m_live = nullptr;
+  EventsPanel* m_events = nullptr;
+  GrowthPanel* m_growth = nullptr;
+  NetworkPanel* m_network = nullptr;
+  KnownSetPanel* m_knownSet = nullptr;
+  BoardPanel* m_board = nullptr;
+  GestureToolbar* m_gestures = nullptr;
+  QMenu* m_portsMenu = nullptr;
+  QMenu* m_viewMenu = nullptr;
+  QLabel* m_linkLabel = nullptr;
+  QLabel* m_modelLabel = nullptr;
+  QTimer* m_mapTimer = nullptr;
+  app::KnownSetMap::Projection m_projection = app::KnownSetMap::Projection::Pca;
+  int m_featureX = 0;
+  int m_featureY = 1;
+  bool m_layoutRestored = false;
+  struct Actions;
+  Actions* m_actions = nullptr;
+};
+
+} // namespace dlm::ui

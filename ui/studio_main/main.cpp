@@ -1,0 +1,142 @@
+// deeplomath-studio: the desktop studio. With no board given, it starts the built-in virtual
+// board and connects to it, so signals flow without any configuration.
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QSettings>
+#include <QTimer>
+#include <QTranslator>
+
+#include "app/controller/studio_controller.h"
+#include "ui/main_window/main_window.h"
+
+namespace {
+
+struct Options {
+  QString port;
+  qint32 baud = 921600;
+  QString project;
+  QString language;
+  bool virtualBoard = true;
+  bool noRecovery = false;
+};
+
+Options parseArguments(QApplication& app) {
+  QCommandLineParser parser;
+  parser.setApplicationDescription(QCoreApplication::translate(
+      "main", "Tag live sensor events, watch a backpropagation-free network grow, and push "
+              "models to boards."));
+  parser.addHelpOption();
+  parser.addVersionOption();
+  const QCommandLineOption port({QStringLiteral("port")},
+                                QCoreApplication::translate("main", "Serial port of a board."),
+                                QStringLiteral("PATH"));
+  const QCommandLineOption baud({QStringLiteral("baud")},
+                                QCoreApplication::translate("main", "Baud rate (default 921600)."),
+                                QStringLiteral("N"), QStringLiteral("921600"));
+  const QCommandLineOption virt({QStringLiteral("virtual")},
+                                QCoreApplication::translate("main", "Use the built-in virtual board "
+                                                                    "(the default without --port)."));
+  const QCommandLineOption project({QStringLiteral("project")},
+                                   QCoreApplication::translate("main", "Open a project file."),
+                                   QStringLiteral("FILE"));
+  const QCommandLineOption lang({QStringLiteral("lang")},
+                                QCoreApplication::translate("main", "Interface language: fr or en."),
+                                QStringLiteral("LANG"));
+  const QCommandLineOption noRecovery({QStringLiteral("no-recovery")},
+                                      QCoreApplication::translate(
+                                          "main", "Do not offer to recover an unsaved session."));
+  parser.addOptions({port, baud, virt, project, lang, noRecovery});
+  parser.process(app);
+  Options o;
+  o.port = parser.value(port);
+  bool ok = false;
+  o.baud = parser.value(baud).toInt(&ok);
+  if (!ok || o.baud <= 0) o.baud = 921600;
+  o.project = parser.value(project);
+  o.language = parser.value(lang);
+  o.virtualBoard = parser.isSet(virt) || o.port.isEmpty();
+  o.noRecovery = parser.isSet(noRecovery);
+  return o;
+}
+
+void installTranslators(QApplication& app, const QString& requested) {
+  // --lang wins, then the language chosen in the studio, then the system's.
+  QString language = requested;
+  if (language.isEmpty()) language = QSettings().value(QStringLiteral("ui/language")).toString();
+  if (language.isEmpty()) language = QLocale::system().name().left(2);
+  // English needs its translator too: it holds the plural forms of the "%n event(s)" texts.
+  // A language the studio does not ship falls back to English.
+  auto* studio = new QTranslator(&app);
+  if (studio->load(QStringLiteral(":/i18n/deeplomath_%1.qm").arg(language))) {
+    app.installTranslator(studio);
+  } else {
+    language = QStringLiteral("en");
+    if (studio->load(QStringLiteral(":/i18n/deeplomath_en.qm"))) app.installTranslator(studio);
+  }
+  if (language == QLatin1String("en")) return;
+  auto* qt = new QTranslator(&app);
+  if (qt->load(QStringLiteral("qtbase_%1").arg(language),
+               QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+    app.installTranslator(qt);
+  }
+}
+
+void offerRecovery(dlm::app::StudioController& controller, QWidget* window) {
+  if (!controller.recovery().hasRecovery(controller.projectPath())) return;
+  const auto answer = QMessageBox::question(
+      window, QCoreApplication::translate("main", "Recover the last session?"),
+      QCoreApplication::translate("main", "The studio did not close cleanly last time. Recover "
+                                          "the events and tags it had?"),
+      QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+  if (answer != QMessageBox::Yes) return;
+  QString warning, error;
+  if (!controller.recoverSession(&warning, &error)) {
+    QMessageBox::warning(window, QCoreApplication::translate("main", "Recovery failed"), error);
+  }
+}
+
+} // namespace
+
+// --lang must be known before the parser builds its (translated) help text.
+QString requestedLanguage(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const QByteArray arg(argv[i]);
+    if (arg.startsWith("--lang=")) return QString::fromLocal8Bit(arg.mid(7));
+    if (arg == "--lang" && i + 1 < argc) return QString::fromLocal8Bit(argv[i + 1]);
+  }
+  return QString();
+}
+
+int main(int argc, char** argv) {
+  Q_INIT_RESOURCE(resources);
+  QApplication app(argc, argv);
+  QApplication::setOrganizationName(QStringLiteral("Deeplomath"));
+  QApplication::setApplicationName(QStringLiteral("Deeplomath Studio"));
+  QApplication::setApplicationVersion(QStringLiteral(DLM_STUDIO_VERSION));
+  QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/deeplomath-studio.svg")));
+  installTranslators(app, requestedLanguage(argc, argv));
+  const Options options = parseArguments(app);
+
+  dlm::app::StudioController controller;
+  dlm::ui::MainWindow window(&controller);
+  window.restoreLayout();
+  window.show();
+  if (!options.noRecovery) offerRecovery(controller, &window);
+  if (!options.project.isEmpty()) {
+    QString error;
+    if (!controller.openProject(options.project, &error)) {
+      QMessageBox::warning(&window, QCoreApplication::translate("main", "Cannot open the project"),
+                           error);
+    }
+  }
+  if (controller.projectPath().isEmpty()) controller.startJournal();
+  if (options.virtualBoard) {
+    controller.startVirtualBoard();
+  } else {
+    controller.connectToPort(options.port, options.baud);
+  }
+  return QApplication::exec();
+}
