@@ -7,6 +7,17 @@
 
 namespace dlm {
 
+/// \brief Longest descriptor an event carries: the boards' kernel capacity (its maxDims) and the
+/// room the Event message has for it. Whatever the channel count, descriptorFor() fits in it.
+constexpr int kMaxDescriptorDims = 64;
+/// \brief Most channels of a sensor stream anywhere it is handled (the boards' trigger and
+/// descriptor, the studio's sample store and live plot, imports): an accelerometer and a
+/// gyroscope. The wire format could carry more (protocol::kMaxChannels).
+constexpr int kMaxSensorChannels = 6;
+/// \brief Longest event window: the trigger cuts an event here (its default maxFrames) and the
+/// descriptor's duration feature is relative to it.
+constexpr std::uint32_t kEventWindowFrames = 2048;
+
 /// \brief Shape of the event descriptor computed from a raw multi-channel window.
 ///
 /// For each channel: \c bins time-normalised means of the window (the gesture's shape,
@@ -16,8 +27,8 @@ namespace dlm {
 /// lies roughly in [-1, 1] whatever the sensor's range.
 struct DescriptorConfig {
   std::uint8_t channels = 3;
-  std::uint8_t bins = 16;
-  std::uint32_t maxFrames = 2048;  ///< longest window the board keeps, for the duration feature
+  std::uint8_t bins = kBins;
+  std::uint32_t maxFrames = kEventWindowFrames;  ///< longest window, for the duration feature
   float fullScale = 32768.0f;      ///< sensor counts mapped to 1.0
 
   /// \brief Length of the descriptor this configuration produces.
@@ -25,7 +36,16 @@ struct DescriptorConfig {
     return static_cast<std::uint16_t>(channels * (bins + kStatsPerChannel) + 1);
   }
   static constexpr int kStatsPerChannel = 3;
+  /// \brief Time bins per channel when they fit (descriptorFor()).
+  static constexpr int kBins = 16;
 };
+
+/// \brief The descriptor of a stream of \p channels channels within \p maxDims dimensions: the
+/// same rule on every board and in the studio, so that an event has the same descriptor
+/// wherever it is computed. kBins time bins per channel while they fit (1 to 3 channels at 64
+/// dims: 20, 39, 58 dims), else as many as fit (6 channels: 7 bins, 61 dims). channels is 0
+/// (computeDescriptor() refuses it) when not even one bin per channel fits.
+DescriptorConfig descriptorFor(int channels, int maxDims = kMaxDescriptorDims);
 
 /// \brief Compute the descriptor of one event window.
 ///

@@ -10,6 +10,12 @@
 
 namespace dlm {
 
+/// \brief Most layers a network can have (Capacity::maxLayers); a board holds fewer.
+constexpr int kMaxDepth = 8;
+/// \brief Most classes a network can have: Capacity::maxClasses, and a label on the wire and in
+/// the model, are one byte.
+constexpr int kMaxClasses = 255;
+
 /// \brief Fixed capacity chosen by the caller; the arena size follows from it.
 struct Capacity {
   std::uint16_t maxNeurons = 256;  ///< first layer (and deeper ones unless maxDeepNeurons)
@@ -156,7 +162,7 @@ public:
   void finishLoad();
 
 private:
-  static constexpr int kMaxLayers = 8;
+  static constexpr int kMaxLayers = kMaxDepth;
 
   bool carve(class Arena& arena);
   int layerInputDims(int layer) const;

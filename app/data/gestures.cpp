@@ -25,9 +25,7 @@ namespace {
 // slowest) and the trigger's hold-off all fit, so each request ends before the next starts.
 constexpr std::uint32_t kFramesPerRequest = 2500;
 constexpr std::uint32_t kChunkFrames = 250;
-// The firmware's longest window (FirmwareApp::kWindowFrames), which the descriptor's
-// duration feature is relative to.
-constexpr std::uint32_t kWindowFrames = 2048;
+// The synthetic board's three axes: the data set is the 3-channel board's events.
 constexpr int kChannels = 3;
 
 struct Window {
@@ -94,8 +92,7 @@ Dataset generateGestures(const GestureOptions& options)
     motion.drift = options.drift;
     motion.noiseCounts = options.noiseCounts;
     MotionSource source(motion);
-    firmware::TriggerConfig trigger;
-    trigger.maxFrames = static_cast<std::uint16_t>(kWindowFrames);
+    firmware::TriggerConfig trigger;  // the boards' defaults: windows up to kEventWindowFrames
     trigger.channels = kChannels;
     EventDetector detector;
     detector.configure(trigger);
@@ -112,9 +109,7 @@ Dataset generateGestures(const GestureOptions& options)
         runRequest(source, detector, windows, truths);
     }
 
-    DescriptorConfig descriptor;
-    descriptor.channels = kChannels;
-    descriptor.maxFrames = kWindowFrames;
+    const DescriptorConfig descriptor = descriptorFor(kChannels);
     Dataset out;
     out.dims = descriptor.dims();
     for (int g = 0; g < kGestureClasses; ++g)

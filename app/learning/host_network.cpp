@@ -12,10 +12,6 @@ namespace dlm::app {
 namespace {
 
 constexpr int kClassStep = 16;
-// Depth the studio builds at most; a board's Hello may lower it (every board holds at least
-// the mps2-an386's four).
-constexpr int kMaxLayers = 4;
-constexpr int kMaxLabels = 255;
 
 int roundUpPow2(int n) {
   int p = 1;
@@ -38,7 +34,7 @@ void copyName(const QString& name, ClassName& slot) {
 } // namespace
 
 HostNetwork::Outcome HostNetwork::ensure(int events, int dims, int classes, QString* error) {
-  if (dims < 1 || dims > 65535 || classes > kMaxLabels) {
+  if (dims < 1 || dims > 65535 || classes > kMaxClasses) {
     if (error) *error = tr("the network does not support %1 features with %2 classes")
                             .arg(dims).arg(classes);
     return Outcome::Failed;
@@ -62,7 +58,7 @@ HostNetwork::Outcome HostNetwork::ensure(int events, int dims, int classes, QStr
     cap.maxDeepNeurons = std::uint16_t(std::min<int>(m_limitDeepNeurons, cap.maxNeurons));
   }
   const int wantClasses = std::max({classes, 1, ready() ? int(m_capacity.maxClasses) : 0});
-  cap.maxClasses = std::uint8_t(std::min(kMaxLabels, (wantClasses + kClassStep - 1) /
+  cap.maxClasses = std::uint8_t(std::min(kMaxClasses, (wantClasses + kClassStep - 1) /
                                                          kClassStep * kClassStep));
   cap.exactReadout = true;
   return init(cap, dims, error) ? Outcome::Reinitialised : Outcome::Failed;

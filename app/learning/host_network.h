@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "core/network.h"
+#include "devices/firmware/firmware_app.h"
 
 namespace dlm::app {
 
@@ -20,6 +21,9 @@ class HostNetwork {
 public:
   /// \brief Neurons per layer at most: bounds the O(K^2) least-squares workspace.
   static constexpr int kMaxNeurons = 1024;
+  /// \brief Depth the studio builds at most: the boards' (the firmware's capacity), so that
+  /// every model it makes can be pushed; a board's Hello may lower it (setLimits()).
+  static constexpr int kMaxLayers = firmware::FirmwareApp::kCapacity.maxLayers;
   /// \brief Smallest event memory; it then doubles as the session grows.
   static constexpr int kMinEvents = 256;
 
@@ -63,7 +67,7 @@ private:
   std::size_t m_arenaSize = 0;
   Network m_network;
   Capacity m_capacity;
-  int m_limitLayers = 4;
+  int m_limitLayers = kMaxLayers;
   int m_limitNeurons = kMaxNeurons;
   int m_limitDeepNeurons = 0;  ///< 0: deeper layers as wide as the first
 };

@@ -5,6 +5,7 @@
 #include <QVector>
 
 #include "app/session/session_event.h"
+#include "core/network.h"
 
 class QUndoStack;
 
@@ -32,8 +33,8 @@ public:
   Q_DECLARE_FLAGS(EventFields, EventField)
   Q_FLAG(EventFields)
 
-  /// \brief Most classes a session holds (the model format stores a class in one byte).
-  static constexpr int kMaxClasses = 255;
+  /// \brief Most classes a session holds: the network's (dlm::kMaxClasses).
+  static constexpr int kMaxClasses = dlm::kMaxClasses;
 
   /// \brief An empty session with a fresh identity.
   explicit Session(QObject* parent = nullptr);

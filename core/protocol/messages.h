@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "core/descriptor.h"
 #include "core/protocol/frame.h"
 #include "core/protocol/types.h"
 
@@ -25,8 +26,8 @@ constexpr std::size_t kMaxChannels = 16;
 constexpr std::size_t kMaxSampleValues = (kMaxPayload - 6) / 2;
 /// \brief Most int16 values (frames x channels) in one InjectSamples command.
 constexpr std::size_t kMaxInjectValues = (kMaxPayload - 3) / 2;
-/// \brief Longest event descriptor carried by an Event.
-constexpr std::size_t kMaxDescriptorDims = 64;
+/// \brief Longest event descriptor carried by an Event (dlm::kMaxDescriptorDims).
+constexpr std::size_t kMaxDescriptorDims = static_cast<std::size_t>(dlm::kMaxDescriptorDims);
 /// \brief Longest Log text in bytes (UTF-8), terminator excluded.
 constexpr std::size_t kMaxLogText = 120;
 
@@ -121,6 +122,14 @@ struct TriggerSettings {
   std::uint16_t minFrames = 1;       ///< >= 1
   std::uint16_t maxFrames = 1;       ///< >= minFrames
 };
+
+/// \brief The trigger a board starts with, and what the studio assumes until a board reports
+/// its own: 600 counts of RMS energy, 100 frames of pre-trigger, 150 quiet frames to end an
+/// event, windows of 120 to kEventWindowFrames frames (at 1 kHz: a tap to a slow circle). The
+/// one definition: the firmware's detector, the importer, the studio's settings and its live
+/// plot all start from it.
+constexpr TriggerSettings kDefaultTrigger = {600.0f, 100, 150, 120,
+                                             static_cast<std::uint16_t>(kEventWindowFrames)};
 
 /// \brief Arguments of CommandId::LabelEvent.
 struct LabelEventArgs {

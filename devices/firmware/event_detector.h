@@ -2,16 +2,23 @@
 
 #include <cstdint>
 
+#include "core/protocol/messages.h"
+
 namespace dlm::firmware {
 
 /// \brief Settings of the energy trigger. configure() clamps them into the supported range.
+/// The defaults are the protocol's (protocol::kDefaultTrigger), which the studio assumes too.
 struct TriggerConfig {
   /// \brief Trigger level: RMS of the high-passed acceleration magnitude, in counts.
-  float threshold = 600.0f;
-  std::uint16_t preTriggerFrames = 100;  ///< history kept before the trigger frame
-  std::uint16_t holdOffFrames = 150;     ///< quiet frames that end an event
-  std::uint16_t minFrames = 120;         ///< shorter windows are dropped (glitches)
-  std::uint16_t maxFrames = 2048;        ///< longest window; longer events are cut here
+  float threshold = protocol::kDefaultTrigger.threshold;
+  /// \brief History kept before the trigger frame.
+  std::uint16_t preTriggerFrames = protocol::kDefaultTrigger.preTriggerFrames;
+  /// \brief Quiet frames that end an event.
+  std::uint16_t holdOffFrames = protocol::kDefaultTrigger.holdOffFrames;
+  /// \brief Shorter windows are dropped (glitches).
+  std::uint16_t minFrames = protocol::kDefaultTrigger.minFrames;
+  /// \brief Longest window; longer events are cut here.
+  std::uint16_t maxFrames = protocol::kDefaultTrigger.maxFrames;
   std::uint8_t channels = 3;             ///< interleaved channels per frame, 1..kMaxChannels
   std::uint16_t sampleRateHz = 1000;
   float highPassHz = 0.5f;               ///< corner of the gravity/drift-removing high-pass
@@ -49,7 +56,8 @@ struct DetectedEvent {
 class EventDetectorCore {
 public:
   static constexpr std::uint32_t kMaxWindowFrames = 2560;
-  static constexpr std::uint8_t kMaxChannels = 6;  ///< most channels any ring is made for
+  /// \brief Most channels any ring is made for.
+  static constexpr std::uint8_t kMaxChannels = static_cast<std::uint8_t>(kMaxSensorChannels);
   static constexpr std::uint32_t kEnergyWindow = 16;
   /// \brief Frames kept after the last loud frame (the rest of the hold-off is trimmed).
   static constexpr std::uint32_t kTailFrames = 16;

@@ -47,7 +47,7 @@ public:
   /// at an event the stack gets wrong). Four is what fits the firmware's RAM (<= 160 KiB; a
   /// deeper neuron costs 521 B); each also costs ~940 instructions per predict at 76 inputs
   /// (docs/benchmarks.md, Cortex-M4F).
-  static constexpr Capacity kCapacity = {256, 64, 4, 12, 0, false, 4};
+  static constexpr Capacity kCapacity = {256, kMaxDescriptorDims, 4, 12, 0, false, 4};
   /// \brief Arena a port must provide: >= Network::arenaBytes(kCapacity) on every target
   /// (checked by init() and by test_firmware_app). Compact metrics (the lean kernel on a
   /// device) need 122 336 B; float metrics (the virtual board's host kernel) 155 856 B.
@@ -57,7 +57,7 @@ public:
   /// \brief Sample frames per Samples message (32 ms at 1 kHz; docs/protocol.md §7).
   static constexpr std::uint32_t kBatchFrames = 32;
   /// \brief Longest event window (the descriptor's maxFrames).
-  static constexpr std::uint32_t kWindowFrames = 2048;
+  static constexpr std::uint32_t kWindowFrames = kEventWindowFrames;
   /// \brief Frames of InjectSamples queued ahead of the stream.
   static constexpr std::uint32_t kInjectFrames = 512;
   /// \brief Frames taken from the port per pullSamples() call.

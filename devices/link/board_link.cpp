@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/network.h"
 #include "core/protocol/messages.h"
 #include "devices/link/link_logging.h"
 #include "devices/link/link_worker.h"
@@ -166,7 +167,7 @@ void BoardLink::setRejection(float share) {
 }
 
 void BoardLink::labelEvent(quint32 eventId, int classIndex) {
-  if (classIndex < 0 || classIndex > 255) {
+  if (classIndex < 0 || classIndex >= kMaxClasses) {
     failLater(CommandKind::LabelEvent, tr("Class %1 does not exist on the board.").arg(classIndex));
     return;
   }

@@ -75,7 +75,8 @@ public:
   /// to the board's predictions until a model is activated or the board restarts, when the
   /// model's own default returns; statusReceived() reports the value in force.
   void setRejection(float share);
-  /// \brief Tag event \p eventId with class \p classIndex (0..255); the board learns it.
+  /// \brief Tag event \p eventId with class \p classIndex (below dlm::kMaxClasses); the board
+  /// learns it.
   void labelEvent(quint32 eventId, int classIndex);
   /// \brief Make the board forget event \p eventId.
   void forgetEvent(quint32 eventId);

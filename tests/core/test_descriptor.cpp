@@ -31,6 +31,32 @@ private slots:
     QCOMPARE(int(c.dims()), 6 * 11 + 1);
   }
 
+  void channelCountSizesTheDescriptorWithinTheBoardsDims() {
+    // Three channels: exactly the default configuration, as every board has always used.
+    const DescriptorConfig three = dlm::descriptorFor(3);
+    QCOMPARE(int(three.channels), 3);
+    QCOMPARE(int(three.bins), int(DescriptorConfig().bins));
+    QCOMPARE(int(three.dims()), int(DescriptorConfig().dims()));
+    QCOMPARE(int(dlm::descriptorFor(1).dims()), 20);
+    QCOMPARE(int(dlm::descriptorFor(1).bins), 16);
+    // Six channels: fewer bins, within the boards' 64 dimensions.
+    const DescriptorConfig six = dlm::descriptorFor(6);
+    QCOMPARE(int(six.bins), 7);
+    QCOMPARE(int(six.dims()), 61);
+    for (int channels = 1; channels <= dlm::kMaxSensorChannels; ++channels)
+      QVERIFY(dlm::descriptorFor(channels).dims() <= dlm::kMaxDescriptorDims);
+    // Not even one bin per channel: refused, and computeDescriptor() says so.
+    const DescriptorConfig none = dlm::descriptorFor(16);
+    QCOMPARE(int(none.channels), 0);
+    QCOMPARE(int(dlm::descriptorFor(0).channels), 0);
+    std::vector<std::int16_t> s(16 * 10, 1);
+    std::vector<float> out(64);
+    QCOMPARE(dlm::computeDescriptor(none, s.data(), 10, out.data(), out.size()),
+             Status::InvalidArgument);
+    // A studio with room for more gets more bins, never more than the default.
+    QCOMPARE(int(dlm::descriptorFor(6, 200).bins), 16);
+  }
+
   void deterministicBitForBit() {
     DescriptorConfig c;
     const auto s = gesture(300, 8000.0f);
