@@ -100,7 +100,7 @@ private:
   QHash<int, quint32> m_boardIds;   ///< session event id -> board event id
   QHash<quint32, int> m_sessionIds; ///< board event id -> session event id
   QString m_projectPath;
-  link::TriggerConfig m_trigger{600.0f, 100, 150, 120, 2048}; ///< firmware defaults
+  link::TriggerConfig m_trigger = link::defaultTrigger(); ///< the board's, once it reports it
   quint32 m_boardModelCrc = 0;
   QTimer m_rejectionTimer;             ///< coalesces threshold moves before they go to the board
   bool m_rejectionSyncPending = false; ///< connected; the board's first Status decides

@@ -7,17 +7,21 @@
 
 #include <memory>
 
+#include "core/protocol/messages.h"
+
 class QSettings;
 
 namespace dlm::app {
 
-/// \brief The event trigger as the studio lets the user set it (sent to the board).
+/// \brief The event trigger as the studio lets the user set it (sent to the board); it starts
+/// as the boards do (protocol::kDefaultTrigger).
 struct TriggerSettings {
-  float threshold = 600.0f;  ///< RMS of the high-passed magnitude, in counts
-  int preTriggerFrames = 100;
-  int holdOffFrames = 150;
-  int minFrames = 120;
-  int maxFrames = 2048;
+  /// \brief RMS of the high-passed magnitude, in counts.
+  float threshold = protocol::kDefaultTrigger.threshold;
+  int preTriggerFrames = protocol::kDefaultTrigger.preTriggerFrames;
+  int holdOffFrames = protocol::kDefaultTrigger.holdOffFrames;
+  int minFrames = protocol::kDefaultTrigger.minFrames;
+  int maxFrames = protocol::kDefaultTrigger.maxFrames;
 
   bool operator==(const TriggerSettings& o) const {
     return threshold == o.threshold && preTriggerFrames == o.preTriggerFrames &&

@@ -95,6 +95,10 @@ struct TriggerConfig {
   int maxFrames = 1; ///< >= minFrames
 };
 
+/// \brief The trigger every board starts with (protocol::kDefaultTrigger): what the studio
+/// assumes until a board reports its own.
+TriggerConfig defaultTrigger();
+
 /// \brief Counters, timings and settings the board reports on request.
 struct BoardStatus {
   quint32 modelCrc = 0;

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <random>
 
+#include "app/views/trigger_defaults.h"
 #include "ui/live/live_signal_panel.h"
 
 namespace dlm::ui::gallery {
@@ -93,7 +94,7 @@ void feedLiveSignal(LiveSignalPanel& panel, double seconds) {
                     label);
   }
   panel.setStreamStats(1000.0, 0);
-  panel.setThreshold(600.0f);
+  panel.setThreshold(app::kDefaultTriggerThreshold);
 }
 
 QVector<app::GrowthPoint> growth(int events) {

@@ -7,6 +7,7 @@
 #include <QVector>
 #include <QWidget>
 
+#include "app/views/trigger_defaults.h"
 #include "ui/live/sample_ring.h"
 
 class QCheckBox;
@@ -160,7 +161,7 @@ private:
   bool m_autoscale = true;
   bool m_settingRange = false;
   bool m_draggingThreshold = false;
-  float m_threshold = 600.0f;
+  float m_threshold = app::kDefaultTriggerThreshold;
   double m_yMin = 0.0;
   double m_yMax = 0.0;
   double m_samplesPerSecond = 0.0;
