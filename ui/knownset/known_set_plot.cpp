@@ -447,11 +447,13 @@ QString KnownSetPlot::hoverText(const QPointF& pixel) const {
   const int cell = geometry().nearestIndex(x, y);
   if (cell >= 0 && cell < m_map.knownScore.size()) {
     const float s = m_map.knownScore[cell];
-    const bool known = s >= -m_threshold;
+    // The rule the network applies (app::acceptedAt), not a copy of it: the boundary is the
+    // threshold itself, a level.
+    const bool known = app::acceptedAt(s, m_threshold);
     lines << tr("Score %1 — %2 (boundary at %3)")
                  .arg(static_cast<double>(s), 0, 'f', 2)
                  .arg(known ? tr("inside the known set") : tr("outside: would be rejected"))
-                 .arg(static_cast<double>(-m_threshold), 0, 'f', 2);
+                 .arg(static_cast<double>(m_threshold), 0, 'f', 2);
     if (cell < m_map.bestClass.size() && m_map.bestClass[cell] >= 0)
       lines << tr("Readout favours: %1").arg(ClassPalette::name(m_classes, m_map.bestClass[cell]));
   }

@@ -187,6 +187,14 @@ private slots:
     QCOMPARE(explain.count(), 1);
     QCOMPARE(explain.at(0).at(0).toInt(), 1000);
     QVERIFY(panel.plot()->hoverText(at).contains(QStringLiteral("Event 1000")));
+    // The map's cells say inside or outside by the network's own rule (level >= threshold).
+    const auto pixel = [&](double x, double y) {
+      return QPointF(panel.plot()->xAxis->coordToPixel(x), panel.plot()->yAxis->coordToPixel(y));
+    };
+    QVERIFY(panel.plot()->hoverText(pixel(0.0, 0.5)).contains(QStringLiteral("inside")));
+    const QString outside = panel.plot()->hoverText(pixel(1.1, 1.1));
+    QVERIFY2(outside.contains(QStringLiteral("would be rejected")), qPrintable(outside));
+    QVERIFY2(outside.contains(QStringLiteral("boundary at 0.13")), qPrintable(outside));
 
     Explanation known;
     known.eventId = 1200;
