@@ -5,6 +5,7 @@
 #include <QJsonObject>
 
 #include "app/controller/model_identity.h"
+#include "app/views/class_palette.h"
 #include "core/descriptor.h"
 #include "core/version.h"
 
@@ -187,7 +188,7 @@ void StudioController::onBoardEvent(const link::BoardEvent& event) {
   m_boardIds.insert(id, event.id);
   m_sessionIds.insert(event.id, id);
   const bool known = !event.isUnknown() && event.predictedClass < m_session.classCount();
-  const QColor colour = known ? m_session.classAt(event.predictedClass).colour : QColor(Qt::gray);
+  const QColor colour = known ? m_session.classAt(event.predictedClass).colour : unknownColour();
   emit eventDetected(id, event.startSample, quint32(event.frames), colour,
                      known ? predictionLabel(event) : tr("unknown"));
 }

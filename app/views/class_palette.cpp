@@ -31,4 +31,14 @@ QColor paletteColour(int index) {
 
 QColor unknownColour() { return QColor::fromRgb(0x7F7F7F); }
 
+QColor classColour(const QVector<ClassInfo>& classes, int classIndex) {
+  if (classIndex < 0) return unknownColour();
+  if (classIndex < classes.size() && classes[classIndex].colour.isValid()) {
+    return classes[classIndex].colour;
+  }
+  return paletteColour(classIndex);
+}
+
+QColor rejectionMarkColour() { return QColor::fromRgb(0xD32F2F); }
+
 } // namespace dlm::app

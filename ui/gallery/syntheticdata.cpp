@@ -6,6 +6,7 @@
 #include <cmath>
 #include <random>
 
+#include "app/views/class_palette.h"
 #include "app/views/trigger_defaults.h"
 #include "ui/live/live_signal_panel.h"
 
@@ -90,7 +91,7 @@ void feedLiveSignal(LiveSignalPanel& panel, double seconds) {
                                      : QStringLiteral("%1 %2%")
                                            .arg(cls[s.cls].name)
                                            .arg(80 + 3 * s.cls);
-    panel.markEvent(start, frames, s.cls == 3 ? QColor(0x75, 0x75, 0x75) : cls[s.cls].colour,
+    panel.markEvent(start, frames, s.cls == 3 ? app::unknownColour() : cls[s.cls].colour,
                     label);
   }
   panel.setStreamStats(1000.0, 0);

@@ -94,7 +94,7 @@ void ExplanationView::setExplanation(const app::Explanation& explanation,
   const bool known = p.valid && p.classIndex >= 0;
   const QString colour = !p.valid ? QStringLiteral("#555")
                          : known  ? ClassPalette::colour(classes, p.classIndex).darker(115).name()
-                                  : ClassPalette::rejected().name();
+                                  : app::rejectionMarkColour().name();
   const QString mark = !p.valid ? QString() : known ? QStringLiteral("✔ ") : QStringLiteral("✖ ");
   m_verdict->setText(QStringLiteral("<span style=\"font-size:12pt;color:%1\"><b>%2%3</b></span>")
                          .arg(colour, mark, m_verdictPlain.toHtmlEscaped()));

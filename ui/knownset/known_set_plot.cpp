@@ -134,14 +134,16 @@ void KnownSetPlot::buildLayers() {
 }
 
 void KnownSetPlot::buildLegendEntries() {
+  // Untagged and outliers share the unknown grey (neither is a class) and differ by shape; a
+  // rejection is a red ring around the event's own colour.
   m_untagged = scatterGraph(tr("untagged"), QCPScatterStyle(QCPScatterStyle::ssDisc,
-                                                            ClassPalette::untagged(), 6));
+                                                            app::unknownColour(), 6));
   m_outliers = scatterGraph(tr("outlier (U)"),
                             QCPScatterStyle(QCPScatterStyle::ssCross,
-                                            QPen(ClassPalette::outlier(), 1.6), Qt::NoBrush, 8));
+                                            QPen(app::unknownColour(), 1.6), Qt::NoBrush, 8));
   m_rejected = scatterGraph(tr("rejected as unknown"),
                             QCPScatterStyle(QCPScatterStyle::ssCircle,
-                                            QPen(ClassPalette::rejected(), 1.6), Qt::NoBrush, 13));
+                                            QPen(app::rejectionMarkColour(), 1.6), Qt::NoBrush, 13));
   m_selected = scatterGraph(tr("selected"), QCPScatterStyle(QCPScatterStyle::ssCircle,
                                                             QPen(QColor(0x11, 0x11, 0x11), 2.2),
                                                             Qt::NoBrush, 19));

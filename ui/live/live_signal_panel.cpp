@@ -16,6 +16,7 @@
 #include <climits>
 #include <cmath>
 
+#include "app/views/class_palette.h"
 #include "ui/common/coalescer.h"
 #include "ui/common/ui_logging.h"
 
@@ -487,7 +488,7 @@ void LiveSignalPanel::updateMarks(const SampleRing& source) {
     if (t1 < range.lower || t0 > range.upper || mark.start >= source.endIndex() + 1) continue;
     QCPItemRect* rect = m_markRects[used];
     QCPItemText* label = m_markLabels[used];
-    QColor fill = mark.colour.isValid() ? mark.colour : QColor(0x60, 0x60, 0x60);
+    QColor fill = mark.colour.isValid() ? mark.colour : app::unknownColour();
     QColor edge = fill;
     fill.setAlpha(40);
     edge.setAlpha(140);
