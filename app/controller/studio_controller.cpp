@@ -13,13 +13,13 @@ namespace dlm::app {
 
 namespace {
 
-constexpr int kHistoryFrames = 60000; // 60 s at 1 kHz: events are reported within a second
+constexpr double kHistorySeconds = 60.0; // events are reported within a second
 constexpr char kVirtualLink[] = "virtual board";
 
 } // namespace
 
 StudioController::StudioController(QObject* parent)
-    : QObject(parent), m_recovery(&m_session), m_history(kHistoryFrames, 3) {
+    : QObject(parent), m_recovery(&m_session) {
   m_learning.attachSession(&m_session);
   m_recovery.setExtrasProvider([this] { return extras(); });
   connect(&m_recovery, &RecoveryManager::problem, this, &StudioController::problem);
@@ -81,6 +81,7 @@ void StudioController::wireLearning() {
 
 void StudioController::onBoardConnected(const link::BoardInfo& info) {
   m_boardModelCrc = info.modelCrc;
+  m_history.reset(info.sampleRateHz, info.channels, kHistorySeconds);  // the handshake's format
   // Build only what this board can hold (its depth, and its narrower deeper layers), so every
   // model the studio makes can be pushed.
   if (info.maxLayers > 0 && info.maxNeurons > 0) {
@@ -178,8 +179,7 @@ void StudioController::onBoardEvent(const link::BoardEvent& event) {
   e.boardSample = event.startSample;
   e.frames = quint32(event.frames);
   e.channels = quint8(m_history.channels());
-  e.sampleRateHz = quint32(m_link.boardInfo().sampleRateHz > 0 ? m_link.boardInfo().sampleRateHz
-                                                                 : 1000);
+  e.sampleRateHz = quint32(m_history.sampleRateHz());
   e.raw = m_history.window(event.startSample, quint32(event.frames));
   e.descriptor = event.descriptor;
   e.board = boardPrediction(event);

@@ -6,11 +6,11 @@
 #include <QString>
 #include <QTimer>
 
-#include "app/controller/sample_history.h"
 #include "app/controller/virtual_board_process.h"
 #include "app/learning/learning_service.h"
 #include "app/persistence/recovery_manager.h"
 #include "app/session/session.h"
+#include "app/views/sample_store.h"
 #include "devices/link/board_link.h"
 #include "devices/link/port_discovery.h"
 
@@ -96,7 +96,7 @@ private:
   link::PortDiscovery m_ports;
   VirtualBoardProcess m_virtual;
   RecoveryManager m_recovery;
-  SampleHistory m_history;
+  SampleStore m_history;             ///< the board's stream: events' raw windows
   QHash<int, quint32> m_boardIds;   ///< session event id -> board event id
   QHash<quint32, int> m_sessionIds; ///< board event id -> session event id
   QString m_projectPath;

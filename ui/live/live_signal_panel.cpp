@@ -32,6 +32,7 @@ constexpr int kMarkPool = 48;
 constexpr int kMaxMarks = 512;
 constexpr int kThresholdGrabPixels = 6;
 constexpr double kYMargin = 0.08;
+constexpr int kDefaultSampleRateHz = 1000;
 
 QColor channelColour(int channel) {
   return QColor::fromRgb(kChannelColours[static_cast<std::size_t>(channel)]);
@@ -48,9 +49,9 @@ void setXPlotYRatio(QCPItemPosition* position) {
 LiveSignalPanel::LiveSignalPanel(QWidget* parent) : QWidget(parent) {
   m_channelNames = {tr("x"), tr("y"), tr("z"), tr("ch 4"), tr("ch 5"), tr("ch 6")};
   m_coalescer = new Coalescer([this] { refresh(); }, this);
-  const int capacity = static_cast<int>(kMaxWindowSeconds * m_sampleRate);
-  m_ring.reset(capacity, 3);
-  m_frozen.reset(capacity, 3);
+  // 1 kHz until the board's handshake says otherwise; the channels come with the stream.
+  m_ring.reset(kDefaultSampleRateHz, 0, kMaxWindowSeconds);
+  m_frozen.reset(kDefaultSampleRateHz, 0, kMaxWindowSeconds);
   m_scratch.reserve(4 * 4096);
   m_marks.reserve(kMaxMarks);
 
@@ -149,7 +150,7 @@ void LiveSignalPanel::buildPlot() {
   }
   for (int c = 0; c < kMaxChannels; ++c) {
     QCPGraph* graph = m_plot->addGraph();
-    graph->setAdaptiveSampling(false);  // the ring decimates already
+    graph->setAdaptiveSampling(false);  // the store decimates already
     graph->setLineStyle(QCPGraph::lsLine);
     m_graphs.append(graph);
   }
@@ -234,13 +235,12 @@ void LiveSignalPanel::applyChannelStyle() {
   }
 }
 
-void LiveSignalPanel::setSampleRate(int hz) {
-  if (hz <= 0 || hz == m_sampleRate) return;
-  m_sampleRate = hz;
-  const int capacity = static_cast<int>(kMaxWindowSeconds * hz);
-  m_ring.reset(capacity, m_ring.channels());
-  m_frozen.reset(capacity, m_ring.channels());
+void LiveSignalPanel::setStreamFormat(int hz, int channels) {
+  if (hz <= 0 || (hz == sampleRate() && channels == m_ring.channels())) return;
+  m_ring.reset(hz, channels, kMaxWindowSeconds);
+  m_frozen.reset(hz, channels, kMaxWindowSeconds);
   m_marks.clear();
+  applyChannelStyle();
   m_coalescer->request();
 }
 
@@ -256,7 +256,7 @@ void LiveSignalPanel::setValueAxisLabel(const QString& label) {
 }
 
 int LiveSignalPanel::windowFrames() const {
-  const auto window = static_cast<int>(std::lround(m_windowSeconds * m_sampleRate));
+  const auto window = static_cast<int>(std::lround(m_windowSeconds * sampleRate()));
   return std::min(window, m_ring.size());
 }
 
@@ -281,7 +281,7 @@ void LiveSignalPanel::appendSamples(quint32 firstIndex, int channels,
     return;
   }
   const int frames = static_cast<int>(interleaved.size() / channels);
-  const SampleRing::AppendResult result =
+  const app::SampleStore::AppendResult result =
       m_ring.append(firstIndex, channels, interleaved.constData(), frames);
   if (result.channelsChanged) {
     qCInfo(lcUi) << "LiveSignalPanel: stream now has" << channels << "channels";
@@ -294,14 +294,6 @@ void LiveSignalPanel::appendSamples(quint32 firstIndex, int channels,
   if (!m_paused) m_coalescer->request();
 }
 
-quint64 LiveSignalPanel::unwrapIndex(quint32 index) const {
-  const quint64 end = m_ring.endIndex();
-  const quint32 diff = index - static_cast<quint32>(end);
-  const qint64 delta = diff < 0x80000000u ? static_cast<qint64>(diff)
-                                          : static_cast<qint64>(diff) - (qint64(1) << 32);
-  return static_cast<quint64>(std::max<qint64>(0, static_cast<qint64>(end) + delta));
-}
-
 void LiveSignalPanel::markEvent(quint32 start, quint32 frames, const QColor& colour,
                                 const QString& label) {
   // Drop marks that scrolled out of the ring; cheap because it happens per event.
@@ -310,7 +302,7 @@ void LiveSignalPanel::markEvent(quint32 start, quint32 frames, const QColor& col
                                [oldest](const Mark& m) { return m.start + m.frames < oldest; }),
                 m_marks.end());
   if (m_marks.size() >= kMaxMarks) m_marks.removeFirst();
-  m_marks.append(Mark{unwrapIndex(start), frames, colour, label});
+  m_marks.append(Mark{m_ring.unwrap(start), frames, colour, label});
   m_coalescer->request();
 }
 
@@ -418,7 +410,7 @@ void LiveSignalPanel::clear() {
 void LiveSignalPanel::refreshNow() { m_coalescer->flush(); }
 
 void LiveSignalPanel::refresh() {
-  const SampleRing& source = m_paused ? m_frozen : m_ring;
+  const app::SampleStore& source = m_paused ? m_frozen : m_ring;
   updateXRange(source);
   updateGraphs(source);
   updateYRange();
@@ -427,17 +419,17 @@ void LiveSignalPanel::refresh() {
   m_plot->replot();
 }
 
-void LiveSignalPanel::updateXRange(const SampleRing& source) {
+void LiveSignalPanel::updateXRange(const app::SampleStore& source) {
   if (m_paused || source.isEmpty()) return;  // paused: the user's zoom and pan rule
-  const double upper = static_cast<double>(source.endIndex()) / m_sampleRate;
+  const double upper = static_cast<double>(source.endIndex()) / sampleRate();
   m_settingRange = true;
   m_plot->xAxis->setRange(upper - m_windowSeconds, upper);
   m_settingRange = false;
 }
 
-void LiveSignalPanel::updateGraphs(const SampleRing& source) {
+void LiveSignalPanel::updateGraphs(const app::SampleStore& source) {
   const QCPRange range = m_plot->xAxis->range();
-  const double rate = m_sampleRate;
+  const double rate = sampleRate();
   const auto from = static_cast<quint64>(std::max(0.0, std::floor(range.lower * rate)));
   const auto to = static_cast<quint64>(std::max(0.0, std::ceil(range.upper * rate) + 1.0));
   const int columns = std::max(1, m_plot->axisRect()->width());
@@ -449,7 +441,7 @@ void LiveSignalPanel::updateGraphs(const SampleRing& source) {
       points.clear();
       continue;
     }
-    source.decimate(c, from, to, columns, rate, m_scratch);
+    source.decimate(c, from, to, columns, m_scratch);
     const int n = static_cast<int>(m_scratch.size());
     if (points.size() != n) {  // only when the point count changes (resize, zoom, start-up)
       points.clear();
@@ -477,9 +469,9 @@ void LiveSignalPanel::updateYRange() {
   m_plot->yAxis->setRange(mid - half, mid + half);
 }
 
-void LiveSignalPanel::updateMarks(const SampleRing& source) {
+void LiveSignalPanel::updateMarks(const app::SampleStore& source) {
   const QCPRange range = m_plot->xAxis->range();
-  const double rate = m_sampleRate;
+  const double rate = sampleRate();
   int used = 0;
   for (const Mark& mark : m_marks) {
     if (used >= kMarkPool) break;
@@ -509,14 +501,14 @@ void LiveSignalPanel::updateMarks(const SampleRing& source) {
   }
 }
 
-void LiveSignalPanel::updateOverlays(const SampleRing& source) {
+void LiveSignalPanel::updateOverlays(const app::SampleStore& source) {
   m_emptyText->setVisible(source.isEmpty());
   m_plot->legend->setVisible(!source.isEmpty());
   m_pausedLabel->setVisible(m_paused);
   if (m_paused) {
     const double behind =
         static_cast<double>(m_ring.endIndex() - std::min(m_ring.endIndex(), m_frozen.endIndex())) /
-        m_sampleRate;
+        sampleRate();
     m_pausedLabel->setText(tr("Paused, still recording (%1 s behind) · drag to pan, wheel to zoom")
                                .arg(behind, 0, 'f', 1));
   }

@@ -7,8 +7,8 @@
 #include <QVector>
 #include <QWidget>
 
+#include "app/views/sample_store.h"
 #include "app/views/trigger_defaults.h"
-#include "ui/live/sample_ring.h"
 
 class QCheckBox;
 class QComboBox;
@@ -30,23 +30,27 @@ class Coalescer;
 /// pause (the stream keeps buffering), zoom and pan while paused, autoscale, shaded detected
 /// events and an adjustable trigger threshold.
 ///
-/// Samples go into a fixed ring (30 s at the sample rate); the plot is rebuilt at most every
+/// Samples go into the studio's sample store (30 s at the sample rate; its gap policy breaks the
+/// line where frames were lost); the plot is rebuilt at most every
 /// 40 ms, decimated to a minimum and a maximum per pixel column when the window holds more
 /// samples than the plot has pixels.
 class LiveSignalPanel : public QWidget {
   Q_OBJECT
 
 public:
-  static constexpr int kMaxChannels = SampleRing::kMaxChannels;
+  static constexpr int kMaxChannels = app::SampleStore::kMaxChannels;
   /// \brief Longest selectable window; the ring holds this much.
   static constexpr double kMaxWindowSeconds = 30.0;
 
   explicit LiveSignalPanel(QWidget* parent = nullptr);
   ~LiveSignalPanel() override;
 
-  /// \brief Frames per second of the stream (default 1000). Clears the buffer.
-  void setSampleRate(int hz);
-  int sampleRate() const { return m_sampleRate; }
+  /// \brief The stream's format from the board's handshake: \p hz frames per second of
+  /// \p channels channels. Clears the buffer when it changes.
+  void setStreamFormat(int hz, int channels);
+  /// \brief setStreamFormat() at \p hz, keeping the channel count.
+  void setSampleRate(int hz) { setStreamFormat(hz, m_ring.channels()); }
+  int sampleRate() const { return m_ring.sampleRateHz(); }
   /// \brief Legend names of the channels (default x, y, z, ch 4, ch 5, ch 6).
   void setChannelNames(const QStringList& names);
   /// \brief Label of the value axis, with its unit (default "Acceleration (counts)").
@@ -69,7 +73,7 @@ public:
   int windowFrames() const;
   /// \brief Absolute index one past the newest frame received.
   quint64 endFrameIndex() const { return m_ring.endIndex(); }
-  /// \brief Received sample of \p channel at absolute \p frame (SampleRing::kMissing if gone).
+  /// \brief Received sample of \p channel at absolute \p frame (SampleStore::kMissing if not).
   qint16 sample(quint64 frame, int channel) const { return m_ring.at(frame, channel); }
   /// \brief Time range (s) the plot shows now.
   QPointF displayedRange() const;
@@ -122,14 +126,13 @@ private:
   void buildItems();
   void applyChannelStyle();
   void refresh();
-  void updateXRange(const SampleRing& source);
-  void updateGraphs(const SampleRing& source);
+  void updateXRange(const app::SampleStore& source);
+  void updateGraphs(const app::SampleStore& source);
   void updateYRange();
-  void updateMarks(const SampleRing& source);
-  void updateOverlays(const SampleRing& source);
+  void updateMarks(const app::SampleStore& source);
+  void updateOverlays(const app::SampleStore& source);
   void updateThresholdItems();
   void updateInteractions();
-  quint64 unwrapIndex(quint32 index) const;
   void onPlotMousePress(QMouseEvent* event);
   void onPlotMouseMove(QMouseEvent* event);
   void onPlotMouseRelease(QMouseEvent* event);
@@ -150,12 +153,11 @@ private:
   QLabel* m_pausedLabel = nullptr;
   Coalescer* m_coalescer = nullptr;
 
-  SampleRing m_ring;
-  SampleRing m_frozen;  // copy taken at pause: what the paused view shows
+  app::SampleStore m_ring;
+  app::SampleStore m_frozen;  // copy taken at pause: what the paused view shows
   QVector<QPointF> m_scratch;
   QVector<Mark> m_marks;
   QStringList m_channelNames;
-  int m_sampleRate = 1000;
   double m_windowSeconds = 10.0;
   bool m_paused = false;
   bool m_autoscale = true;

@@ -34,7 +34,7 @@ void MainWindow::wireBoard() {
                                       .arg(info.maxNeurons)
                                       .arg(info.maxDims),
                                   info.sampleRateHz, info.channels);
-            m_live->setSampleRate(info.sampleRateHz);
+            m_live->setStreamFormat(info.sampleRateHz, info.channels);
             m_gestures->setVirtualBoard(isVirtual);
             m_linkLabel->setText(tr("Board: %1").arg(info.boardName));
           });

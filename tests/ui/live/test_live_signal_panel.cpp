@@ -6,11 +6,11 @@
 #include <QDoubleSpinBox>
 #include <qcustomplot.h>
 
+#include "app/views/sample_store.h"
 #include "ui/live/live_signal_panel.h"
-#include "ui/live/sample_ring.h"
 
+using dlm::app::SampleStore;
 using dlm::ui::LiveSignalPanel;
-using dlm::ui::SampleRing;
 
 namespace {
 
@@ -57,7 +57,7 @@ private slots:
     QCOMPARE(panel.endFrameIndex(), quint64(60 * kRate));
     for (quint64 f : {quint64(50 * kRate), quint64(55 * kRate + 3), quint64(60 * kRate - 1)})
       for (int c = 0; c < 3; ++c) QCOMPARE(panel.sample(f, c), valueOf(f, c));
-    QCOMPARE(panel.sample(29 * kRate, 0), SampleRing::kMissing);  // fell out of the ring
+    QCOMPARE(panel.sample(29 * kRate, 0), SampleStore::kMissing);  // fell out of the ring
 
     panel.show();  // real plot geometry: decimation follows the pixel columns
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
@@ -86,43 +86,20 @@ private slots:
     QCOMPARE(panel.windowFrames(), 30 * kRate);
   }
 
-  void decimationKeepsPeaks() {
-    SampleRing ring(10000, 1);
-    QVector<qint16> data(10000, 0);
-    data[4321] = 12000;
-    data[777] = -9000;
-    ring.append(0, 1, data.constData(), static_cast<int>(data.size()));
-    QVector<QPointF> out;
-    ring.decimate(0, 0, 10000, 100, 1000.0, out);
-    QVERIFY(out.size() <= 200);
-    double lo = 0, hi = 0;
-    for (const QPointF& p : out) {
-      lo = std::min(lo, p.y());
-      hi = std::max(hi, p.y());
-    }
-    QCOMPARE(hi, 12000.0);
-    QCOMPARE(lo, -9000.0);
-  }
-
-  void gapsAndRestarts() {
-    SampleRing ring(100, 3);
-    const QVector<qint16> frames(10 * 3, 5);
-    ring.append(0, 3, frames.constData(), 10);
-    const auto gap = ring.append(15, 3, frames.constData(), 10);
-    QCOMPARE(gap.gapFrames, quint64(5));
-    QCOMPARE(ring.at(12, 0), SampleRing::kMissing);
-    QCOMPARE(ring.at(16, 0), qint16(5));
-    const auto restart = ring.append(3, 3, frames.constData(), 10);
-    QVERIFY(restart.restarted);
-    QCOMPARE(ring.beginIndex(), quint64(3));
-    // 32-bit wrap of the stream index is not a restart.
-    SampleRing wrap(100, 1);
-    const QVector<qint16> one(10, 1);
-    wrap.append(0xFFFFFFFBu, 1, one.constData(), 5);
-    const auto after = wrap.append(0u, 1, one.constData(), 5);
-    QVERIFY(!after.restarted);
-    QCOMPARE(after.gapFrames, quint64(0));
-    QCOMPARE(wrap.endIndex(), quint64(0x100000005ull));
+  void streamFormatFromTheHandshake() {
+    LiveSignalPanel panel;
+    panel.setStreamFormat(200, 6);
+    QCOMPARE(panel.sampleRate(), 200);
+    QCOMPARE(panel.bufferCapacityFrames(), 30 * 200);
+    feed(panel, 0, 400, 6);
+    panel.refreshNow();
+    QVERIFY(panel.displayedPoints(5) > 0);
+    panel.setStreamFormat(1000, 1);
+    QCOMPARE(panel.bufferedFrames(), 0);  // a new format starts a new stream
+    feed(panel, 0, 400, 1);
+    panel.refreshNow();
+    QVERIFY(panel.displayedPoints(0) > 0);
+    QCOMPARE(panel.displayedPoints(1), 0);
   }
 
   void pauseBuffersAndResumeShowsLatest() {
