@@ -26,7 +26,8 @@ public:
   /// \brief Restart the source with \p config; frames become due from \p nowMicros on.
   void start(const MotionConfig& config, std::uint32_t nowMicros);
 
-  /// \brief Frames due at \p nowMicros, at most \p maxFrames, into \p out (interleaved x,y,z).
+  /// \brief Frames due at \p nowMicros, at most \p maxFrames, into \p out (interleaved,
+  /// source().config().channels values per frame).
   std::uint32_t pull(std::uint32_t nowMicros, std::int16_t* out, std::uint32_t maxFrames);
 
   /// \brief Queue gesture \p id on the underlying source.

@@ -33,6 +33,13 @@ constexpr float kGainDrift = 0.10f;         // +-10 % at full drift
 constexpr float kNoiseDrift = 1.5f;         // noise up to x2.5 at full drift
 constexpr std::uint32_t kDriftUpdateMask = 15;  // drift is minutes slow: refresh every 16 samples
 
+// Axes of the 1- and 2-channel sensors, and the gyroscope-like rate of 4 to 6 channels (counts
+// per count of gesture acceleration).
+constexpr float kInvSqrt3 = 0.577350269f;
+constexpr float kInvSqrt2 = 0.707106781f;
+constexpr float kTurnPerG = 0.5f;
+constexpr float kYawPerG = 0.25f;
+
 constexpr float kTremorHz = 9.3f;   // physiological tremor band 8-12 Hz
 constexpr float kTremorCounts = 3.0f;
 
@@ -73,6 +80,8 @@ MotionSource::MotionSource(const MotionConfig& config) { reset(config); }
 void MotionSource::reset(const MotionConfig& config) {
   m_config = config;
   if (m_config.sampleRateHz == 0) m_config.sampleRateHz = 1000;
+  if (m_config.channels < 1) m_config.channels = 1;
+  if (m_config.channels > kMaxChannels) m_config.channels = kMaxChannels;
   // Scramble the seed (murmur3 finaliser) so neighbouring seeds give unrelated streams, and
   // keep xorshift32 away from its all-zero fixed point.
   std::uint32_t s = config.seed;
@@ -99,7 +108,8 @@ void MotionSource::reset(const MotionConfig& config) {
 
 void MotionSource::generate(std::int16_t* out, std::uint32_t frames) {
   if (out == nullptr) return;
-  for (std::uint32_t f = 0; f < frames; ++f) sampleFrame(out + 3 * static_cast<std::size_t>(f));
+  const std::size_t stride = m_config.channels;
+  for (std::uint32_t f = 0; f < frames; ++f) sampleFrame(out + stride * f);
 }
 
 bool MotionSource::performGesture(std::uint8_t id) {
@@ -325,8 +335,8 @@ void MotionSource::sampleFrame(std::int16_t* out) {
 
   float v[3] = {0.0f, 0.0f, kCountsPerG};  // gravity on z, board lying flat
   float noise = m_config.noiseCounts * m_noiseScale;
+  float delta[3] = {0.0f, 0.0f, 0.0f};
   if (m_gestureActive) {
-    float delta[3];
     gestureDelta(delta);
     for (int c = 0; c < 3; ++c) v[c] += delta[c];
     noise *= m_gesture.noiseBoost;
@@ -342,10 +352,27 @@ void MotionSource::sampleFrame(std::int16_t* out) {
   v[0] += tremor;
   v[1] += 0.7f * tremor;
 
-  for (int c = 0; c < 3; ++c) {
-    out[c] = toCounts(v[c] * m_gain + m_bias[c] + noise * gaussian());
-  }
+  float a[3];
+  for (int c = 0; c < 3; ++c) a[c] = v[c] * m_gain + m_bias[c] + noise * gaussian();
+  writeAxes(a, delta, noise, out);
   ++m_sampleIndex;
+}
+
+// The frame's values from the accelerometer \p a (counts, noise included) and the gesture's
+// own acceleration \p gesture; see the class comment for the layout of each channel count.
+void MotionSource::writeAxes(const float* a, const float* gesture, float noise,
+                             std::int16_t* out) {
+  const std::uint8_t channels = m_config.channels;
+  if (channels < 3) {
+    out[0] = toCounts((a[0] + a[1] + a[2]) * kInvSqrt3);
+    if (channels == 2) out[1] = toCounts((a[0] - a[1]) * kInvSqrt2);
+    return;
+  }
+  for (int c = 0; c < 3; ++c) out[c] = toCounts(a[c]);
+  // Extra axes draw their noise after the accelerometer's: at 3 channels nothing changes.
+  const float rate[3] = {-kTurnPerG * gesture[1], kTurnPerG * gesture[0],
+                         kYawPerG * (gesture[0] + gesture[1])};
+  for (int c = 3; c < channels; ++c) out[c] = toCounts(rate[c - 3] + noise * gaussian());
 }
 
 } // namespace dlm::firmware

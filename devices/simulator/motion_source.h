@@ -2,12 +2,16 @@
 
 #include <cstdint>
 
+#include "core/descriptor.h"
+
 namespace dlm::firmware {
 
-/// \brief Settings of the synthetic 3-axis accelerometer.
+/// \brief Settings of the synthetic motion sensor.
 struct MotionConfig {
   std::uint32_t seed = 1;
   std::uint16_t sampleRateHz = 1000;
+  /// \brief Values per frame, 1..MotionSource::kMaxChannels (see MotionSource for the axes).
+  std::uint8_t channels = 3;
   /// \brief Mean rate of spontaneous gestures; 0 = gestures only on request.
   float gestureRatePerMinute = 20.0f;
   /// \brief Probability that a spontaneous gesture is one of the never-seen ones.
@@ -27,17 +31,26 @@ struct GestureTruth {
   std::uint8_t id = 0;       ///< gesture id (>= MotionSource::kKnownGestures: never-seen)
 };
 
-/// \brief Deterministic synthetic 3-axis accelerometer: idle (gravity on z, noise, tremor),
-/// gestures with per-instance variation, never-seen gestures and optional slow drift.
+/// \brief Deterministic synthetic motion sensor: a 3-axis accelerometer, idle (gravity on z,
+/// noise, tremor), gestures with per-instance variation, never-seen gestures and optional slow
+/// drift.
 ///
-/// Output is int16 counts, kCountsPerG counts = 1 g. Same seed and same calls give the same
-/// samples bit for bit on a given target. No heap; under 300 bytes of state.
+/// The frame has config().channels values. 3: the accelerometer's x, y, z (the default, and
+/// the stream every board has always had). 1 or 2: a sensor with fewer axes, mounted askew so
+/// that every gesture shows: (x + y + z)/sqrt(3), then (x - y)/sqrt(2). 4 to 6: x, y, z, then
+/// the first axes of a gyroscope-like rate, the hand turning towards where it accelerates:
+/// 0.5 (z-hat x gesture acceleration) and a yaw of 0.25 (gx + gy), each with its own noise.
+///
+/// Output is int16 counts, kCountsPerG counts = 1 g. Same seed, channels and calls give the
+/// same samples bit for bit on a given target. No heap; under 300 bytes of state.
 class MotionSource {
 public:
   static constexpr std::uint8_t kKnownGestures = 5;    ///< shake, circle, tap, swipe, tilt
   static constexpr std::uint8_t kUnknownGestures = 2;  ///< figure-eight, triple-knock
   static constexpr std::uint8_t kGestureCount = kKnownGestures + kUnknownGestures;
   static constexpr float kCountsPerG = 4096.0f;
+  /// \brief Most values per frame: dlm::kMaxSensorChannels.
+  static constexpr std::uint8_t kMaxChannels = static_cast<std::uint8_t>(kMaxSensorChannels);
   static constexpr std::uint8_t kQueueCapacity = 8;
   static constexpr std::uint8_t kTruthCapacity = 16;
 
@@ -46,10 +59,12 @@ public:
   /// \brief A source with \p config; equivalent to reset(config).
   explicit MotionSource(const MotionConfig& config);
 
-  /// \brief Restart the stream at sample 0 with \p config (clears queue and truth).
+  /// \brief Restart the stream at sample 0 with \p config (clears queue and truth; channels
+  /// are clamped to 1..kMaxChannels).
   void reset(const MotionConfig& config);
 
-  /// \brief Continue the stream by \p frames interleaved x,y,z frames into \p out.
+  /// \brief Continue the stream by \p frames interleaved frames (config().channels values
+  /// each) into \p out.
   void generate(std::int16_t* out, std::uint32_t frames);
 
   /// \brief Queue gesture \p id to start once the current one and its rest have ended.
@@ -70,7 +85,7 @@ public:
   bool gestureActive() const { return m_gestureActive; }
   /// \brief Ground-truth records lost because popTruth() was not called often enough.
   std::uint32_t truthOverflows() const { return m_truthOverflows; }
-  /// \brief The configuration in use (sampleRateHz 0 replaced by 1000).
+  /// \brief The configuration in use (sampleRateHz 0 replaced by 1000, channels clamped).
   const MotionConfig& config() const { return m_config; }
 
 private:
@@ -86,6 +101,7 @@ private:
   };
 
   void sampleFrame(std::int16_t* out);
+  void writeAxes(const float* acceleration, const float* gesture, float noise, std::int16_t* out);
   void advanceScheduler();
   void startGesture(std::uint8_t id);
   void updateDrift();

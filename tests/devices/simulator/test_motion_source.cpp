@@ -218,6 +218,45 @@ private slots:
     const AxisStats a = stats(s, 0, 5000);
     QVERIFY(a.mean[2] > 0.0);  // gravity still pulls z positive on average
   }
+
+  void channelCountChangesTheAxesNotTheMotion() {
+    // 1 and 6 axes: the same gestures at the same times, seen through other axes.
+    MotionConfig c = config(7, 0.0f);
+    const std::uint32_t frames = 3000;
+    const std::vector<std::int16_t> three = stream(c, frames, 100, 500, 0);  // a shake
+    c.channels = 1;
+    MotionSource one(c);
+    c.channels = 6;
+    MotionSource six(c);
+    QCOMPARE(int(six.config().channels), 6);
+    std::vector<std::int16_t> a(frames), b(std::size_t(frames) * 6);
+    one.generate(a.data(), 500);
+    six.generate(b.data(), 500);
+    one.performGesture(0);
+    six.performGesture(0);
+    one.generate(a.data() + 500, frames - 500);
+    six.generate(b.data() + 500 * 6, frames - 500);
+    // One axis: the body diagonal of the same accelerometer, frame for frame (same draws).
+    // Within the rounding of three counts and of one.
+    for (std::uint32_t f = 0; f < frames; ++f) {
+      const double diagonal = (three[f * 3] + three[f * 3 + 1] + three[f * 3 + 2]) / std::sqrt(3.0);
+      QVERIFY2(std::abs(a[f] - diagonal) <= 1.5, qPrintable(QString::number(f)));
+    }
+    // Six axes: x, y, z (frame 0 as the 3-axis stream: the rate's noise is drawn after), then
+    // a rate that idles near zero and turns with the shake.
+    for (int c3 = 0; c3 < 3; ++c3) QCOMPARE(b[std::size_t(c3)], three[std::size_t(c3)]);
+    double idle = 0, moving = 0;
+    for (std::uint32_t f = 0; f < 400; ++f) idle = std::max(idle, std::abs(double(b[f * 6 + 4])));
+    for (std::uint32_t f = 600; f < 1100; ++f)
+      moving = std::max(moving, std::abs(double(b[f * 6 + 4])));
+    QVERIFY2(idle < 200.0, qPrintable(QString::number(idle)));
+    QVERIFY2(moving > 1500.0, qPrintable(QString::number(moving)));
+    // Out-of-range counts are clamped.
+    c.channels = 0;
+    QCOMPARE(int(MotionSource(c).config().channels), 1);
+    c.channels = 9;
+    QCOMPARE(int(MotionSource(c).config().channels), int(MotionSource::kMaxChannels));
+  }
 };
 
 QTEST_GUILESS_MAIN(TestMotionSource)
