@@ -58,20 +58,6 @@ void channelFeatures(const DescriptorConfig& config, const std::int16_t* samples
 
 } // namespace
 
-DescriptorConfig descriptorFor(int channels, int maxDims) {
-  DescriptorConfig c;
-  // Each channel costs its bins plus its statistics; one dimension is the duration.
-  const int perChannel = channels >= 1 ? (maxDims - 1) / channels : 0;
-  const int bins = perChannel - DescriptorConfig::kStatsPerChannel;
-  if (channels < 1 || channels > 255 || bins < 1) {
-    c.channels = 0;
-    return c;
-  }
-  c.channels = static_cast<std::uint8_t>(channels);
-  c.bins = static_cast<std::uint8_t>(bins < DescriptorConfig::kBins ? bins : DescriptorConfig::kBins);
-  return c;
-}
-
 Status computeDescriptor(const DescriptorConfig& config, const std::int16_t* samples,
                          std::uint32_t frames, float* out, std::size_t outCapacity) {
   if (samples == nullptr || out == nullptr || frames == 0 || config.channels == 0 ||

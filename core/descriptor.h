@@ -32,7 +32,7 @@ struct DescriptorConfig {
   float fullScale = 32768.0f;      ///< sensor counts mapped to 1.0
 
   /// \brief Length of the descriptor this configuration produces.
-  std::uint16_t dims() const {
+  constexpr std::uint16_t dims() const {
     return static_cast<std::uint16_t>(channels * (bins + kStatsPerChannel) + 1);
   }
   static constexpr int kStatsPerChannel = 3;
@@ -45,7 +45,30 @@ struct DescriptorConfig {
 /// wherever it is computed. kBins time bins per channel while they fit (1 to 3 channels at 64
 /// dims: 20, 39, 58 dims), else as many as fit (6 channels: 7 bins, 61 dims). channels is 0
 /// (computeDescriptor() refuses it) when not even one bin per channel fits.
-DescriptorConfig descriptorFor(int channels, int maxDims = kMaxDescriptorDims);
+constexpr DescriptorConfig descriptorFor(int channels, int maxDims = kMaxDescriptorDims) {
+  DescriptorConfig c;
+  // Each channel costs its bins plus its statistics; one dimension is the duration.
+  const int perChannel = channels >= 1 ? (maxDims - 1) / channels : 0;
+  const int bins = perChannel - DescriptorConfig::kStatsPerChannel;
+  if (channels < 1 || channels > 255 || bins < 1) {
+    c.channels = 0;
+    return c;
+  }
+  c.channels = static_cast<std::uint8_t>(channels);
+  c.bins = static_cast<std::uint8_t>(bins < DescriptorConfig::kBins ? bins : DescriptorConfig::kBins);
+  return c;
+}
+
+/// \brief The longest descriptor of any channel count from 1 to \p maxChannels (descriptorFor()
+/// within \p maxDims): what a buffer for the descriptors of such a stream must hold.
+constexpr int longestDescriptor(int maxChannels, int maxDims = kMaxDescriptorDims) {
+  int longest = 0;
+  for (int channels = 1; channels <= maxChannels; ++channels) {
+    const DescriptorConfig c = descriptorFor(channels, maxDims);
+    if (c.channels != 0 && c.dims() > longest) longest = c.dims();
+  }
+  return longest;
+}
 
 /// \brief Compute the descriptor of one event window.
 ///

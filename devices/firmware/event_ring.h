@@ -2,10 +2,9 @@
 
 #include <cstdint>
 
-namespace dlm::firmware {
+#include "devices/firmware/firmware_limits.h"
 
-/// \brief Longest descriptor the app computes: 3 channels x (16 bins + 3 stats) + duration.
-constexpr std::uint16_t kAppDescriptorDims = 58;
+namespace dlm::firmware {
 
 /// \brief One recent event: what the board reported, and the descriptor LabelEvent learns.
 struct StoredEvent {

@@ -29,8 +29,12 @@ float clamp01(float v) {
 bool FirmwareApp::init(BoardPort& port, void* arena, std::size_t arenaSize) {
   m_port = nullptr;
   const BoardDescription board = port.description();
-  if (board.channels < 1 || board.channels > kMaxChannels || board.sampleRateHz == 0) {
-    port.log(kLogError, "firmware app: unsupported sample format (1..3 channels)");
+  // The descriptor follows the channel count, within the kernel's dims (the studio applies
+  // the same rule to what it imports).
+  const DescriptorConfig descriptor = descriptorFor(board.channels, kCapacity.maxDims);
+  if (board.channels < 1 || board.channels > kMaxChannels || board.sampleRateHz == 0 ||
+      descriptor.channels == 0) {
+    port.log(kLogError, "firmware app: unsupported sample format (too many channels)");
     return false;
   }
   if (arena == nullptr || m_network.init(kCapacity, arena, arenaSize) != Status::Ok) {
@@ -38,8 +42,7 @@ bool FirmwareApp::init(BoardPort& port, void* arena, std::size_t arenaSize) {
     return false;
   }
   m_board = board;
-  m_descriptorConfig = DescriptorConfig();
-  m_descriptorConfig.channels = board.channels;
+  m_descriptorConfig = descriptor;
   m_descriptorConfig.maxFrames = kWindowFrames;
   m_store.attach(port, m_descriptorConfig.dims());
   m_port = &port;

@@ -14,6 +14,7 @@
 #include "core/protocol/messages.h"
 #include "devices/firmware/board_port.h"
 #include "devices/firmware/event_ring.h"
+#include "devices/firmware/firmware_limits.h"
 #include "devices/firmware/model_store.h"
 #include "devices/firmware/tx_queue.h"
 #include "devices/firmware/event_detector.h"
@@ -52,8 +53,11 @@ public:
   /// (checked by init() and by test_firmware_app). Compact metrics (the lean kernel on a
   /// device) need 122 336 B; float metrics (the virtual board's host kernel) 155 856 B.
   static constexpr std::size_t kArenaBytes = DLM_CORE_COMPACT_METRICS ? 122368u : 156160u;
-  /// \brief Most channels the app accepts: 3 x 19 + 1 = 58 descriptor dims <= maxDims.
-  static constexpr std::uint8_t kMaxChannels = 3;
+  /// \brief Most channels the app accepts, a setting of the port's build because it sizes RAM
+  /// (firmware_limits.h): 3 on the Cortex-M4F, 6 on the host (dlm-board --channels). Every
+  /// count up to it gets a descriptor within kCapacity.maxDims (dlm::descriptorFor()).
+  static constexpr std::uint8_t kMaxChannels = kAppMaxChannels;
+  static_assert(kAppDescriptorDims <= kCapacity.maxDims, "descriptors beyond the kernel's dims");
   /// \brief Sample frames per Samples message (32 ms at 1 kHz; docs/protocol.md §7).
   static constexpr std::uint32_t kBatchFrames = 32;
   /// \brief Longest event window (the descriptor's maxFrames).

@@ -59,6 +59,7 @@ public:
     BoardDescription d;
     d.name = "fake-board";
     d.firmwareVersion = "9.8.7";
+    d.channels = m_motion.source().config().channels;
     return d;
   }
   std::size_t readSerial(std::uint8_t* out, std::size_t capacity) override {

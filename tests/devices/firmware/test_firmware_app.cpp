@@ -200,6 +200,25 @@ private slots:
     QCOMPARE(h.app->counters().eventsSent, 1u);
   }
 
+  void channelCountComesFromTheSensor() {
+    // A 1-axis and a 6-axis sensor: the handshake, the stream and the descriptor follow them.
+    for (const int channels : {1, 6}) {
+      MotionConfig motion = requestedOnly();
+      motion.channels = std::uint8_t(channels);
+      AppHarness h(motion);
+      protocol::Hello hello;
+      QVERIFY(h.handshake(hello));
+      QCOMPARE(int(hello.channels), channels);
+      QCOMPARE(int(hello.descriptorDims), int(dlm::descriptorFor(channels).dims()));
+      QVERIFY(hello.descriptorDims <= hello.capacity.maxDims);
+      h.step(500);
+      protocol::Event e;
+      QVERIFY(h.gestureEvent(0, e));  // a shake
+      QCOMPARE(int(e.dims), int(hello.descriptorDims));
+      QCOMPARE(int(h.host.samples.back().channels), channels);
+    }
+  }
+
   void labelledEventsAreLearnedOnBoard() {
     AppHarness h;
     protocol::Hello hello;
