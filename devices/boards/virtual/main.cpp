@@ -28,20 +28,23 @@ struct Options {
   float gestureRate = 12.0f;
   float drift = 0.0f;
   std::uint32_t seed = 1;
+  std::uint8_t channels = 3;
   bool quiet = false;
 };
 
 void usage(std::FILE* out) {
   std::fprintf(out,
                "usage: dlm-board [--link PATH] [--gesture-rate N] [--drift X] [--seed N]\n"
-               "                 [--storage FILE] [--quiet]\n"
+               "                 [--channels N] [--storage FILE] [--quiet]\n"
                "  --link PATH         also create a symbolic link PATH to the port\n"
                "  --gesture-rate N    spontaneous gestures per minute (default 12; 0: on request)\n"
                "  --drift X           slow sensor drift, 0..1 (default 0)\n"
                "  --seed N            seed of the synthetic motion source (default 1)\n"
+               "  --channels N        sensor axes, 1..%u (default 3: the accelerometer's x, y, z)\n"
                "  --storage FILE      keep the model slots in FILE across restarts\n"
                "  --quiet             print only the port line and errors\n"
-               "The first line on stdout is 'port: /dev/pts/N'.\n");
+               "The first line on stdout is 'port: /dev/pts/N'.\n",
+               unsigned{dlm::firmware::FirmwareApp::kMaxChannels});
 }
 
 bool parseNumber(const char* text, double lo, double hi, double& out) {
@@ -81,6 +84,10 @@ int parseOptions(int argc, char** argv, Options& o) {
       o.drift = static_cast<float>(x);
     } else if (a == "--seed" && parseNumber(v, 0.0, 4294967295.0, x)) {
       o.seed = static_cast<std::uint32_t>(x);
+    } else if (a == "--channels" &&
+               parseNumber(v, 1.0, dlm::firmware::FirmwareApp::kMaxChannels, x) &&
+               x == static_cast<double>(static_cast<int>(x))) {
+      o.channels = static_cast<std::uint8_t>(x);
     } else {
       std::fprintf(stderr, "dlm-board: bad option or value: %s %s\n", a.c_str(), v);
       usage(stderr);
@@ -131,6 +138,7 @@ int main(int argc, char** argv) {
   motion.seed = options.seed;
   motion.gestureRatePerMinute = options.gestureRate;
   motion.drift = options.drift;
+  motion.channels = options.channels;
   dlm::board::VirtualPort port(pty.fd(), motion, options.quiet);
   if (!options.storage.empty() && !port.openStorage(options.storage, error)) {
     std::fprintf(stderr, "dlm-board: %s\n", error.c_str());

@@ -63,7 +63,7 @@ firmware::BoardDescription VirtualPort::description() const {
   d.name = "virtual-board";
   d.firmwareVersion = "0.1.0";
   d.sampleRateHz = m_motion.source().config().sampleRateHz;
-  d.channels = 3;
+  d.channels = m_motion.source().config().channels;  // dlm-board --channels
   return d;
 }
 
