@@ -70,7 +70,12 @@ bool StudioController::recoverSession(QString* warning, QString* error) {
 
 bool StudioController::importRecording(const QString& path, int* events, QString* error) {
   ImportResult result;
-  if (!Importer::importFile(path, ImportOptions(), &result, error)) return false;
+  ImportOptions options;
+  if (m_link.isConnected()) {  // described as the connected board describes its own events
+    options.boardChannels = m_link.boardInfo().channels;
+    if (m_link.boardInfo().maxDims > 0) options.maxDims = m_link.boardInfo().maxDims;
+  }
+  if (!Importer::importFile(path, options, &result, error)) return false;
   m_session.addEvents(result.events);
   if (events != nullptr) *events = int(result.events.size());
   for (const QString& w : result.warnings) emit statusMessage(w);

@@ -17,9 +17,6 @@ namespace dlm::app {
 namespace {
 
 constexpr int kDefaultRateHz = 1000;
-constexpr int kDescriptorBins = 16;
-constexpr std::uint32_t kDescriptorMaxFrames = 2048;
-constexpr float kFullScale = 32768.0f;
 constexpr quint16 kPcm = 1;
 constexpr quint16 kExtensible = 0xFFFE;
 
@@ -125,9 +122,9 @@ bool Importer::readWav(const QString& path, Recording* out, QStringList* warning
       why = tr("it is compressed (format 0x%1); save it as 16-bit PCM").arg(fmt.format, 0, 16);
     } else if (fmt.bits != 16) {
       why = tr("it has %1-bit samples; only 16-bit PCM is supported").arg(fmt.bits);
-    } else if (fmt.channels < 1 || fmt.channels > firmware::EventDetector::kMaxChannels) {
+    } else if (fmt.channels < 1 || fmt.channels > kMaxSensorChannels) {
       why = tr("it has %n channel(s); 1 to %1 are supported", "", int(fmt.channels))
-                .arg(firmware::EventDetector::kMaxChannels);
+                .arg(kMaxSensorChannels);
     } else if (fmt.rate == 0) {
       why = tr("its sample rate is 0");
     }
@@ -173,12 +170,12 @@ bool Importer::readCsv(const QString& path, const ImportOptions& options, Record
     return false;
   }
   const int channels = d.dims - (timeColumn >= 0 ? 1 : 0);
-  if (channels < 1 || channels > firmware::EventDetector::kMaxChannels || d.rows == 0) {
+  if (channels < 1 || channels > kMaxSensorChannels || d.rows == 0) {
     //: %1: file name; %2: "%n signal column(s)"; %3: "%n row(s)"; %4: the most columns.
     *error = tr("Cannot import “%1”: it has %2 and %3; 1 to %4 signal columns and at least one "
                 "row are needed.")
                  .arg(name, tr("%n signal column(s)", "", channels), tr("%n row(s)", "", d.rows),
-                      QString::number(firmware::EventDetector::kMaxChannels));
+                      QString::number(kMaxSensorChannels));
     return false;
   }
   int rate = 0;
@@ -220,11 +217,14 @@ ImportResult Importer::detectEvents(const Recording& recording, const ImportOpti
   }
   firmware::EventDetector detector;
   detector.configure(trigger);
-  DescriptorConfig dc;
-  dc.channels = std::uint8_t(recording.channels);
-  dc.bins = kDescriptorBins;
-  dc.maxFrames = kDescriptorMaxFrames;
-  dc.fullScale = kFullScale;
+  // The board's own rule for this channel count, within the board's dims: an imported event
+  // is described exactly as a board with this sensor describes its own.
+  const DescriptorConfig dc = descriptorFor(recording.channels, options.maxDims);
+  if (dc.channels == 0) {
+    result.warnings << tr("%n channel(s) do not fit a descriptor of %1 dimensions.", "",
+                          recording.channels).arg(options.maxDims);
+    return result;
+  }
   std::vector<std::int16_t> window(std::size_t(firmware::EventDetector::kMaxWindowFrames) *
                                    std::size_t(recording.channels));
   const qint64 total = recording.frames();
@@ -266,6 +266,15 @@ bool Importer::importFile(const QString& path, const ImportOptions& options, Imp
   const bool ok = wav ? readWav(path, &recording, &warnings, error)
                       : readCsv(path, options, &recording, &warnings, error);
   if (!ok) return false;
+  if (options.boardChannels > 0 && recording.channels != options.boardChannels) {
+    //: %1: file name; %2: "%n channel(s)" of the file; %3: the board's channel count.
+    *error = tr("Cannot import “%1”: it has %2 and the board %3; its events could not be "
+                "learned with the board's.")
+                 .arg(QFileInfo(path).fileName(),
+                      tr("%n channel(s)", "", recording.channels))
+                 .arg(options.boardChannels);
+    return false;
+  }
   ImportOptions adjusted = options;
   if (adjusted.startTimeMs == 0) {
     adjusted.startTimeMs = QFileInfo(path).lastModified().toMSecsSinceEpoch();

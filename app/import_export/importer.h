@@ -29,6 +29,12 @@ struct ImportOptions {
   QString csvTimeColumn;
   /// \brief Wall-clock time of the first frame, ms since the epoch (0: the file's mtime).
   qint64 startTimeMs = 0;
+  /// \brief Channels of the connected board (its handshake), 0 without one: a recording with
+  /// another count is refused, since its events could not be learned with the board's.
+  int boardChannels = 0;
+  /// \brief The board's descriptor capacity (its handshake's maxDims): descriptors are sized
+  /// within it by the boards' rule, dlm::descriptorFor().
+  int maxDims = kMaxDescriptorDims;
 };
 
 /// \brief Events found in a recording.
@@ -41,14 +47,15 @@ struct ImportResult {
 };
 
 /// \brief Imports recordings (CSV, WAV) and replays them through the board's event pipeline:
-/// dlm::firmware::EventDetector then dlm::computeDescriptor (16 bins, 2048 max frames, full
-/// scale 32768), so imported events are indistinguishable from a board's. Thread-safe (no
-/// shared state): a long recording can be imported off the GUI thread.
+/// dlm::firmware::EventDetector then dlm::computeDescriptor with the boards' configuration for
+/// the recording's channel count (dlm::descriptorFor()), so imported events are
+/// indistinguishable from a board's. Thread-safe (no shared state): a long recording can be
+/// imported off the GUI thread.
 class Importer {
   Q_DECLARE_TR_FUNCTIONS(dlm::app::Importer)
 
 public:
-  /// \brief Read a PCM 16-bit WAV file (any channel count up to 6, any rate).
+  /// \brief Read a PCM 16-bit WAV file (1 to dlm::kMaxSensorChannels channels, any rate).
   static bool readWav(const QString& path, Recording* out, QStringList* warnings,
                       QString* error);
   /// \brief Read a CSV recording: one column per channel, optional header and time column.

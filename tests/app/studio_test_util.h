@@ -29,14 +29,15 @@ struct Labelled {
 /// with idle between them (rest 0.5 s plus \p idleFrames).
 inline std::vector<std::int16_t> gestureStream(const QVector<int>& gestures, std::uint32_t seed,
                                                std::uint32_t idleFrames = 1500,
-                                               float noiseCounts = 20.0f) {
+                                               float noiseCounts = 20.0f, int channels = 3) {
   firmware::MotionConfig config;
   config.seed = seed;
   config.noiseCounts = noiseCounts;
   config.gestureRatePerMinute = 0.0f;  // gestures only on request
+  config.channels = std::uint8_t(channels);
   firmware::MotionSource source(config);
   std::vector<std::int16_t> stream;
-  std::vector<std::int16_t> chunk(3 * 100);
+  std::vector<std::int16_t> chunk(std::size_t(channels) * 100);
   auto run = [&](std::uint32_t frames) {
     for (std::uint32_t done = 0; done < frames; done += 100) {
       source.generate(chunk.data(), 100);

@@ -66,6 +66,27 @@ private slots:
     QCOMPARE(s.eventAt(0).origin, EventOrigin::Import);
   }
 
+  void channelCountSizesTheDescriptorAsOnTheBoard() {
+    // A 6-axis recording: the boards' rule for 6 channels (61 dims within 64).
+    const std::vector<std::int16_t> six = test::gestureStream(kGestures, 5, 1500, 20.0f, 6);
+    const QString path = m_dir.filePath(QStringLiteral("six.wav"));
+    QVERIFY(test::writeWav(path, six, 6, 1000));
+    ImportResult result;
+    QString error;
+    QVERIFY2(Importer::importFile(path, ImportOptions(), &result, &error), qPrintable(error));
+    QCOMPARE(result.channels, 6);
+    QCOMPARE(result.events.size(), kGestures.size());
+    for (const SessionEvent& e : result.events) {
+      QCOMPARE(e.descriptor.size(), qsizetype(dlm::descriptorFor(6).dims()));
+      QCOMPARE(e.raw.size(), qsizetype(e.frames) * 6);
+    }
+    // With a 3-channel board connected, its events could not be learned with the board's.
+    ImportOptions board;
+    board.boardChannels = 3;
+    QVERIFY(!Importer::importFile(path, board, &result, &error));
+    QVERIFY2(error.contains(QStringLiteral("the board 3")), qPrintable(error));
+  }
+
   void csvImportMatchesWavImport() {
     const QString wav = m_dir.filePath(QStringLiteral("same.wav"));
     const QString csv = m_dir.filePath(QStringLiteral("same.csv"));
