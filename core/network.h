@@ -6,6 +6,7 @@
 #include "core/known_set.h"
 #include "core/layer.h"
 #include "core/readout.h"
+#include "core/scratch.h"
 #include "core/status.h"
 
 namespace dlm {
@@ -145,7 +146,7 @@ public:
   const Capacity& capacity() const { return m_capacity; }
 
   /// \brief Events per block in batched rebuild computations.
-  static constexpr int kBlockEvents = 128;
+  static constexpr int kBlockEvents = detail::kBlockEvents;
 
   /// \brief For the model loader: size the layers (already validated against capacity),
   /// then fill mutableLayer() and call finishLoad(). The event memory is cleared.
@@ -160,7 +161,9 @@ private:
 
   bool carve(class Arena& arena);
   int layerInputDims(int layer) const;
-  const float* layerInput(int layer, const float* x, const float* previousScores);
+  /// x itself for the first layer; [x, stackScale x previous scores] in \p stacked otherwise.
+  const float* layerInput(int layer, const float* x, const float* previousScores,
+                          float* stacked) const;
   void forward(const float* x, int layers);
   float newRadius(int layer, const float* z, int label) const;
   /// What refine() commits neurons for: class conflicts (errors, uncovered events), gaps in the
@@ -192,7 +195,6 @@ private:
   /// Gram matrix of activations in [0, 1] keeps a condition number it can factor.
   static constexpr float kMinRidge = 1e-7f;
   std::uint32_t trainingErrors(int depth, const Events& events);
-  Status startIncremental();
 
   Capacity m_capacity;
   KernelParams m_params;
@@ -204,28 +206,19 @@ private:
 
   Layer m_layers[kMaxLayers];
   ReadoutSolver m_solvers[kMaxLayers];
-  float* m_q[kMaxLayers] = {};       ///< scratch: distances per layer
-  float* m_phi[kMaxLayers] = {};     ///< scratch: activations per layer
-  float* m_scores[kMaxLayers] = {};  ///< scratch: cumulative scores after each layer
-  float* m_input = nullptr;          ///< scratch: a deeper layer's input [x, scores]
-  float* m_target = nullptr;         ///< scratch: one-hot or residual target
-  double* m_solveScratch = nullptr;  ///< scratch: 2 x (maxNeurons + 1)
+  float* m_q[kMaxLayers] = {};       ///< forward pass: distances per layer
+  float* m_phi[kMaxLayers] = {};     ///< forward pass: activations per layer
+  float* m_scores[kMaxLayers] = {};  ///< forward pass: cumulative scores after each layer
+  float* m_input = nullptr;          ///< forward pass: a deeper layer's input [x, scores]
+  detail::LearnScratch m_learn;
+  detail::RebuildScratch m_rebuild;  ///< null pointers without event memory or exact readout
 
   // Event memory, a ring: oldest events are forgotten first when it is full.
   float* m_events = nullptr;
   std::uint8_t* m_eventLabels = nullptr;
   std::uint32_t m_eventCount = 0;
   std::uint32_t m_eventHead = 0;
-  // Rebuild scratch (only with an event memory and the exact readout).
   static constexpr int kBlock = kBlockEvents;
-  static constexpr std::uint32_t kValidationEvents = 8192;
-  float* m_looScores = nullptr;       ///< maxEvents x maxClasses: leave-one-out stack scores
-  float* m_blockPhi = nullptr;        ///< kBlock x (maxNeurons + 1)
-  float* m_blockGram = nullptr;       ///< (maxNeurons + 1)^2, single-precision accumulation
-  float* m_blockInput = nullptr;      ///< kBlock x 2 input: [z*z, z] per event
-  double* m_blockWork = nullptr;      ///< kBlock x (maxNeurons + 1) + kBlock: leverages
-  float* m_phiCache = nullptr;        ///< validation rows x (maxNeurons + 1): activations
-  std::uint32_t m_phiCacheRows = 0;
   int m_blockNeurons = 0;             ///< neurons when the current structure block began
   bool m_building = false;            ///< inside a rebuild: the solvers are not incremental
   float m_autoRebuild = 0.1f;
