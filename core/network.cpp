@@ -67,7 +67,7 @@ bool Network::carve(Arena& arena) {
       double* gram = arena.take<double>(std::size_t(features) * features);
       double* inverse = arena.take<double>(std::size_t(features) * features);
       double* rhs = arena.take<double>(std::size_t(features) * classes);
-      m_solvers[l].bind(gram, inverse, rhs, features, classes);
+      m_solvers[l].bind(gram, inverse, rhs, features, classes, &m_rebuild.dense);
     }
   }
   m_input = arena.take<float>(std::size_t(cap.maxDims) + classes);

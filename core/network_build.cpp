@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/dense.h"
 #include "core/network.h"
 #include "core/network_events.h"
 #include "core/util.h"
@@ -72,6 +73,7 @@ Status Network::rebuildFrom(const Events& events) {
   m_building = true;
   m_depth = 1;
   m_calibration.clear();
+  m_rebuild.dense.exceeded = false;
   m_params.spacing = estimateSpacing(events);
   buildStructure(0, events);
   const Events held = events.subsample(detail::kValidationEvents);
@@ -87,6 +89,8 @@ Status Network::rebuildFrom(const Events& events) {
     status = growDepth(held, errors, missed);
   }
   m_building = false;
+  // Never expected: densePanelBytes() bounds every product. Refuse rather than allocate.
+  if (status == Status::Ok && m_rebuild.dense.exceeded) status = Status::ArenaTooSmall;
   m_eventsLearned = events.rows;
   m_sinceRebuild = 0;
   return status;
@@ -238,7 +242,7 @@ void Network::blockMetricDistances(int layer, const Events& events, std::uint32_
       l.affine, k, 2 * d, Eigen::OuterStride<>(2 * l.stride));
   RowMap block(m_rebuild.blockValues, rows, column + k, Eigen::OuterStride<>(column + k));
   auto q = block.rightCols(k);
-  q.noalias() = input * weights.transpose();
+  detail::dense::multiply(q, input, weights.transpose(), m_rebuild.dense);
   q.rowwise() += Eigen::Map<const Eigen::RowVectorXf>(l.offsets, k);
 }
 
@@ -310,7 +314,7 @@ Status Network::solveLayer(int layer, const Events& events, std::uint32_t cacheS
     const int rows = blockRows(events.rows, first);
     batchActivations(layer, events, first, rows);
     RowMap phi(m_rebuild.blockValues, rows, n, Eigen::OuterStride<>(n));
-    gram.selfadjointView<Eigen::Lower>().rankUpdate(phi.transpose());
+    detail::dense::rankUpdate<Eigen::Lower>(gram, phi.transpose(), 1.0f, m_rebuild.dense);
     for (int r = 0; r < rows; ++r) {
       const std::uint32_t i = first + std::uint32_t(r);
       const float* f = m_rebuild.blockValues + std::size_t(r) * n;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/dense.h"
 #include "core/network.h"
 #include "core/network_events.h"
 
@@ -69,7 +70,7 @@ void Network::calibrateKnownSet(const Events& events) {
     }
     const ConstRowMap input(m_rebuild.blockInput, rows, d, Eigen::OuterStride<>(d));
     RowMap dots(m_rebuild.blockValues, rows, k, Eigen::OuterStride<>(k));
-    dots.noalias() = input * centres.transpose();
+    detail::dense::multiply(dots, input, centres.transpose(), m_rebuild.dense);
     for (int r = 0; r < rows; ++r) {
       const float zz = input.row(r).squaredNorm();
       NearestTwo nearest;

@@ -38,6 +38,7 @@ void RebuildScratch::carve(const Capacity& capacity, Arena& arena) {
   phiCache = arena.take<float>(std::size_t(phiCacheRows) * features);
   centreNorms = arena.take<float>(capacity.maxNeurons);
   heldDistances = arena.take<float>(phiCacheRows);
+  dense.carve(capacity, arena);
 }
 #endif
 

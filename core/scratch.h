@@ -25,6 +25,26 @@ constexpr std::uint32_t kValidationEvents = 8192;
 /// Events sampled to measure the data's spacing.
 constexpr std::uint32_t kSpacingSample = 512;
 
+#if DLM_CORE_REBUILD
+/// Packing space of Eigen's blocked products and factorisations (core/dense.h): a panel of
+/// each operand. One pair serves every product of a rebuild and of the readout solver, as they
+/// run one at a time; its size is the most any of them asks for at the capacity
+/// (densePanelBytes()).
+struct DenseWorkspace {
+  void* lhs = nullptr;
+  std::size_t lhsBytes = 0;
+  void* rhs = nullptr;
+  std::size_t rhsBytes = 0;
+  /// A product asked for more than was carved and was skipped (densePanelBytes() would be
+  /// wrong): the rebuild fails with Status::ArenaTooSmall rather than allocate.
+  bool exceeded = false;
+
+  void carve(const Capacity& capacity, Arena& arena);
+};
+#else
+struct DenseWorkspace {};  // the lean kernel solves nothing
+#endif
+
 /// learn()'s working memory besides the forward pass.
 struct LearnScratch {
   float* scoresBefore = nullptr;  ///< maxClasses: the event's scores before it is learned
@@ -59,6 +79,7 @@ struct RebuildScratch {
   std::uint32_t phiCacheRows = 0;
   float* centreNorms = nullptr;   ///< maxNeurons: squared norms of the first layer's centres
   float* heldDistances = nullptr; ///< phiCacheRows: held-out known-set distances, then sorted
+  DenseWorkspace dense;
 
   void carve(const Capacity& capacity, Arena& arena);
 };
@@ -66,6 +87,7 @@ struct RebuildScratch {
 /// The lean device kernel has no direct rebuild, hence no rebuild scratch.
 struct RebuildScratch {
   static constexpr float* looScores = nullptr;
+  DenseWorkspace dense;
   void carve(const Capacity&, Arena&) {}
 };
 #endif
