@@ -60,9 +60,6 @@ bool Network::carve(Arena& arena) {
       layer.offsets = arena.take<float>(std::size_t(neurons));
       layer.dirty = arena.take<std::uint8_t>(std::size_t(neurons));
     }
-    m_q[l] = arena.take<float>(std::size_t(neurons));
-    m_phi[l] = arena.take<float>(std::size_t(neurons));
-    m_scores[l] = arena.take<float>(std::size_t(classes));
     if (cap.exactReadout) {
       double* gram = arena.take<double>(std::size_t(features) * features);
       double* inverse = arena.take<double>(std::size_t(features) * features);
@@ -70,7 +67,7 @@ bool Network::carve(Arena& arena) {
       m_solvers[l].bind(gram, inverse, rhs, features, classes, &m_rebuild.dense);
     }
   }
-  m_input = arena.take<float>(std::size_t(cap.maxDims) + classes);
+  m_pass.carve(cap, arena);
   if (cap.maxEvents > 0 && DLM_CORE_REBUILD) {
     m_events = arena.take<float>(std::size_t(cap.maxEvents) * cap.maxDims);
     m_eventLabels = arena.take<std::uint8_t>(cap.maxEvents);
@@ -170,23 +167,27 @@ const float* Network::layerInput(int layer, const float* x, const float* previou
   return stacked;
 }
 
-void Network::forward(const float* x, int layers) {
+float Network::forward(const float* x, int layers, PredictScratch& pass) const {
+  NearestTwo nearest;
   for (int l = 0; l < layers; ++l) {
     const Layer& layer = m_layers[l];
-    const float* z = layerInput(l, x, l > 0 ? m_scores[l - 1] : nullptr, m_input);
-    if (l == 0) m_nearest = NearestTwo();
-    layer.distances(z, m_q[l], l == 0 ? &m_nearest : nullptr);
-    layer.activate(m_q[l], m_params.sharpness, m_phi[l]);
-    float* scores = m_scores[l];
-    for (int c = 0; c < m_classes; ++c) scores[c] = l > 0 ? m_scores[l - 1][c] : 0.0f;
-    layer.readout(m_phi[l], scores);
+    const float* previous = l > 0 ? pass.m_scores[l - 1] : nullptr;
+    const float* z = layerInput(l, x, previous, pass.m_input);
+    layer.distances(z, pass.m_q[l], l == 0 ? &nearest : nullptr);
+    layer.activate(pass.m_q[l], m_params.sharpness, pass.m_phi[l]);
+    float* scores = pass.m_scores[l];
+    for (int c = 0; c < m_classes; ++c) scores[c] = previous != nullptr ? previous[c] : 0.0f;
+    layer.readout(pass.m_phi[l], scores);
   }
+  return nearest.distance();
 }
 
-Status Network::predict(const float* descriptor, Prediction& out) {
+Status Network::predict(const float* descriptor, Prediction& out, PredictScratch& scratch) const {
   out = Prediction();
   if (!m_initialized) return Status::NotInitialized;
   if (descriptor == nullptr) return Status::InvalidArgument;
+  // The network's own scratch was carved for its capacity; a caller's is checked.
+  if (&scratch != &m_pass && !scratch.fits(m_capacity)) return Status::ArenaTooSmall;
   out.depth = m_depth;
   const Layer& first = m_layers[0];
   if (first.count == 0 || m_classes == 0) {
@@ -194,8 +195,8 @@ Status Network::predict(const float* descriptor, Prediction& out) {
     out.knownDistance = kInfinity;
     return Status::Ok;
   }
-  forward(descriptor, m_depth);
-  const float* scores = m_scores[m_depth - 1];
+  const float knownDistance = forward(descriptor, m_depth, scratch);
+  const float* scores = scratch.m_scores[m_depth - 1];
   out.scores = scores;
   out.bestClass = argmax(scores, m_classes);
   float second = -kInfinity;
@@ -204,7 +205,7 @@ Status Network::predict(const float* descriptor, Prediction& out) {
   }
   const float margin = m_classes > 1 ? scores[out.bestClass] - second : scores[out.bestClass];
   out.confidence = margin < 0.0f ? 0.0f : (margin > 1.0f ? 1.0f : margin);
-  out.knownDistance = m_nearest.distance();
+  out.knownDistance = knownDistance;
   out.knownScore = knownLevel(out.knownDistance);
   out.known = isKnownLevel(out.knownScore, m_params.threshold);
   out.classIndex = out.known ? out.bestClass : -1;

@@ -109,11 +109,11 @@ Status Network::repairFirstLayer(const Events& events, const Events& held,
     bool structural = false;
     LearnReport report;
     for (std::uint32_t i = 0; i < held.rows; ++i) {
-      forward(held.row(i), 1);
-      if (argmax(m_scores[0], m_classes) == held.label(i)) continue;
+      forward(held.row(i), 1, m_pass);
+      if (argmax(m_pass.m_scores[0], m_classes) == held.label(i)) continue;
       const Layer& l = m_layers[0];
       bool atCentre = false;
-      for (int j = 0; j < l.count && !atCentre; ++j) atCentre = m_q[0][j] <= 0.0f;
+      for (int j = 0; j < l.count && !atCentre; ++j) atCentre = m_pass.m_q[0][j] <= 0.0f;
       if (atCentre) continue;
       structural = true;
       if (l.count < l.capacity &&
@@ -177,8 +177,8 @@ Status Network::growDepth(const Events& held, std::uint32_t errors, std::uint32_
 std::uint32_t Network::trainingErrors(int depth, const Events& events) {
   std::uint32_t wrong = 0;
   for (std::uint32_t i = 0; i < events.rows; ++i) {
-    forward(events.row(i), depth);
-    if (argmax(m_scores[depth - 1], m_classes) != events.label(i)) ++wrong;
+    forward(events.row(i), depth, m_pass);
+    if (argmax(m_pass.m_scores[depth - 1], m_classes) != events.label(i)) ++wrong;
   }
   return wrong;
 }
@@ -249,7 +249,7 @@ void Network::blockMetricDistances(int layer, const Events& events, std::uint32_
 void Network::eventDistances(int layer, const float* z, int row, int blockNeurons) {
   const Layer& l = m_layers[layer];
   const float* fromBlock = m_rebuild.blockValues + std::size_t(row) * blockNeurons;
-  float* q = m_q[layer];
+  float* q = m_pass.m_q[layer];
   for (int j = 0; j < l.count; ++j) {
     if (j < blockNeurons && l.dirty[j] == 0) {
       q[j] = fromBlock[j] > 0.0f ? fromBlock[j] : 0.0f;
@@ -279,11 +279,11 @@ void Network::buildCorrectionStructure(int layer, const Events& events) {
       eventDistances(layer, z, row, m_blockNeurons);
       bool covered = false;
       for (int j = 0; j < l.count; ++j) {
-        if (m_q[layer][j] > 1.0f) continue;
+        if (m_pass.m_q[layer][j] > 1.0f) continue;
         if (l.labels[j] == label) {
           covered = true;
         } else {
-          l.shrinkToward(j, z, m_q[layer][j], m_params.shrinkTarget);
+          l.shrinkToward(j, z, m_pass.m_q[layer][j], m_params.shrinkTarget);
         }
       }
       if (wrong && !covered) commitNeuron(layer, z, label, newRadius(layer, z, label), report);

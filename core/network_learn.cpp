@@ -97,7 +97,7 @@ int Network::commitNeuron(int layer, const float* z, int label, float radius,
 bool Network::refine(int layer, const float* z, int label, bool wrong, LearnReport& report,
                      Refinement rule) {
   Layer& l = m_layers[layer];
-  const float* q = m_q[layer];
+  const float* q = m_pass.m_q[layer];
   // The first layer also samples each class at the known-set resolution: an event covered by
   // its class's balls but far from all their centres commits a neuron too, so that the
   // centres stay a faithful thinning of the known events (the known set's distance). Only
@@ -161,13 +161,13 @@ Status Network::learn(const float* descriptor, int label, LearnReport* report) {
     if (s != Status::Ok) return s;
   }
   storeEvent(descriptor, label, r);
-  forward(descriptor, m_depth);
+  const float knownDistance = forward(descriptor, m_depth, m_pass);
   // Prequential calibration: the event is not learned yet, so its known-set distance is a
   // held-out distance of a known event, provided its class is already known.
-  if (classHasNeuron(label)) m_calibration.insert(m_nearest.distance());
+  if (classHasNeuron(label)) m_calibration.insert(knownDistance);
   // The scores before learning: the board's local readout corrects exactly this residual.
   float* before = m_learn.scoresBefore;
-  for (int c = 0; c < m_classes; ++c) before[c] = m_scores[m_depth - 1][c];
+  for (int c = 0; c < m_classes; ++c) before[c] = m_pass.m_scores[m_depth - 1][c];
   const bool wrong = m_layers[0].count == 0 || argmax(before, m_classes) != label;
   r.committed = refine(0, descriptor, label, wrong, r);
   Status s = updateReadouts(descriptor, label, before, r.committed);
@@ -198,12 +198,12 @@ Status Network::updateReadouts(const float* x, int label, const float* scoresBef
   }
   float* target = m_learn.target;
   for (int l = 0; l < m_depth; ++l) {
-    forward(x, l + 1);
+    forward(x, l + 1, m_pass);
     for (int c = 0; c < m_classes; ++c) {
-      const float base = l > 0 ? m_scores[l - 1][c] : 0.0f;
+      const float base = l > 0 ? m_pass.m_scores[l - 1][c] : 0.0f;
       target[c] = (c == label ? 1.0f : 0.0f) - base;
     }
-    const Status s = m_solvers[l].update(m_phi[l], target, m_layers[l], m_learn.rlsVectors);
+    const Status s = m_solvers[l].update(m_pass.m_phi[l], target, m_layers[l], m_learn.rlsVectors);
     if (s != Status::Ok) return s;
   }
   return Status::Ok;

@@ -3,7 +3,55 @@
 #include "core/arena.h"
 #include "core/network.h"
 
-namespace dlm::detail {
+namespace dlm {
+
+std::size_t PredictScratch::arenaBytes(const Capacity& capacity) {
+  Arena dry(nullptr, 0);
+  PredictScratch probe;
+  probe.carve(capacity, dry);
+  return dry.used() + 64;  // slack for aligning a misaligned caller buffer
+}
+
+Status PredictScratch::init(const Capacity& capacity, void* memory, std::size_t bytes) {
+  m_ready = false;
+  if (capacity.maxLayers < 1 || capacity.maxLayers > kMaxLayers || memory == nullptr) {
+    return Status::InvalidArgument;
+  }
+  Arena arena(memory, bytes);
+  carve(capacity, arena);
+  if (arena.overflowed()) {
+    m_ready = false;
+    return Status::ArenaTooSmall;
+  }
+  return Status::Ok;
+}
+
+void PredictScratch::carve(const Capacity& capacity, Arena& arena) {
+  *this = PredictScratch();
+  m_capacity = capacity;
+  const std::size_t classes = capacity.maxClasses;
+  for (int l = 0; l < capacity.maxLayers && l < kMaxLayers; ++l) {
+    m_q[l] = arena.take<float>(std::size_t(capacity.layerNeurons(l)));
+    m_phi[l] = arena.take<float>(std::size_t(capacity.layerNeurons(l)));
+    m_scores[l] = arena.take<float>(classes);
+  }
+  m_input = arena.take<float>(std::size_t(capacity.maxDims) + classes);
+  m_ready = true;
+}
+
+bool PredictScratch::fits(const Capacity& capacity) const {
+  const Capacity& mine = m_capacity;
+  if (!m_ready || capacity.maxLayers > mine.maxLayers || capacity.maxDims > mine.maxDims ||
+      capacity.maxClasses > mine.maxClasses) {
+    return false;
+  }
+  for (int l = 0; l < capacity.maxLayers; ++l) {
+    if (capacity.layerNeurons(l) > mine.layerNeurons(l)) return false;
+  }
+  return true;
+}
+
+namespace detail {
 
 void LearnScratch::carve(const Capacity& capacity, Arena& arena) {
   const std::size_t classes = capacity.maxClasses;
@@ -42,4 +90,5 @@ void RebuildScratch::carve(const Capacity& capacity, Arena& arena) {
 }
 #endif
 
-} // namespace dlm::detail
+} // namespace detail
+} // namespace dlm

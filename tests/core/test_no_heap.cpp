@@ -26,7 +26,7 @@ private slots:
     b.net.rebuild();
     b.net.rebuild(train.x.data(), train.y.data(), std::uint32_t(train.rows()));
     Prediction p;
-    for (int i = 0; i < train.rows(); ++i) b.net.predict(train.row(i), p);
+    for (int i = 0; i < train.rows(); ++i) b.net.predict(train.row(i), p, b.net.scratch());
     std::size_t n = 0;
     saveModel(b.net, nullptr, bytes.data(), bytes.size(), &n);
     loadModel(bytes.data(), n, b.net, nullptr);

@@ -18,7 +18,7 @@ bool predictAll(const std::vector<std::uint8_t>& model, const std::vector<float>
   outcomes.clear();
   for (std::size_t at = 0; at + std::size_t(dims) <= events.size(); at += std::size_t(dims)) {
     dlm::Prediction p;
-    if (network.predict(events.data() + at, p) != dlm::Status::Ok) return false;
+    if (network.predict(events.data() + at, p, network.scratch()) != dlm::Status::Ok) return false;
     outcomes.push_back(
         {p.classIndex, p.bestClass, p.confidence, p.knownScore, p.depth, p.knownDistance});
   }
