@@ -258,10 +258,9 @@ void StudioController::setTriggerThreshold(float threshold) {
 QString StudioController::kernelVersion() { return QString::fromLatin1(dlm::coreVersion()); }
 
 quint32 StudioController::studioModelIdentity() const {
-  // Compare like with like: the identity a board reports for a model (its stored CRC), not
-  // the CRC of the whole file, which is the same constant for every valid model.
-  const QByteArray bytes = m_learning.modelBytes();
-  return bytes.isEmpty() ? 0 : link::modelIdentity(bytes);
+  // The identity core/model_format gave the model (what a board running it reports), as the
+  // learner read it when it saved the model: not computed a second time here.
+  return m_learning.modelCrc();
 }
 
 ProjectExtras StudioController::extras() const {
