@@ -46,7 +46,7 @@ QLabel* valueLabel(QWidget* parent) {
 } // namespace
 
 BoardPanel::BoardPanel(QWidget* parent) : QWidget(parent) {
-  qRegisterMetaType<LinkStatsView>();
+  qRegisterMetaType<app::LinkStatsView>();
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 4);
   m_stack = new QStackedWidget(this);
@@ -314,7 +314,7 @@ void BoardPanel::setLinkRow(int row, const QString& value, bool bad) {
   item->setForeground(bad ? QColor(0xb7, 0x1c, 0x1c) : palette().color(QPalette::Text));
 }
 
-void BoardPanel::setLinkStats(const LinkStatsView& stats) {
+void BoardPanel::setLinkStats(const app::LinkStatsView& stats) {
   setLinkRow(kRowIn, rateText(stats.bytesInPerSecond));
   setLinkRow(kRowOut, rateText(stats.bytesOutPerSecond));
   setLinkRow(kRowFrames, QStringLiteral("%L1").arg(stats.framesOk));

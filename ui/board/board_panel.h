@@ -3,6 +3,8 @@
 #include <QString>
 #include <QWidget>
 
+#include "app/views/board_views.h"
+
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -10,17 +12,6 @@ class QStackedWidget;
 class QTableWidget;
 
 namespace dlm::ui {
-
-/// \brief What the board panel shows of the link (filled from the link's statistics).
-struct LinkStatsView {
-  double bytesInPerSecond = 0.0;
-  double bytesOutPerSecond = 0.0;
-  quint64 framesOk = 0;
-  quint64 crcErrors = 0;
-  quint64 lostFrames = 0;    ///< sample frames lost in gaps
-  double latencyMs = -1.0;   ///< mean command round trip; < 0 when not measured
-  quint64 reconnects = 0;
-};
 
 /// \brief The board: identity, both sides' model hashes with a match badge, push and pull of
 /// the model with progress and a plain-words outcome, and the link statistics.
@@ -62,7 +53,7 @@ public slots:
   /// status).
   void setRejectionThreshold(float share);
   /// \brief Latest link statistics.
-  void setLinkStats(const dlm::ui::LinkStatsView& stats);
+  void setLinkStats(const dlm::app::LinkStatsView& stats);
 
 signals:
   /// \brief The user asked to send the studio's model to the board.
@@ -100,5 +91,3 @@ private:
 };
 
 } // namespace dlm::ui
-
-Q_DECLARE_METATYPE(dlm::ui::LinkStatsView)
