@@ -56,6 +56,7 @@ StudioController::StudioController(std::unique_ptr<link::BoardLink> boardLink, Q
   wireLink();
   wireLinkTransfers();
   wireLearning();
+  wireBoardSync();
   m_ports->start();
 }
 
@@ -77,10 +78,11 @@ void StudioController::wireParts() {
 }
 
 void StudioController::wireLearning() {
-  connect(m_session.get(), &Session::tagsChanged, this, &StudioController::onTagsChanged);
   LearningService* learning = m_learning.get();
   connect(learning, &LearningService::modelChanged, this, [this](const QByteArray&, quint32) {
     emit modelHashesChanged(studioModelIdentity(), m_boardModelCrc);
+    // Back in step (e.g. an undo restored what the board holds): nothing stale any more.
+    if (m_boardModelCrc != 0 && studioModelIdentity() == m_boardModelCrc) setStale(QString());
   });
   connect(learning, &LearningService::activityChanged, this, &StudioController::statusMessage);
   connect(learning, &LearningService::problem, this, &StudioController::problem);

@@ -2,7 +2,6 @@
 
 #include <QByteArray>
 #include <QColor>
-#include <QHash>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -11,6 +10,7 @@
 
 #include <memory>
 
+#include "app/controller/board_event_ledger.h"
 #include "app/controller/studio_events.h"
 #include "app/views/board_views.h"
 #include "app/views/snapshots.h"
@@ -44,6 +44,10 @@ struct TagChange;
 /// crosses this door as app-level values (app/views, studio_events.h): the link's own types
 /// are converted inside the controller, so no widget depends on devices/. Every signal carries
 /// registered value types and may be queued. Lives on the GUI thread.
+///
+/// Board and studio are kept in agreement: a tag is sent to the board as a label, an untag or
+/// a discard as a forget, and when the board's model holds something the studio no longer has
+/// (a board cannot unlearn) boardModelStale() says so until the studio's model is pushed.
 class StudioController : public QObject {
   Q_OBJECT
 public:
@@ -79,6 +83,10 @@ public:
   BoardInfoView boardInfo() const;
   /// \brief Identity of the model the board runs, as it last reported (0: none).
   quint32 boardModelIdentity() const { return m_boardModelCrc; }
+  /// \brief The board's trigger as it last reported it (the firmware defaults before).
+  TriggerView boardTrigger() const { return m_trigger; }
+  /// \brief Why the board's model is out of step with the studio's, or empty.
+  QString boardModelStaleReason() const { return m_staleReason; }
   bool usingVirtualBoard() const { return m_virtualWanted; }
   /// \brief The ports a board may be on (refreshed every second).
   QVector<PortChoice> ports() const;
@@ -153,8 +161,13 @@ signals:
                      const QString& label);
   void boardReady(const dlm::app::BoardInfoView& info);
   void boardLost(const QString& reason);
+  /// \brief The board's trigger threshold, from its status: the live plot's threshold line.
+  void boardTriggerChanged(float threshold);
   /// \brief The rejection threshold the board applies (a share of known events).
   void boardRejectionChanged(float share);
+  /// \brief The board's model holds what the studio no longer has (\p reason says what, and
+  /// what to do), or, with an empty \p reason, is back in step.
+  void boardModelStale(const QString& reason);
   void linkStatsChanged(const dlm::app::LinkStatsView& stats);
   void portsChanged(const QVector<dlm::app::PortChoice>& ports);
   void pushProgress(qint64 sent, qint64 total);
@@ -168,11 +181,16 @@ private:
   void wireLink();
   void wireLinkTransfers();
   void wireLearning();
+  void wireBoardSync();
   void onBoardEvent(const link::BoardEvent& event);
   void onBoardConnected(const link::BoardInfo& info);
   void onBoardStatus(const link::BoardStatus& status);
   void onBoardModel(quint32 identity);
   void onTagsChanged(const QVector<TagChange>& changes);
+  void onEventAboutToBeRemoved(int row);
+  void applyBoardAction(const BoardEventLedger::Action& action);
+  void setStale(const QString& reason);
+  QHash<int, int> studioLearned() const;
   void sendRejection();
   void syncRejectionAfterConnect(const link::BoardStatus& status);
   ProjectExtras extras() const;
@@ -186,11 +204,13 @@ private:
   std::unique_ptr<VirtualBoardProcess> m_virtual;
   std::unique_ptr<RecoveryManager> m_recovery;
   std::unique_ptr<SampleHistory> m_history;
-  QHash<int, quint32> m_boardIds;   ///< session event id -> board event id
-  QHash<quint32, int> m_sessionIds; ///< board event id -> session event id
+  BoardEventLedger m_ledger;
   QString m_projectPath;
   TriggerView m_trigger{600.0f, 100, 150, 120, 2048}; ///< firmware defaults
+  bool m_boardTriggerKnown = false;    ///< a status of this connection reported the trigger
   quint32 m_boardModelCrc = 0;
+  QString m_staleReason;               ///< why the board's model is out of step, or empty
+  QHash<int, int> m_pushing;           ///< what the model being pushed learned (id -> class)
   QTimer m_rejectionTimer;             ///< coalesces threshold moves before they go to the board
   bool m_rejectionSyncPending = false; ///< connected; the board's first Status decides
   bool m_virtualWanted = false;

@@ -80,6 +80,7 @@ void StudioController::wireLink() {
   connect(board, &link::BoardLink::disconnected, this, [this](const QString& reason) {
     m_rejectionTimer.stop();
     m_rejectionSyncPending = false;
+    setStale(QString());  // nothing to be in step with
     emit boardLost(reason);
     emit statusMessage(tr("Board disconnected: %1").arg(reason));
   });
@@ -95,15 +96,25 @@ void StudioController::wireLink() {
   connect(board, &link::BoardLink::statisticsUpdated, this,
           [this](const link::LinkStatistics& s) { emit linkStatsChanged(toView(s)); });
   connect(board, &link::BoardLink::commandFailed, this,
-          [this](link::CommandKind, const QString& message) { emit problem(message); });
+          [this](link::CommandKind kind, const QString& message) {
+            // A forget that fails leaves a board that cannot label the event either way (it
+            // had already dropped it, or the link went down and its ids start again).
+            if (kind != link::CommandKind::ForgetEvent) emit problem(message);
+          });
 }
 
 void StudioController::wireLinkTransfers() {
   link::BoardLink* board = m_link.get();
   connect(board, &link::BoardLink::pushProgress, this, &StudioController::pushProgress);
   connect(board, &link::BoardLink::pushFinished, this, [this](bool ok, const QString& m) {
-    // The activated model brings its own threshold: ask, so that the board's is shown.
-    if (ok) m_link->requestStatus();
+    if (ok) {
+      // The board now runs what the studio learned: in step again.
+      m_ledger.boardHolds(m_pushing);
+      setStale(QString());
+      // The activated model brings its own threshold: ask, so that the board's is shown.
+      m_link->requestStatus();
+    }
+    m_pushing.clear();
     emit pushFinished(ok, m);
     emit statusMessage(ok ? tr("Model pushed and verified on the board.")
                           : tr("Model push failed: %1").arg(m));
@@ -118,8 +129,14 @@ void StudioController::onBoardConnected(const link::BoardInfo& info) {
   if (info.maxLayers > 0 && info.maxNeurons > 0) {
     m_learning->setCapacityLimits(info.maxLayers, info.maxNeurons, info.maxDeepNeurons);
   }
-  m_boardIds.clear();
-  m_sessionIds.clear(); // a new session with the board: its event ids start again
+  // A new session with the board: its event ids start again. A board running the studio's
+  // model holds what the studio learned; of another model nothing is known.
+  m_ledger.clear();
+  if (info.modelCrc != 0 && info.modelCrc == studioModelIdentity()) {
+    m_ledger.boardHolds(studioLearned());
+  }
+  setStale(QString());
+  m_boardTriggerKnown = false;
   m_rejectionSyncPending = true; // decided by the Status asked for here
   m_link->requestStatus();       // learns the board's trigger settings and threshold
   emit boardReady(toView(info, m_virtualWanted));
@@ -131,11 +148,17 @@ void StudioController::onBoardConnected(const link::BoardInfo& info) {
 void StudioController::onBoardModel(quint32 identity) {
   m_boardModelCrc = identity;
   emit modelHashesChanged(studioModelIdentity(), m_boardModelCrc);
+  if (identity != 0 && identity == studioModelIdentity()) setStale(QString());  // in step
 }
 
 void StudioController::onBoardStatus(const link::BoardStatus& status) {
   if (status.trigger.maxFrames >= status.trigger.minFrames && status.trigger.minFrames > 0) {
+    // The board's trigger is the one that detects events: the live plot shows it, not the
+    // studio's idea of it (the first status of a connection always reports it).
+    const bool changed = !m_boardTriggerKnown || status.trigger.threshold != m_trigger.threshold;
     m_trigger = toView(status.trigger);
+    m_boardTriggerKnown = true;
+    if (changed) emit boardTriggerChanged(m_trigger.threshold);
   }
   emit boardRejectionChanged(status.rejectionThreshold);
   // The board's identity follows its threshold (and its own learning): keep the badge true.
@@ -187,9 +210,10 @@ void StudioController::sendRejection() {
 void StudioController::onBoardEvent(const link::BoardEvent& event) {
   const int classCount = m_session->classCount();
   // The board re-reports an event after learning it (flagged learned): update, don't add.
-  const auto seen = m_sessionIds.constFind(event.id);
-  if (seen != m_sessionIds.constEnd()) {
-    m_session->setBoardPrediction(seen.value(), boardPrediction(event, classCount));
+  const int seen = m_ledger.sessionId(event.id);
+  if (seen >= 0) {
+    m_session->setBoardPrediction(seen, boardPrediction(event, classCount));
+    if (event.learned) m_ledger.learnedOnBoard(seen, event.label);
     return;
   }
   SessionEvent e;
@@ -204,23 +228,13 @@ void StudioController::onBoardEvent(const link::BoardEvent& event) {
   e.board = boardPrediction(event, classCount);
   e.origin = EventOrigin::Board;
   const int id = m_session->addEvent(e);
-  m_boardIds.insert(id, event.id);
-  m_sessionIds.insert(event.id, id);
+  m_ledger.addEvent(id, event.id);
+  if (event.learned) m_ledger.learnedOnBoard(id, event.label);
   const bool known = !event.isUnknown() && event.predictedClass < classCount;
   const QColor colour =
       known ? m_session->classAt(event.predictedClass).colour : QColor(Qt::gray);
   emit eventDetected(id, event.startSample, quint32(event.frames), colour,
                      known ? m_session->tagName(event.predictedClass) : tr("unknown"));
-}
-
-void StudioController::onTagsChanged(const QVector<TagChange>& changes) {
-  // The board learns on-board with the same core: label the events it still remembers.
-  if (!m_link->isConnected()) return;
-  for (const TagChange& c : changes) {
-    const auto it = m_boardIds.constFind(c.id);
-    if (it == m_boardIds.constEnd() || c.newTag < 0) continue;
-    m_link->labelEvent(it.value(), c.newTag);
-  }
 }
 
 bool StudioController::isBoardConnected() const { return m_link->isConnected(); }
@@ -268,6 +282,7 @@ void StudioController::pushModel() {
     emit problem(tr("No board is connected: connect one or start the virtual board."));
     return;
   }
+  m_pushing = studioLearned();  // what the board will hold once it runs these bytes
   m_link->pushModel(bytes);
   emit statusMessage(tr("Pushing the model (%1 bytes)…").arg(bytes.size()));
 }

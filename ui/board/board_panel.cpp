@@ -131,6 +131,11 @@ QWidget* BoardPanel::buildModel() {
   m_badge->setWordWrap(true);
   m_badge->setMargin(6);
   v->addWidget(m_badge);
+  m_stale = new QLabel(box);
+  m_stale->setWordWrap(true);
+  m_stale->setStyleSheet(QStringLiteral("color:#bf360c"));
+  m_stale->setVisible(false);
+  v->addWidget(m_stale);
 
   auto* buttons = new QHBoxLayout;
   m_push = new QPushButton(style()->standardIcon(QStyle::SP_ArrowUp), tr("Push model"), box);
@@ -218,6 +223,7 @@ void BoardPanel::setBoardInfo(const QString& name, const QString& firmware, cons
 }
 
 void BoardPanel::clearBoardInfo() {
+  setBoardStale(QString());
   m_connected = false;
   m_pushing = false;
   m_progress->setVisible(false);
@@ -305,6 +311,15 @@ void BoardPanel::setRejectionThreshold(float share) {
 }
 
 QString BoardPanel::rejectionText() const { return m_boardRejection->text(); }
+
+void BoardPanel::setBoardStale(const QString& reason) {
+  // Shown apart from the badge: the hashes say whether the models differ, this says why the
+  // board cannot follow the studio's last edits by itself.
+  m_stale->setText(reason);
+  m_stale->setVisible(!reason.isEmpty());
+}
+
+QString BoardPanel::staleText() const { return m_stale->text(); }
 
 QString BoardPanel::pushOutcomeText() const { return m_outcome->text(); }
 

@@ -34,6 +34,8 @@ public:
   /// \brief The board's rejection threshold as shown, e.g. "5.0% of knowns" ("—" before
   /// the board's first status).
   QString rejectionText() const;
+  /// \brief The stale-model notice as shown (empty when hidden).
+  QString staleText() const;
   /// \brief Value shown for link statistic \p row (0 = received … 6 = reconnects).
   QString linkStatText(int row) const;
 
@@ -54,6 +56,9 @@ public slots:
   void setRejectionThreshold(float share);
   /// \brief Latest link statistics.
   void setLinkStats(const dlm::app::LinkStatsView& stats);
+  /// \brief The board's model holds what the studio no longer has: show \p reason (what,
+  /// and what to do) under the hashes; an empty \p reason hides it.
+  void setBoardStale(const QString& reason);
 
 signals:
   /// \brief The user asked to send the studio's model to the board.
@@ -79,6 +84,7 @@ private:
   QLabel* m_boardHash = nullptr;
   QLabel* m_boardRejection = nullptr;
   QLabel* m_badge = nullptr;
+  QLabel* m_stale = nullptr;
   QPushButton* m_push = nullptr;
   QPushButton* m_pull = nullptr;
   QProgressBar* m_progress = nullptr;

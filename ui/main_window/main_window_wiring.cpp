@@ -45,6 +45,9 @@ void MainWindow::wireBoard() {
   connect(c, &app::StudioController::modelHashesChanged, m_board, &BoardPanel::setModelHashes);
   connect(c, &app::StudioController::boardRejectionChanged, m_board,
           &BoardPanel::setRejectionThreshold);
+  connect(c, &app::StudioController::boardModelStale, m_board, &BoardPanel::setBoardStale);
+  // The line shows the trigger the board detects with (setThreshold sends nothing back).
+  connect(c, &app::StudioController::boardTriggerChanged, m_live, &LiveSignalPanel::setThreshold);
   connect(c, &app::StudioController::pushProgress, m_board, &BoardPanel::setPushProgress);
   connect(c, &app::StudioController::pushFinished, m_board, &BoardPanel::setPushOutcome);
   connect(c, &app::StudioController::pullFinished, this,

@@ -148,6 +148,7 @@ private slots:
     QVERIFY(done.wait(30000));
     QVERIFY2(done.last().at(0).toBool(), qPrintable(done.last().at(1).toString()));
     QTRY_COMPARE_WITH_TIMEOUT(m_controller->boardModelIdentity(), pushed, 10000);
+    QVERIFY(m_window->board()->staleText().isEmpty());
     // The badge compares the board with the studio's current model, which may have moved on
     // since the push (a threshold change is part of the model): it must say which is true.
     QTest::qWait(500);
