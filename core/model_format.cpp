@@ -14,16 +14,35 @@ constexpr std::uint8_t kMagic[4] = {'D', 'L', 'M', 'M'};
 constexpr std::size_t kHeaderBytes = 64;
 constexpr int kParamCount = 10;
 
-// Little-endian cursor that never writes or reads past its end: every access is checked.
-class Cursor {
+// Little-endian cursors that never write or read past their end: every access is checked, and
+// ok() stays false after any access that did not fit. Writer and reader are separate types so
+// that the bytes a reader walks stay const.
+template <typename Byte>
+class ByteCursor {
 public:
-  Cursor(std::uint8_t* data, std::size_t size) : m_data(data), m_size(size) {}
-  Cursor(const std::uint8_t* data, std::size_t size)
-      : m_data(const_cast<std::uint8_t*>(data)), m_size(size) {}
+  ByteCursor(Byte* data, std::size_t size) : m_data(data), m_size(size) {}
 
   bool ok() const { return m_ok; }
   std::size_t position() const { return m_pos; }
   void seek(std::size_t pos) { m_pos = pos; }
+
+protected:
+  // True when n more bytes fit; otherwise marks the cursor as failed.
+  bool room(int n) {
+    if (m_pos + std::size_t(n) <= m_size) return true;
+    m_ok = false;
+    return false;
+  }
+
+  Byte* m_data;
+  std::size_t m_size;
+  std::size_t m_pos = 0;
+  bool m_ok = true;
+};
+
+class ByteWriter : public ByteCursor<std::uint8_t> {
+public:
+  using ByteCursor::ByteCursor;
 
   void putU8(std::uint32_t v) { putBytes(v, 1); }
   void putU16(std::uint32_t v) { putBytes(v, 2); }
@@ -33,6 +52,18 @@ public:
     std::memcpy(&bits, &v, 4);
     putBytes(bits, 4);
   }
+
+private:
+  void putBytes(std::uint32_t v, int n) {
+    if (!room(n)) return;
+    for (int i = 0; i < n; ++i) m_data[m_pos++] = static_cast<std::uint8_t>(v >> (8 * i));
+  }
+};
+
+class ByteReader : public ByteCursor<const std::uint8_t> {
+public:
+  using ByteCursor::ByteCursor;
+
   std::uint32_t u8() { return getBytes(1); }
   std::uint32_t u16() { return getBytes(2); }
   std::uint32_t u32() { return getBytes(4); }
@@ -44,27 +75,12 @@ public:
   }
 
 private:
-  void putBytes(std::uint32_t v, int n) {
-    if (m_pos + std::size_t(n) > m_size) {
-      m_ok = false;
-      return;
-    }
-    for (int i = 0; i < n; ++i) m_data[m_pos++] = static_cast<std::uint8_t>(v >> (8 * i));
-  }
   std::uint32_t getBytes(int n) {
-    if (m_pos + std::size_t(n) > m_size) {
-      m_ok = false;
-      return 0;
-    }
+    if (!room(n)) return 0;
     std::uint32_t v = 0;
     for (int i = 0; i < n; ++i) v |= std::uint32_t(m_data[m_pos++]) << (8 * i);
     return v;
   }
-
-  std::uint8_t* m_data;
-  std::size_t m_size;
-  std::size_t m_pos = 0;
-  bool m_ok = true;
 };
 
 int inputDims(int layer, int dims, int classes) { return layer == 0 ? dims : dims + classes; }
@@ -79,14 +95,14 @@ std::size_t bodyBytes(int dims, int classes, int depth, const std::uint16_t* cou
   return bytes + std::size_t(classes) * (kClassNameBytes + 1);
 }
 
-void writeParams(Cursor& out, const KernelParams& p) {
+void writeParams(ByteWriter& out, const KernelParams& p) {
   const float values[kParamCount] = {p.conflictFraction, p.gradation, p.sharpness, p.ridge,
                                      p.shrinkTarget, p.stackScale, p.threshold, p.spacing,
                                      0.0f, 0.0f};
   for (float v : values) out.putF32(v);
 }
 
-KernelParams readParams(Cursor& in) {
+KernelParams readParams(ByteReader& in) {
   KernelParams p;
   p.conflictFraction = in.f32();
   p.gradation = in.f32();
@@ -101,7 +117,7 @@ KernelParams readParams(Cursor& in) {
   return p;
 }
 
-void writeLayer(Cursor& out, const Layer& layer, int classes) {
+void writeLayer(ByteWriter& out, const Layer& layer, int classes) {
   for (int j = 0; j < layer.count; ++j) {
     for (int i = 0; i < layer.inDims; ++i) out.putF32(layer.centre(j)[i]);
     for (int i = 0; i < layer.inDims; ++i) out.putF32(layer.metricAt(j, i));
@@ -128,7 +144,7 @@ Status saveModel(const Network& network, const ClassName* names, std::uint8_t* o
   if (out == nullptr) return Status::InvalidArgument;
   if (capacity < total) return Status::BufferTooSmall;
   std::memset(out, 0, total);
-  Cursor c(out, total);
+  ByteWriter c(out, total);
   for (std::uint8_t m : kMagic) c.putU8(m);
   c.putU16(kModelFormatVersion);
   c.putU16(kHeaderBytes);
@@ -184,7 +200,7 @@ Status parseHeader(const std::uint8_t* bytes, std::size_t size, Parsed& p) {
   if (size < 4) return Status::Truncated;
   if (std::memcmp(bytes, kMagic, 4) != 0) return Status::BadMagic;
   if (size < kHeaderBytes) return Status::Truncated;
-  Cursor in(bytes, size);
+  ByteReader in(bytes, size);
   in.seek(4);
   p.info.version = static_cast<std::uint16_t>(in.u16());
   if (p.info.version != kModelFormatVersion) return Status::BadVersion;
@@ -193,7 +209,7 @@ Status parseHeader(const std::uint8_t* bytes, std::size_t size, Parsed& p) {
   if (size < p.info.totalBytes) return Status::Truncated;
   if (p.info.totalBytes < kHeaderBytes + 4) return Status::CorruptModel;
   p.info.crc = crc32(bytes, p.info.totalBytes - 4);
-  Cursor tail(bytes + p.info.totalBytes - 4, 4);
+  ByteReader tail(bytes + p.info.totalBytes - 4, 4);
   if (tail.u32() != p.info.crc) return Status::BadCrc;
   // Checked after the CRC so that a damaged size field reads as damage, not as extra bytes.
   // A valid model followed by anything (two models concatenated, a download with junk
@@ -231,7 +247,7 @@ Status parseHeader(const std::uint8_t* bytes, std::size_t size, Parsed& p) {
 }
 
 // Reads one layer's values and checks them: finite centres, positive metrics, labels in range.
-bool validLayer(Cursor& in, int count, int inDims, int classes) {
+bool validLayer(ByteReader& in, int count, int inDims, int classes) {
   for (int j = 0; j < count; ++j) {
     for (int i = 0; i < inDims; ++i) {
       if (!std::isfinite(in.f32())) return false;
@@ -249,7 +265,7 @@ bool validLayer(Cursor& in, int count, int inDims, int classes) {
   return in.ok();
 }
 
-void readLayer(Cursor& in, Layer& layer, int classes) {
+void readLayer(ByteReader& in, Layer& layer, int classes) {
   for (int j = 0; j < layer.count; ++j) {
     for (int i = 0; i < layer.inDims; ++i) layer.centre(j)[i] = in.f32();
     for (int i = 0; i < layer.inDims; ++i) layer.rowScratch[i] = in.f32();
@@ -263,7 +279,7 @@ void readLayer(Cursor& in, Layer& layer, int classes) {
   for (int c = 0; c < classes; ++c) layer.bias()[c] = in.f32();
 }
 
-bool readCalibration(Cursor& in, KnownCalibration& out) {
+bool readCalibration(ByteReader& in, KnownCalibration& out) {
   const std::uint32_t count = in.u16();
   const std::uint32_t arrivals = in.u16();
   float knots[kCalibrationKnots];
@@ -298,7 +314,7 @@ Status loadModel(const std::uint8_t* bytes, std::size_t size, Network& network,
     if (p.counts[l] > cap.layerNeurons(l)) return Status::DimsBeyondCapacity;
   }
   // First pass validates every value; only a model that passes touches the network.
-  Cursor check(bytes, p.info.totalBytes - 4);
+  ByteReader check(bytes, p.info.totalBytes - 4);
   check.seek(p.bodyStart);
   for (int l = 0; l < p.info.depth; ++l) {
     if (!validLayer(check, p.counts[l], inputDims(l, p.info.dims, p.info.classes),
@@ -311,7 +327,7 @@ Status loadModel(const std::uint8_t* bytes, std::size_t size, Network& network,
   s = network.setStructure(p.info.dims, p.info.classes, p.info.depth, p.counts, p.params,
                            p.info.eventsLearned);
   if (s != Status::Ok) return s;
-  Cursor in(bytes, p.info.totalBytes - 4);
+  ByteReader in(bytes, p.info.totalBytes - 4);
   in.seek(p.bodyStart);
   for (int l = 0; l < p.info.depth; ++l) readLayer(in, network.mutableLayer(l), p.info.classes);
   readCalibration(in, network.mutableCalibration());

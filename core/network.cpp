@@ -25,12 +25,16 @@ std::size_t Network::arenaBytes(const Capacity& capacity) {
 
 bool Network::carve(Arena& arena) {
   const Capacity& cap = m_capacity;
-  const int layers = cap.maxLayers;
   const int classes = cap.maxClasses;
-  // One metric-row scratch for all layers: a row is assembled and stored within one call.
-  float* rowScratch = arena.take<float>(std::size_t(layers > 1 ? cap.maxDims + classes
-                                                                 : cap.maxDims));
-  for (int l = 0; l < layers; ++l) {
+  // A re-init may carve a smaller layout: nothing may keep pointing into the old one.
+  m_learn = detail::LearnScratch();
+  m_rebuild = detail::RebuildScratch();
+  m_events = nullptr;
+  m_eventLabels = nullptr;
+  for (ReadoutSolver& solver : m_solvers) solver = ReadoutSolver();
+  // Every take() counts even past the end: a dry run (arenaBytes()) measures the whole layout.
+  m_learn.carve(cap, arena);
+  for (int l = 0; l < cap.maxLayers; ++l) {
     // Deeper layers may be narrower (Capacity::maxDeepNeurons): their storage, scratch and
     // least-squares workspace follow their own size.
     const int neurons = cap.layerNeurons(l);
@@ -41,7 +45,7 @@ bool Network::carve(Arena& arena) {
     layer.capacity = static_cast<std::uint16_t>(neurons);
     layer.classStride = cap.maxClasses;
     layer.centres = arena.take<float>(std::size_t(neurons) * layer.stride);
-    layer.rowScratch = rowScratch;
+    layer.rowScratch = m_learn.metricRow;
 #if DLM_CORE_COMPACT_METRICS
     layer.metrics = arena.take<std::uint16_t>(std::size_t(neurons) * layer.metricStride());
     layer.metricScales = arena.take<float>(std::size_t(neurons));
@@ -56,35 +60,18 @@ bool Network::carve(Arena& arena) {
       layer.offsets = arena.take<float>(std::size_t(neurons));
       layer.dirty = arena.take<std::uint8_t>(std::size_t(neurons));
     }
-    m_q[l] = arena.take<float>(std::size_t(neurons));
-    m_phi[l] = arena.take<float>(std::size_t(neurons));
-    m_scores[l] = arena.take<float>(std::size_t(classes));
     if (cap.exactReadout) {
       double* gram = arena.take<double>(std::size_t(features) * features);
       double* inverse = arena.take<double>(std::size_t(features) * features);
       double* rhs = arena.take<double>(std::size_t(features) * classes);
-      m_solvers[l].bind(gram, inverse, rhs, features, classes);
+      m_solvers[l].bind(gram, inverse, rhs, features, classes, &m_rebuild.dense);
     }
   }
-  const int features = cap.maxNeurons + 1;  // the widest layer's, for the shared scratch below
-  m_input = arena.take<float>(std::size_t(cap.maxDims) + classes);
-  m_target = arena.take<float>(std::size_t(classes));
-  // Only the least-squares readout's rank-one updates use it.
-  if (cap.exactReadout) m_solveScratch = arena.take<double>(2 * std::size_t(features));
+  m_pass.carve(cap, arena);
   if (cap.maxEvents > 0 && DLM_CORE_REBUILD) {
     m_events = arena.take<float>(std::size_t(cap.maxEvents) * cap.maxDims);
     m_eventLabels = arena.take<std::uint8_t>(cap.maxEvents);
-    m_looScores = arena.take<float>(std::size_t(cap.maxEvents) * classes);
-    if (cap.exactReadout) {
-      m_blockPhi = arena.take<float>(std::size_t(kBlock) * features);
-      m_blockGram = arena.take<float>(std::size_t(features) * features);
-      m_blockInput = arena.take<float>(std::size_t(kBlock) * 2 * (cap.maxDims + classes));
-      m_blockWork = arena.take<double>(std::size_t(kBlock) * (features + 1));
-      // Activations of the validation events, computed once by the solve and reused by
-      // leave-one-out instead of a second pass of distances.
-      m_phiCacheRows = cap.maxEvents < kValidationEvents ? cap.maxEvents : kValidationEvents;
-      m_phiCache = arena.take<float>(std::size_t(m_phiCacheRows) * features);
-    }
+    if (cap.exactReadout) m_rebuild.carve(cap, arena);
   }
   return !arena.overflowed();
 }
@@ -172,30 +159,35 @@ int Network::totalNeurons() const {
   return total;
 }
 
-const float* Network::layerInput(int layer, const float* x, const float* previousScores) {
+const float* Network::layerInput(int layer, const float* x, const float* previousScores,
+                                 float* stacked) const {
   if (layer == 0) return x;
-  for (int i = 0; i < m_dims; ++i) m_input[i] = x[i];
-  for (int c = 0; c < m_classes; ++c) m_input[m_dims + c] = m_params.stackScale * previousScores[c];
-  return m_input;
+  for (int i = 0; i < m_dims; ++i) stacked[i] = x[i];
+  for (int c = 0; c < m_classes; ++c) stacked[m_dims + c] = m_params.stackScale * previousScores[c];
+  return stacked;
 }
 
-void Network::forward(const float* x, int layers) {
+float Network::forward(const float* x, int layers, PredictScratch& pass) const {
+  NearestTwo nearest;
   for (int l = 0; l < layers; ++l) {
     const Layer& layer = m_layers[l];
-    const float* z = layerInput(l, x, l > 0 ? m_scores[l - 1] : nullptr);
-    if (l == 0) m_nearest = NearestTwo();
-    layer.distances(z, m_q[l], l == 0 ? &m_nearest : nullptr);
-    layer.activate(m_q[l], m_params.sharpness, m_phi[l]);
-    float* scores = m_scores[l];
-    for (int c = 0; c < m_classes; ++c) scores[c] = l > 0 ? m_scores[l - 1][c] : 0.0f;
-    layer.readout(m_phi[l], scores);
+    const float* previous = l > 0 ? pass.m_scores[l - 1] : nullptr;
+    const float* z = layerInput(l, x, previous, pass.m_input);
+    layer.distances(z, pass.m_q[l], l == 0 ? &nearest : nullptr);
+    layer.activate(pass.m_q[l], m_params.sharpness, pass.m_phi[l]);
+    float* scores = pass.m_scores[l];
+    for (int c = 0; c < m_classes; ++c) scores[c] = previous != nullptr ? previous[c] : 0.0f;
+    layer.readout(pass.m_phi[l], scores);
   }
+  return nearest.distance();
 }
 
-Status Network::predict(const float* descriptor, Prediction& out) {
+Status Network::predict(const float* descriptor, Prediction& out, PredictScratch& scratch) const {
   out = Prediction();
   if (!m_initialized) return Status::NotInitialized;
   if (descriptor == nullptr) return Status::InvalidArgument;
+  // The network's own scratch was carved for its capacity; a caller's is checked.
+  if (&scratch != &m_pass && !scratch.fits(m_capacity)) return Status::ArenaTooSmall;
   out.depth = m_depth;
   const Layer& first = m_layers[0];
   if (first.count == 0 || m_classes == 0) {
@@ -203,8 +195,8 @@ Status Network::predict(const float* descriptor, Prediction& out) {
     out.knownDistance = kInfinity;
     return Status::Ok;
   }
-  forward(descriptor, m_depth);
-  const float* scores = m_scores[m_depth - 1];
+  const float knownDistance = forward(descriptor, m_depth, scratch);
+  const float* scores = scratch.m_scores[m_depth - 1];
   out.scores = scores;
   out.bestClass = argmax(scores, m_classes);
   float second = -kInfinity;
@@ -213,7 +205,7 @@ Status Network::predict(const float* descriptor, Prediction& out) {
   }
   const float margin = m_classes > 1 ? scores[out.bestClass] - second : scores[out.bestClass];
   out.confidence = margin < 0.0f ? 0.0f : (margin > 1.0f ? 1.0f : margin);
-  out.knownDistance = m_nearest.distance();
+  out.knownDistance = knownDistance;
   out.knownScore = knownLevel(out.knownDistance);
   out.known = isKnownLevel(out.knownScore, m_params.threshold);
   out.classIndex = out.known ? out.bestClass : -1;

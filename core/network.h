@@ -6,6 +6,7 @@
 #include "core/known_set.h"
 #include "core/layer.h"
 #include "core/readout.h"
+#include "core/scratch.h"
 #include "core/status.h"
 
 namespace dlm {
@@ -64,8 +65,44 @@ inline KernelParams localReadoutParams() {
   return p;
 }
 
-/// \brief The result of predict(). Activations point into the network and stay valid until
-/// the next call that changes or queries it.
+/// \brief Working memory of one forward pass: per layer, the metric distances, activations
+/// and cumulative class scores, and the input of a deeper layer ([x, scores below]).
+///
+/// Network::predict() is const: all it writes goes here. Carve a scratch from memory you own
+/// with init() to predict from a const network, or from several threads with one scratch
+/// each; or borrow the network's own, Network::scratch(), which learn() and rebuild() use
+/// too: a single-threaded owner such as a board then predicts at no extra memory.
+class PredictScratch {
+public:
+  static constexpr int kMaxLayers = kMaxDepth;  ///< most layers a network holds
+
+  /// \brief Bytes of memory init() needs to serve networks of capacity \p capacity.
+  static std::size_t arenaBytes(const Capacity& capacity);
+  /// \brief Carve the buffers from \p memory, which the caller owns and keeps.
+  Status init(const Capacity& capacity, void* memory, std::size_t bytes);
+  /// \brief True when this scratch holds a forward pass of any network of \p capacity.
+  bool fits(const Capacity& capacity) const;
+
+  /// \brief Activations of layer \p layer in the last pass (its neurons() floats).
+  const float* activations(int layer) const { return m_phi[layer]; }
+  /// \brief Metric distances q of the input to layer \p layer's neurons in the last pass.
+  const float* distances(int layer) const { return m_q[layer]; }
+
+private:
+  friend class Network;
+  void carve(const Capacity& capacity, Arena& arena);
+
+  Capacity m_capacity;  ///< what the buffers were carved for
+  bool m_ready = false;
+  float* m_q[kMaxLayers] = {};
+  float* m_phi[kMaxLayers] = {};
+  float* m_scores[kMaxLayers] = {};  ///< cumulative: the scores after layers 0..l
+  float* m_input = nullptr;          ///< maxDims + maxClasses: a deeper layer's input
+};
+
+/// \brief The result of predict(). scores points into the PredictScratch given to predict()
+/// and stays valid until that scratch's next pass (for Network::scratch(), also until the
+/// next learn() or rebuild()).
 struct Prediction {
   int classIndex = -1;      ///< predicted class, or -1 when rejected as unknown
   int bestClass = -1;       ///< the class the readout favours, even when rejected
@@ -115,8 +152,13 @@ public:
   /// \brief Rebuild from caller-held events (rows x dims, row-major), e.g. a studio session.
   Status rebuild(const float* events, const std::uint8_t* labels, std::uint32_t rows);
 
-  /// \brief Classify; rejects as unknown outside the known set (threshold as margin).
-  Status predict(const float* descriptor, Prediction& out);
+  /// \brief Classify; rejects as unknown outside the known set (threshold as margin). Reads
+  /// the model only: the forward pass goes to \p scratch (ArenaTooSmall if it does not fit
+  /// this network's capacity), the per-layer activations stay there for the caller to read.
+  Status predict(const float* descriptor, Prediction& out, PredictScratch& scratch) const;
+  /// \brief The network's own forward-pass scratch, which learn() and rebuild() also use: a
+  /// single-threaded owner predicts with predict(x, out, scratch()) at no extra memory.
+  PredictScratch& scratch() { return m_pass; }
 
   /// \brief Rebuild automatically once the events learned since the last rebuild reach
   /// \p fraction of the event memory (at least 16). 0 turns it off. Needs an event memory.
@@ -138,7 +180,6 @@ public:
   std::uint32_t eventsLearned() const { return m_eventsLearned; }
   std::uint32_t storedEvents() const { return m_eventCount; }
   const Layer& layer(int index) const { return m_layers[index]; }
-  const float* activations(int layer) const { return m_phi[layer]; }
   const KernelParams& params() const { return m_params; }
   /// \brief Held-out known-set distances that turn a distance into a level.
   const KnownCalibration& calibration() const { return m_calibration; }
@@ -151,7 +192,7 @@ public:
   const Capacity& capacity() const { return m_capacity; }
 
   /// \brief Events per block in batched rebuild computations.
-  static constexpr int kBlockEvents = 128;
+  static constexpr int kBlockEvents = detail::kBlockEvents;
 
   /// \brief For the model loader: size the layers (already validated against capacity),
   /// then fill mutableLayer() and call finishLoad(). The event memory is cleared.
@@ -162,12 +203,15 @@ public:
   void finishLoad();
 
 private:
-  static constexpr int kMaxLayers = kMaxDepth;
+  static constexpr int kMaxLayers = PredictScratch::kMaxLayers;
 
   bool carve(class Arena& arena);
   int layerInputDims(int layer) const;
-  const float* layerInput(int layer, const float* x, const float* previousScores);
-  void forward(const float* x, int layers);
+  /// x itself for the first layer; [x, stackScale x previous scores] in \p stacked otherwise.
+  const float* layerInput(int layer, const float* x, const float* previousScores,
+                          float* stacked) const;
+  /// The first \p layers layers on \p x, into \p pass; returns the known-set distance.
+  float forward(const float* x, int layers, PredictScratch& pass) const;
   float newRadius(int layer, const float* z, int label) const;
   /// What refine() commits neurons for: class conflicts (errors, uncovered events), gaps in the
   /// sampling of a class at the known-set spacing, or both (learning one event at a time).
@@ -198,7 +242,6 @@ private:
   /// Gram matrix of activations in [0, 1] keeps a condition number it can factor.
   static constexpr float kMinRidge = 1e-7f;
   std::uint32_t trainingErrors(int depth, const Events& events);
-  Status startIncremental();
 
   Capacity m_capacity;
   KernelParams m_params;
@@ -210,34 +253,23 @@ private:
 
   Layer m_layers[kMaxLayers];
   ReadoutSolver m_solvers[kMaxLayers];
-  float* m_q[kMaxLayers] = {};       ///< scratch: distances per layer
-  float* m_phi[kMaxLayers] = {};     ///< scratch: activations per layer
-  float* m_scores[kMaxLayers] = {};  ///< scratch: cumulative scores after each layer
-  float* m_input = nullptr;          ///< scratch: a deeper layer's input [x, scores]
-  float* m_target = nullptr;         ///< scratch: one-hot or residual target
-  double* m_solveScratch = nullptr;  ///< scratch: 2 x (maxNeurons + 1)
+  /// The forward pass of learn() and rebuild() (refine() reads its distances), lent to a
+  /// single-threaded owner by scratch().
+  PredictScratch m_pass;
+  detail::LearnScratch m_learn;
+  detail::RebuildScratch m_rebuild;  ///< null pointers without event memory or exact readout
 
   // Event memory, a ring: oldest events are forgotten first when it is full.
   float* m_events = nullptr;
   std::uint8_t* m_eventLabels = nullptr;
   std::uint32_t m_eventCount = 0;
   std::uint32_t m_eventHead = 0;
-  // Rebuild scratch (only with an event memory and the exact readout).
   static constexpr int kBlock = kBlockEvents;
-  static constexpr std::uint32_t kValidationEvents = 8192;
-  float* m_looScores = nullptr;       ///< maxEvents x maxClasses: leave-one-out stack scores
-  float* m_blockPhi = nullptr;        ///< kBlock x (maxNeurons + 1)
-  float* m_blockGram = nullptr;       ///< (maxNeurons + 1)^2, single-precision accumulation
-  float* m_blockInput = nullptr;      ///< kBlock x 2 input: [z*z, z] per event
-  double* m_blockWork = nullptr;      ///< kBlock x (maxNeurons + 1) + kBlock: leverages
-  float* m_phiCache = nullptr;        ///< validation rows x (maxNeurons + 1): activations
-  std::uint32_t m_phiCacheRows = 0;
   int m_blockNeurons = 0;             ///< neurons when the current structure block began
   bool m_building = false;            ///< inside a rebuild: the solvers are not incremental
   float m_autoRebuild = 0.1f;
   std::uint32_t m_sinceRebuild = 0;
   KnownCalibration m_calibration;
-  NearestTwo m_nearest;               ///< known-set distance of the last forward()
   bool coveredAtSpacing(const Layer& l, const float* z, int label, const float* q) const;
   bool classHasNeuron(int label) const;
   float estimateSpacing(const Events& events);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/dense.h"
 #include "core/network.h"
 #include "core/network_events.h"
 #include "core/util.h"
@@ -57,7 +58,7 @@ Status Network::rebuild(const float* events, const std::uint8_t* labels, std::ui
 }
 
 Status Network::rebuildFrom(const Events& events) {
-  if (m_looScores == nullptr || m_blockPhi == nullptr) return Status::ArenaTooSmall;
+  if (m_rebuild.looScores == nullptr) return Status::ArenaTooSmall;
   int classes = m_classes;
   for (std::uint32_t i = 0; i < events.rows; ++i) {
     if (events.label(i) >= classes) classes = events.label(i) + 1;
@@ -72,9 +73,10 @@ Status Network::rebuildFrom(const Events& events) {
   m_building = true;
   m_depth = 1;
   m_calibration.clear();
+  m_rebuild.dense.exceeded = false;
   m_params.spacing = estimateSpacing(events);
   buildStructure(0, events);
-  const Events held = events.subsample(kValidationEvents);
+  const Events held = events.subsample(detail::kValidationEvents);
   Status status = solveLayer(0, events, held.step);
   // Validation, calibration and deeper layers work on a deterministic subsample of large
   // sets: leave-one-out costs O(K^2) per event, and a few thousand events estimate an error
@@ -87,6 +89,8 @@ Status Network::rebuildFrom(const Events& events) {
     status = growDepth(held, errors, missed);
   }
   m_building = false;
+  // Never expected: densePanelBytes() bounds every product. Refuse rather than allocate.
+  if (status == Status::Ok && m_rebuild.dense.exceeded) status = Status::ArenaTooSmall;
   m_eventsLearned = events.rows;
   m_sinceRebuild = 0;
   return status;
@@ -105,11 +109,11 @@ Status Network::repairFirstLayer(const Events& events, const Events& held,
     bool structural = false;
     LearnReport report;
     for (std::uint32_t i = 0; i < held.rows; ++i) {
-      forward(held.row(i), 1);
-      if (argmax(m_scores[0], m_classes) == held.label(i)) continue;
+      forward(held.row(i), 1, m_pass);
+      if (argmax(m_pass.m_scores[0], m_classes) == held.label(i)) continue;
       const Layer& l = m_layers[0];
       bool atCentre = false;
-      for (int j = 0; j < l.count && !atCentre; ++j) atCentre = m_q[0][j] <= 0.0f;
+      for (int j = 0; j < l.count && !atCentre; ++j) atCentre = m_pass.m_q[0][j] <= 0.0f;
       if (atCentre) continue;
       structural = true;
       if (l.count < l.capacity &&
@@ -173,14 +177,16 @@ Status Network::growDepth(const Events& held, std::uint32_t errors, std::uint32_
 std::uint32_t Network::trainingErrors(int depth, const Events& events) {
   std::uint32_t wrong = 0;
   for (std::uint32_t i = 0; i < events.rows; ++i) {
-    forward(events.row(i), depth);
-    if (argmax(m_scores[depth - 1], m_classes) != events.label(i)) ++wrong;
+    forward(events.row(i), depth, m_pass);
+    if (argmax(m_pass.m_scores[depth - 1], m_classes) != events.label(i)) ++wrong;
   }
   return wrong;
 }
 
 const float* Network::eventInput(int layer, const Events& events, std::uint32_t i) {
-  return layerInput(layer, events.row(i), m_looScores + std::size_t(i) * m_capacity.maxClasses);
+  return layerInput(layer, events.row(i),
+                    m_rebuild.looScores + std::size_t(i) * m_capacity.maxClasses,
+                    m_rebuild.stackedInput);
 }
 
 void Network::buildStructure(int layer, const Events& events) {
@@ -219,31 +225,31 @@ void Network::blockDistances(int layer, const Events& events, std::uint32_t firs
 void Network::blockMetricDistances(int layer, const Events& events, std::uint32_t first,
                                    int rows, int column) {
   // q_j(z) = [z*z, z] . affine_j + offset_j for every event of the block and every neuron,
-  // written to m_blockPhi rows of (column + count) floats starting at \p column.
+  // written to blockValues rows of (column + count) floats starting at \p column.
   const Layer& l = m_layers[layer];
   const int d = l.inDims;
   const int k = l.count;
   for (int r = 0; r < rows; ++r) {
     const float* z = eventInput(layer, events, first + std::uint32_t(r));
-    float* out = m_blockInput + std::size_t(r) * 2 * d;
+    float* out = m_rebuild.blockInput + std::size_t(r) * 2 * d;
     for (int i = 0; i < d; ++i) {
       out[i] = z[i] * z[i];
       out[d + i] = z[i];
     }
   }
-  RowMap input(m_blockInput, rows, 2 * d, Eigen::OuterStride<>(2 * d));
+  RowMap input(m_rebuild.blockInput, rows, 2 * d, Eigen::OuterStride<>(2 * d));
   const Eigen::Map<const RowMatrix, 0, Eigen::OuterStride<>> weights(
       l.affine, k, 2 * d, Eigen::OuterStride<>(2 * l.stride));
-  RowMap block(m_blockPhi, rows, column + k, Eigen::OuterStride<>(column + k));
+  RowMap block(m_rebuild.blockValues, rows, column + k, Eigen::OuterStride<>(column + k));
   auto q = block.rightCols(k);
-  q.noalias() = input * weights.transpose();
+  detail::dense::multiply(q, input, weights.transpose(), m_rebuild.dense);
   q.rowwise() += Eigen::Map<const Eigen::RowVectorXf>(l.offsets, k);
 }
 
 void Network::eventDistances(int layer, const float* z, int row, int blockNeurons) {
   const Layer& l = m_layers[layer];
-  const float* fromBlock = m_blockPhi + std::size_t(row) * blockNeurons;
-  float* q = m_q[layer];
+  const float* fromBlock = m_rebuild.blockValues + std::size_t(row) * blockNeurons;
+  float* q = m_pass.m_q[layer];
   for (int j = 0; j < l.count; ++j) {
     if (j < blockNeurons && l.dirty[j] == 0) {
       q[j] = fromBlock[j] > 0.0f ? fromBlock[j] : 0.0f;
@@ -264,7 +270,7 @@ void Network::buildCorrectionStructure(int layer, const Events& events) {
   LearnReport report;
   for (int pass = 0; pass < 2; ++pass) {
     for (std::uint32_t i = 0; i < events.rows; ++i) {
-      const float* loo = m_looScores + std::size_t(i) * m_capacity.maxClasses;
+      const float* loo = m_rebuild.looScores + std::size_t(i) * m_capacity.maxClasses;
       const int label = events.label(i);
       const bool wrong = argmax(loo, m_classes) != label;
       const int row = int(i % kBlock);
@@ -273,11 +279,11 @@ void Network::buildCorrectionStructure(int layer, const Events& events) {
       eventDistances(layer, z, row, m_blockNeurons);
       bool covered = false;
       for (int j = 0; j < l.count; ++j) {
-        if (m_q[layer][j] > 1.0f) continue;
+        if (m_pass.m_q[layer][j] > 1.0f) continue;
         if (l.labels[j] == label) {
           covered = true;
         } else {
-          l.shrinkToward(j, z, m_q[layer][j], m_params.shrinkTarget);
+          l.shrinkToward(j, z, m_pass.m_q[layer][j], m_params.shrinkTarget);
         }
       }
       if (wrong && !covered) commitNeuron(layer, z, label, newRadius(layer, z, label), report);
@@ -288,7 +294,7 @@ void Network::buildCorrectionStructure(int layer, const Events& events) {
 void Network::batchActivations(int layer, const Events& events, std::uint32_t first, int rows) {
   const int k = m_layers[layer].count;
   blockMetricDistances(layer, events, first, rows, 1);
-  RowMap phi(m_blockPhi, rows, k + 1, Eigen::OuterStride<>(k + 1));
+  RowMap phi(m_rebuild.blockValues, rows, k + 1, Eigen::OuterStride<>(k + 1));
   auto q = phi.rightCols(k);
   // Vectorised exp; rounding can leave q a hair below zero at a centre.
   q = (q.array().max(0.0f) * -m_params.sharpness).exp().matrix();
@@ -300,23 +306,23 @@ Status Network::solveLayer(int layer, const Events& events, std::uint32_t cacheS
   ReadoutSolver& solver = m_solvers[layer];
   const int n = l.count + 1;
   solver.reset(n, m_classes);
-  ColMap gram(m_blockGram, n, n, Eigen::OuterStride<>(n));
+  ColMap gram(m_rebuild.blockGram, n, n, Eigen::OuterStride<>(n));
   gram.setZero();
   double* rhs = solver.rhs();
   const int ld = solver.leadingDim();
   for (std::uint32_t first = 0; first < events.rows; first += kBlock) {
     const int rows = blockRows(events.rows, first);
     batchActivations(layer, events, first, rows);
-    RowMap phi(m_blockPhi, rows, n, Eigen::OuterStride<>(n));
-    gram.selfadjointView<Eigen::Lower>().rankUpdate(phi.transpose());
+    RowMap phi(m_rebuild.blockValues, rows, n, Eigen::OuterStride<>(n));
+    detail::dense::rankUpdate<Eigen::Lower>(gram, phi.transpose(), 1.0f, m_rebuild.dense);
     for (int r = 0; r < rows; ++r) {
       const std::uint32_t i = first + std::uint32_t(r);
-      const float* f = m_blockPhi + std::size_t(r) * n;
-      if (i % cacheStep == 0 && i / cacheStep < m_phiCacheRows) {
-        float* cached = m_phiCache + std::size_t(i / cacheStep) * n;
+      const float* f = m_rebuild.blockValues + std::size_t(r) * n;
+      if (i % cacheStep == 0 && i / cacheStep < m_rebuild.phiCacheRows) {
+        float* cached = m_rebuild.phiCache + std::size_t(i / cacheStep) * n;
         for (int k = 0; k < n; ++k) cached[k] = f[k];
       }
-      const float* previous = m_looScores + std::size_t(i) * m_capacity.maxClasses;
+      const float* previous = m_rebuild.looScores + std::size_t(i) * m_capacity.maxClasses;
       for (int c = 0; c < m_classes; ++c) {
         // Deeper layers learn the residual the stack so far leaves on this event.
         const double t = (c == events.label(i) ? 1.0 : 0.0) - (layer > 0 ? previous[c] : 0.0f);
@@ -337,19 +343,19 @@ std::uint32_t Network::leaveOneOut(int layer, const Events& events, std::uint32_
   const Layer& l = m_layers[layer];
   const int n = l.count + 1;
   std::uint32_t errors = 0;
-  float* scores = m_target;
+  float* scores = m_rebuild.eventScores;
   // Leverages h = |L^-1 f|^2, a block at a time, in double precision: leave-one-out divides
   // by 1 - h, and events at a neuron's centre have h close to 1.
   for (std::uint32_t first = 0; first < events.rows; first += kBlock) {
     const int rows = blockRows(events.rows, first);
-    const float* block = m_phiCache + std::size_t(first) * n;
-    double* leverage = m_blockWork + std::size_t(kBlock) * n;
-    m_solvers[layer].leverages(block, rows, m_blockWork, leverage);
+    const float* block = m_rebuild.phiCache + std::size_t(first) * n;
+    double* leverage = m_rebuild.leverages;
+    m_solvers[layer].leverages(block, rows, m_rebuild.leverageWork, leverage);
     for (int r = 0; r < rows; ++r) {
       const std::uint32_t i = first + std::uint32_t(r);
       const float* f = block + std::size_t(r) * n;
       const double h = leverage[r];
-      float* loo = m_looScores + std::size_t(i) * m_capacity.maxClasses;
+      float* loo = m_rebuild.looScores + std::size_t(i) * m_capacity.maxClasses;
       for (int c = 0; c < m_classes; ++c) scores[c] = 0.0f;
       l.readout(f + 1, scores);
       // On the first layer these are the scores the model gives its own training events.

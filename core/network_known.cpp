@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/dense.h"
 #include "core/network.h"
 #include "core/network_events.h"
 
@@ -18,18 +19,16 @@ using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::Ro
 using RowMap = Eigen::Map<RowMatrix, 0, Eigen::OuterStride<>>;
 using ConstRowMap = Eigen::Map<const RowMatrix, 0, Eigen::OuterStride<>>;
 
-/// Events sampled to measure the data's spacing: a few hundred nearest-neighbour distances
-/// estimate a median well, and the cost stays quadratic in this, not in the events.
-constexpr std::uint32_t kSpacingSample = 512;
-
 } // namespace
 
 float Network::estimateSpacing(const Events& events) {
   // The median distance from an event to its nearest neighbour of the same class: the
   // typical gap between known events. Classes with a single event fall back on neighbours
   // of any class (the scale of everything seen), one event on no spacing at all.
-  const Events sample = events.subsample(kSpacingSample);
-  float* gaps = m_looScores;  // free until the first leave-one-out
+  // A few hundred nearest-neighbour distances estimate a median well, and the cost stays
+  // quadratic in the sample, not in the events.
+  const Events sample = events.subsample(detail::kSpacingSample);
+  float* gaps = m_rebuild.spacingGaps;
   std::uint32_t n = 0;
   for (int anyClass = 0; anyClass < 2 && n == 0; ++anyClass) {
     for (std::uint32_t i = 0; i < sample.rows; ++i) {
@@ -54,12 +53,12 @@ void Network::calibrateKnownSet(const Events& events) {
   const Layer& l = m_layers[0];
   const int d = m_dims;
   const int k = l.count;
-  float* norms = m_q[0];
+  float* norms = m_rebuild.centreNorms;
   for (int j = 0; j < k; ++j) {
     norms[j] = Eigen::Map<const Eigen::VectorXf>(l.centre(j), d).squaredNorm();
   }
   const float self = 1e-4f * m_params.spacing * m_params.spacing;
-  float* held = m_phiCache;  // free between the first leave-one-out and the next layer's solve
+  float* held = m_rebuild.heldDistances;
   std::uint32_t n = 0;
   const ConstRowMap centres(l.centres, k, d, Eigen::OuterStride<>(l.stride));
   for (std::uint32_t first = 0; first < events.rows; first += kBlock) {
@@ -67,11 +66,11 @@ void Network::calibrateKnownSet(const Events& events) {
     const int rows = left < std::uint32_t(kBlock) ? int(left) : kBlock;
     for (int r = 0; r < rows; ++r) {
       const float* z = events.row(first + std::uint32_t(r));
-      std::copy(z, z + d, m_blockInput + std::size_t(r) * d);
+      std::copy(z, z + d, m_rebuild.blockInput + std::size_t(r) * d);
     }
-    const ConstRowMap input(m_blockInput, rows, d, Eigen::OuterStride<>(d));
-    RowMap dots(m_blockPhi, rows, k, Eigen::OuterStride<>(k));
-    dots.noalias() = input * centres.transpose();
+    const ConstRowMap input(m_rebuild.blockInput, rows, d, Eigen::OuterStride<>(d));
+    RowMap dots(m_rebuild.blockValues, rows, k, Eigen::OuterStride<>(k));
+    detail::dense::multiply(dots, input, centres.transpose(), m_rebuild.dense);
     for (int r = 0; r < rows; ++r) {
       const float zz = input.row(r).squaredNorm();
       NearestTwo nearest;

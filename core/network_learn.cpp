@@ -85,7 +85,7 @@ int Network::commitNeuron(int layer, const float* z, int label, float radius,
       if (l.support[j] < l.support[victim]) victim = j;
     }
     const bool incremental = solver.bound() && !m_building;
-    if (incremental && solver.remove(victim, l, m_solveScratch) != Status::Ok) return -1;
+    if (incremental && solver.remove(victim, l, m_learn.rlsVectors) != Status::Ok) return -1;
     l.removeNeuron(victim);
     report.pruned = true;
   }
@@ -97,7 +97,7 @@ int Network::commitNeuron(int layer, const float* z, int label, float radius,
 bool Network::refine(int layer, const float* z, int label, bool wrong, LearnReport& report,
                      Refinement rule) {
   Layer& l = m_layers[layer];
-  const float* q = m_q[layer];
+  const float* q = m_pass.m_q[layer];
   // The first layer also samples each class at the known-set resolution: an event covered by
   // its class's balls but far from all their centres commits a neuron too, so that the
   // centres stay a faithful thinning of the known events (the known set's distance). Only
@@ -161,12 +161,13 @@ Status Network::learn(const float* descriptor, int label, LearnReport* report) {
     if (s != Status::Ok) return s;
   }
   storeEvent(descriptor, label, r);
-  forward(descriptor, m_depth);
+  const float knownDistance = forward(descriptor, m_depth, m_pass);
   // Prequential calibration: the event is not learned yet, so its known-set distance is a
   // held-out distance of a known event, provided its class is already known.
-  if (classHasNeuron(label)) m_calibration.insert(m_nearest.distance());
-  float* before = m_target; // reuse: scores before learning, needed by the board's readout
-  for (int c = 0; c < m_classes; ++c) before[c] = m_scores[m_depth - 1][c];
+  if (classHasNeuron(label)) m_calibration.insert(knownDistance);
+  // The scores before learning: the board's local readout corrects exactly this residual.
+  float* before = m_learn.scoresBefore;
+  for (int c = 0; c < m_classes; ++c) before[c] = m_pass.m_scores[m_depth - 1][c];
   const bool wrong = m_layers[0].count == 0 || argmax(before, m_classes) != label;
   r.committed = refine(0, descriptor, label, wrong, r);
   Status s = updateReadouts(descriptor, label, before, r.committed);
@@ -176,7 +177,7 @@ Status Network::learn(const float* descriptor, int label, LearnReport* report) {
   // stays a small multiple of one rebuild, and the model never drifts far from the direct
   // construction on everything remembered.
   const float due = m_autoRebuild * static_cast<float>(m_eventCount);
-  if (s == Status::Ok && m_autoRebuild > 0.0f && m_looScores != nullptr &&
+  if (s == Status::Ok && m_autoRebuild > 0.0f && m_rebuild.looScores != nullptr &&
       m_sinceRebuild >= 16 && static_cast<float>(m_sinceRebuild) >= due) {
     s = rebuild();
     r.rebuilt = s == Status::Ok;
@@ -195,14 +196,14 @@ Status Network::updateReadouts(const float* x, int label, const float* scoresBef
     }
     return Status::Ok;
   }
-  float target[256];
+  float* target = m_learn.target;
   for (int l = 0; l < m_depth; ++l) {
-    forward(x, l + 1);
+    forward(x, l + 1, m_pass);
     for (int c = 0; c < m_classes; ++c) {
-      const float base = l > 0 ? m_scores[l - 1][c] : 0.0f;
+      const float base = l > 0 ? m_pass.m_scores[l - 1][c] : 0.0f;
       target[c] = (c == label ? 1.0f : 0.0f) - base;
     }
-    const Status s = m_solvers[l].update(m_phi[l], target, m_layers[l], m_solveScratch);
+    const Status s = m_solvers[l].update(m_pass.m_phi[l], target, m_layers[l], m_learn.rlsVectors);
     if (s != Status::Ok) return s;
   }
   return Status::Ok;

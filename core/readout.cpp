@@ -2,9 +2,7 @@
 
 #if DLM_CORE_REBUILD
 
-#include <Eigen/Cholesky>
-#include <Eigen/Core>
-
+#include "core/dense.h"
 #include "core/layer.h"
 
 namespace dlm {
@@ -29,10 +27,11 @@ void symmetrize(MatrixMap& p) {
 } // namespace
 
 void ReadoutSolver::bind(double* gram, double* inverse, double* rhs, int capacity,
-                         int classStride) {
+                         int classStride, detail::DenseWorkspace* dense) {
   m_gram = gram;
   m_inverse = inverse;
   m_rhs = rhs;
+  m_dense = dense;
   m_capacity = capacity;
   m_classStride = classStride;
   m_size = 0;
@@ -77,12 +76,16 @@ Status ReadoutSolver::solve(float ridge, Layer& layer) {
   MatrixMap g(m_gram, n, n, Eigen::OuterStride<>(m_capacity));
   for (int i = 1; i < n; ++i) g(i, i) += ridge;
   g(0, 0) += ridge * 1e-3; // the bias is barely regularised: it carries the class priors
-  Eigen::LLT<Eigen::Ref<Matrix, 0, Eigen::OuterStride<>>, Eigen::Lower> llt(g);
-  if (llt.info() != Eigen::Success) return Status::NumericalFailure;
+  if (m_dense == nullptr) return Status::ArenaTooSmall;
+  detail::DenseWorkspace& ws = *m_dense;
+  // What Eigen::LLT<Ref<Matrix>, Lower> would do in place, with its panels in the arena.
+  if (detail::dense::choleskyInPlace(g, ws) >= 0) return Status::NumericalFailure;
   m_factored = true;
   m_haveInverse = false;
   MatrixMap b(m_rhs, n, m_classes, Eigen::OuterStride<>(m_capacity));
-  llt.solveInPlace(b);
+  detail::dense::solveTriangular<Eigen::OnTheLeft, Eigen::Lower>(g, b, ws);
+  detail::dense::solveTriangular<Eigen::OnTheLeft, Eigen::Upper>(g.transpose(), b, ws);
+  if (ws.exceeded) return Status::ArenaTooSmall;
   for (int c = 0; c < m_classes; ++c) layer.bias()[c] = static_cast<float>(b(0, c));
   for (int j = 0; j + 1 < n; ++j) {
     float* w = layer.weightRow(j);
@@ -109,7 +112,7 @@ void ReadoutSolver::leverages(const float* features, int rows, double* work,
     for (int i = 0; i < n; ++i) v(i, r) = double(features[std::size_t(r) * n + i]);
   }
   MatrixMap l(m_gram, n, n, Eigen::OuterStride<>(m_capacity));
-  l.triangularView<Eigen::Lower>().solveInPlace(v);
+  detail::dense::solveTriangular<Eigen::OnTheLeft, Eigen::Lower>(l, v, *m_dense);
   for (int r = 0; r < rows; ++r) out[r] = v.col(r).squaredNorm();
 }
 
@@ -120,8 +123,10 @@ Status ReadoutSolver::ensureInverse() {
   MatrixMap l(m_gram, n, n, Eigen::OuterStride<>(m_capacity));
   MatrixMap p(m_inverse, n, n, Eigen::OuterStride<>(m_capacity));
   p.setIdentity();
-  l.triangularView<Eigen::Lower>().solveInPlace(p);
-  l.triangularView<Eigen::Lower>().transpose().solveInPlace(p);
+  detail::DenseWorkspace& ws = *m_dense;  // a factor exists only where a rebuild could run
+  detail::dense::solveTriangular<Eigen::OnTheLeft, Eigen::Lower>(l, p, ws);
+  detail::dense::solveTriangular<Eigen::OnTheLeft, Eigen::Upper>(l.transpose(), p, ws);
+  if (ws.exceeded) return Status::ArenaTooSmall;
   m_haveInverse = true;
   return Status::Ok;
 }

@@ -14,6 +14,9 @@
 namespace dlm {
 
 struct Layer;
+namespace detail {
+struct DenseWorkspace;
+}
 
 /// \brief Regularised least-squares readout of one layer, solved directly.
 ///
@@ -24,11 +27,14 @@ struct Layer;
 /// rebuilds enters P with prior variance 1/ridge and no correlation, which is exact for the
 /// events it does not reach. Storage (double precision, for a stable factorisation) comes
 /// from the arena; without it the readout cannot be re-solved on the device and only the
-/// added neuron's own class weight is set (see Network).
+/// added neuron's own class weight is set (see Network). The factorisation and the triangular
+/// solves pack their panels in \p dense (core/dense.h), which a network has only with an
+/// event memory: without one there is never a factor to solve with.
 #if DLM_CORE_REBUILD
 class ReadoutSolver {
 public:
-  void bind(double* gram, double* inverse, double* rhs, int capacity, int classStride);
+  void bind(double* gram, double* inverse, double* rhs, int capacity, int classStride,
+            detail::DenseWorkspace* dense);
   bool bound() const { return m_gram != nullptr; }
 
   /// \brief Start accumulating for \p size features (neurons + 1) and \p classes outputs.
@@ -68,6 +74,7 @@ private:
   double* m_gram = nullptr;     ///< G, then its Cholesky factor after solve()
   double* m_inverse = nullptr;  ///< P, valid when m_haveInverse
   double* m_rhs = nullptr;
+  detail::DenseWorkspace* m_dense = nullptr;
   int m_capacity = 0;           ///< max features (neurons + 1)
   int m_classStride = 0;
   int m_size = 0;
@@ -80,7 +87,7 @@ private:
 // Lean build: never bound, so the network never calls the solving members.
 class ReadoutSolver {
 public:
-  void bind(double*, double*, double*, int, int) {}
+  void bind(double*, double*, double*, int, int, detail::DenseWorkspace*) {}
   bool bound() const { return false; }
   void reset(int, int) {}
   void start(float) {}

@@ -4,7 +4,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/main_window/main_window_actions.cpp" line="+32"/>
+        <location filename="../ui/main_window/main_window_actions.cpp" line="+30"/>
         <source>Deeplomath projects (*.dlmproj)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -671,7 +671,7 @@
 <context>
     <name>dlm::app::StudioController</name>
     <message>
-        <location filename="../app/controller/studio_controller.cpp" line="+25"/>
+        <location filename="../app/controller/studio_controller.cpp" line="+71"/>
         <source>Built-in virtual board</source>
         <translation type="unfinished"></translation>
     </message>
@@ -681,12 +681,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../app/controller/studio_controller_board.cpp" line="+85"/>
         <source>Board disconnected: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+34"/>
         <source>Model pushed and verified on the board.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -696,29 +696,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>Connected to %1 (firmware %2, core %3).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+47"/>
         <source>The board runs another model and keeps its own rejection threshold (%1% of knowns); move the slider to set it.</source>
         <extracomment>%1: a percentage in the locale&apos;s format, e.g. &quot;5.0&quot;.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+40"/>
+        <location line="+46"/>
         <source>unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Starting the built-in virtual board…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Connecting to %1 at %2 baud…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -734,7 +733,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>No board is connected: connect one or start the virtual board.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -749,8 +748,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller_files.cpp" line="+15"/>
-        <location line="+28"/>
+        <location filename="../app/controller/studio_controller_files.cpp" line="+18"/>
+        <location line="+32"/>
         <source>Autosave is off: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -818,6 +817,17 @@
     <message>
         <location line="+4"/>
         <source>Exported the model to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/controller/studio_controller_sync.cpp" line="+35"/>
+        <source>class %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The board&apos;s model still holds event #%1 as “%2”: a board cannot unlearn. Push the studio&apos;s model to bring the board in step.</source>
+        <extracomment>%1: an event number; %2: a class name.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1369,18 +1379,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Push model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+201"/>
+        <location line="+211"/>
         <source>Send the studio&apos;s model to the board; the board checks it before running it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-209"/>
         <source>Pull model</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1485,7 +1495,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>✔ Models match: the board runs the studio&apos;s model.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1541,7 +1551,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+30"/>
         <source>not measured</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1582,18 +1592,18 @@
 <context>
     <name>dlm::ui::EventsPanel</name>
     <message>
-        <location filename="../ui/events/events_panel.cpp" line="+39"/>
+        <location filename="../ui/events/events_panel.cpp" line="+40"/>
         <source>&lt;b&gt;Classes&lt;/b&gt; — keys 1–9 tag, U unknown, Del discard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+96"/>
+        <location line="+95"/>
         <source>New class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-52"/>
         <source>1–9: tag with a class · U: unknown/outlier · Del: discard · Ctrl+Z / Ctrl+Shift+Z: undo / redo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1609,17 +1619,17 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Colour of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <location line="+21"/>
         <source>Select an event to see its signal.</source>
         <translation type="unfinished"></translation>
@@ -2308,7 +2318,7 @@ Connect a board, or start the virtual board to see its signals here.</source>
 <context>
     <name>dlm::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="+64"/>
+        <location filename="../ui/main_window/main_window.cpp" line="+63"/>
         <source>acceleration (counts, 4096 = 1 g)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2344,7 +2354,7 @@ Connect a board, or start the virtual board to see its signals here.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../ui/main_window/main_window_wiring.cpp" line="+89"/>
+        <location filename="../ui/main_window/main_window_wiring.cpp" line="+81"/>
         <source>No model yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2409,12 +2419,12 @@ Connect a board, or start the virtual board to see its signals here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Redo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Use the &amp;virtual board</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2519,7 +2529,7 @@ Connect a board, or start the virtual board to see its signals here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+28"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2593,7 +2603,7 @@ Nothing was changed in the current session.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../ui/main_window/main_window_wiring.cpp" line="+46"/>
+        <location filename="../ui/main_window/main_window_wiring.cpp" line="+49"/>
         <source>Deeplomath models (*.dlm)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2613,7 +2623,7 @@ Nothing was changed in the current session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window_wiring.cpp" line="-103"/>
+        <location filename="../ui/main_window/main_window_wiring.cpp" line="-99"/>
         <source>%1 neurons × %2 dimensions, %n class(es)</source>
         <translation>
             <numerusform>%1 neurons × %2 dimensions, %n class</numerusform>
@@ -2631,12 +2641,12 @@ Nothing was changed in the current session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Model pull failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+24"/>
         <source>Model: depth %1, neurons %2, %n event(s) learned</source>
         <translation>
             <numerusform>Model: depth %1, neurons %2, %n event learned</numerusform>
@@ -2644,7 +2654,7 @@ Nothing was changed in the current session.</source>
         </translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>Pulled the board&apos;s model (%1 bytes, CRC verified).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/main_window/main_window_actions.cpp" line="+32"/>
+        <location filename="../ui/main_window/main_window_actions.cpp" line="+30"/>
         <source>Deeplomath projects (*.dlmproj)</source>
         <translation>Projets Deeplomath (*.dlmproj)</translation>
     </message>
@@ -671,7 +671,7 @@
 <context>
     <name>dlm::app::StudioController</name>
     <message>
-        <location filename="../app/controller/studio_controller.cpp" line="+25"/>
+        <location filename="../app/controller/studio_controller.cpp" line="+71"/>
         <source>Built-in virtual board</source>
         <translation>Carte virtuelle intégrée</translation>
     </message>
@@ -681,12 +681,12 @@
         <translation>Carte virtuelle démarrée sur %1&#xa0;; connexion…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../app/controller/studio_controller_board.cpp" line="+85"/>
         <source>Board disconnected: %1</source>
         <translation>Carte déconnectée&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+34"/>
         <source>Model pushed and verified on the board.</source>
         <translation>Modèle envoyé et vérifié sur la carte.</translation>
     </message>
@@ -696,29 +696,28 @@
         <translation>Échec de l’envoi du modèle&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+24"/>
         <source>Connected to %1 (firmware %2, core %3).</source>
         <translation>Connecté à %1 (micrologiciel %2, noyau %3).</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+47"/>
         <source>The board runs another model and keeps its own rejection threshold (%1% of knowns); move the slider to set it.</source>
         <extracomment>%1: a percentage in the locale&apos;s format, e.g. &quot;5.0&quot;.</extracomment>
         <translation>La carte exécute un autre modèle et garde son propre seuil de rejet (%1&#xa0;% des événements connus)&#xa0;; déplacez le curseur pour le régler.</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+40"/>
+        <location line="+46"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Starting the built-in virtual board…</source>
         <translation>Démarrage de la carte virtuelle intégrée…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Connecting to %1 at %2 baud…</source>
         <translation>Connexion à %1 (%2 bauds)…</translation>
     </message>
@@ -734,7 +733,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>No board is connected: connect one or start the virtual board.</source>
         <translation>Aucune carte n’est connectée&#xa0;: connectez-en une ou démarrez la carte virtuelle.</translation>
     </message>
@@ -749,8 +748,8 @@
         <translation>Récupération du modèle de la carte…</translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller_files.cpp" line="+15"/>
-        <location line="+28"/>
+        <location filename="../app/controller/studio_controller_files.cpp" line="+18"/>
+        <location line="+32"/>
         <source>Autosave is off: %1</source>
         <translation>Sauvegarde automatique désactivée&#xa0;: %1</translation>
     </message>
@@ -819,6 +818,17 @@
         <location line="+4"/>
         <source>Exported the model to %1.</source>
         <translation>Modèle exporté vers %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/controller/studio_controller_sync.cpp" line="+35"/>
+        <source>class %1</source>
+        <translation>classe %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The board&apos;s model still holds event #%1 as “%2”: a board cannot unlearn. Push the studio&apos;s model to bring the board in step.</source>
+        <extracomment>%1: an event number; %2: a class name.</extracomment>
+        <translation>Le modèle de la carte contient encore l’événement n°&#xa0;%1 comme «&#xa0;%2&#xa0;»&#xa0;: une carte ne peut pas désapprendre. Envoyez le modèle du studio pour remettre la carte à jour.</translation>
     </message>
 </context>
 <context>
@@ -1369,18 +1379,18 @@
         <translation>Seuil de rejet&#xa0;:</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Push model</source>
         <translation>Envoyer le modèle</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+201"/>
+        <location line="+211"/>
         <source>Send the studio&apos;s model to the board; the board checks it before running it</source>
         <translation>Envoyer le modèle du studio à la carte&#xa0;; la carte le vérifie avant de l’exécuter</translation>
     </message>
     <message>
-        <location line="-199"/>
+        <location line="-209"/>
         <source>Pull model</source>
         <translation>Récupérer le modèle</translation>
     </message>
@@ -1485,7 +1495,7 @@
         <translation>%L1 Hz</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>✔ Models match: the board runs the studio&apos;s model.</source>
         <translation>✔ Modèles identiques&#xa0;: la carte exécute le modèle du studio.</translation>
     </message>
@@ -1541,7 +1551,7 @@
         <translation>%1&#xa0;% des événements connus</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+30"/>
         <source>not measured</source>
         <translation>non mesurée</translation>
     </message>
@@ -1582,18 +1592,18 @@
 <context>
     <name>dlm::ui::EventsPanel</name>
     <message>
-        <location filename="../ui/events/events_panel.cpp" line="+39"/>
+        <location filename="../ui/events/events_panel.cpp" line="+40"/>
         <source>&lt;b&gt;Classes&lt;/b&gt; — keys 1–9 tag, U unknown, Del discard</source>
         <translation>&lt;b&gt;Classes&lt;/b&gt; — touches 1–9&#xa0;: étiqueter, U&#xa0;: inconnu, Suppr&#xa0;: écarter</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+96"/>
+        <location line="+95"/>
         <source>New class</source>
         <translation>Nouvelle classe</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-52"/>
         <source>1–9: tag with a class · U: unknown/outlier · Del: discard · Ctrl+Z / Ctrl+Shift+Z: undo / redo</source>
         <translation>1–9&#xa0;: étiqueter avec une classe · U&#xa0;: inconnu/aberrant · Suppr&#xa0;: écarter · Ctrl+Z / Ctrl+Maj+Z&#xa0;: annuler / rétablir</translation>
     </message>
@@ -1609,17 +1619,17 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+29"/>
+        <location line="+28"/>
         <source>Name:</source>
         <translation>Nom&#xa0;:</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Colour of %1</source>
         <translation>Couleur de %1</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <location line="+21"/>
         <source>Select an event to see its signal.</source>
         <translation>Sélectionnez un événement pour voir son signal.</translation>
@@ -2311,7 +2321,7 @@ Connectez une carte, ou démarrez la carte virtuelle pour voir ses signaux ici.<
 <context>
     <name>dlm::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="+64"/>
+        <location filename="../ui/main_window/main_window.cpp" line="+63"/>
         <source>acceleration (counts, 4096 = 1 g)</source>
         <translation>accélération (unités brutes, 4096 = 1 g)</translation>
     </message>
@@ -2347,7 +2357,7 @@ Connectez une carte, ou démarrez la carte virtuelle pour voir ses signaux ici.<
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../ui/main_window/main_window_wiring.cpp" line="+89"/>
+        <location filename="../ui/main_window/main_window_wiring.cpp" line="+81"/>
         <source>No model yet</source>
         <translation>Pas encore de modèle</translation>
     </message>
@@ -2412,12 +2422,12 @@ Connectez une carte, ou démarrez la carte virtuelle pour voir ses signaux ici.<
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Use the &amp;virtual board</source>
         <translation>Utiliser la carte &amp;virtuelle</translation>
     </message>
@@ -2522,7 +2532,7 @@ Connectez une carte, ou démarrez la carte virtuelle pour voir ses signaux ici.<
         <translation>Aucun port série trouvé — branchez une carte</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+28"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
@@ -2598,7 +2608,7 @@ La session en cours n’a pas été modifiée.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../ui/main_window/main_window_wiring.cpp" line="+46"/>
+        <location filename="../ui/main_window/main_window_wiring.cpp" line="+49"/>
         <source>Deeplomath models (*.dlm)</source>
         <translation>Modèles Deeplomath (*.dlm)</translation>
     </message>
@@ -2618,7 +2628,7 @@ La session en cours n’a pas été modifiée.</translation>
         <translation>&lt;h3&gt;Deeplomath Studio %1&lt;/h3&gt;&lt;p&gt;Un noyau d’apprentissage profond qui apprend sans rétropropagation, un événement à la fois, construit lui-même sa profondeur et sa densité de neurones, et rejette ce qui se trouve hors de son ensemble connu.&lt;/p&gt;&lt;p&gt;Noyau %2.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window_wiring.cpp" line="-103"/>
+        <location filename="../ui/main_window/main_window_wiring.cpp" line="-99"/>
         <source>%1 neurons × %2 dimensions, %n class(es)</source>
         <translation>
             <numerusform>%1 neurones × %2 dimensions, %n classe</numerusform>
@@ -2636,12 +2646,12 @@ La session en cours n’a pas été modifiée.</translation>
         <translation>Aucune carte (%1)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Model pull failed: %1</source>
         <translation>Échec de la récupération du modèle&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+24"/>
         <source>Model: depth %1, neurons %2, %n event(s) learned</source>
         <translation>
             <numerusform>Modèle&#xa0;: profondeur %1, neurones %2, %n événement appris</numerusform>
@@ -2649,7 +2659,7 @@ La session en cours n’a pas été modifiée.</translation>
         </translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>Pulled the board&apos;s model (%1 bytes, CRC verified).</source>
         <translation>Modèle de la carte récupéré (%1 octets, CRC vérifié).</translation>
     </message>

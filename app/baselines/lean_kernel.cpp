@@ -35,7 +35,8 @@ bool BoardKernel::learn(const float* descriptor, int label) {
 
 bool BoardKernel::predict(const float* descriptor, Outcome& out) {
   dlm::Prediction p;
-  if (!m_impl->ready || m_impl->network.predict(descriptor, p) != dlm::Status::Ok) return false;
+  dlm::Network& net = m_impl->network;
+  if (!m_impl->ready || net.predict(descriptor, p, net.scratch()) != dlm::Status::Ok) return false;
   out = {p.classIndex, p.bestClass, p.confidence, p.knownScore};
   return true;
 }

@@ -78,7 +78,7 @@ OpenSetScores scoreRows(const data::Dataset& test,
 OpenSetScores kernelScores(Network& network, const data::Dataset& test) {
   return scoreRows(test, [&network](const float* x) {
     Prediction p;
-    if (network.predict(x, p) != Status::Ok) {
+    if (network.predict(x, p, network.scratch()) != Status::Ok) {
       return RowVerdict{-1, std::numeric_limits<double>::quiet_NaN(), true};
     }
     return RowVerdict{p.bestClass, double(p.knownScore), p.classIndex < 0};

@@ -30,7 +30,7 @@ Stream predictThenLearn(NetworkBox& box, const data::Dataset& d, int from, int t
   int right = 0;
   Prediction p;
   for (int i = from; i < to; ++i) {
-    box.network().predict(d.row(i), p);
+    box.network().predict(d.row(i), p, box.network().scratch());
     right += p.bestClass == d.labels[std::size_t(i)] ? 1 : 0;
     const double t0 = bench::nowSeconds();
     box.network().learn(d.row(i), d.labels[std::size_t(i)]);

@@ -127,7 +127,7 @@ int runPredict(int argc, char** argv) {
   std::printf("row,prediction,confidence,known_score\n");
   Prediction p;
   for (int i = 0; i < d.rows; ++i) {
-    box.network().predict(d.row(i), p);
+    box.network().predict(d.row(i), p, box.network().scratch());
     const std::string name = p.known ? box.classNames()[std::size_t(p.classIndex)] : "unknown";
     std::printf("%d,%s,%.4f,%.4f\n", i + 1, jsonQuote(name).c_str(), double(p.confidence),
                 double(p.knownScore));

@@ -100,7 +100,7 @@ Evaluation evaluate(NetworkBox& box, const data::Dataset& data, const std::strin
   Prediction p;
   const double start = bench::nowSeconds();
   for (int i = 0; i < data.rows; ++i) {
-    net.predict(data.row(i), p);
+    net.predict(data.row(i), p, net.scratch());
     const int t = truth[std::size_t(i)];
     rejected += p.known ? 0 : 1;
     if (t < 0) {

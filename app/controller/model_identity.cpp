@@ -8,7 +8,6 @@
 
 #include "core/model_format.h"
 #include "core/network.h"
-#include "devices/link/link_types.h"
 
 namespace dlm::app {
 
@@ -44,8 +43,12 @@ quint32 modelIdentityAtThreshold(const QByteArray& model, float share) {
                 std::size_t(out.size()), &written) != Status::Ok) {
     return 0;
   }
-  out.truncate(qsizetype(written));
-  return link::modelIdentity(out);
+  // The identity as core/model_format defines it, the same field a board reports.
+  ModelInfo saved;
+  return inspectModel(reinterpret_cast<const std::uint8_t*>(out.constData()), written, &saved) ==
+                 Status::Ok
+             ? saved.crc
+             : 0;
 }
 
 } // namespace dlm::app

@@ -1,274 +1,130 @@
+// StudioController: construction, the parts it owns, and the learner seen through it.
 #include "app/controller/studio_controller.h"
 
-#include <QDateTime>
-#include <QLocale>
 #include <QJsonObject>
 
-#include "app/controller/model_identity.h"
-#include "app/views/class_palette.h"
-#include "core/descriptor.h"
+#include "app/controller/virtual_board_process.h"
+#include "app/learning/learning_service.h"
+#include "app/persistence/recovery_manager.h"
+#include "app/session/session.h"
+#include "app/views/sample_store.h"
 #include "core/version.h"
+#include "devices/link/board_link.h"
+#include "devices/link/port_discovery.h"
 
 namespace dlm::app {
 
 namespace {
 
-constexpr double kHistorySeconds = 60.0; // events are reported within a second
-constexpr char kVirtualLink[] = "virtual board";
+void registerViewTypes() {
+  qRegisterMetaType<SampleBatch>();
+  qRegisterMetaType<BoardInfoView>();
+  qRegisterMetaType<LinkStatsView>();
+  qRegisterMetaType<PortChoice>();
+  qRegisterMetaType<QVector<PortChoice>>();
+  qRegisterMetaType<TriggerView>();
+  qRegisterMetaType<NetworkSnapshot>();
+  qRegisterMetaType<GrowthPoint>();
+  qRegisterMetaType<KnownSetMap>();
+  qRegisterMetaType<Explanation>();
+}
 
 } // namespace
 
 StudioController::StudioController(QObject* parent)
-    : QObject(parent), m_recovery(&m_session) {
-  m_learning.attachSession(&m_session);
-  m_recovery.setExtrasProvider([this] { return extras(); });
-  connect(&m_recovery, &RecoveryManager::problem, this, &StudioController::problem);
-  connect(&m_virtual, &VirtualBoardProcess::ready, this, [this](const QString& path) {
-    m_ports.addExplicitPort(path, tr("Built-in virtual board"));
-    m_link.connectTo(path);
-    emit statusMessage(tr("Virtual board started on %1; connecting…").arg(path));
-  });
-  connect(&m_virtual, &VirtualBoardProcess::failed, this, &StudioController::problem);
+    : StudioController(std::make_unique<link::BoardLink>(), parent) {}
+
+StudioController::StudioController(std::unique_ptr<link::BoardLink> boardLink, QObject* parent)
+    : QObject(parent),
+      m_session(std::make_unique<Session>()),
+      m_events(std::make_unique<StudioEvents>(m_session.get())),
+      m_learning(std::make_unique<LearningService>()),
+      m_link(std::move(boardLink)),
+      m_ports(std::make_unique<link::PortDiscovery>()),
+      m_virtual(std::make_unique<VirtualBoardProcess>()),
+      m_recovery(std::make_unique<RecoveryManager>(m_session.get())),
+      m_history(std::make_unique<SampleStore>()) {  // sized by each board's handshake
+  registerViewTypes();
+  m_learning->attachSession(m_session.get());
+  m_recovery->setExtrasProvider([this] { return extras(); });
   m_rejectionTimer.setSingleShot(true);
   m_rejectionTimer.setInterval(kRejectionQuietMs);
   connect(&m_rejectionTimer, &QTimer::timeout, this, &StudioController::sendRejection);
+  wireParts();
   wireLink();
+  wireLinkTransfers();
   wireLearning();
-  m_ports.start();
+  wireBoardSync();
+  m_ports->start();
 }
 
 StudioController::~StudioController() {
-  m_link.disconnect();
-  m_virtual.stop();
+  m_link->disconnect();
+  m_virtual->stop();
 }
 
-void StudioController::wireLink() {
-  connect(&m_link, &link::BoardLink::connected, this, &StudioController::onBoardConnected);
-  connect(&m_link, &link::BoardLink::disconnected, this, [this](const QString& reason) {
-    m_rejectionTimer.stop();
-    m_rejectionSyncPending = false;
-    emit boardLost(reason);
-    emit statusMessage(tr("Board disconnected: %1").arg(reason));
+void StudioController::wireParts() {
+  connect(m_recovery.get(), &RecoveryManager::problem, this, &StudioController::problem);
+  connect(m_virtual.get(), &VirtualBoardProcess::ready, this, [this](const QString& path) {
+    m_ports->addExplicitPort(path, tr("Built-in virtual board"));
+    m_link->connectTo(path);
+    emit statusMessage(tr("Virtual board started on %1; connecting…").arg(path));
   });
-  connect(&m_link, &link::BoardLink::samplesReceived, this,
-          [this](quint32 first, int channels, const QVector<qint16>& values) {
-            m_history.append(first, channels, values);
-          });
-  connect(&m_link, &link::BoardLink::eventReceived, this, &StudioController::onBoardEvent);
-  connect(&m_link, &link::BoardLink::boardModelChanged, this, [this](quint32 crc, quint32) {
-    m_boardModelCrc = crc;
-    emit modelHashesChanged(studioModelIdentity(), m_boardModelCrc);
-  });
-  connect(&m_link, &link::BoardLink::statusReceived, this, &StudioController::onBoardStatus);
-  connect(&m_link, &link::BoardLink::commandFailed, this,
-          [this](link::CommandKind, const QString& message) { emit problem(message); });
-  connect(&m_link, &link::BoardLink::pushFinished, this, [this](bool ok, const QString& m) {
-    // The activated model brings its own threshold: ask, so that the board's is shown.
-    if (ok) m_link.requestStatus();
-    emit statusMessage(ok ? tr("Model pushed and verified on the board.")
-                          : tr("Model push failed: %1").arg(m));
-  });
+  connect(m_virtual.get(), &VirtualBoardProcess::failed, this, &StudioController::problem);
+  connect(m_ports.get(), &link::PortDiscovery::portsChanged, this,
+          [this] { emit portsChanged(ports()); });
 }
 
 void StudioController::wireLearning() {
-  connect(&m_session, &Session::tagsChanged, this, &StudioController::onTagsChanged);
-  connect(&m_learning, &LearningService::modelChanged, this, [this](const QByteArray&, quint32) {
+  LearningService* learning = m_learning.get();
+  connect(learning, &LearningService::modelChanged, this, [this](const QByteArray&, quint32) {
     emit modelHashesChanged(studioModelIdentity(), m_boardModelCrc);
+    // Back in step (e.g. an undo restored what the board holds): nothing stale any more.
+    if (m_boardModelCrc != 0 && studioModelIdentity() == m_boardModelCrc) setStale(QString());
   });
-  connect(&m_learning, &LearningService::activityChanged, this, &StudioController::statusMessage);
-  connect(&m_learning, &LearningService::problem, this, &StudioController::problem);
+  connect(learning, &LearningService::activityChanged, this, &StudioController::statusMessage);
+  connect(learning, &LearningService::problem, this, &StudioController::problem);
+  connect(learning, &LearningService::growthPoint, this, &StudioController::growthPoint);
+  connect(learning, &LearningService::networkChanged, this, &StudioController::networkChanged);
+  connect(learning, &LearningService::knownSetMapReady, this,
+          &StudioController::knownSetMapReady);
+  connect(learning, &LearningService::explanationReady, this,
+          &StudioController::explanationReady);
+  connect(learning, &LearningService::predictionsUpdated, this,
+          [this] { emit predictionsUpdated(); });
+  connect(learning, &LearningService::rejectionRateChanged, this,
+          &StudioController::rejectionRateChanged);
 }
 
-void StudioController::onBoardConnected(const link::BoardInfo& info) {
-  m_boardModelCrc = info.modelCrc;
-  m_history.reset(info.sampleRateHz, info.channels, kHistorySeconds);  // the handshake's format
-  // Build only what this board can hold (its depth, and its narrower deeper layers), so every
-  // model the studio makes can be pushed.
-  if (info.maxLayers > 0 && info.maxNeurons > 0) {
-    m_learning.setCapacityLimits(info.maxLayers, info.maxNeurons, info.maxDeepNeurons);
-  }
-  m_boardIds.clear();
-  m_sessionIds.clear(); // a new session with the board: its event ids start again
-  m_rejectionSyncPending = true; // decided by the Status asked for here
-  m_link.requestStatus();        // learns the board's trigger settings and threshold
-  emit boardReady(info, m_virtualWanted);
-  emit modelHashesChanged(studioModelIdentity(), m_boardModelCrc);
-  emit statusMessage(tr("Connected to %1 (firmware %2, core %3).")
-                         .arg(info.boardName, info.firmwareVersion, info.coreVersion));
-}
+NetworkSnapshot StudioController::network() const { return m_learning->network(); }
 
-void StudioController::onBoardStatus(const link::BoardStatus& status) {
-  if (status.trigger.maxFrames >= status.trigger.minFrames && status.trigger.minFrames > 0) {
-    m_trigger = status.trigger;
-  }
-  // The board's identity follows its threshold (and its own learning): keep the badge true.
-  if (status.modelCrc != m_boardModelCrc) {
-    m_boardModelCrc = status.modelCrc;
-    emit modelHashesChanged(studioModelIdentity(), m_boardModelCrc);
-  }
-  if (m_rejectionSyncPending) {
-    m_rejectionSyncPending = false;
-    syncRejectionAfterConnect(status);
-  }
-}
+float StudioController::rejectionThreshold() const { return m_learning->threshold(); }
 
-void StudioController::syncRejectionAfterConnect(const link::BoardStatus& status) {
-  const float share = m_learning.threshold();
-  if (status.rejectionThreshold == share) return;
-  // A board does not keep a threshold across a restart or a model activation, so after a
-  // (re)connect its threshold may no longer be the one the slider shows. The studio sends its
-  // own only when it is about the same model: the board has none yet (the model it learns
-  // keeps the value), or it runs the studio's model with another threshold (e.g. pushed, then
-  // the slider moved, then the board restarted). A board running a model of its own, such as
-  // one deployed from another project, keeps its threshold: connecting to look at a board
-  // must not change how it decides. Moving the slider sets it explicitly.
-  const QByteArray model = m_learning.modelBytes();
-  const bool sameModel =
-      !model.isEmpty() &&
-      modelIdentityAtThreshold(model, status.rejectionThreshold) == status.modelCrc;
-  if (status.modelCrc == 0 || sameModel) {
-    sendRejection();
-    return;
-  }
-  //: %1: a percentage in the locale's format, e.g. "5.0".
-  emit statusMessage(tr("The board runs another model and keeps its own rejection threshold "
-                        "(%1% of knowns); move the slider to set it.")
-                         .arg(QLocale().toString(100.0 * double(status.rejectionThreshold),
-                                                 'f', 1)));
-}
+bool StudioController::isLearningUpToDate() const { return m_learning->isUpToDate(); }
 
-void StudioController::setRejectionThreshold(float share) {
-  m_learning.setThreshold(share);  // clamps; the studio's decisions follow at once
-  if (m_link.isConnected()) m_rejectionTimer.start();  // restarted by every move
-}
-
-void StudioController::sendRejection() {
-  m_rejectionTimer.stop();
-  m_rejectionSyncPending = false;  // the value sent is the studio's latest either way
-  if (!m_link.isConnected()) return;
-  m_link.setRejection(m_learning.threshold());
-  m_link.requestStatus();  // answered after the threshold is set: the panel shows it
-}
-
-QString StudioController::predictionLabel(const link::BoardEvent& event) const {
-  if (event.isUnknown()) return tr("unknown");
-  return m_session.tagName(event.predictedClass);
-}
-
-PredictionInfo StudioController::boardPrediction(const link::BoardEvent& event) const {
-  PredictionInfo p;
-  // A class the studio does not have (the board learned it before this session) shows as
-  // unknown rather than indexing past the session's classes.
-  p.classIndex = event.predictedClass < m_session.classCount() ? event.predictedClass : -1;
-  p.bestClass = event.bestClass;
-  p.confidence = event.confidence;
-  p.knownScore = event.knownScore;
-  p.valid = true;
-  return p;
-}
-
-void StudioController::onBoardEvent(const link::BoardEvent& event) {
-  // The board re-reports an event after learning it (flagged learned): update, don't add.
-  const auto seen = m_sessionIds.constFind(event.id);
-  if (seen != m_sessionIds.constEnd()) {
-    m_session.setBoardPrediction(seen.value(), boardPrediction(event));
-    return;
-  }
-  SessionEvent e;
-  e.wallClockMs = QDateTime::currentMSecsSinceEpoch();
-  e.boardSample = event.startSample;
-  e.frames = quint32(event.frames);
-  e.channels = quint8(m_history.channels());
-  e.sampleRateHz = quint32(m_history.sampleRateHz());
-  e.raw = m_history.window(event.startSample, quint32(event.frames));
-  e.descriptor = event.descriptor;
-  e.board = boardPrediction(event);
-  e.origin = EventOrigin::Board;
-  const int id = m_session.addEvent(e);
-  m_boardIds.insert(id, event.id);
-  m_sessionIds.insert(event.id, id);
-  const bool known = !event.isUnknown() && event.predictedClass < m_session.classCount();
-  const QColor colour = known ? m_session.classAt(event.predictedClass).colour : unknownColour();
-  emit eventDetected(id, event.startSample, quint32(event.frames), colour,
-                     known ? predictionLabel(event) : tr("unknown"));
-}
-
-void StudioController::onTagsChanged(const QVector<TagChange>& changes) {
-  // The board learns on-board with the same core: label the events it still remembers.
-  if (!m_link.isConnected()) return;
-  for (const TagChange& c : changes) {
-    const auto it = m_boardIds.constFind(c.id);
-    if (it == m_boardIds.constEnd() || c.newTag < 0) continue;
-    m_link.labelEvent(it.value(), c.newTag);
-  }
-}
-
-void StudioController::startVirtualBoard() {
-  m_virtualWanted = true;
-  m_link.disconnect();
-  m_virtual.start(QString(), m_virtualArguments);
-  emit statusMessage(tr("Starting the built-in virtual board…"));
-}
-
-void StudioController::connectToPort(const QString& path, qint32 baud) {
-  m_virtualWanted = false;
-  m_virtual.stop();
-  m_link.connectTo(path, baud);
-  emit statusMessage(tr("Connecting to %1 at %2 baud…").arg(path).arg(baud));
-}
-
-void StudioController::disconnectBoard() {
-  m_link.disconnect();
-  m_virtual.stop();
-  emit statusMessage(tr("Disconnected."));
-}
-
-void StudioController::pushModel() {
-  const QByteArray bytes = m_learning.modelBytes();
-  if (bytes.isEmpty()) {
-    emit problem(tr("There is no model to push yet: tag a few events first."));
-    return;
-  }
-  if (!m_link.isConnected()) {
-    emit problem(tr("No board is connected: connect one or start the virtual board."));
-    return;
-  }
-  m_link.pushModel(bytes);
-  emit statusMessage(tr("Pushing the model (%1 bytes)…").arg(bytes.size()));
-}
-
-void StudioController::pullModel() {
-  if (!m_link.isConnected()) {
-    emit problem(tr("No board is connected: connect one or start the virtual board."));
-    return;
-  }
-  m_link.pullModel();
-  emit statusMessage(tr("Pulling the board's model…"));
-}
-
-void StudioController::performGesture(int gesture) {
-  if (m_link.isConnected()) m_link.performGesture(gesture);
-}
-
-void StudioController::setTriggerThreshold(float threshold) {
-  if (!m_link.isConnected()) return;
-  m_trigger.threshold = threshold;
-  m_link.setTrigger(m_trigger);
+quint32 StudioController::studioModelIdentity() const {
+  // The identity core/model_format gave the model (what a board running it reports), as the
+  // learner read it when it saved the model: not computed a second time here.
+  return m_learning->modelCrc();
 }
 
 QString StudioController::kernelVersion() { return QString::fromLatin1(dlm::coreVersion()); }
 
-quint32 StudioController::studioModelIdentity() const {
-  // Compare like with like: the identity a board reports for a model (its stored CRC), not
-  // the CRC of the whole file, which is the same constant for every valid model.
-  const QByteArray bytes = m_learning.modelBytes();
-  return bytes.isEmpty() ? 0 : link::modelIdentity(bytes);
+void StudioController::requestRebuild() { m_learning->requestRebuild(); }
+
+void StudioController::requestKnownSetMap(KnownSetMap::Projection projection, int featureX,
+                                          int featureY, int gridSize) {
+  m_learning->requestKnownSetMap(projection, featureX, featureY, gridSize);
+}
+
+void StudioController::requestExplanation(int eventId) {
+  if (eventId >= 0) m_learning->requestExplanation(eventId);
 }
 
 ProjectExtras StudioController::extras() const {
   ProjectExtras e;
-  e.modelBytes = m_learning.modelBytes();
-  e.settings.insert(QStringLiteral("rejectionShare"), double(m_learning.threshold()));
+  e.modelBytes = m_learning->modelBytes();
+  e.settings.insert(QStringLiteral("rejectionShare"), double(m_learning->threshold()));
   return e;
 }
 

@@ -1,107 +1,217 @@
 #pragma once
 
+#include <QByteArray>
 #include <QColor>
-#include <QHash>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QTimer>
+#include <QVector>
 
-#include "app/controller/virtual_board_process.h"
-#include "app/learning/learning_service.h"
-#include "app/persistence/recovery_manager.h"
-#include "app/session/session.h"
-#include "app/views/sample_store.h"
-#include "devices/link/board_link.h"
-#include "devices/link/port_discovery.h"
+#include <memory>
+
+#include "app/controller/board_event_ledger.h"
+#include "app/controller/studio_events.h"
+#include "app/views/board_views.h"
+#include "app/views/snapshots.h"
+#include "app/views/trigger_defaults.h"
+
+// The controller is the studio's one door: this header names the parts it owns but includes
+// none of them, so a widget cannot reach a link, a worker or a session through it (and the
+// build does not even give ui/ their include paths).
+namespace dlm::link {
+class BoardLink;
+class PortDiscovery;
+struct BoardEvent;
+struct BoardInfo;
+struct BoardStatus;
+} // namespace dlm::link
 
 namespace dlm::app {
 
-/// \brief Everything the studio does, without a widget: the session, the learning service,
-/// the board link (a real port or the built-in virtual board), projects, autosave and
-/// recovery, import and export. The main window only forwards user intent to it and draws
-/// what it reports.
+class LearningService;
+class RecoveryManager;
+class SampleStore;
+class Session;
+class VirtualBoardProcess;
+struct ProjectExtras;
+struct TagChange;
+
+/// \brief Everything the studio does, without a widget, behind one door: the session and its
+/// events (events()), the learner, the board link (a real port or the built-in virtual board),
+/// projects, autosave and recovery, import and export.
+///
+/// The window forwards user intent to its slots and draws what its signals report. Everything
+/// crosses this door as app-level values (app/views, studio_events.h): the link's own types
+/// are converted inside the controller, so no widget depends on devices/. Every signal carries
+/// registered value types and may be queued. Lives on the GUI thread.
+///
+/// Board and studio are kept in agreement: a tag is sent to the board as a label, an untag or
+/// a discard as a forget, and when the board's model holds something the studio no longer has
+/// (a board cannot unlearn) boardModelStale() says so until the studio's model is pushed.
 class StudioController : public QObject {
   Q_OBJECT
 public:
+  /// \brief Quiet time before a moved rejection threshold is sent to the board.
+  static constexpr int kRejectionQuietMs = 200;
+
+  /// \brief A controller that talks to boards through a serial BoardLink.
   explicit StudioController(QObject* parent = nullptr);
+  /// \brief A controller that talks to boards through \p link (for the composition root and
+  /// tests, e.g. a link whose transport is a software board).
+  explicit StudioController(std::unique_ptr<link::BoardLink> link, QObject* parent = nullptr);
   ~StudioController() override;
 
-  Session& session() { return m_session; }
-  LearningService& learning() { return m_learning; }
-  link::BoardLink& board() { return m_link; }
-  link::PortDiscovery& ports() { return m_ports; }
-  RecoveryManager& recovery() { return m_recovery; }
-  bool usingVirtualBoard() const { return m_virtualWanted; }
-  quint32 boardModelCrc() const { return m_boardModelCrc; }
-  /// \brief The studio model's identity, as a board reports it (0 without a model).
+  // --- Events and classes --------------------------------------------------------------
+  /// \brief The events panel's door: table model, classes, tag/discard/undo (owned here).
+  StudioEvents* events() const { return m_events.get(); }
+
+  // --- Learning ------------------------------------------------------------------------
+  /// \brief The latest network snapshot.
+  NetworkSnapshot network() const;
+  /// \brief The studio's rejection threshold (a share of known events rejected).
+  float rejectionThreshold() const;
+  /// \brief True when the learner has caught up with every edit.
+  bool isLearningUpToDate() const;
+  /// \brief The studio model's identity, as a board running it reports it (0 without one).
   quint32 studioModelIdentity() const;
   /// \brief The kernel's version ("major.minor.patch"), for the About box.
   static QString kernelVersion();
 
-  // Board
+  // --- Board ---------------------------------------------------------------------------
+  bool isBoardConnected() const;
+  /// \brief The board of the last boardReady() (model identity kept current).
+  BoardInfoView boardInfo() const;
+  /// \brief Identity of the model the board runs, as it last reported (0: none).
+  quint32 boardModelIdentity() const { return m_boardModelCrc; }
+  /// \brief The board's trigger as it last reported it (the firmware defaults before).
+  TriggerView boardTrigger() const { return m_trigger; }
+  /// \brief Why the board's model is out of step with the studio's, or empty.
+  QString boardModelStaleReason() const { return m_staleReason; }
+  bool usingVirtualBoard() const { return m_virtualWanted; }
+  /// \brief The ports a board may be on (refreshed every second).
+  QVector<PortChoice> ports() const;
   /// \brief Arguments given to dlm-board (default: a spontaneous gesture every 5 s).
   void setVirtualBoardArguments(const QStringList& arguments) { m_virtualArguments = arguments; }
-  void startVirtualBoard();
-  void connectToPort(const QString& path, qint32 baud);
-  void disconnectBoard();
-  void pushModel();
-  void pullModel();
-  void performGesture(int gesture);
-  void setTriggerThreshold(float threshold);
-  /// \brief The user moved the rejection threshold (a share of known events, clamped to
-  /// [0, 1]): the studio applies it at once; a connected board gets the latest value once
-  /// the changes have paused for kRejectionQuietMs, so a slider drag sends one command.
-  void setRejectionThreshold(float share);
-  /// \brief Quiet time before a moved rejection threshold is sent to the board.
-  static constexpr int kRejectionQuietMs = 200;
 
-  // Files (each returns false with a plain-words \p error and changes nothing on failure)
+  // --- Files (each returns false with a plain-words \p error and changes nothing on failure)
   QString projectPath() const { return m_projectPath; }
-  void newProject();
   bool openProject(const QString& path, QString* error);
   bool saveProject(const QString& path, QString* error);
+  /// \brief True when the last session did not close cleanly and left something to recover.
+  bool hasRecovery() const;
   bool recoverSession(QString* warning, QString* error);
   bool importRecording(const QString& path, int* events, QString* error);
   bool exportDataset(const QString& path, int* rows, QString* error);
   bool exportModel(const QString& path, QString* error);
   /// \brief Start journaling an untitled session (call once the window is up).
   void startJournal();
+  /// \brief Clean close: stop journaling and remove the autosave (nothing left to recover).
+  void finishJournal();
+
+public slots:
+  // Learning
+  /// \brief Rebuild the network from every class-tagged event.
+  void requestRebuild();
+  /// \brief Ask for a known-set map (knownSetMapReady()), recomputed after every change.
+  void requestKnownSetMap(dlm::app::KnownSetMap::Projection projection, int featureX,
+                          int featureY, int gridSize);
+  /// \brief Ask why event \p eventId is classified as it is (explanationReady()).
+  void requestExplanation(int eventId);
+  /// \brief The user moved the rejection threshold (a share of known events, clamped to
+  /// [0, 1]): the studio applies it at once; a connected board gets the latest value once
+  /// the changes have paused for kRejectionQuietMs, so a slider drag sends one command.
+  void setRejectionThreshold(float share);
+
+  // Board
+  void startVirtualBoard();
+  /// \brief Connect to the board on \p path at \p baud (0: the link's default).
+  void connectToPort(const QString& path, qint32 baud = 0);
+  void disconnectBoard();
+  void pushModel();
+  void pullModel();
+  void performGesture(int gesture);
+  /// \brief Set the board's trigger threshold (energy, in counts).
+  void setTriggerThreshold(float threshold);
+
+  // Files
+  void newProject();
 
 signals:
+  /// \brief What the studio is doing, for the status bar.
   void statusMessage(const QString& message);
+  /// \brief Something went wrong, in plain words with what to do next.
   void problem(const QString& message);
-  void boardReady(const dlm::link::BoardInfo& info, bool isVirtual);
-  void boardLost(const QString& reason);
-  void eventDetected(int sessionId, quint32 start, quint32 frames, const QColor& colour,
-                     const QString& label);
-  void modelHashesChanged(quint32 studio, quint32 board);
   void projectChanged(const QString& path);
 
+  // Learning
+  void growthPoint(const dlm::app::GrowthPoint& point);
+  void networkChanged(const dlm::app::NetworkSnapshot& snapshot);
+  void knownSetMapReady(const dlm::app::KnownSetMap& map);
+  void explanationReady(const dlm::app::Explanation& explanation);
+  /// \brief The studio's predictions of some events changed.
+  void predictionsUpdated();
+  /// \brief Share of the session's predicted events the studio rejects as unknown.
+  void rejectionRateChanged(double rate);
+  /// \brief Identities of the studio's and the board's models (0: none).
+  void modelHashesChanged(quint32 studio, quint32 board);
+
+  // Board
+  void samplesReceived(const dlm::app::SampleBatch& batch);
+  void eventDetected(int sessionId, quint32 start, quint32 frames, const QColor& colour,
+                     const QString& label);
+  void boardReady(const dlm::app::BoardInfoView& info);
+  void boardLost(const QString& reason);
+  /// \brief The board's trigger threshold, from its status: the live plot's threshold line.
+  void boardTriggerChanged(float threshold);
+  /// \brief The rejection threshold the board applies (a share of known events).
+  void boardRejectionChanged(float share);
+  /// \brief The board's model holds what the studio no longer has (\p reason says what, and
+  /// what to do), or, with an empty \p reason, is back in step.
+  void boardModelStale(const QString& reason);
+  void linkStatsChanged(const dlm::app::LinkStatsView& stats);
+  void portsChanged(const QVector<dlm::app::PortChoice>& ports);
+  void pushProgress(qint64 sent, qint64 total);
+  /// \brief The push ended; \p message says how, in words for the user.
+  void pushFinished(bool ok, const QString& message);
+  /// \brief The pull ended; \p model is the verified model when \p ok.
+  void pullFinished(bool ok, const QByteArray& model, const QString& message);
+
 private:
+  void wireParts();
   void wireLink();
+  void wireLinkTransfers();
   void wireLearning();
+  void wireBoardSync();
   void onBoardEvent(const link::BoardEvent& event);
-  void onTagsChanged(const QVector<TagChange>& changes);
   void onBoardConnected(const link::BoardInfo& info);
   void onBoardStatus(const link::BoardStatus& status);
+  void onBoardModel(quint32 identity);
+  void onTagsChanged(const QVector<TagChange>& changes);
+  void onEventAboutToBeRemoved(int row);
+  void applyBoardAction(const BoardEventLedger::Action& action);
+  void setStale(const QString& reason);
+  QHash<int, int> studioLearned() const;
   void sendRejection();
   void syncRejectionAfterConnect(const link::BoardStatus& status);
   ProjectExtras extras() const;
-  QString predictionLabel(const link::BoardEvent& event) const;
-  PredictionInfo boardPrediction(const link::BoardEvent& event) const;
 
-  Session m_session;
-  LearningService m_learning;
-  link::BoardLink m_link;
-  link::PortDiscovery m_ports;
-  VirtualBoardProcess m_virtual;
-  RecoveryManager m_recovery;
-  SampleStore m_history;             ///< the board's stream: events' raw windows
-  QHash<int, quint32> m_boardIds;   ///< session event id -> board event id
-  QHash<quint32, int> m_sessionIds; ///< board event id -> session event id
+  // Declared in the order they depend on one another: destroyed in reverse.
+  std::unique_ptr<Session> m_session;
+  std::unique_ptr<StudioEvents> m_events;
+  std::unique_ptr<LearningService> m_learning;
+  std::unique_ptr<link::BoardLink> m_link;
+  std::unique_ptr<link::PortDiscovery> m_ports;
+  std::unique_ptr<VirtualBoardProcess> m_virtual;
+  std::unique_ptr<RecoveryManager> m_recovery;
+  std::unique_ptr<SampleStore> m_history;  ///< the board's stream: events' raw windows
+  BoardEventLedger m_ledger;
   QString m_projectPath;
-  link::TriggerConfig m_trigger = link::defaultTrigger(); ///< the board's, once it reports it
+  TriggerView m_trigger = defaultTrigger(); ///< the boards' defaults until one reports
+  bool m_boardTriggerKnown = false;    ///< a status of this connection reported the trigger
   quint32 m_boardModelCrc = 0;
+  QString m_staleReason;               ///< why the board's model is out of step, or empty
+  QHash<int, int> m_pushing;           ///< what the model being pushed learned (id -> class)
   QTimer m_rejectionTimer;             ///< coalesces threshold moves before they go to the board
   bool m_rejectionSyncPending = false; ///< connected; the board's first Status decides
   bool m_virtualWanted = false;

@@ -1,30 +1,38 @@
 #pragma once
 
 #include <QObject>
-#include <QProcess>
 #include <QString>
 #include <QStringList>
+#include <QTimer>
+#include <memory>
+
+namespace dlm::board {
+class BoardProcess;
+}
 
 namespace dlm::app {
 
-/// \brief Starts and stops the built-in virtual board (`dlm-board`) for the studio.
+/// \brief The studio's Qt face of the one virtual-board launcher (dlm::board::BoardProcess in
+/// devices/boards/virtual): starts `dlm-board`, reports its port, and notices when it exits.
 ///
-/// The board prints `port: /dev/pts/N` as its first line; ready() carries that path. The
-/// process is stopped with SIGTERM, then killed if it has not exited within a second.
+/// The board dies with the studio even when the studio is killed (the launcher asks the kernel
+/// for it), and is stopped with SIGTERM, then killed, within two seconds.
 class VirtualBoardProcess : public QObject {
   Q_OBJECT
 public:
   explicit VirtualBoardProcess(QObject* parent = nullptr);
   ~VirtualBoardProcess() override;
 
-  /// \brief The dlm-board executable: next to the studio, in the build tree, or on PATH.
+  /// \brief The dlm-board executable: $DLM_BOARD_EXECUTABLE, next to the studio, in the build
+  /// tree, or on the PATH (empty when none).
   static QString locateExecutable();
 
-  /// \brief Start \p program (default: locateExecutable()) with \p arguments.
+  /// \brief Start \p program (default: locateExecutable()) with \p arguments; ready() or
+  /// failed() follows from the event loop.
   bool start(const QString& program = QString(), const QStringList& arguments = {});
   /// \brief Stop the board and wait for it (bounded).
   void stop();
-  bool running() const { return m_process.state() != QProcess::NotRunning; }
+  bool running() const;
   QString portPath() const { return m_port; }
 
 signals:
@@ -33,12 +41,11 @@ signals:
   void exited(int exitCode);
 
 private:
-  void readOutput();
+  void watch();
 
-  QProcess m_process;
+  std::unique_ptr<board::BoardProcess> m_board;
+  QTimer m_watch; ///< polls the child: it drains its console and notices its exit
   QString m_port;
-  QByteArray m_pending;
-  bool m_stopping = false;
 };
 
 } // namespace dlm::app

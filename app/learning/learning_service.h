@@ -46,7 +46,8 @@ public:
   float threshold() const { return m_threshold; }
   /// \brief The latest model bytes (what "push to board" sends and a project stores).
   QByteArray modelBytes() const { return m_modelBytes; }
-  /// \brief CRC-32 of modelBytes(): the studio model's hash, 0 without a model.
+  /// \brief The studio model's identity (dlm::ModelInfo::crc, the CRC-32 its bytes store and
+  /// what a board running it reports), 0 without a model.
   quint32 modelCrc() const { return m_modelCrc; }
   /// \brief The latest network snapshot.
   const NetworkSnapshot& network() const { return m_network; }

@@ -209,7 +209,7 @@ LearningWorker::LearnResult LearningWorker::learnOne(int index) {
   if (m_net.hasModel()) {
     // Predict-then-learn: the prequential accuracy is measured on events not yet learned.
     Prediction before;
-    net.predict(row.descriptor.constData(), before);
+    net.predict(row.descriptor.constData(), before, net.scratch());
     const bool right = before.classIndex == row.tag;
     if (m_prequential.size() < kPrequentialWindow) {
       m_prequential << right;

@@ -69,9 +69,9 @@ bool LearningWorker::predictAll() {
       row.prediction = PredictionInfo();
       continue;
     }
-    net.predict(row.descriptor.constData(), p);
+    net.predict(row.descriptor.constData(), p, net.scratch());
     row.prediction = toPredictionInfo(p);
-    const float* phi = net.activations(0);
+    const float* phi = net.scratch().activations(0);
     for (int j = 0; j < neurons; ++j) {
       if (phi[j] >= inside) coverage[j] << row.id;
     }
@@ -89,7 +89,7 @@ void LearningWorker::predictRows(const QVector<int>& ids) {
     if (i < 0) continue;
     LearnerRow& row = m_store.at(i);
     if (row.descriptor.size() != net.dims()) continue;
-    net.predict(row.descriptor.constData(), p);
+    net.predict(row.descriptor.constData(), p, net.scratch());
     row.prediction = toPredictionInfo(p);
     indices << i;
   }

@@ -153,7 +153,7 @@ void evaluateGrid(Network& network, const Plane& plane, KnownSetMap& map) {
       for (int i = 0; i < dims; ++i) {
         z[std::size_t(i)] = float(plane.origin[i] + x * plane.u[i] + y * plane.v[i]);
       }
-      network.predict(z.data(), p);
+      network.predict(z.data(), p, network.scratch());
       map.knownScore[row * n + col] = p.knownScore;
       map.bestClass[row * n + col] = p.bestClass;
     }
@@ -287,7 +287,7 @@ Explanation explainEvent(Network& network, const LearnerRow& row, float threshol
   out.eventId = row.id;
   if (row.descriptor.size() != network.dims() || network.neurons(0) == 0) return out;
   Prediction p;
-  network.predict(row.descriptor.constData(), p);
+  network.predict(row.descriptor.constData(), p, network.scratch());
   out.prediction = toPredictionInfo(p);
   for (int c = 0; c < network.classes() && p.scores != nullptr; ++c) out.scores << p.scores[c];
   out.margin = out.prediction.knownScore - threshold;

@@ -3,6 +3,7 @@
 #include <QAbstractTableModel>
 
 #include "app/session/session.h"
+#include "app/views/event_table_layout.h"
 
 namespace dlm::app {
 
@@ -10,29 +11,12 @@ namespace dlm::app {
 ///
 /// data() is O(1) (row = position in the session). Rows stream in with beginInsertRows as
 /// events arrive; edits update only the cells they touch. Sort and filter with a
-/// QSortFilterProxyModel on top: set its sortRole to SortRole for numeric sorting.
-class EventTableModel : public QAbstractTableModel {
+/// QSortFilterProxyModel on top: set its sortRole to SortRole for numeric sorting. Columns and
+/// roles are EventTableLayout's, which a view can use without this class.
+class EventTableModel : public QAbstractTableModel, public EventTableLayout {
   Q_OBJECT
 
 public:
-  enum Column {
-    NumberColumn,
-    TimeColumn,
-    DurationColumn,
-    BoardColumn,
-    StudioColumn,
-    TagColumn,
-    LearnedColumn,
-    ColumnCount
-  };
-  enum Role {
-    SortRole = Qt::UserRole + 1,  ///< numeric key of the cell, for QSortFilterProxyModel
-    EventIdRole,                  ///< the event's id (any column)
-    TagRole,                      ///< the event's tag value (any column)
-    ClassColourRole,              ///< colour of the cell's class (QColor), invalid if none
-    ClassIndexRole,               ///< class shown in the cell (-1 unknown / none)
-  };
-
   /// \brief A model over \p session (not owned; must outlive the model).
   explicit EventTableModel(Session* session, QObject* parent = nullptr);
 

@@ -59,7 +59,7 @@ struct NetworkSnapshot {
   int depth = 0;
   QVector<int> neuronsPerLayer;
   QVector<NeuronInfo> neurons;     ///< all layers, layer-major
-  quint32 modelCrc = 0;            ///< CRC-32 of the model bytes: the model's identity
+  quint32 modelCrc = 0;            ///< the model's identity (dlm::ModelInfo::crc)
   qint64 modelBytes = 0;
   quint32 eventsLearned = 0;
   float threshold = 0.0f;

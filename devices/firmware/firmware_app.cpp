@@ -212,7 +212,7 @@ void FirmwareApp::onEvent() {
 
   Prediction p;
   const std::uint32_t t0 = m_port->micros();
-  const Status s = m_network.predict(e.descriptor, p);
+  const Status s = m_network.predict(e.descriptor, p, m_network.scratch());
   m_lastPredictUs = m_port->micros() - t0;
   if (s == Status::Ok) {
     e.predictedClass = static_cast<std::int16_t>(p.classIndex);

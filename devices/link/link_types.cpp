@@ -1,8 +1,8 @@
 #include "devices/link/link_types.h"
 
-#include <mutex>
+#include <QtEndian>
 
-#include "core/crc32.h"
+#include <mutex>
 
 namespace dlm {
 namespace link {
@@ -23,8 +23,11 @@ bool PortInfo::operator==(const PortInfo& other) const {
 }
 
 quint32 modelIdentity(const QByteArray& model) {
+  // Read, not computed again: core/model_format computed this CRC when it wrote the model
+  // (dlm::ModelInfo::crc), inspectModel() and a board check it before using the model, and
+  // the firmware reports that same field. One definition, however many readers.
   if (model.size() < 4) return 0;
-  return crc32(model.constData(), static_cast<std::size_t>(model.size() - 4));
+  return qFromLittleEndian<quint32>(model.constData() + model.size() - 4);
 }
 
 void registerLinkMetaTypes() {

@@ -95,10 +95,6 @@ struct TriggerConfig {
   int maxFrames = 1; ///< >= minFrames
 };
 
-/// \brief The trigger every board starts with (protocol::kDefaultTrigger): what the studio
-/// assumes until a board reports its own.
-TriggerConfig defaultTrigger();
-
 /// \brief Counters, timings and settings the board reports on request.
 struct BoardStatus {
   quint32 modelCrc = 0;
@@ -160,8 +156,9 @@ struct PortInfo {
   bool operator!=(const PortInfo& other) const { return !(*this == other); }
 };
 
-/// \brief Identity of a model as boards report it (Hello and Status \c modelCrc): the CRC-32 of
-/// all its bytes but the last 4, which a Deeplomath model stores there. 0 for fewer than 4 bytes.
+/// \brief Identity of a model as boards report it (Hello and Status \c modelCrc): the CRC-32 a
+/// Deeplomath model stores in its last 4 bytes (dlm::ModelInfo::crc, defined and computed by
+/// core/model_format), read from there. 0 for fewer than 4 bytes.
 quint32 modelIdentity(const QByteArray& model);
 
 /// \brief Register the types above for queued signals; called by BoardLink and PortDiscovery.

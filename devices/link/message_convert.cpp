@@ -29,8 +29,6 @@ TriggerConfig toTriggerConfig(const protocol::TriggerSettings& t) {
 
 } // namespace
 
-TriggerConfig defaultTrigger() { return toTriggerConfig(protocol::kDefaultTrigger); }
-
 BoardInfo toBoardInfo(const protocol::Hello& hello, const QString& portName, int version) {
   BoardInfo info;
   info.portName = portName;

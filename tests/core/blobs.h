@@ -81,7 +81,7 @@ inline bool deepen(Network& net, const Events& train, int depth, int perLayer) {
   std::vector<float> scores;
   for (int i = 0; i < train.rows(); ++i) {
     Prediction p;
-    net.predict(train.row(i), p);
+    net.predict(train.row(i), p, net.scratch());
     scores.insert(scores.end(), p.scores, p.scores + classes);
   }
   float radius2 = 0.0f;

@@ -54,7 +54,7 @@ class TestCompactMetrics : public QObject {
     int rejected = 0;
     for (int i = 0; i < probe.rows(); ++i) {
       Prediction p;
-      QCOMPARE(full.predict(probe.row(i), p), Status::Ok);
+      QCOMPARE(full.predict(probe.row(i), p, full.scratch()), Status::Ok);
       QCOMPARE(lean[std::size_t(i)].classIndex, p.classIndex);
       QCOMPARE(lean[std::size_t(i)].bestClass, p.bestClass);
       QCOMPARE(lean[std::size_t(i)].depth, p.depth);
@@ -112,7 +112,7 @@ private slots:
     std::vector<int> shallow;
     for (int i = 0; i < probe.rows(); ++i) {
       Prediction p;
-      QCOMPARE(box.net.predict(probe.row(i), p), Status::Ok);
+      QCOMPARE(box.net.predict(probe.row(i), p, box.net.scratch()), Status::Ok);
       shallow.push_back(p.bestClass);
     }
     QVERIFY(test::deepen(box.net, train, cap.maxLayers, cap.maxDeepNeurons));
@@ -122,7 +122,7 @@ private slots:
     int changed = 0;
     for (int i = 0; i < probe.rows(); ++i) {
       Prediction p;
-      QCOMPARE(box.net.predict(probe.row(i), p), Status::Ok);
+      QCOMPARE(box.net.predict(probe.row(i), p, box.net.scratch()), Status::Ok);
       changed += p.bestClass != shallow[std::size_t(i)];
     }
     QVERIFY2(changed > 0, "the hand-set deeper layers change nothing");

@@ -55,7 +55,7 @@ Score score(Network& net, const test::Events& e, const std::vector<bool>* skip =
   Prediction p;
   for (int i = 0; i < e.rows(); ++i) {
     if (skip != nullptr && (*skip)[std::size_t(i)]) continue;
-    net.predict(e.row(i), p);
+    net.predict(e.row(i), p, net.scratch());
     ++s.counted;
     if (p.bestClass == e.y[std::size_t(i)]) {
       ++s.right;

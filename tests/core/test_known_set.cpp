@@ -99,7 +99,7 @@ private slots:
       int rejected = 0;
       Prediction p;
       for (int i = 0; i < fresh.rows(); ++i) {
-        box.net.predict(fresh.row(i), p);
+        box.net.predict(fresh.row(i), p, box.net.scratch());
         rejected += p.known ? 0 : 1;
       }
       const double share = double(rejected) / fresh.rows();

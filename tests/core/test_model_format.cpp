@@ -51,8 +51,8 @@ private slots:
     QVERIFY(again == bytes);
     Prediction pa, pb;
     for (int i = 0; i < m_train.rows(); ++i) {
-      a.net.predict(m_train.row(i), pa);
-      b.net.predict(m_train.row(i), pb);
+      a.net.predict(m_train.row(i), pa, a.net.scratch());
+      b.net.predict(m_train.row(i), pb, b.net.scratch());
       QCOMPARE(pa.classIndex, pb.classIndex);
       QCOMPARE(pa.knownScore, pb.knownScore);
     }
@@ -64,7 +64,7 @@ private slots:
     Box b(test::smallCapacity(4));
     QCOMPARE(loadModel(good.data(), good.size(), b.net, nullptr), Status::Ok);
     Prediction before;
-    b.net.predict(m_train.row(0), before);
+    b.net.predict(m_train.row(0), before, b.net.scratch());
 
     auto magic = good;
     magic[0] = 'X';
@@ -101,7 +101,7 @@ private slots:
 
     // After every failure the previous model is still the active one.
     Prediction after;
-    b.net.predict(m_train.row(0), after);
+    b.net.predict(m_train.row(0), after, b.net.scratch());
     QCOMPARE(after.classIndex, before.classIndex);
     QCOMPARE(after.knownScore, before.knownScore);
   }

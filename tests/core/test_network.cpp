@@ -17,7 +17,7 @@ class TestNetwork : public QObject {
     int right = 0;
     Prediction p;
     for (int i = 0; i < e.rows(); ++i) {
-      net.predict(e.row(i), p);
+      net.predict(e.row(i), p, net.scratch());
       right += p.bestClass == e.y[std::size_t(i)] ? 1 : 0;
     }
     return double(right) / e.rows();
@@ -60,7 +60,7 @@ private slots:
              Status::Ok);
     for (int l = 1; l < b.net.depth(); ++l) QVERIFY(b.net.neurons(l) <= 4);
     Prediction p;
-    QCOMPARE(b.net.predict(xorData.row(0), p), Status::Ok);
+    QCOMPARE(b.net.predict(xorData.row(0), p, b.net.scratch()), Status::Ok);
     QCOMPARE(p.depth, b.net.depth());
   }
 
@@ -68,7 +68,7 @@ private slots:
     Box b(test::smallCapacity(4));
     Prediction p;
     const float x[4] = {1, 2, 3, 4};
-    QCOMPARE(b.net.predict(x, p), Status::Ok);
+    QCOMPARE(b.net.predict(x, p, b.net.scratch()), Status::Ok);
     QVERIFY(!p.known);
     QCOMPARE(p.classIndex, -1);
   }
@@ -93,11 +93,11 @@ private slots:
     QCOMPARE(b.net.rebuild(train.x.data(), train.y.data(), std::uint32_t(train.rows())), Status::Ok);
     Prediction p;
     const float inside[4] = {3.0f, 0.0f, 0.0f, 0.0f};
-    QCOMPARE(b.net.predict(inside, p), Status::Ok);
+    QCOMPARE(b.net.predict(inside, p, b.net.scratch()), Status::Ok);
     QVERIFY(p.known);
     QCOMPARE(p.classIndex, 0);
     const float far[4] = {-20.0f, 15.0f, -9.0f, 30.0f};
-    QCOMPARE(b.net.predict(far, p), Status::Ok);
+    QCOMPARE(b.net.predict(far, p, b.net.scratch()), Status::Ok);
     QVERIFY(!p.known);
     QCOMPARE(p.classIndex, -1);
     QVERIFY(p.bestClass >= 0); // the readout still says what it would have guessed
@@ -105,7 +105,7 @@ private slots:
     QVERIFY(p.knownScore < 0.01f);
     const float farScore = p.knownScore;
     const float farther[4] = {-40.0f, 30.0f, -18.0f, 60.0f};
-    b.net.predict(farther, p);
+    b.net.predict(farther, p, b.net.scratch());
     QVERIFY(p.knownScore < farScore);
     QVERIFY(p.knownDistance > 0.0f);
   }
@@ -118,20 +118,20 @@ private slots:
     // A point some way outside the class-0 blob.
     const float probe[4] = {3.0f, -3.5f, 0.0f, -3.5f};
     Prediction p;
-    b.net.predict(probe, p);
+    b.net.predict(probe, p, b.net.scratch());
     QVERIFY(!p.known);
     const float score = p.knownScore;
     QVERIFY2(score > 0.0f && score < b.net.threshold(), qPrintable(QString::number(double(score))));
     b.net.setThreshold(score); // a share of knowns that this point's level just meets
-    b.net.predict(probe, p);
+    b.net.predict(probe, p, b.net.scratch());
     QVERIFY(p.known);
     QCOMPARE(p.knownScore, score); // the score itself does not move, only the boundary
     b.net.setThreshold(0.0f); // rejects nothing
     const float far[4] = {-20.0f, 15.0f, -9.0f, 30.0f};
-    b.net.predict(far, p);
+    b.net.predict(far, p, b.net.scratch());
     QVERIFY(p.known);
     b.net.setThreshold(1.0f); // rejects everything, even a training event
-    b.net.predict(train.row(0), p);
+    b.net.predict(train.row(0), p, b.net.scratch());
     QVERIFY(!p.known);
     b.net.setThreshold(KernelParams().threshold);
     QVERIFY(bytesOf(b.net) == before); // nothing was relearned
@@ -223,6 +223,50 @@ private slots:
     const auto once = bytesOf(a.net);
     a.net.rebuild(train.x.data(), train.y.data(), std::uint32_t(train.rows()));
     QVERIFY(bytesOf(a.net) == once);
+  }
+
+  void predictReadsTheModelOnly() {
+    // predict() is const: from a const network with a scratch of the caller's, it gives
+    // exactly what the network's own scratch gives, leaves the model bytes alone, and each
+    // scratch keeps its own pass.
+    const Capacity cap = test::smallCapacity(4);
+    Box b(cap);
+    const auto train = test::blobs(4, 80, 4, 0.6f);
+    QCOMPARE(b.net.rebuild(train.x.data(), train.y.data(), std::uint32_t(train.rows())),
+             Status::Ok);
+    QVERIFY(test::deepen(b.net, train, 3, 6));  // deeper layers read the scratch's input
+    const Network& model = b.net;
+    std::vector<unsigned char> memory(PredictScratch::arenaBytes(cap));
+    PredictScratch mine;
+    QCOMPARE(mine.init(cap, memory.data(), memory.size()), Status::Ok);
+    const auto before = bytesOf(model);
+    for (int i = 0; i < train.rows(); ++i) {
+      Prediction own;
+      Prediction theirs;
+      QCOMPARE(b.net.predict(train.row(i), own, b.net.scratch()), Status::Ok);
+      QCOMPARE(model.predict(train.row(i), theirs, mine), Status::Ok);
+      QCOMPARE(theirs.classIndex, own.classIndex);
+      QCOMPARE(theirs.knownScore, own.knownScore);
+      QVERIFY(theirs.scores != own.scores);
+      for (int c = 0; c < model.classes(); ++c) QCOMPARE(theirs.scores[c], own.scores[c]);
+      for (int l = 0; l < model.depth(); ++l) {
+        for (int j = 0; j < model.neurons(l); ++j) {
+          QCOMPARE(mine.activations(l)[j], b.net.scratch().activations(l)[j]);
+        }
+      }
+    }
+    QVERIFY(bytesOf(model) == before);
+    // A scratch carved for a smaller capacity is refused rather than overrun.
+    Capacity smaller = cap;
+    smaller.maxNeurons = 8;
+    std::vector<unsigned char> small(PredictScratch::arenaBytes(smaller));
+    PredictScratch tooSmall;
+    QCOMPARE(tooSmall.init(smaller, small.data(), small.size()), Status::Ok);
+    Prediction p;
+    QCOMPARE(model.predict(train.row(0), p, tooSmall), Status::ArenaTooSmall);
+    PredictScratch uncarved;
+    QCOMPARE(model.predict(train.row(0), p, uncarved), Status::ArenaTooSmall);
+    QCOMPARE(tooSmall.init(cap, small.data(), small.size()), Status::ArenaTooSmall);
   }
 
   void rejectsBadCalls() {

@@ -297,7 +297,7 @@ void TestM4fFirmwareQemu::predictionsUsePushedModel() {
     QVERIFY2(gestureEvent(id, e), "no Event after PerformGesture");
     QCOMPARE(int(e.dims), kDescriptorDims);
     dlm::Prediction p;
-    QCOMPARE(mirror.net.predict(e.descriptor, p), dlm::Status::Ok);
+    QCOMPARE(mirror.net.predict(e.descriptor, p, mirror.net.scratch()), dlm::Status::Ok);
     qInfo("event %u (gesture %u asked): board predicted %d (best %d, confidence %.5f, known "
           "%.5f), host %d (best %d, confidence %.5f, known %.5f)",
           e.eventId, unsigned{id}, int{e.predictedClass}, int{e.bestClass},

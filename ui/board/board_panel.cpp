@@ -46,7 +46,7 @@ QLabel* valueLabel(QWidget* parent) {
 } // namespace
 
 BoardPanel::BoardPanel(QWidget* parent) : QWidget(parent) {
-  qRegisterMetaType<LinkStatsView>();
+  qRegisterMetaType<app::LinkStatsView>();
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 4);
   m_stack = new QStackedWidget(this);
@@ -131,6 +131,11 @@ QWidget* BoardPanel::buildModel() {
   m_badge->setWordWrap(true);
   m_badge->setMargin(6);
   v->addWidget(m_badge);
+  m_stale = new QLabel(box);
+  m_stale->setWordWrap(true);
+  m_stale->setStyleSheet(QStringLiteral("color:#bf360c"));
+  m_stale->setVisible(false);
+  v->addWidget(m_stale);
 
   auto* buttons = new QHBoxLayout;
   m_push = new QPushButton(style()->standardIcon(QStyle::SP_ArrowUp), tr("Push model"), box);
@@ -218,6 +223,7 @@ void BoardPanel::setBoardInfo(const QString& name, const QString& firmware, cons
 }
 
 void BoardPanel::clearBoardInfo() {
+  setBoardStale(QString());
   m_connected = false;
   m_pushing = false;
   m_progress->setVisible(false);
@@ -306,6 +312,15 @@ void BoardPanel::setRejectionThreshold(float share) {
 
 QString BoardPanel::rejectionText() const { return m_boardRejection->text(); }
 
+void BoardPanel::setBoardStale(const QString& reason) {
+  // Shown apart from the badge: the hashes say whether the models differ, this says why the
+  // board cannot follow the studio's last edits by itself.
+  m_stale->setText(reason);
+  m_stale->setVisible(!reason.isEmpty());
+}
+
+QString BoardPanel::staleText() const { return m_stale->text(); }
+
 QString BoardPanel::pushOutcomeText() const { return m_outcome->text(); }
 
 void BoardPanel::setLinkRow(int row, const QString& value, bool bad) {
@@ -314,7 +329,7 @@ void BoardPanel::setLinkRow(int row, const QString& value, bool bad) {
   item->setForeground(bad ? QColor(0xb7, 0x1c, 0x1c) : palette().color(QPalette::Text));
 }
 
-void BoardPanel::setLinkStats(const LinkStatsView& stats) {
+void BoardPanel::setLinkStats(const app::LinkStatsView& stats) {
   setLinkRow(kRowIn, rateText(stats.bytesInPerSecond));
   setLinkRow(kRowOut, rateText(stats.bytesOutPerSecond));
   setLinkRow(kRowFrames, QStringLiteral("%L1").arg(stats.framesOk));

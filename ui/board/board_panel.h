@@ -3,6 +3,8 @@
 #include <QString>
 #include <QWidget>
 
+#include "app/views/board_views.h"
+
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -10,17 +12,6 @@ class QStackedWidget;
 class QTableWidget;
 
 namespace dlm::ui {
-
-/// \brief What the board panel shows of the link (filled from the link's statistics).
-struct LinkStatsView {
-  double bytesInPerSecond = 0.0;
-  double bytesOutPerSecond = 0.0;
-  quint64 framesOk = 0;
-  quint64 crcErrors = 0;
-  quint64 lostFrames = 0;    ///< sample frames lost in gaps
-  double latencyMs = -1.0;   ///< mean command round trip; < 0 when not measured
-  quint64 reconnects = 0;
-};
 
 /// \brief The board: identity, both sides' model hashes with a match badge, push and pull of
 /// the model with progress and a plain-words outcome, and the link statistics.
@@ -43,6 +34,8 @@ public:
   /// \brief The board's rejection threshold as shown, e.g. "5.0% of knowns" ("—" before
   /// the board's first status).
   QString rejectionText() const;
+  /// \brief The stale-model notice as shown (empty when hidden).
+  QString staleText() const;
   /// \brief Value shown for link statistic \p row (0 = received … 6 = reconnects).
   QString linkStatText(int row) const;
 
@@ -62,7 +55,10 @@ public slots:
   /// status).
   void setRejectionThreshold(float share);
   /// \brief Latest link statistics.
-  void setLinkStats(const dlm::ui::LinkStatsView& stats);
+  void setLinkStats(const dlm::app::LinkStatsView& stats);
+  /// \brief The board's model holds what the studio no longer has: show \p reason (what,
+  /// and what to do) under the hashes; an empty \p reason hides it.
+  void setBoardStale(const QString& reason);
 
 signals:
   /// \brief The user asked to send the studio's model to the board.
@@ -88,6 +84,7 @@ private:
   QLabel* m_boardHash = nullptr;
   QLabel* m_boardRejection = nullptr;
   QLabel* m_badge = nullptr;
+  QLabel* m_stale = nullptr;
   QPushButton* m_push = nullptr;
   QPushButton* m_pull = nullptr;
   QProgressBar* m_progress = nullptr;
@@ -100,5 +97,3 @@ private:
 };
 
 } // namespace dlm::ui
-
-Q_DECLARE_METATYPE(dlm::ui::LinkStatsView)

@@ -15,8 +15,7 @@
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
-#include "app/session/event_table_model.h"
-#include "app/session/session.h"
+#include "app/controller/studio_events.h"
 
 namespace dlm::ui {
 
@@ -28,8 +27,10 @@ const QColor kAxisColours[] = {QColor(0xd6, 0x45, 0x45), QColor(0x2f, 0x9e, 0x44
 
 } // namespace
 
-EventsPanel::EventsPanel(app::Session* session, QWidget* parent)
-    : QWidget(parent), m_session(session) {
+using Layout = app::EventTableLayout;
+
+EventsPanel::EventsPanel(app::StudioEvents* events, QWidget* parent)
+    : QWidget(parent), m_events(events) {
   buildTable();
   buildClassList();
   buildDetail();
@@ -64,16 +65,16 @@ EventsPanel::EventsPanel(app::Session* session, QWidget* parent)
 }
 
 void EventsPanel::buildTable() {
-  m_model = new app::EventTableModel(m_session, this);
+  m_model = m_events->model();
   m_proxy = new QSortFilterProxyModel(this);
   m_proxy->setSourceModel(m_model);
-  m_proxy->setSortRole(app::EventTableModel::SortRole);
+  m_proxy->setSortRole(Layout::SortRole);
   m_table = new QTableView(this);
   m_table->setModel(m_proxy);
   m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
   m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
   m_table->setSortingEnabled(true);
-  m_table->sortByColumn(app::EventTableModel::NumberColumn, Qt::AscendingOrder);
+  m_table->sortByColumn(Layout::NumberColumn, Qt::AscendingOrder);
   m_table->verticalHeader()->hide();
   m_table->verticalHeader()->setDefaultSectionSize(22);
   // Uniform rows and fixed-width columns keep a 100 000-row table scrolling smoothly.
@@ -85,7 +86,7 @@ void EventsPanel::buildTable() {
   m_table->setToolTip(tr("1–9: tag with a class · U: unknown/outlier · Del: discard · "
                          "Ctrl+Z / Ctrl+Shift+Z: undo / redo"));
   const int widths[] = {60, 90, 110, 170, 170, 120, 70};
-  for (int c = 0; c < app::EventTableModel::ColumnCount; ++c) m_table->setColumnWidth(c, widths[c]);
+  for (int c = 0; c < Layout::ColumnCount; ++c) m_table->setColumnWidth(c, widths[c]);
   connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
           &EventsPanel::onCurrentChanged);
   connect(m_model, &QAbstractItemModel::rowsInserted, this,
@@ -107,25 +108,24 @@ void EventsPanel::buildClassList() {
     const int index = m_classes->row(item);
     bool ok = false;
     const QString name = QInputDialog::getText(this, tr("Rename class"), tr("Name:"),
-                                               QLineEdit::Normal, m_session->classAt(index).name,
+                                               QLineEdit::Normal,
+                                               m_events->classes().value(index).name,
                                                &ok);
-    if (ok && !name.trimmed().isEmpty()) m_session->renameClass(index, name.trimmed());
+    if (ok && !name.trimmed().isEmpty()) m_events->renameClass(index, name.trimmed());
   });
   connect(m_classes, &QListWidget::customContextMenuRequested, this, [this](const QPoint& p) {
     if (QListWidgetItem* item = m_classes->itemAt(p)) recolourClass(m_classes->row(item));
   });
   // Keep the detail title (tag, duration) in step with edits of the shown event.
-  connect(m_session, &app::Session::tagsChanged, this, [this] { onCurrentChanged(); });
-  connect(m_session, &app::Session::classAdded, this, &EventsPanel::refreshClasses);
-  connect(m_session, &app::Session::classChanged, this, &EventsPanel::refreshClasses);
-  connect(m_session, &app::Session::classRemoved, this, &EventsPanel::refreshClasses);
-  connect(m_session, &app::Session::resetDone, this, &EventsPanel::refreshClasses);
+  connect(m_events, &app::StudioEvents::tagsEdited, this, [this] { onCurrentChanged(); });
+  connect(m_events, &app::StudioEvents::classesChanged, this, &EventsPanel::refreshClasses);
 }
 
 void EventsPanel::refreshClasses() {
   m_classes->clear();
-  for (int i = 0; i < m_session->classCount(); ++i) {
-    const app::ClassInfo& c = m_session->classAt(i);
+  const QVector<app::ClassInfo> classes = m_events->classes();
+  for (int i = 0; i < classes.size(); ++i) {
+    const app::ClassInfo& c = classes[i];
     QPixmap swatch(14, 14);
     swatch.fill(c.colour);
     const QString key = i < 9 ? QString::number(i + 1) : QStringLiteral("–");
@@ -138,24 +138,25 @@ void EventsPanel::addClass() {
   const QString name = QInputDialog::getText(this, tr("New class"), tr("Name:"),
                                              QLineEdit::Normal, QString(), &ok);
   if (!ok) return;
-  const QString problem = m_session->classNameProblem(name.trimmed());
+  const QString problem = m_events->classNameProblem(name.trimmed());
   if (!problem.isEmpty()) {
     m_detailTitle->setText(problem);
     return;
   }
-  m_session->createClass(name.trimmed());
+  m_events->createClass(name.trimmed());
 }
 
 void EventsPanel::recolourClass(int index) {
-  const QColor colour = QColorDialog::getColor(m_session->classAt(index).colour, this,
-                                               tr("Colour of %1").arg(m_session->classAt(index).name));
-  if (colour.isValid()) m_session->recolourClass(index, colour);
+  const app::ClassInfo current = m_events->classes().value(index);
+  const QColor colour = QColorDialog::getColor(current.colour, this,
+                                               tr("Colour of %1").arg(current.name));
+  if (colour.isValid()) m_events->recolourClass(index, colour);
 }
 
 QVector<int> EventsPanel::selectedIds() const {
   QVector<int> ids;
   const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-  for (const QModelIndex& r : rows) ids.append(r.data(app::EventTableModel::EventIdRole).toInt());
+  for (const QModelIndex& r : rows) ids.append(r.data(Layout::EventIdRole).toInt());
   return ids;
 }
 
@@ -163,8 +164,10 @@ void EventsPanel::tagSelection(int classIndex) {
   const QVector<int> ids = selectedIds();
   if (ids.isEmpty()) return;
   // Pressing a digit for a class that does not exist yet creates it ("Class 4").
-  while (classIndex >= 0 && classIndex >= m_session->classCount()) m_session->createClass();
-  m_session->tagEvents(ids, classIndex);
+  while (classIndex >= 0 && classIndex >= m_events->classCount()) {
+    if (m_events->createClass() < 0) return;  // the session holds no more classes
+  }
+  m_events->tagEvents(ids, classIndex);
 }
 
 bool EventsPanel::eventFilter(QObject* watched, QEvent* event) {
@@ -176,11 +179,11 @@ bool EventsPanel::eventFilter(QObject* watched, QEvent* event) {
     return true;
   }
   if (key->key() == Qt::Key_U) {
-    m_session->tagEvents(selectedIds(), app::kOutlier);
+    m_events->tagEvents(selectedIds(), app::kOutlier);
     return true;
   }
   if (key->key() == Qt::Key_Delete || key->key() == Qt::Key_Backspace) {
-    m_session->discardEvents(selectedIds());
+    m_events->discardEvents(selectedIds());
     return true;
   }
   return false;
@@ -199,29 +202,29 @@ void EventsPanel::buildDetail() {
 
 void EventsPanel::onCurrentChanged() {
   const QModelIndex current = m_table->selectionModel()->currentIndex();
-  const int id = current.isValid() ? current.data(app::EventTableModel::EventIdRole).toInt() : -1;
+  const int id = current.isValid() ? current.data(Layout::EventIdRole).toInt() : -1;
   plotEvent(id);
   emit currentEventChanged(id);
 }
 
 void EventsPanel::plotEvent(int id) {
   m_detail->clearGraphs();
-  const app::SessionEvent* e = id >= 0 ? m_session->event(id) : nullptr;
-  if (e == nullptr || e->raw.isEmpty() || e->channels == 0) {
-    m_detailTitle->setText(e == nullptr ? tr("Select an event to see its signal.")
+  const app::EventDetail e = id >= 0 ? m_events->event(id) : app::EventDetail();
+  if (!e.isValid() || e.raw.isEmpty() || e.channels == 0) {
+    m_detailTitle->setText(!e.isValid() ? tr("Select an event to see its signal.")
                                         : tr("Event #%1: no raw signal kept.").arg(id));
     m_detail->replot();
     return;
   }
   const QStringList names = {QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("z"),
                              QStringLiteral("c4"), QStringLiteral("c5"), QStringLiteral("c6")};
-  const int frames = int(e->raw.size()) / e->channels;
-  const double msPerFrame = e->sampleRateHz > 0 ? 1000.0 / e->sampleRateHz : 1.0;
-  for (int c = 0; c < e->channels && c < 6; ++c) {
+  const int frames = int(e.raw.size()) / e.channels;
+  const double msPerFrame = e.sampleRateHz > 0 ? 1000.0 / e.sampleRateHz : 1.0;
+  for (int c = 0; c < e.channels && c < 6; ++c) {
     QVector<double> t(frames), v(frames);
     for (int f = 0; f < frames; ++f) {
       t[f] = f * msPerFrame;
-      v[f] = e->raw[f * e->channels + c];
+      v[f] = e.raw[f * e.channels + c];
     }
     QCPGraph* g = m_detail->addGraph();
     g->setData(t, v, true);
@@ -231,16 +234,15 @@ void EventsPanel::plotEvent(int id) {
   m_detail->rescaleAxes();
   m_detailTitle->setText(tr("Event #%1 — %2 ms, tag: %3")
                              .arg(id)
-                             .arg(e->durationMs(), 0, 'f', 0)
-                             .arg(e->tag == app::kUntagged ? tr("untagged")
-                                                           : m_session->tagName(e->tag)));
+                             .arg(e.durationMs, 0, 'f', 0)
+                             .arg(e.tag == app::kUntagged ? tr("untagged") : e.tagName));
   m_detail->replot();
 }
 
 void EventsPanel::showEvent(int id) {
-  const int row = m_session->rowOf(id);
-  if (row < 0) return;
-  const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+  const QModelIndex source = m_events->indexOf(id);
+  if (!source.isValid()) return;
+  const QModelIndex index = m_proxy->mapFromSource(source);
   m_table->selectRow(index.row());
   m_table->scrollTo(index);
 }

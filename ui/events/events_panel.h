@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QAbstractItemModel;
 class QCustomPlot;
 class QLabel;
 class QListWidget;
@@ -9,20 +10,21 @@ class QSortFilterProxyModel;
 class QTableView;
 
 namespace dlm::app {
-class EventTableModel;
-class Session;
+class StudioEvents;
 } // namespace dlm::app
 
 namespace dlm::ui {
 
 /// \brief The events list, keyboard first: digits 1-9 tag the selected events with a class
 /// (creating it when needed), U marks them unknown/outlier, Del discards, arrows move. Every
-/// edit goes through the session's undo stack. Classes are created, renamed (double-click)
-/// and recoloured in place; the selected event's raw window is plotted below.
+/// edit is a request to the application layer (app::StudioEvents), which makes it undoable and
+/// tells the learner and the board. Classes are created, renamed (double-click) and recoloured
+/// in place; the selected event's raw window is plotted below.
 class EventsPanel : public QWidget {
   Q_OBJECT
 public:
-  explicit EventsPanel(app::Session* session, QWidget* parent = nullptr);
+  /// \brief The events of \p events (not owned; it outlives the panel).
+  explicit EventsPanel(app::StudioEvents* events, QWidget* parent = nullptr);
 
   QTableView* table() const { return m_table; }
   /// \brief Ids of the selected events, in row order.
@@ -49,8 +51,8 @@ private:
   void recolourClass(int index);
   void followNewRows(int firstRow, int lastRow);
 
-  app::Session* m_session;
-  app::EventTableModel* m_model = nullptr;
+  app::StudioEvents* m_events;
+  QAbstractItemModel* m_model = nullptr;
   QSortFilterProxyModel* m_proxy = nullptr;
   QTableView* m_table = nullptr;
   QListWidget* m_classes = nullptr;

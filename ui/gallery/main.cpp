@@ -55,7 +55,7 @@ void fillBoard(BoardPanel& p, bool pushing) {
                  QObject::tr("256 neurons per layer, 3 layers, 64 dims, 16 classes, "
                              "512 stored events"),
                  1000, 3);
-  LinkStatsView stats;
+  app::LinkStatsView stats;
   stats.bytesInPerSecond = 7'212;
   stats.bytesOutPerSecond = pushing ? 20'480 : 96;
   stats.framesOk = 184'233;

@@ -8,7 +8,6 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
-#include <QUndoStack>
 
 #include "app/controller/studio_controller.h"
 #include "ui/board/board_panel.h"
@@ -62,7 +61,7 @@ void MainWindow::buildPanels() {
   m_live = new LiveSignalPanel(this);
   m_live->setChannelNames({QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("z")});
   m_live->setValueAxisLabel(tr("acceleration (counts, 4096 = 1 g)"));
-  m_events = new EventsPanel(&m_controller->session(), this);
+  m_events = new EventsPanel(m_controller->events(), this);
   m_growth = new GrowthPanel(this);
   m_network = new NetworkPanel(this);
   m_knownSet = new KnownSetPanel(this);
@@ -73,7 +72,7 @@ void MainWindow::buildPanels() {
   m_mapTimer->setSingleShot(true);
   m_mapTimer->setInterval(250); // coalesce map requests while the network keeps changing
   connect(m_mapTimer, &QTimer::timeout, this, [this] {
-    m_controller->learning().requestKnownSetMap(m_projection, m_featureX, m_featureY, 80);
+    m_controller->requestKnownSetMap(m_projection, m_featureX, m_featureY, 80);
   });
 }
 
@@ -119,7 +118,7 @@ void MainWindow::showProblem(const QString& message) {
 void MainWindow::refreshTitle() {
   const QString path = m_controller->projectPath();
   const QString name = path.isEmpty() ? tr("Untitled") : QFileInfo(path).completeBaseName();
-  const bool dirty = !m_controller->session().undoStack()->isClean();
+  const bool dirty = !m_controller->events()->undoState().clean;
   setWindowTitle(tr("%1%2 — Deeplomath Studio").arg(name, dirty ? QStringLiteral(" *") : QString()));
 }
 
@@ -139,7 +138,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
   QSettings settings;
   settings.setValue(kGeometryKey, saveGeometry());
   settings.setValue(kStateKey, saveState(kLayoutVersion));
-  m_controller->recovery().finish();
+  m_controller->finishJournal();
   event->accept();
 }
 

@@ -10,7 +10,8 @@ class QMenu;
 
 namespace dlm::app {
 class StudioController;
-}
+struct UndoState;
+} // namespace dlm::app
 
 namespace dlm::ui {
 
@@ -56,6 +57,7 @@ private:
   void wireLearning();
   void wirePanels();
   void refreshPortsMenu();
+  void updateUndoActions(const app::UndoState& state);
   void refreshTitle();
   void requestMap();
   void showProblem(const QString& message);

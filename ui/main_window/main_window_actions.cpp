@@ -7,7 +7,6 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
-#include <QUndoStack>
 
 #include "app/controller/studio_controller.h"
 #include "ui/board/gesture_toolbar.h"
@@ -43,13 +42,15 @@ void MainWindow::buildActions() {
   a.exportModel = action(this, "export-model", tr("Export &model…"));
   a.quit = new QAction(tr("&Quit"), this);
   a.quit->setShortcut(QKeySequence::Quit);
-  QUndoStack* undo = m_controller->session().undoStack();
-  a.undo = undo->createUndoAction(this, tr("&Undo"));
-  a.undo->setIcon(QIcon(QStringLiteral(":/icons/undo.svg")));
-  a.undo->setShortcut(QKeySequence::Undo);
-  a.redo = undo->createRedoAction(this, tr("&Redo"));
-  a.redo->setIcon(QIcon(QStringLiteral(":/icons/redo.svg")));
-  a.redo->setShortcut(QKeySequence::Redo);
+  // Built here, fed by the controller's undo state: the window holds no undo stack.
+  a.undo = action(this, "undo", tr("&Undo"), QKeySequence::Undo);
+  a.redo = action(this, "redo", tr("&Redo"), QKeySequence::Redo);
+  a.undoPrefix = a.undo->text();
+  a.redoPrefix = a.redo->text();
+  app::StudioEvents* events = m_controller->events();
+  connect(a.undo, &QAction::triggered, events, &app::StudioEvents::undo);
+  connect(a.redo, &QAction::triggered, events, &app::StudioEvents::redo);
+  updateUndoActions(events->undoState());
   a.virtualBoard = action(this, "virtual-board", tr("Use the &virtual board"));
   a.disconnect = action(this, "disconnect", tr("&Disconnect"));
   a.push = action(this, "push-model", tr("&Push model to the board"), QKeySequence(tr("Ctrl+P")));
@@ -70,7 +71,7 @@ void MainWindow::buildActions() {
   connect(a.disconnect, &QAction::triggered, m_controller, &app::StudioController::disconnectBoard);
   connect(a.push, &QAction::triggered, m_controller, &app::StudioController::pushModel);
   connect(a.pull, &QAction::triggered, m_controller, &app::StudioController::pullModel);
-  connect(a.rebuild, &QAction::triggered, &m_controller->learning(), &app::LearningService::requestRebuild);
+  connect(a.rebuild, &QAction::triggered, m_controller, &app::StudioController::requestRebuild);
   connect(a.pause, &QAction::toggled, m_live, &LiveSignalPanel::setPaused);
   connect(m_live, &LiveSignalPanel::pausedChanged, a.pause, &QAction::setChecked);
   connect(a.about, &QAction::triggered, this, &MainWindow::showAbout);
@@ -134,24 +135,35 @@ void MainWindow::buildToolbars() {
 
 void MainWindow::refreshPortsMenu() {
   m_portsMenu->clear();
-  const QList<link::PortInfo> ports = m_controller->ports().ports();
+  const QVector<app::PortChoice> ports = m_controller->ports();
   if (ports.isEmpty()) {
     m_portsMenu->addAction(tr("No serial port found — plug a board in"))->setEnabled(false);
     return;
   }
-  for (const link::PortInfo& p : ports) {
+  for (const app::PortChoice& p : ports) {
     const QString label = p.description.isEmpty()
-                              ? p.systemLocation
-                              : QStringLiteral("%1 — %2").arg(p.systemLocation, p.description);
+                              ? p.location
+                              : QStringLiteral("%1 — %2").arg(p.location, p.description);
     QAction* item = m_portsMenu->addAction(label);
-    connect(item, &QAction::triggered, this, [this, p] {
-      m_controller->connectToPort(p.systemLocation, link::BoardLink::kDefaultBaud);
-    });
+    connect(item, &QAction::triggered, this,
+            [this, location = p.location] { m_controller->connectToPort(location); });
   }
 }
 
+void MainWindow::updateUndoActions(const app::UndoState& state) {
+  // As QUndoStack's own actions read: "Undo Tag 3 events as shake".
+  const auto text = [](const QString& prefix, const QString& what) {
+    return what.isEmpty() ? prefix : QStringLiteral("%1 %2").arg(prefix, what);
+  };
+  Actions& a = *m_actions;
+  a.undo->setEnabled(state.canUndo);
+  a.undo->setText(text(a.undoPrefix, state.undoText));
+  a.redo->setEnabled(state.canRedo);
+  a.redo->setText(text(a.redoPrefix, state.redoText));
+}
+
 bool MainWindow::confirmDiscard() {
-  if (m_controller->session().undoStack()->isClean()) return true;
+  if (m_controller->events()->undoState().clean) return true;
   const auto answer = QMessageBox::question(
       this, tr("Unsaved changes"),
       tr("The session has changes that are not saved in a project. Save them first?"),

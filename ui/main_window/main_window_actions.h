@@ -25,6 +25,8 @@ struct MainWindow::Actions {
   QAction* rebuild = nullptr;
   QAction* pause = nullptr;
   QAction* about = nullptr;
+  QString undoPrefix;  ///< "&Undo" in the user's language, before what it undoes
+  QString redoPrefix;
 };
 
 } // namespace dlm::ui

@@ -85,7 +85,7 @@ void installTranslators(QApplication& app, const QString& requested) {
 }
 
 void offerRecovery(dlm::app::StudioController& controller, QWidget* window) {
-  if (!controller.recovery().hasRecovery(controller.projectPath())) return;
+  if (!controller.hasRecovery()) return;
   const auto answer = QMessageBox::question(
       window, QCoreApplication::translate("main", "Recover the last session?"),
       QCoreApplication::translate("main", "The studio did not close cleanly last time. Recover "

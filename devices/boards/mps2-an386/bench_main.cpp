@@ -107,7 +107,7 @@ struct Bench {
         randomEvent(x);
         dlm::Prediction p;
         const std::uint32_t t0 = boardTicks();
-        const dlm::Status s = net.predict(x, p);
+        const dlm::Status s = net.predict(x, p, net.scratch());
         const std::uint32_t t = boardTicks() - t0;
         if (s != dlm::Status::Ok || p.bestClass < 0) {
             ++failures;

@@ -170,7 +170,7 @@ static int kernelChecks(std::uint32_t& learnInstructions, std::uint32_t& predict
     for (int i = 0; i < 100; ++i) {
         event(i % 4);
         const std::uint32_t t0 = boardTicks();
-        net.predict(x, p);
+        net.predict(x, p, net.scratch());
         predictInstructions = boardTicks() - t0;
         right += p.bestClass == i % 4 ? 1 : 0;
         known += p.known ? 1 : 0;

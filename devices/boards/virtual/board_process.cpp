@@ -3,10 +3,14 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 
 #include "devices/boards/virtual/host_link.h"
@@ -33,6 +37,9 @@ bool BoardProcess::start(const std::string& program, const std::vector<std::stri
     return false;
   }
   if (m_pid == 0) {
+    // The board goes when its parent goes, even when the parent is killed and cannot stop it.
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
+    if (getppid() == 1) _exit(127); // the parent died before prctl took effect
     dup2(fds[1], STDOUT_FILENO);
     ::close(fds[0]);
     ::close(fds[1]);
@@ -53,7 +60,7 @@ bool BoardProcess::start(const std::string& program, const std::vector<std::stri
       return false;
     }
     pollfd p{m_stdout, POLLIN, 0};
-    poll(&p, 1, static_cast<int>(left));
+    ::poll(&p, 1, static_cast<int>(left));
     char buffer[256];
     const ssize_t n = ::read(m_stdout, buffer, sizeof buffer);
     if (n == 0) {
@@ -96,6 +103,21 @@ int BoardProcess::stop() {
   return result;
 }
 
+bool BoardProcess::poll(int* exitCode) {
+  if (m_pid <= 0) return false;
+  char buffer[512];
+  while (m_stdout >= 0 && ::read(m_stdout, buffer, sizeof buffer) > 0) {
+  }
+  int status = 0;
+  if (waitpid(m_pid, &status, WNOHANG) != m_pid) return true;
+  if (exitCode != nullptr) *exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  if (m_stdout >= 0) ::close(m_stdout);
+  m_stdout = -1;
+  m_pid = -1;
+  m_port.clear();
+  return false;
+}
+
 std::string executableDirectory() {
   char path[4096];
   const ssize_t n = readlink("/proc/self/exe", path, sizeof path - 1);
@@ -103,6 +125,37 @@ std::string executableDirectory() {
   std::string s(path, static_cast<std::size_t>(n));
   const std::size_t slash = s.rfind('/');
   return slash == std::string::npos ? "." : s.substr(0, slash);
+}
+
+namespace {
+
+bool isExecutableFile(const std::string& path) {
+  struct stat info {};
+  return stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode) && access(path.c_str(), X_OK) == 0;
+}
+
+} // namespace
+
+std::string locateBoardExecutable() {
+  const char* overridden = std::getenv("DLM_BOARD_EXECUTABLE"); // tests and packagers
+  if (overridden != nullptr && *overridden != '\0') return overridden;
+  const std::string here = executableDirectory();
+  // Installed side by side; or in the build tree, two or one level above the caller.
+  for (const std::string& candidate :
+       {here + "/dlm-board", here + "/../../devices/boards/virtual/dlm-board",
+        here + "/../devices/boards/virtual/dlm-board"}) {
+    if (isExecutableFile(candidate)) return candidate;
+  }
+  const char* path = std::getenv("PATH");
+  std::string dirs = path != nullptr ? path : "";
+  std::size_t start = 0;
+  while (start <= dirs.size()) {
+    const std::size_t end = std::min(dirs.find(':', start), dirs.size());
+    const std::string candidate = dirs.substr(start, end - start) + "/dlm-board";
+    if (end > start && isExecutableFile(candidate)) return candidate;
+    start = end + 1;
+  }
+  return std::string();
 }
 
 } // namespace dlm::board

@@ -1,7 +1,8 @@
 #pragma once
 
-// Starts dlm-board as a child process and reads its port from the first stdout line
-// (POSIX; for the probe and tests that do not use Qt).
+// The one launcher of the virtual board: starts dlm-board as a child process and reads its port
+// from the first stdout line. POSIX, no Qt: the probe and the tests use it as is, the studio
+// through a thin Qt face (app/controller/virtual_board_process.h).
 
 #include <sys/types.h>
 
@@ -24,6 +25,10 @@ public:
              int timeoutMs, std::string& error);
   /// \brief SIGTERM, then SIGKILL after 2 s. Returns the exit status (-1 if killed/none).
   int stop();
+  /// \brief Without blocking: true while the board runs. Discards what it printed after its
+  /// port line (so a long session never fills the pipe) and reaps it once it has exited,
+  /// with its exit status in \p exitCode (-1 when killed by a signal).
+  bool poll(int* exitCode = nullptr);
 
   const std::string& port() const { return m_port; }
   pid_t pid() const { return m_pid; }
@@ -36,5 +41,10 @@ private:
 
 /// \brief Directory of the running executable (for finding dlm-board next to a tool).
 std::string executableDirectory();
+
+/// \brief The dlm-board executable: $DLM_BOARD_EXECUTABLE, else next to the running
+/// executable, else in the build tree (devices/boards/virtual/ beside the caller's folder),
+/// else on the PATH. Empty when none is found.
+std::string locateBoardExecutable();
 
 } // namespace dlm::board

@@ -74,7 +74,7 @@ private slots:
       leankernel::Outcome out;
       dlm::Prediction p;
       QVERIFY(board.predict(x.data(), out));
-      QCOMPARE(full.predict(x.data(), p), dlm::Status::Ok);
+      QCOMPARE(full.predict(x.data(), p, full.scratch()), dlm::Status::Ok);
       QCOMPARE(out.bestClass, p.bestClass);
       right += out.bestClass == c ? 1 : 0;
       knownBlob = std::min(knownBlob, double(out.knownScore));

@@ -89,19 +89,20 @@ private slots:
     // Loaded for predicting only: no room for a fourth class.
     QCOMPARE(box.network().learn(fourth.data(), 3), Status::ClassOutOfRange);
     std::vector<Prediction> before(y.size());
-    for (std::size_t i = 0; i < y.size(); ++i) box.network().predict(&x[i * kDims], before[i]);
+    dlm::Network& net = box.network();
+    for (std::size_t i = 0; i < y.size(); ++i) net.predict(&x[i * kDims], before[i], net.scratch());
     QVERIFY2(box.resize(dlm::cli::continuationCapacity(box.network(), 5, 4, 2048, true), error),
              error.c_str());
     QCOMPARE(box.classNames(), (std::vector<std::string>{"a", "b", "c"}));
     Prediction p;
     for (std::size_t i = 0; i < y.size(); ++i) {
-      box.network().predict(&x[i * kDims], p);
+      box.network().predict(&x[i * kDims], p, box.network().scratch());
       QCOMPARE(p.bestClass, before[i].bestClass);
       QCOMPARE(p.knownScore, before[i].knownScore);
     }
     QCOMPARE(box.network().learn(fourth.data(), 3), Status::Ok);
     QCOMPARE(box.network().classes(), 4);
-    box.network().predict(fourth.data(), p);
+    box.network().predict(fourth.data(), p, box.network().scratch());
     QCOMPARE(p.bestClass, 3);
   }
 

@@ -1,6 +1,7 @@
 // The studio's rejection threshold on the board: a burst of slider moves sends one
 // SetRejection with the last value, and after connecting the studio sends its threshold only
-// to a board that runs no model or the studio's own model (modelIdentityAtThreshold).
+// to a board that runs no model or the studio's own model (modelIdentityAtThreshold). The
+// controller's board is the link tests' software board (controller_rig.h).
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QtTest>
@@ -8,58 +9,14 @@
 #include <algorithm>
 
 #include "app/controller/model_identity.h"
-#include "app/controller/studio_controller.h"
-#include "devices/link/mock_transport.h"
-#include "tests/app/studio_test_util.h"
-#include "tests/devices/link/mock_board.h"
+#include "tests/app/controller/controller_rig.h"
 
 using namespace dlm;
 using app::StudioController;
+using app::test::kLearnTimeoutMs;
+using app::test::kTimeoutMs;
+using app::test::Rig;
 using protocol::CommandId;
-
-namespace {
-
-constexpr int kTimeoutMs = 10000;
-constexpr int kLearnTimeoutMs = 60000;
-
-// The link's objects outlive the controller (declared last, destroyed first).
-struct Rig {
-  link::MockPort port;
-  test::MockBoard board{&port};
-  StudioController controller;
-  QSignalSpy status{&controller.board(), &link::BoardLink::statusReceived};
-  QSignalSpy messages{&controller, &StudioController::statusMessage};
-
-  Rig() { controller.board().setTransportFactory(link::MockTransport::factory(&port)); }
-  // Connect and wait for the Status the controller asks for after the Hello.
-  bool connectAndSettle() {
-    controller.connectToPort(QStringLiteral("mock0"), 115200);
-    if (!QTest::qWaitFor([&] { return status.count() >= 1; }, kTimeoutMs)) return false;
-    // Anything sent because of that Status is answered well within this.
-    QTest::qWait(4 * StudioController::kRejectionQuietMs);
-    return true;
-  }
-  bool messaged(const QString& part) const {
-    for (const QList<QVariant>& args : messages)
-      if (args.at(0).toString().contains(part)) return true;
-    return false;
-  }
-};
-
-// A studio model learned from a few tagged blob events.
-bool learnAModel(StudioController& controller) {
-  app::Session& session = controller.session();
-  session.createClass(QStringLiteral("a"));
-  session.createClass(QStringLiteral("b"));
-  for (const app::test::Labelled& l : app::test::blobEvents(24, 2)) {
-    session.tag(session.addEvent(l.event), l.gesture);
-  }
-  const app::LearningService& learning = controller.learning();
-  return QTest::qWaitFor(
-      [&] { return learning.isUpToDate() && !learning.modelBytes().isEmpty(); }, kLearnTimeoutMs);
-}
-
-} // namespace
 
 class TestControllerRejection : public QObject {
   Q_OBJECT
@@ -82,13 +39,13 @@ private slots:
     if (longestGap >= StudioController::kRejectionQuietMs) {
       QSKIP("the machine paused the drag for longer than the quiet time");
     }
-    QCOMPARE(rig.controller.learning().threshold(), 0.24f);  // the studio follows at once
+    QCOMPARE(rig.controller.rejectionThreshold(), 0.24f);  // the studio follows at once
     QCOMPARE(rig.board.count(CommandId::SetRejection), 0);   // the board waits for quiet
     QTRY_COMPARE_WITH_TIMEOUT(rig.board.count(CommandId::SetRejection), 1, kTimeoutMs);
     QCOMPARE(rig.board.rejection(), 0.24f);
     // The status asked for after it reports the board's new threshold.
     QTRY_VERIFY_WITH_TIMEOUT(rig.status.count() > statuses, kTimeoutMs);
-    QCOMPARE(rig.status.last().at(0).value<link::BoardStatus>().rejectionThreshold, 0.24f);
+    QCOMPARE(rig.status.last().at(0).toFloat(), 0.24f);
     QTest::qWait(4 * StudioController::kRejectionQuietMs);
     QCOMPARE(rig.board.count(CommandId::SetRejection), 1);  // and nothing more
     // Beyond "reject everything" is everything, on the board too.
@@ -101,7 +58,7 @@ private slots:
     Rig rig;
     rig.controller.setRejectionThreshold(0.5f);
     QTest::qWait(3 * StudioController::kRejectionQuietMs);
-    QCOMPARE(rig.controller.learning().threshold(), 0.5f);
+    QCOMPARE(rig.controller.rejectionThreshold(), 0.5f);
     QCOMPARE(rig.board.received().size(), 0);
   }
 
@@ -129,21 +86,28 @@ private slots:
 
   void theStudiosModelGetsTheStudiosThresholdBack() {
     Rig rig;
-    QVERIFY(learnAModel(rig.controller));
-    const QByteArray pushed = rig.controller.learning().modelBytes();  // at the default 0.05
-    QCOMPARE(rig.controller.learning().threshold(), 0.05f);
+    QVERIFY(rig.connectAndSettle());
+    QVERIFY(rig.learnAModel());
+    QCOMPARE(rig.controller.rejectionThreshold(), 0.05f);
+    QSignalSpy pushed(&rig.controller, &StudioController::pushFinished);
+    rig.controller.pushModel();  // at the default 0.05
+    QVERIFY(pushed.wait(kTimeoutMs));
+    QVERIFY2(pushed.last().at(0).toBool(), qPrintable(pushed.last().at(1).toString()));
+    const QByteArray model = rig.board.activeModel();
+    const quint32 atPush = rig.controller.studioModelIdentity();
     // Loading and saving keep the model: at its own threshold the identity is unchanged.
-    QCOMPARE(app::modelIdentityAtThreshold(pushed, 0.05f), link::modelIdentity(pushed));
+    QCOMPARE(app::modelIdentityAtThreshold(model, 0.05f), atPush);
     QCOMPARE(app::modelIdentityAtThreshold(QByteArray("not a model"), 0.05f), 0u);
-    // The slider moved after the push (the board has since restarted with the pushed model).
+    // The slider moved after the push while the board was away (it has since restarted with
+    // the pushed model).
+    rig.controller.disconnectBoard();
     rig.controller.setRejectionThreshold(0.3f);
-    QVERIFY(QTest::qWaitFor([&] { return rig.controller.learning().modelBytes() != pushed; },
+    QVERIFY(QTest::qWaitFor([&] { return rig.controller.studioModelIdentity() != atPush; },
                             kLearnTimeoutMs));
     const quint32 studio = rig.controller.studioModelIdentity();
-    QVERIFY(studio != link::modelIdentity(pushed));
     // What the board will report after SetRejection(0.3) is exactly the studio's identity.
-    QCOMPARE(app::modelIdentityAtThreshold(pushed, 0.3f), studio);
-    rig.board.setActiveModel(pushed);
+    QCOMPARE(app::modelIdentityAtThreshold(model, 0.3f), studio);
+    QCOMPARE(rig.board.count(CommandId::SetRejection), 0);
     QVERIFY(rig.connectAndSettle());
     QCOMPARE(rig.board.count(CommandId::SetRejection), 1);
     QCOMPARE(rig.board.rejection(), 0.3f);

@@ -26,4 +26,25 @@ bool predictAll(const std::vector<std::uint8_t>& model, const std::vector<float>
 /// Metric storage bytes per neuron of the lean kernel at \p dims (compact: ~2 per direction).
 std::size_t metricBytesPerNeuron(int dims);
 
+/// A lean network of the board's capacity (FirmwareApp::kCapacity) whose memory is all taken
+/// when it is made, for the no-heap test: every call after the constructor must not allocate.
+class Board {
+public:
+  explicit Board(int dims);
+  ~Board();
+  Board(const Board&) = delete;
+  Board& operator=(const Board&) = delete;
+
+  bool ready() const;
+  bool learn(const float* descriptor, int label);
+  bool predict(const float* descriptor, Outcome& out);
+  /// Saves the model into \p buffer (of \p capacity bytes) and loads it back.
+  bool saveAndLoad(std::uint8_t* buffer, std::size_t capacity);
+  int neurons() const;
+
+private:
+  struct Impl;
+  Impl* m_impl;
+};
+
 } // namespace leantest

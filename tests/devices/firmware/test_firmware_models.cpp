@@ -123,7 +123,7 @@ private slots:
         protocol::Event e;
         QVERIFY(h.gestureEvent(g, e));
         Prediction p;
-        QCOMPARE(m_b.network.predict(e.descriptor, p), Status::Ok);
+        QCOMPARE(m_b.network.predict(e.descriptor, p, m_b.network.scratch()), Status::Ok);
         QCOMPARE(int(e.predictedClass), p.classIndex);
         QCOMPARE(int(e.bestClass), p.bestClass);
         QVERIFY(std::fabs(e.confidence - p.confidence) <= 1e-4f);

@@ -56,7 +56,20 @@ void MockBoard::startStreaming(int framesPerMessage, int intervalMs) {
 
 void MockBoard::stopStreaming() { m_streamTimer.stop(); }
 
-void MockBoard::sendEvent(const protocol::Event& event) { send(event); }
+void MockBoard::sendEvent(const protocol::Event& event) {
+  m_events[event.eventId] = event;
+  send(event);
+}
+
+void MockBoard::labelEvent(std::uint32_t id, int classIndex) {
+  m_labels.append({id, classIndex});
+  const auto it = m_events.find(id);
+  if (it == m_events.end()) return;
+  // As the firmware does: learn it, and report it again, flagged learned with its label.
+  it->second.flags = protocol::kEventLearned | protocol::kEventHasLabel;
+  it->second.label = static_cast<std::int16_t>(classIndex);
+  send(it->second);
+}
 
 void MockBoard::sendLog(protocol::LogLevel level, const char* text) {
   protocol::Log log;
@@ -175,9 +188,7 @@ void MockBoard::handleCommand(const protocol::FrameView& frame) {
     s.modelCrc = link::modelIdentity(m_active);
     s.modelBytes = static_cast<std::uint32_t>(m_active.size());
     s.uptimeMs = 1234;
-    s.trigger.threshold = 0.5f;
-    s.trigger.minFrames = 10;
-    s.trigger.maxFrames = 400;
+    s.trigger = m_trigger;
     s.rejectionThreshold = m_rejection;
     send(s);
   }
@@ -216,6 +227,14 @@ protocol::Ack MockBoard::execute(const protocol::Command& c) {
     break;
   case CommandId::InjectSamples: r.value = c.args.injectSamples.frames; break;
   case CommandId::SetRejection: m_rejection = c.args.rejectionShare; break;
+  case CommandId::SetTrigger: m_trigger = c.args.setTrigger; break;
+  case CommandId::LabelEvent:
+    labelEvent(c.args.labelEvent.eventId, c.args.labelEvent.classIndex);
+    break;
+  case CommandId::ForgetEvent:
+    m_forgotten.append(c.args.forgetEventId);
+    m_events.erase(c.args.forgetEventId);
+    break;
   default: break; // accepted
   }
   ack.code = r.code;

@@ -4,7 +4,8 @@
 // docs/protocol.md says (ack cache for duplicates, double-buffered model push with
 // verification before activation, pull from a snapshot), streams samples and events, and
 // can misbehave on request (lost replies, a damaged staging buffer, a damaged pull, foreign
-// protocol versions). Bytes come in through receive() and go out through output(), so the
+// protocol versions). Like a board, it re-reports an event it sent once a LabelEvent made it
+// learn it, reports the trigger SetTrigger set, and records the events it was told to forget. Bytes come in through receive() and go out through output(), so the
 // same board sits behind a MockPort or a pseudo-terminal.
 
 #include <QByteArray>
@@ -14,6 +15,7 @@
 
 #include <cstdint>
 #include <map>
+#include <utility>
 #include <vector>
 
 #include "core/protocol/frame.h"
@@ -64,7 +66,10 @@ public:
   /// Stream \p framesPerMessage frames every \p intervalMs while a session is open.
   void startStreaming(int framesPerMessage, int intervalMs);
   void stopStreaming();
+  /// Send \p event and remember it (a LabelEvent for its id re-reports it, learned).
   void sendEvent(const protocol::Event& event);
+  /// The trigger Status reports (SetTrigger changes it).
+  void setTrigger(const protocol::TriggerSettings& trigger) { m_trigger = trigger; }
   void sendLog(protocol::LogLevel level, const char* text);
 
   // What happened.
@@ -80,6 +85,12 @@ public:
   std::uint32_t nextSample() const { return m_nextSample; }
   /// The rejection threshold SetRejection set (Status reports it).
   float rejection() const { return m_rejection; }
+  /// The trigger Status reports.
+  protocol::TriggerSettings trigger() const { return m_trigger; }
+  /// Event ids of the ForgetEvent commands executed, in order.
+  QList<std::uint32_t> forgotten() const { return m_forgotten; }
+  /// (event id, class) of the LabelEvent commands executed, in order.
+  QList<std::pair<std::uint32_t, int>> labels() const { return m_labels; }
 
 public slots:
   void receive(const QByteArray& bytes);
@@ -98,6 +109,7 @@ private:
   protocol::Ack activate(std::uint32_t crc);
   protocol::Ack pullChunk(std::uint32_t offset, std::uint16_t length, bool& sendData);
   void stream();
+  void labelEvent(std::uint32_t id, int classIndex);
   template <typename M>
   void send(const M& message, std::uint8_t version = protocol::kProtocolVersion);
 
@@ -123,6 +135,10 @@ private:
   bool m_damagePull = false;
   int m_activations = 0;
   float m_rejection = 0.05f;
+  protocol::TriggerSettings m_trigger{0.5f, 0, 0, 10, 400};
+  std::map<std::uint32_t, protocol::Event> m_events;
+  QList<std::uint32_t> m_forgotten;
+  QList<std::pair<std::uint32_t, int>> m_labels;
 
   QTimer m_streamTimer;
   int m_framesPerMessage = 8;

@@ -8,7 +8,7 @@
 
 using dlm::ui::BoardPanel;
 using dlm::ui::GestureToolbar;
-using dlm::ui::LinkStatsView;
+using dlm::app::LinkStatsView;
 
 namespace {
 

@@ -5,6 +5,7 @@
 #include <QTableView>
 #include <QtTest>
 
+#include "app/controller/studio_events.h"
 #include "app/session/session.h"
 #include "ui/events/events_panel.h"
 
@@ -25,7 +26,8 @@ private slots:
     t.start();
     session.addEvents(events);
     const qint64 insertMs = t.elapsed();
-    dlm::ui::EventsPanel panel(&session);
+    dlm::app::StudioEvents studioEvents(&session);  // what the controller gives the panel
+    dlm::ui::EventsPanel panel(&studioEvents);
     panel.resize(1200, 700);
     panel.show();
     QVERIFY(QTest::qWaitForWindowExposed(&panel) || qEnvironmentVariable("QT_QPA_PLATFORM") == "offscreen");

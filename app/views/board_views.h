@@ -1,0 +1,70 @@
+#pragma once
+
+// What the panels show of a board, as plain app-level values. The studio controller converts
+// the link's own types into these (in one place), so no widget depends on devices/link; they
+// are registered meta-types and cross threads in queued signals.
+
+#include <QMetaType>
+#include <QString>
+#include <QVector>
+
+namespace dlm::app {
+
+/// \brief Consecutive samples of the board's stream: \p values are frame-major, \p channels
+/// per frame, the first frame being number \p firstIndex of the stream.
+struct SampleBatch {
+  quint32 firstIndex = 0;
+  int channels = 0;
+  QVector<qint16> values;
+};
+
+/// \brief The board the studio is connected to, from its handshake.
+struct BoardInfoView {
+  QString portName;
+  QString boardName;
+  QString firmwareVersion;
+  QString coreVersion;
+  int maxNeurons = 0;  ///< capacity of the board's kernel
+  int maxDims = 0;
+  int maxLayers = 0;
+  int maxClasses = 0;
+  int sampleRateHz = 0;
+  int channels = 0;
+  int descriptorDims = 0;     ///< of its events: sized from channels within maxDims
+  quint32 modelIdentity = 0;  ///< the model it runs (dlm::ModelInfo::crc), 0 without one
+  bool isVirtual = false;     ///< the studio's built-in virtual board
+};
+
+/// \brief What the board panel shows of the link (from the link's statistics, once a second).
+struct LinkStatsView {
+  double bytesInPerSecond = 0.0;
+  double bytesOutPerSecond = 0.0;
+  quint64 framesOk = 0;
+  quint64 crcErrors = 0;     ///< frames rejected for any reason
+  quint64 lostFrames = 0;    ///< sample frames lost in gaps
+  double latencyMs = -1.0;   ///< mean command round trip; < 0 when not measured
+  quint64 reconnects = 0;
+};
+
+/// \brief A port a board may be on, as the "Connect to" menu lists it.
+struct PortChoice {
+  QString location;     ///< what StudioController::connectToPort() takes, e.g. "/dev/ttyACM0"
+  QString description;  ///< e.g. "STM32 Virtual COM Port"; may be empty
+};
+
+/// \brief The board's event trigger (energy threshold and window lengths, in frames).
+struct TriggerView {
+  float threshold = 0.0f;
+  int preTriggerFrames = 0;
+  int holdOffFrames = 0;
+  int minFrames = 1;
+  int maxFrames = 1;
+};
+
+} // namespace dlm::app
+
+Q_DECLARE_METATYPE(dlm::app::SampleBatch)
+Q_DECLARE_METATYPE(dlm::app::BoardInfoView)
+Q_DECLARE_METATYPE(dlm::app::LinkStatsView)
+Q_DECLARE_METATYPE(dlm::app::PortChoice)
+Q_DECLARE_METATYPE(dlm::app::TriggerView)
