@@ -341,4 +341,10 @@ Status loadModel(const std::uint8_t* bytes, std::size_t size, Network& network,
   return Status::Ok;
 }
 
+std::uint32_t modelIdentity(const std::uint8_t* bytes, std::size_t size) {
+  if (bytes == nullptr || size < 4) return 0;
+  ByteReader tail(bytes + size - 4, 4);
+  return tail.u32();
+}
+
 } // namespace dlm

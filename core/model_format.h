@@ -46,6 +46,11 @@ Status saveModel(const Network& network, const ClassName* names, std::uint8_t* o
 /// \p size must be the model's exact size: bytes after its end give Status::TrailingBytes.
 Status inspectModel(const std::uint8_t* bytes, std::size_t size, ModelInfo* info);
 
+/// \brief A model's identity: the CRC-32 it stores in its last 4 bytes (ModelInfo::crc), read
+/// without checking it (0 for fewer than 4 bytes). The studio, the link and the firmware all
+/// name a model by this one value; inspectModel() verifies it.
+std::uint32_t modelIdentity(const std::uint8_t* bytes, std::size_t size);
+
 /// \brief Validate everything, then load into \p network. On any failure the network keeps
 /// the model it had. \p names (optional) receives network.classes() names; it must hold
 /// capacity().maxClasses entries.

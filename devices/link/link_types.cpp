@@ -4,6 +4,8 @@
 
 #include <mutex>
 
+#include "core/model_format.h"
+
 namespace dlm {
 namespace link {
 
@@ -26,8 +28,8 @@ quint32 modelIdentity(const QByteArray& model) {
   // Read, not computed again: core/model_format computed this CRC when it wrote the model
   // (dlm::ModelInfo::crc), inspectModel() and a board check it before using the model, and
   // the firmware reports that same field. One definition, however many readers.
-  if (model.size() < 4) return 0;
-  return qFromLittleEndian<quint32>(model.constData() + model.size() - 4);
+  return dlm::modelIdentity(reinterpret_cast<const std::uint8_t*>(model.constData()),
+                           std::size_t(model.size()));
 }
 
 void registerLinkMetaTypes() {

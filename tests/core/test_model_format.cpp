@@ -159,6 +159,19 @@ private slots:
     QCOMPARE(int(info.depth), a.net.depth());
     QCOMPARE(std::size_t(info.totalBytes), bytes.size());
   }
+
+  void identityIsTheVerifiedCrc() {
+    Box a(test::smallCapacity(4));
+    auto bytes = trainedBytes(a);
+    ModelInfo info;
+    QCOMPARE(inspectModel(bytes.data(), bytes.size(), &info), Status::Ok);
+    QVERIFY(info.crc != 0);
+    QCOMPARE(modelIdentity(bytes.data(), bytes.size()), info.crc);
+    QCOMPARE(modelIdentity(bytes.data(), 3), std::uint32_t(0));
+    bytes[8] ^= 0x40; // damaged: the identity still names it, inspectModel refuses it
+    QCOMPARE(modelIdentity(bytes.data(), bytes.size()), info.crc);
+    QVERIFY(inspectModel(bytes.data(), bytes.size(), &info) != Status::Ok);
+  }
 };
 
 QTEST_APPLESS_MAIN(TestModelFormat)
