@@ -22,7 +22,8 @@ dlm_install_deps() {
     sudo="sudo"
   fi
   $sudo apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+  # sudo clears the environment: the variable goes after it, through env.
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
 dlm_configure() {
