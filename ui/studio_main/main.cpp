@@ -10,6 +10,7 @@
 #include <QTranslator>
 
 #include "app/controller/studio_controller.h"
+#include "termination_signals.h"
 #include "ui/main_window/main_window.h"
 
 namespace {
@@ -122,6 +123,10 @@ int main(int argc, char** argv) {
 
   dlm::app::StudioController controller;
   dlm::ui::MainWindow window(&controller);
+  // SIGTERM, SIGINT, SIGHUP: unwind as a normal quit (the board is stopped, the journal kept).
+  dlm::studio::TerminationSignals termination;
+  QObject::connect(&termination, &dlm::studio::TerminationSignals::received, &app,
+                   [] { QCoreApplication::quit(); });
   window.restoreLayout();
   window.show();
   if (!options.noRecovery) offerRecovery(controller, &window);
