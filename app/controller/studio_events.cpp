@@ -75,7 +75,7 @@ UndoState StudioEvents::undoState() const {
   s.canRedo = stack->canRedo();
   s.undoText = stack->undoText();
   s.redoText = stack->redoText();
-  s.clean = stack->isClean();
+  s.clean = !m_session->hasUnsavedChanges(); // arrived events count too: Quit must ask
   return s;
 }
 

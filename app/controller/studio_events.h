@@ -39,7 +39,7 @@ struct UndoState {
   bool canRedo = false;
   QString undoText;  ///< what Undo would undo, e.g. "Tag 3 events as shake"
   QString redoText;
-  bool clean = true; ///< nothing changed since the project was opened or saved
+  bool clean = true; ///< nothing edited or arrived since the project was opened or saved
 };
 
 /// \brief The studio's events and classes as the events panel sees them: a table model, the

@@ -203,7 +203,7 @@ bool RecoveryManager::saveProject(const QString& projectPath, QString* error) {
   if (m_snapshotThread != nullptr) m_snapshotThread->wait();
   const ProjectExtras extras = extrasNow();
   if (!Project::save(projectPath, m_session->state(), extras, error)) return false;
-  m_session->undoStack()->setClean();
+  m_session->markSaved();
   const QString oldJournal = m_journal.isOpen() ? m_journal.path() : QString();
   m_projectPath = projectPath;
   m_sequence = extras.journalSequence;

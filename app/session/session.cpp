@@ -71,6 +71,7 @@ QVector<int> Session::addEvents(QVector<SessionEvent> events) {
     ids << e.id;
     m_state.events.push_back(std::move(e));
   }
+  m_arrivedSinceSave += int(events.size());
   emit eventsInserted(first, last);
   return ids;
 }
@@ -129,6 +130,7 @@ void Session::setLearned(const QVector<int>& ids, bool replaceAll) {
 void Session::replaceState(SessionState state) {
   emit aboutToReset();
   m_undo->clear();
+  m_arrivedSinceSave = 0;
   m_state = std::move(state);
   if (m_state.sessionId.isNull()) m_state.sessionId = QUuid::createUuid();
   int next = m_state.nextEventId;
@@ -138,6 +140,13 @@ void Session::replaceState(SessionState state) {
 }
 
 void Session::clear() { replaceState(SessionState()); }
+
+bool Session::hasUnsavedChanges() const { return !m_undo->isClean() || m_arrivedSinceSave > 0; }
+
+void Session::markSaved() {
+  m_arrivedSinceSave = 0;
+  m_undo->setClean();
+}
 
 // ---- user edits ----------------------------------------------------------------------------
 

@@ -42,6 +42,11 @@ public:
 
   /// \brief The stack every user edit goes through (undo/redo actions, clean state).
   QUndoStack* undoStack() const { return m_undo; }
+  /// \brief True when something is not in the saved project: an edit (the undo stack is not
+  /// clean) or an event that arrived from a board or an import since the last save.
+  bool hasUnsavedChanges() const;
+  /// \brief The session was just saved: the undo stack is clean and no event is pending.
+  void markSaved();
   /// \brief Identity of the session, kept across saves, autosaves and recovery.
   QUuid sessionId() const { return m_state.sessionId; }
   /// \brief The whole session as data (for saving).
@@ -125,6 +130,7 @@ private:
   void emitRange(int first, int last, EventFields fields);
 
   SessionState m_state;
+  int m_arrivedSinceSave = 0; ///< events added since the last save (they are not edits)
   QUndoStack* m_undo = nullptr;
 };
 

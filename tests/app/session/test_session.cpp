@@ -24,6 +24,20 @@ class TestSession : public QObject {
   Q_OBJECT
 
 private slots:
+  void arrivedEventsAreUnsavedUntilSaved() {
+    Session s;
+    QVERIFY(!s.hasUnsavedChanges());
+    s.addEvent(makeEvent()); // no edit, but not in any project yet: Quit must ask
+    QVERIFY(s.undoStack()->isClean());
+    QVERIFY(s.hasUnsavedChanges());
+    s.markSaved();
+    QVERIFY(!s.hasUnsavedChanges());
+    s.addEvents({makeEvent(), makeEvent()});
+    QVERIFY(s.hasUnsavedChanges());
+    s.clear();
+    QVERIFY(!s.hasUnsavedChanges());
+  }
+
   void addAssignsMonotonicIds() {
     Session s;
     QSignalSpy inserted(&s, &Session::eventsInserted);
