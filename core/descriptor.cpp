@@ -74,4 +74,22 @@ Status computeDescriptor(const DescriptorConfig& config, const std::int16_t* sam
   return Status::Ok;
 }
 
+Status descriptorFeatureWeights(const DescriptorConfig& config, float statsWeight, float* out,
+                                std::size_t outCapacity) {
+  if (config.channels == 0 || config.bins == 0 || out == nullptr || !(statsWeight > 0.0f)) {
+    return Status::InvalidArgument;
+  }
+  if (outCapacity < config.dims()) return Status::BufferTooSmall;
+  // The layout computeDescriptor() writes: per channel the bins, then its statistics; the
+  // duration last.
+  const int perChannel = config.bins + DescriptorConfig::kStatsPerChannel;
+  for (int c = 0; c < config.channels; ++c) {
+    for (int k = 0; k < perChannel; ++k) {
+      out[c * perChannel + k] = k < config.bins ? 1.0f : statsWeight;
+    }
+  }
+  out[config.dims() - 1] = statsWeight;
+  return Status::Ok;
+}
+
 } // namespace dlm

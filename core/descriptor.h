@@ -70,6 +70,20 @@ constexpr int longestDescriptor(int maxChannels, int maxDims = kMaxDescriptorDim
   return longest;
 }
 
+/// \brief Prior weight of a descriptor's energy statistics (RMS, peak, jerk) and duration in
+/// the known-set distance, against 1 for each time bin (descriptorFeatureWeights()).
+/// Measured on the studio-session protocol (docs/benchmarks.md, "Known-set scales").
+constexpr float kDescriptorStatsWeight = 3.0f;
+
+/// \brief The descriptor's prior feature weights for the known-set scales (KnownScaling): 1
+/// for each time bin, \p statsWeight for each channel's statistics and for the duration.
+/// The bins are many and alike (bins x channels of them, 48 of 58 for 3 axes), the
+/// statistics few; with equal weights the bins decide alone whether an event looks known,
+/// and a triple knock on x passes for a tap on z. Writes config.dims() floats;
+/// InvalidArgument for a config without channels, BufferTooSmall when they do not fit.
+Status descriptorFeatureWeights(const DescriptorConfig& config, float statsWeight, float* out,
+                                std::size_t outCapacity);
+
 /// \brief Compute the descriptor of one event window.
 ///
 /// \p samples holds \p frames frames of \p config.channels interleaved int16 samples.

@@ -63,8 +63,8 @@ void Layer::clear() {
 }
 
 #if DLM_CORE_COMPACT_METRICS
-template <bool Euclid>
-void Layer::distancesImpl(const float* z, float* q, NearestTwo* nearest) const {
+template <bool Euclid, bool Scaled>
+void Layer::distancesImpl(const float* z, float* q, NearestTwo* nearest, const float* s) const {
   // q_j = scale_j * sum_i f_ji (z_i - c_ji)^2: the power-of-two scale factors out exactly.
   // Rows have an even length, so a trailing odd entry is read with its zero padding.
   const int rowStride = metricStride();
@@ -92,7 +92,14 @@ void Layer::distancesImpl(const float* z, float* q, NearestTwo* nearest) const {
       s1 += m5 * d5 * d5;
       s2 += m6 * d6 * d6;
       s3 += m7 * d7 * d7;
-      if (Euclid) {
+      if (Euclid && Scaled) {
+        // The known-set scales weigh the directions: one multiply more per direction, paid
+        // only by a model whose scales are not all ones.
+        const float t0 = s[i] * d0, t1 = s[i + 1] * d1, t2 = s[i + 2] * d2, t3 = s[i + 3] * d3;
+        const float t4 = s[i + 4] * d4, t5 = s[i + 5] * d5, t6 = s[i + 6] * d6, t7 = s[i + 7] * d7;
+        e0 += t0 * t0 + t2 * t2 + t4 * t4 + t6 * t6;
+        e1 += t1 * t1 + t3 * t3 + t5 * t5 + t7 * t7;
+      } else if (Euclid) {
         e0 += d0 * d0 + d2 * d2 + d4 * d4 + d6 * d6;
         e1 += d1 * d1 + d3 * d3 + d5 * d5 + d7 * d7;
       }
@@ -102,11 +109,13 @@ void Layer::distancesImpl(const float* z, float* q, NearestTwo* nearest) const {
       unpackPair<0>(m + i, m0, m1);
       const float d0 = z[i] - c[i];
       s0 += m0 * d0 * d0;
-      if (Euclid) e0 += d0 * d0;
+      const float t0 = Scaled ? s[i] * d0 : d0;
+      if (Euclid) e0 += t0 * t0;
       if (i + 1 < inDims) {
         const float d1 = z[i + 1] - c[i + 1];
         s1 += m1 * d1 * d1;
-        if (Euclid) e1 += d1 * d1;
+        const float t1 = Scaled ? s[i + 1] * d1 : d1;
+        if (Euclid) e1 += t1 * t1;
       }
     }
     q[j] = metricScales[j] * ((s0 + s1) + (s2 + s3));
@@ -114,8 +123,8 @@ void Layer::distancesImpl(const float* z, float* q, NearestTwo* nearest) const {
   }
 }
 #else
-template <bool Euclid>
-void Layer::distancesImpl(const float* z, float* q, NearestTwo* nearest) const {
+template <bool Euclid, bool Scaled>
+void Layer::distancesImpl(const float* z, float* q, NearestTwo* nearest, const float* s) const {
 #if defined(EIGEN_DONT_VECTORIZE)
   // Without SIMD (the Cortex-M4F build), a plain loop with four accumulators: at -Os GCC
   // leaves Eigen's evaluators out of line, which costs ~37 instructions per neuron and
@@ -132,12 +141,18 @@ void Layer::distancesImpl(const float* z, float* q, NearestTwo* nearest) const {
       s1 += m[i + 1] * d1 * d1;
       s2 += m[i + 2] * d2 * d2;
       s3 += m[i + 3] * d3 * d3;
-      if (Euclid) e0 += (d0 * d0 + d1 * d1) + (d2 * d2 + d3 * d3);
+      if (Euclid && Scaled) {
+        const float t0 = s[i] * d0, t1 = s[i + 1] * d1, t2 = s[i + 2] * d2, t3 = s[i + 3] * d3;
+        e0 += (t0 * t0 + t1 * t1) + (t2 * t2 + t3 * t3);
+      } else if (Euclid) {
+        e0 += (d0 * d0 + d1 * d1) + (d2 * d2 + d3 * d3);
+      }
     }
     for (; i < inDims; ++i) {
       const float d = z[i] - c[i];
       s0 += m[i] * d * d;
-      if (Euclid) e0 += d * d;
+      const float t = Scaled ? s[i] * d : d;
+      if (Euclid) e0 += t * t;
     }
     q[j] = (s0 + s1) + (s2 + s3);
     if (Euclid) nearest->add(e0);
@@ -150,7 +165,11 @@ void Layer::distancesImpl(const float* z, float* q, NearestTwo* nearest) const {
     const Array c(centre(j), inDims);
     const Array m(metric(j), inDims);
     q[j] = (m * (input - c).square()).sum();
-    if (Euclid) nearest->add((input - c).square().sum());
+    if (Euclid && Scaled) {
+      nearest->add((Array(s, inDims) * (input - c)).square().sum());
+    } else if (Euclid) {
+      nearest->add((input - c).square().sum());
+    }
   }
 #endif
 }
@@ -158,11 +177,14 @@ void Layer::distancesImpl(const float* z, float* q, NearestTwo* nearest) const {
 
 // One distance loop per storage, compiled with and without the known-set distance, so that a
 // caller that does not need it pays nothing for it.
-void Layer::distances(const float* z, float* q, NearestTwo* nearest) const {
-  if (nearest != nullptr) {
-    distancesImpl<true>(z, q, nearest);
+void Layer::distances(const float* z, float* q, NearestTwo* nearest,
+                      const float* scales) const {
+  if (nearest != nullptr && scales != nullptr) {
+    distancesImpl<true, true>(z, q, nearest, scales);
+  } else if (nearest != nullptr) {
+    distancesImpl<true, false>(z, q, nearest, nullptr);
   } else {
-    distancesImpl<false>(z, q, nullptr);
+    distancesImpl<false, false>(z, q, nullptr, nullptr);
   }
 }
 

@@ -77,11 +77,13 @@ struct Layer {
 
   /// \brief Metric distance q_j of \p z to every neuron, written to \p q (count floats).
   /// With \p nearest, also the two smallest squared Euclidean distances to the centres (the
-  /// known-set distance), in the same pass.
-  void distances(const float* z, float* q, NearestTwo* nearest = nullptr) const;
+  /// known-set distance), in the same pass; \p scales (inDims floats, null: all ones) weigh
+  /// each direction of that distance: sum_i (s_i (z_i - c_ji))^2.
+  void distances(const float* z, float* q, NearestTwo* nearest = nullptr,
+                 const float* scales = nullptr) const;
 
-  template <bool Euclid>
-  void distancesImpl(const float* z, float* q, NearestTwo* nearest) const;
+  template <bool Euclid, bool Scaled>
+  void distancesImpl(const float* z, float* q, NearestTwo* nearest, const float* s) const;
 
   /// \brief Activations from distances: phi_j = exp(-sharpness * q_j).
   void activate(const float* q, float sharpness, float* phi) const;

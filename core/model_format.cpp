@@ -85,13 +85,17 @@ private:
 
 int inputDims(int layer, int dims, int classes) { return layer == 0 ? dims : dims + classes; }
 
-std::size_t bodyBytes(int dims, int classes, int depth, const std::uint16_t* counts) {
+constexpr std::size_t kCalibrationBytes = 4 + 5 * std::size_t(kCalibrationKnots);
+
+std::size_t bodyBytes(int dims, int classes, int depth, const std::uint16_t* counts,
+                      bool scaled) {
   std::size_t bytes = (std::size_t(depth) * 2 + 3) / 4 * 4;
   for (int l = 0; l < depth; ++l) {
     const std::size_t in = std::size_t(inputDims(l, dims, classes));
     bytes += counts[l] * (in * 8 + 8) + (std::size_t(counts[l]) + 1) * classes * 4;
   }
-  bytes += 4 + 5 * std::size_t(kCalibrationKnots);  // count and arrivals, knots, stamps
+  bytes += kCalibrationBytes;  // count and arrivals, knots, stamps
+  if (scaled) bytes += std::size_t(dims) * 4;  // version 3: the known-set scales
   return bytes + std::size_t(classes) * (kClassNameBytes + 1);
 }
 
@@ -135,7 +139,10 @@ void writeLayer(ByteWriter& out, const Layer& layer, int classes) {
 std::size_t modelBytes(const Network& network) {
   std::uint16_t counts[8] = {};
   for (int l = 0; l < network.depth(); ++l) counts[l] = network.layer(l).count;
-  return kHeaderBytes + bodyBytes(network.dims(), network.classes(), network.depth(), counts) + 4;
+  return kHeaderBytes +
+         bodyBytes(network.dims(), network.classes(), network.depth(), counts,
+                   !network.unitKnownScales()) +
+         4;
 }
 
 Status saveModel(const Network& network, const ClassName* names, std::uint8_t* out,
@@ -146,7 +153,8 @@ Status saveModel(const Network& network, const ClassName* names, std::uint8_t* o
   std::memset(out, 0, total);
   ByteWriter c(out, total);
   for (std::uint8_t m : kMagic) c.putU8(m);
-  c.putU16(kModelFormatVersion);
+  const bool scaled = !network.unitKnownScales();
+  c.putU16(scaled ? kModelFormatVersion : kModelFormatUnitScales);
   c.putU16(kHeaderBytes);
   c.putU32(std::uint32_t(total));
   c.putU16(std::uint32_t(network.dims()));
@@ -173,6 +181,9 @@ Status saveModel(const Network& network, const ClassName* names, std::uint8_t* o
   for (int k = 0; k < kCalibrationKnots; ++k) {
     c.putU8(k < calibration.count() ? calibration.stamps()[k] : 0u);
   }
+  if (scaled) {
+    for (int i = 0; i < network.dims(); ++i) c.putF32(network.knownScales()[i]);
+  }
   for (int k = 0; k < network.classes(); ++k) {
     bool ended = names == nullptr;
     for (int b = 0; b <= kClassNameBytes; ++b) {
@@ -193,6 +204,7 @@ struct Parsed {
   KernelParams params;
   std::uint16_t counts[8] = {};
   std::size_t bodyStart = 0;
+  bool scaled = false;  ///< version 3: known-set scales after the calibration
 };
 
 Status parseHeader(const std::uint8_t* bytes, std::size_t size, Parsed& p) {
@@ -203,7 +215,10 @@ Status parseHeader(const std::uint8_t* bytes, std::size_t size, Parsed& p) {
   ByteReader in(bytes, size);
   in.seek(4);
   p.info.version = static_cast<std::uint16_t>(in.u16());
-  if (p.info.version != kModelFormatVersion) return Status::BadVersion;
+  if (p.info.version != kModelFormatVersion && p.info.version != kModelFormatUnitScales) {
+    return Status::BadVersion;
+  }
+  p.scaled = p.info.version == kModelFormatVersion;
   if (in.u16() != kHeaderBytes) return Status::CorruptModel;
   p.info.totalBytes = in.u32();
   if (size < p.info.totalBytes) return Status::Truncated;
@@ -238,7 +253,7 @@ Status parseHeader(const std::uint8_t* bytes, std::size_t size, Parsed& p) {
   }
   p.bodyStart = (in.position() + 3) / 4 * 4;
   const std::size_t expected =
-      kHeaderBytes + bodyBytes(p.info.dims, p.info.classes, p.info.depth, p.counts) + 4;
+      kHeaderBytes + bodyBytes(p.info.dims, p.info.classes, p.info.depth, p.counts, p.scaled) + 4;
   if (!in.ok() || widest != p.info.maxLayerNeurons || expected != p.info.totalBytes ||
       p.counts[0] == 0) {
     return Status::CorruptModel;
@@ -290,6 +305,17 @@ bool readCalibration(ByteReader& in, KnownCalibration& out) {
          out.assign(knots, stamps, int(count), static_cast<std::uint8_t>(arrivals));
 }
 
+// Reads (and checks) the known-set scales of a version 3 model: finite and > 0. With \p out
+// (dims floats) they are stored there too.
+bool readScales(ByteReader& in, int dims, float* out) {
+  for (int i = 0; i < dims; ++i) {
+    const float s = in.f32();
+    if (!(s > 0.0f) || !std::isfinite(s)) return false;
+    if (out != nullptr) out[i] = s;
+  }
+  return in.ok();
+}
+
 } // namespace
 
 Status inspectModel(const std::uint8_t* bytes, std::size_t size, ModelInfo* info) {
@@ -323,14 +349,25 @@ Status loadModel(const std::uint8_t* bytes, std::size_t size, Network& network,
     }
   }
   KnownCalibration calibration;
+  const std::size_t calibrationStart = check.position();
   if (!readCalibration(check, calibration)) return Status::CorruptModel;
+  if (p.scaled && !readScales(check, p.info.dims, nullptr)) return Status::CorruptModel;
   s = network.setStructure(p.info.dims, p.info.classes, p.info.depth, p.counts, p.params,
                            p.info.eventsLearned);
   if (s != Status::Ok) return s;
   ByteReader in(bytes, p.info.totalBytes - 4);
+  if (p.scaled) {
+    // Before the calibration, which setKnownScales() would clear: the knots are distances
+    // in these scales. The first layer's row scratch (maxDims floats or more) holds them.
+    float* scales = network.mutableLayer(0).rowScratch;
+    in.seek(calibrationStart + kCalibrationBytes);
+    readScales(in, p.info.dims, scales);
+    network.setKnownScales(scales);
+  }
   in.seek(p.bodyStart);
   for (int l = 0; l < p.info.depth; ++l) readLayer(in, network.mutableLayer(l), p.info.classes);
   readCalibration(in, network.mutableCalibration());
+  if (p.scaled) in.seek(in.position() + std::size_t(p.info.dims) * 4);
   for (int k = 0; k < p.info.classes; ++k) {
     for (int b = 0; b <= kClassNameBytes; ++b) {
       const char ch = static_cast<char>(in.u8());

@@ -9,8 +9,14 @@ namespace dlm {
 
 class Network;
 
-/// \brief Version of the model bytes. Loaders refuse other versions with Status::BadVersion.
-constexpr std::uint16_t kModelFormatVersion = 2;
+/// \brief Version of the model bytes a network with known-set scales other than all ones is
+/// saved as: version 2 followed, after the calibration, by the dims known-set scales.
+/// A network with unit scales is saved as version 2, byte for byte as before, so that its
+/// identity (CRC) is unchanged and older loaders still read it. Loaders accept both and
+/// refuse other versions with Status::BadVersion; a version 2 model loads with unit scales.
+constexpr std::uint16_t kModelFormatVersion = 3;
+/// \brief The oldest version loaders accept (no known-set scales: all ones).
+constexpr std::uint16_t kModelFormatUnitScales = 2;
 /// \brief Longest class name stored in a model (bytes of UTF-8, without the terminator).
 constexpr int kClassNameBytes = 31;
 

@@ -34,6 +34,7 @@ bool Network::carve(Arena& arena) {
   for (ReadoutSolver& solver : m_solvers) solver = ReadoutSolver();
   // Every take() counts even past the end: a dry run (arenaBytes()) measures the whole layout.
   m_learn.carve(cap, arena);
+  m_knownScales = arena.take<float>(cap.maxDims);
   for (int l = 0; l < cap.maxLayers; ++l) {
     // Deeper layers may be narrower (Capacity::maxDeepNeurons): their storage, scratch and
     // least-squares workspace follow their own size.
@@ -104,6 +105,7 @@ Status Network::reset(int dims, int classes, const KernelParams& params) {
   m_eventHead = 0;
   m_sinceRebuild = 0;
   m_calibration.clear();
+  setKnownScales(nullptr);
   for (int l = 0; l < m_capacity.maxLayers; ++l) {
     m_layers[l].clear();
     m_layers[l].inDims = static_cast<std::uint16_t>(layerInputDims(l));
@@ -133,6 +135,7 @@ Status Network::setStructure(int dims, int classes, int depth, const std::uint16
   m_eventCount = 0;
   m_eventHead = 0;
   m_calibration.clear();
+  setKnownScales(nullptr);  // a version 2 model: the plain Euclidean distance
   for (int l = 0; l < m_capacity.maxLayers; ++l) {
     Layer& layer = m_layers[l];
     layer.clear();
@@ -149,6 +152,60 @@ void Network::finishLoad() {
     if (m_solvers[l].bound()) m_solvers[l].startFromWeights(m_layers[l], m_params.ridge,
                                                             m_eventsLearned);
   }
+}
+
+Status Network::setKnownScales(const float* scales) {
+  if (!m_initialized) return Status::NotInitialized;
+  if (scales != nullptr) {
+    for (int i = 0; i < m_dims; ++i) {
+      if (!(scales[i] > 0.0f) || !std::isfinite(scales[i])) return Status::InvalidArgument;
+    }
+  }
+  bool unit = true;
+  bool same = true;
+  for (int i = 0; i < m_dims; ++i) {
+    const float s = scales != nullptr ? scales[i] : 1.0f;
+    unit = unit && s == 1.0f;
+    same = same && m_knownScales[i] == s;
+    m_knownScales[i] = s;
+  }
+  // Knots measured in other scales would calibrate nothing.
+  if (!same || unit != m_unitScales) m_calibration.clear();
+  m_unitScales = unit;
+  return Status::Ok;
+}
+
+Status Network::setKnownScaling(const KnownScaling& rule, const float* priorWeights) {
+  if (!m_initialized) return Status::NotInitialized;
+  if (!(rule.floorFraction >= 0.0f) || !std::isfinite(rule.floorFraction)) {
+    return Status::InvalidArgument;
+  }
+#if DLM_CORE_REBUILD
+  if (priorWeights != nullptr) {
+    if (m_rebuild.scalePrior == nullptr) return Status::ArenaTooSmall;
+    for (int i = 0; i < m_dims; ++i) {
+      if (!(priorWeights[i] > 0.0f) || !std::isfinite(priorWeights[i])) {
+        return Status::InvalidArgument;
+      }
+    }
+    for (int i = 0; i < m_dims; ++i) m_rebuild.scalePrior[i] = priorWeights[i];
+  }
+#else
+  if (priorWeights != nullptr) return Status::NotSupported;
+#endif
+  m_scaling = rule;
+  m_priorDims = priorWeights != nullptr ? m_dims : 0;
+  return Status::Ok;
+}
+
+float Network::knownSquaredDistance(const float* a, const float* b) const {
+  if (m_unitScales) return squaredDistance(a, b, m_dims);
+  float sum = 0.0f;
+  for (int i = 0; i < m_dims; ++i) {
+    const float d = m_knownScales[i] * (a[i] - b[i]);
+    sum += d * d;
+  }
+  return sum;
 }
 
 int Network::layerInputDims(int layer) const { return layer == 0 ? m_dims : m_dims + m_classes; }
@@ -173,7 +230,8 @@ float Network::forward(const float* x, int layers, PredictScratch& pass) const {
     const Layer& layer = m_layers[l];
     const float* previous = l > 0 ? pass.m_scores[l - 1] : nullptr;
     const float* z = layerInput(l, x, previous, pass.m_input);
-    layer.distances(z, pass.m_q[l], l == 0 ? &nearest : nullptr);
+    layer.distances(z, pass.m_q[l], l == 0 ? &nearest : nullptr,
+                    m_unitScales ? nullptr : m_knownScales);
     layer.activate(pass.m_q[l], m_params.sharpness, pass.m_phi[l]);
     float* scores = pass.m_scores[l];
     for (int c = 0; c < m_classes; ++c) scores[c] = previous != nullptr ? previous[c] : 0.0f;

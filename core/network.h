@@ -54,6 +54,25 @@ struct KernelParams {
   float spacing = 0.0f;
 };
 
+/// \brief How a rebuild chooses the known-set scales (Network::knownScales()): per feature,
+/// 1 / max(std, floor) over the training events when \c standardise, times the caller's
+/// prior weight (all ones without one). The front-end knows its layout and may weigh some
+/// features up (descriptorFeatureWeights()); nothing else about the data is assumed.
+struct KnownScaling {
+  /// Off unless the caller knows its features share no unit: on digits (pixels, one unit)
+  /// standardising lowered the open-set AUROC from 0.990 to 0.957 (docs/benchmarks.md).
+  bool standardise = false;
+  /// A feature's std is floored at this fraction of the mean std over the features, so that
+  /// a feature constant in the training events (a corner pixel, a bin that never moves) does
+  /// not weigh a thousand times the others on the first event that moves it.
+  float floorFraction = 0.1f;
+  /// The spread of a feature within classes (pooled over the classes, each about its own
+  /// mean) rather than over all events: a feature that tells the known classes apart varies a
+  /// lot over all events, yet an event far from every class along it is what the known set
+  /// must notice.
+  bool withinClass = true;
+};
+
 /// \brief The constants for a network without the least-squares workspace (a board learning
 /// on its own): with no solve to balance overlapping activations, each added neuron's weight
 /// corrects the residual at its event only, so activations must overlap less (phi at a ball's
@@ -191,6 +210,23 @@ public:
   static constexpr int kMinOnlineKnots = 8;
   const Capacity& capacity() const { return m_capacity; }
 
+  /// \brief Per-feature scales s of the known-set distance (dims() floats, all > 0): the
+  /// distance to a centre c is sqrt(sum_i s_i^2 (x_i - c_i)^2), and the calibration knots are
+  /// in that distance. The readout does not see them. All ones after reset().
+  const float* knownScales() const { return m_knownScales; }
+  /// \brief True when every known-set scale is 1 (the plain Euclidean distance).
+  bool unitKnownScales() const { return m_unitScales; }
+  /// \brief Set the known-set scales (dims() floats, finite and > 0; null: all ones). The
+  /// calibration knots are distances in the old scales, so they are cleared: set the scales
+  /// before learning (a board starting from nothing) or rebuild after. InvalidArgument, and
+  /// nothing changes, for a non-finite or non-positive scale.
+  Status setKnownScales(const float* scales);
+  /// \brief How the next rebuilds choose the known-set scales, with the caller's per-feature
+  /// prior weights (dims() floats, finite and > 0; null: none). The weights are copied.
+  /// Without the rebuild (the lean kernel) only a null prior is accepted (NotSupported).
+  Status setKnownScaling(const KnownScaling& rule, const float* priorWeights = nullptr);
+  const KnownScaling& knownScaling() const { return m_scaling; }
+
   /// \brief Events per block in batched rebuild computations.
   static constexpr int kBlockEvents = detail::kBlockEvents;
 
@@ -270,10 +306,17 @@ private:
   float m_autoRebuild = 0.1f;
   std::uint32_t m_sinceRebuild = 0;
   KnownCalibration m_calibration;
+  float* m_knownScales = nullptr;  ///< maxDims: known-set scales (model)
+  bool m_unitScales = true;
+  KnownScaling m_scaling;
+  int m_priorDims = 0;  ///< dims of the prior in m_rebuild.scalePrior (0: none)
+  /// Squared known-set distance between \p a and \p b (first-layer input).
+  float knownSquaredDistance(const float* a, const float* b) const;
   bool coveredAtSpacing(const Layer& l, const float* z, int label, const float* q) const;
   bool classHasNeuron(int label) const;
-  float estimateSpacing(const Events& events);
-  void calibrateKnownSet(const Events& events);
+  float estimateSpacing(const Events& events, float* knownSpacing);
+  void chooseKnownScales(const Events& events);
+  void calibrateKnownSet(const Events& events, float knownSpacing);
 };
 
 } // namespace dlm

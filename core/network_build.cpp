@@ -74,7 +74,9 @@ Status Network::rebuildFrom(const Events& events) {
   m_depth = 1;
   m_calibration.clear();
   m_rebuild.dense.exceeded = false;
-  m_params.spacing = estimateSpacing(events);
+  chooseKnownScales(events);
+  float knownSpacing = 0.0f;
+  m_params.spacing = estimateSpacing(events, &knownSpacing);
   buildStructure(0, events);
   const Events held = events.subsample(detail::kValidationEvents);
   Status status = solveLayer(0, events, held.step);
@@ -84,7 +86,7 @@ Status Network::rebuildFrom(const Events& events) {
   std::uint32_t missed = 0;
   std::uint32_t errors = status == Status::Ok ? leaveOneOut(0, held, &missed) : 0;
   if (status == Status::Ok && missed > 0) status = repairFirstLayer(events, held, errors, missed);
-  if (status == Status::Ok) calibrateKnownSet(held);
+  if (status == Status::Ok) calibrateKnownSet(held, knownSpacing);
   if (status == Status::Ok && m_capacity.maxLayers > 1 && errors > 0) {
     status = growDepth(held, errors, missed);
   }

@@ -124,12 +124,17 @@ bool Network::refine(int layer, const float* z, int label, bool wrong, LearnRepo
 }
 
 bool Network::coveredAtSpacing(const Layer& l, const float* z, int label, const float* q) const {
-  // Before any spacing is known, only an event at a centre is covered.
+  // Before any spacing is known, only an event at a centre is covered. A rebuild's spacing
+  // is Euclidean; the one learned online is the median calibration knot, a known-set
+  // distance, so it is compared with known-set distances (the same thing with unit scales).
   const float spacing = this->spacing();
   const float limit = spacing > 0.0f ? spacing * spacing : 0.0f;
+  const bool online = !(m_params.spacing > 0.0f);
   for (int j = 0; j < l.count; ++j) {
     if (q[j] > 1.0f || l.labels[j] != label) continue;
-    if (squaredDistance(z, l.centre(j), l.inDims) <= limit) return true;
+    const float d = online ? knownSquaredDistance(z, l.centre(j))
+                           : squaredDistance(z, l.centre(j), l.inDims);
+    if (d <= limit) return true;
   }
   return false;
 }

@@ -86,6 +86,10 @@ void RebuildScratch::carve(const Capacity& capacity, Arena& arena) {
   phiCache = arena.take<float>(std::size_t(phiCacheRows) * features);
   centreNorms = arena.take<float>(capacity.maxNeurons);
   heldDistances = arena.take<float>(phiCacheRows);
+  scalePrior = arena.take<float>(capacity.maxDims);
+  featureMoments = arena.take<double>(2 * std::size_t(capacity.maxDims));
+  classMeans = arena.take<double>(std::size_t(capacity.maxClasses) * capacity.maxDims);
+  classCounts = arena.take<std::uint32_t>(capacity.maxClasses);
   dense.carve(capacity, arena);
 }
 #endif

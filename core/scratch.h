@@ -79,6 +79,10 @@ struct RebuildScratch {
   std::uint32_t phiCacheRows = 0;
   float* centreNorms = nullptr;   ///< maxNeurons: squared norms of the first layer's centres
   float* heldDistances = nullptr; ///< phiCacheRows: held-out known-set distances, then sorted
+  float* scalePrior = nullptr;    ///< maxDims: the caller's prior weights of the known-set scales
+  double* featureMoments = nullptr; ///< 2 x maxDims: per-feature mean and sum of squares
+  double* classMeans = nullptr;   ///< maxClasses x maxDims: running per-class feature means
+  std::uint32_t* classCounts = nullptr; ///< maxClasses: events per class so far
   DenseWorkspace dense;
 
   void carve(const Capacity& capacity, Arena& arena);

@@ -88,6 +88,37 @@ private slots:
     compare(box.net, probeEvents(kDims));
   }
 
+  // Known-set scales (issue 10): a rebuilt model whose scales come from standardisation and a
+  // prior, and a board learning from nothing with a prior, hold and use the same scales in
+  // both kernels.
+  void scaledModelsPredictAlike() {
+    std::vector<float> prior(kDims, 1.0f);
+    for (int i = 0; i < kDims; i += 5) prior[std::size_t(i)] = 3.0f;
+    {
+      Capacity cap = test::smallCapacity(kDims, 512);
+      cap.maxLayers = 1;
+      test::Box box(cap);
+      QCOMPARE(box.net.reset(kDims, 4), Status::Ok);
+      KnownScaling rule;
+      rule.standardise = true;
+      QCOMPARE(box.net.setKnownScaling(rule, prior.data()), Status::Ok);
+      const test::Events train = test::blobs(4, 60, kDims, 2.0f);
+      QCOMPARE(box.net.rebuild(train.x.data(), train.y.data(), std::uint32_t(train.rows())),
+               Status::Ok);
+      QVERIFY(!box.net.unitKnownScales());
+      compare(box.net, probeEvents(kDims));
+    }
+    const Capacity board = {256, 64, 1, 16, 0, false};
+    test::Box box(board);
+    QCOMPARE(box.net.reset(kDims, 4), Status::Ok);
+    QCOMPARE(box.net.setKnownScales(prior.data()), Status::Ok);
+    const test::Events train = test::blobs(4, 40, kDims, 2.0f, 5);
+    for (int i = 0; i < train.rows(); ++i)
+      QCOMPARE(box.net.learn(train.row(i), train.y[std::size_t(i)]), Status::Ok);
+    QVERIFY(box.net.calibration().count() > 0);
+    compare(box.net, probeEvents(kDims));
+  }
+
   void incrementallyLearnedModelPredictsAlike() {
     const Capacity cap = {256, 64, 1, 16, 0, false};  // the board's own learning path
     test::Box box(cap);

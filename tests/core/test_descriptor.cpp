@@ -7,6 +7,8 @@
 
 using dlm::DescriptorConfig;
 using dlm::Status;
+using dlm::descriptorFeatureWeights;
+using dlm::descriptorFor;
 
 class TestDescriptor : public QObject {
   Q_OBJECT
@@ -23,6 +25,24 @@ class TestDescriptor : public QObject {
   }
 
 private slots:
+  void featureWeightsFollowTheLayout() {
+    // Issue 10: bins weigh 1, each channel's statistics and the duration the given weight.
+    const DescriptorConfig c = descriptorFor(3);
+    std::vector<float> w(c.dims(), 0.0f);
+    QCOMPARE(descriptorFeatureWeights(c, 3.0f, w.data(), w.size()), Status::Ok);
+    int heavy = 0;
+    for (int i = 0; i < c.dims(); ++i) heavy += w[std::size_t(i)] == 3.0f ? 1 : 0;
+    QCOMPARE(heavy, 3 * DescriptorConfig::kStatsPerChannel + 1);
+    QCOMPARE(w[0], 1.0f);
+    QCOMPARE(w[std::size_t(c.bins)], 3.0f);              // channel 0's RMS
+    QCOMPARE(w[std::size_t(c.bins + 3)], 1.0f);          // channel 1's first bin
+    QCOMPARE(w[std::size_t(c.dims() - 1)], 3.0f);        // duration
+    QCOMPARE(descriptorFeatureWeights(c, 3.0f, w.data(), w.size() - 1), Status::BufferTooSmall);
+    QCOMPARE(descriptorFeatureWeights(c, 0.0f, w.data(), w.size()), Status::InvalidArgument);
+    QCOMPARE(descriptorFeatureWeights(descriptorFor(0), 3.0f, w.data(), w.size()),
+             Status::InvalidArgument);
+  }
+
   void dimsFollowConfig() {
     DescriptorConfig c;
     QCOMPARE(int(c.dims()), 3 * (16 + 3) + 1);

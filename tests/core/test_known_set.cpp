@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 #include "blobs.h"
@@ -108,6 +109,83 @@ private slots:
       QVERIFY2(std::fabs(share - double(t)) <= 0.1, qPrintable(QString::number(share)));
       previous = share;
     }
+  }
+
+  // Issue 10: the known-set distance in the model's scales is the mean of the two nearest
+  // sqrt(sum_i s_i^2 (x_i - c_i)^2) over the first layer's centres, computed here by hand.
+  void scaledDistanceMatchesAHandComputation() {
+    test::Box box(test::smallCapacity(6, 1024));
+    QCOMPARE(box.net.reset(6, 0), Status::Ok);
+    KnownScaling rule;
+    rule.standardise = true;
+    const float prior[6] = {1.0f, 1.0f, 3.0f, 1.0f, 1.0f, 2.0f};
+    QCOMPARE(box.net.setKnownScaling(rule, prior), Status::Ok);
+    test::Events train = test::blobs(3, 60, 6, 2.0f, 31);
+    // Features of different units: dimension 4 spans a hundred times the others.
+    for (int i = 0; i < train.rows(); ++i) train.x[std::size_t(i) * 6 + 4] *= 100.0f;
+    QCOMPARE(box.net.rebuild(train.x.data(), train.y.data(), std::uint32_t(train.rows())),
+             Status::Ok);
+    const float* s = box.net.knownScales();
+    QVERIFY(!box.net.unitKnownScales());
+    QVERIFY(s[4] < 0.05f * s[3]);           // standardised: the wide feature weighs less
+    QVERIFY(s[2] > 2.0f * s[0]);             // the prior (3 against 1) on top
+    const Layer& first = box.net.layer(0);
+    const test::Events probe = test::blobs(3, 10, 6, 3.0f, 32);
+    for (int r = 0; r < probe.rows(); ++r) {
+      const float* x = probe.row(r);
+      double best = -1.0, second = -1.0;
+      for (int j = 0; j < first.count; ++j) {
+        double sum = 0.0;
+        for (int i = 0; i < 6; ++i) {
+          const double d = double(s[i]) * (double(x[i]) - double(first.centre(j)[i]));
+          sum += d * d;
+        }
+        const double dist = std::sqrt(sum);
+        if (best < 0.0 || dist < best) {
+          second = best;
+          best = dist;
+        } else if (second < 0.0 || dist < second) {
+          second = dist;
+        }
+      }
+      const double expected = 0.5 * (best + (second < 0.0 ? best : second));
+      Prediction p;
+      QCOMPARE(box.net.predict(x, p, box.net.scratch()), Status::Ok);
+      QVERIFY2(std::fabs(double(p.knownDistance) - expected) <= 1e-4 * std::max(1.0, expected),
+               qPrintable(QString("row %1: %2 against %3").arg(r).arg(double(p.knownDistance))
+                              .arg(expected)));
+    }
+    // The threshold is still a share of knowns in the scaled distance.
+    const test::Events fresh = test::blobs(3, 200, 6, 2.0f, 33);
+    int rejected = 0;
+    for (int i = 0; i < fresh.rows(); ++i) {
+      std::vector<float> x(fresh.row(i), fresh.row(i) + 6);
+      x[4] *= 100.0f;
+      Prediction p;
+      box.net.predict(x.data(), p, box.net.scratch());
+      rejected += p.known ? 0 : 1;
+    }
+    const double share = double(rejected) / fresh.rows();
+    QVERIFY2(share > 0.01 && share < 0.12, qPrintable(QString::number(share)));
+  }
+
+  void badScalesAreRefused() {
+    test::Box box(test::smallCapacity(3));
+    QCOMPARE(box.net.reset(3, 0), Status::Ok);
+    const float zero[3] = {1.0f, 0.0f, 1.0f};
+    const float nan[3] = {1.0f, std::nanf(""), 1.0f};
+    const float inf[3] = {1.0f, 1.0f, std::numeric_limits<float>::infinity()};
+    const float good[3] = {1.0f, 2.0f, 0.5f};
+    for (const float* bad : {zero, nan, inf}) {
+      QCOMPARE(box.net.setKnownScales(bad), Status::InvalidArgument);
+      QCOMPARE(box.net.setKnownScaling(KnownScaling(), bad), Status::InvalidArgument);
+      QVERIFY(box.net.unitKnownScales());
+    }
+    QCOMPARE(box.net.setKnownScales(good), Status::Ok);
+    QVERIFY(!box.net.unitKnownScales());
+    QCOMPARE(box.net.reset(3, 0), Status::Ok);  // reset: the plain Euclidean distance again
+    QVERIFY(box.net.unitKnownScales());
+    QCOMPARE(box.net.knownScales()[1], 1.0f);
   }
 
   void calibrationTravelsWithTheModel() {

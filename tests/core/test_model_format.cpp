@@ -1,6 +1,7 @@
 #include <QtTest>
 
 #include <cstring>
+#include <limits>
 #include <vector>
 
 #include "blobs.h"
@@ -30,6 +31,22 @@ class TestModelFormat : public QObject {
   static void refreshCrc(std::vector<std::uint8_t>& bytes) {
     const std::uint32_t crc = crc32(bytes.data(), bytes.size() - 4);
     for (int i = 0; i < 4; ++i) bytes[bytes.size() - 4 + std::size_t(i)] = std::uint8_t(crc >> (8 * i));
+  }
+
+  // A model with known-set scales (standardised, with a prior on dimension 1): version 3.
+  std::vector<std::uint8_t> scaledBytes(Box& b) {
+    KnownScaling rule;
+    rule.standardise = true;
+    const float prior[4] = {1.0f, 3.0f, 1.0f, 1.0f};
+    if (b.net.setKnownScaling(rule, prior) != Status::Ok) return {};
+    return trainedBytes(b);
+  }
+
+  // Offset of known-set scale \p i in a version 3 model of \p dims and \p classes.
+  static std::size_t scaleOffset(const std::vector<std::uint8_t>& bytes, int dims, int classes,
+                                 int i) {
+    return bytes.size() - 4 - std::size_t(classes) * (kClassNameBytes + 1) -
+           std::size_t(dims - i) * 4;
   }
 
 private slots:
@@ -104,6 +121,84 @@ private slots:
     b.net.predict(m_train.row(0), after, b.net.scratch());
     QCOMPARE(after.classIndex, before.classIndex);
     QCOMPARE(after.knownScore, before.knownScore);
+  }
+
+  void unitScalesSaveAsVersion2() {
+    // A model with the plain Euclidean known set is the version 2 format, byte for byte: its
+    // identity does not change, and older loaders still read it.
+    Box a(test::smallCapacity(4));
+    const auto bytes = trainedBytes(a);
+    QVERIFY(a.net.unitKnownScales());
+    QCOMPARE(int(bytes[4]), 2);
+    ModelInfo info;
+    QCOMPARE(inspectModel(bytes.data(), bytes.size(), &info), Status::Ok);
+    QCOMPARE(int(info.version), 2);
+  }
+
+  void scaledRoundTripKeepsScalesAndIdentity() {
+    Box a(test::smallCapacity(4));
+    const auto bytes = scaledBytes(a);
+    QVERIFY(!bytes.empty());
+    QVERIFY(!a.net.unitKnownScales());
+    QCOMPARE(int(bytes[4]), int(kModelFormatVersion));
+    ModelInfo info;
+    QCOMPARE(inspectModel(bytes.data(), bytes.size(), &info), Status::Ok);
+    QCOMPARE(modelIdentity(bytes.data(), bytes.size()), info.crc);
+    QCOMPARE(std::size_t(info.totalBytes), modelBytes(a.net));
+    // The prior weighs dimension 1 three times, on top of the standardisation.
+    Box b(test::smallCapacity(4));
+    ClassName names[8];
+    QCOMPARE(loadModel(bytes.data(), bytes.size(), b.net, names), Status::Ok);
+    for (int i = 0; i < 4; ++i) QCOMPARE(b.net.knownScales()[i], a.net.knownScales()[i]);
+    QCOMPARE(b.net.calibration().count(), a.net.calibration().count());
+    std::vector<std::uint8_t> again(modelBytes(b.net));
+    QCOMPARE(saveModel(b.net, names, again.data(), again.size(), nullptr), Status::Ok);
+    QVERIFY(again == bytes);
+    Prediction pa, pb;
+    for (int i = 0; i < m_train.rows(); ++i) {
+      a.net.predict(m_train.row(i), pa, a.net.scratch());
+      b.net.predict(m_train.row(i), pb, b.net.scratch());
+      QCOMPARE(pa.knownDistance, pb.knownDistance);
+      QCOMPARE(pa.knownScore, pb.knownScore);
+    }
+    // A version 2 model loaded next brings back unit scales.
+    Box c(test::smallCapacity(4));
+    const auto plain = trainedBytes(c);
+    QCOMPARE(loadModel(plain.data(), plain.size(), b.net, nullptr), Status::Ok);
+    QVERIFY(b.net.unitKnownScales());
+  }
+
+  void corruptScalesAreRefused() {
+    Box a(test::smallCapacity(4));
+    const auto good = scaledBytes(a);
+    QVERIFY(!good.empty());
+    QCOMPARE(a.net.knownScales()[1] > 0.0f, true);
+    // The scale bytes are where the format says: the loaded value reads back from there.
+    float stored = 0.0f;
+    std::memcpy(&stored, good.data() + scaleOffset(good, 4, 3, 1), 4);
+    QCOMPARE(stored, a.net.knownScales()[1]);
+    Box b(test::smallCapacity(4));
+    QCOMPARE(loadModel(good.data(), good.size(), b.net, nullptr), Status::Ok);
+    Prediction before;
+    b.net.predict(m_train.row(0), before, b.net.scratch());
+    const float bad[] = {0.0f, -1.0f, std::numeric_limits<float>::quiet_NaN(),
+                         std::numeric_limits<float>::infinity(), -0.0f};
+    for (float v : bad) {
+      auto corrupt = good;
+      std::memcpy(corrupt.data() + scaleOffset(corrupt, 4, 3, 2), &v, 4);
+      refreshCrc(corrupt);  // only the value check can catch it
+      QCOMPARE(loadModel(corrupt.data(), corrupt.size(), b.net, nullptr), Status::CorruptModel);
+    }
+    // A version 3 header on version 2 bytes (no scales): the sizes disagree.
+    Box c(test::smallCapacity(4));
+    auto plain = trainedBytes(c);
+    plain[4] = std::uint8_t(kModelFormatVersion);
+    refreshCrc(plain);
+    QCOMPARE(loadModel(plain.data(), plain.size(), b.net, nullptr), Status::CorruptModel);
+    Prediction after;
+    b.net.predict(m_train.row(0), after, b.net.scratch());
+    QCOMPARE(after.knownDistance, before.knownDistance);
+    QVERIFY(!b.net.unitKnownScales());
   }
 
   void saveNeedsRoom() {
