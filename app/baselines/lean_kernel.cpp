@@ -29,6 +29,10 @@ bool BoardKernel::reset(int dims) {
   return d.ready;
 }
 
+bool BoardKernel::setKnownScales(const float* scales) {
+  return m_impl->ready && m_impl->network.setKnownScales(scales) == dlm::Status::Ok;
+}
+
 bool BoardKernel::learn(const float* descriptor, int label) {
   return m_impl->ready && m_impl->network.learn(descriptor, label) == dlm::Status::Ok;
 }

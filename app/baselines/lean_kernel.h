@@ -29,6 +29,9 @@ public:
   /// \brief Forget everything, for descriptors of \p dims values (classes grow as labels
   /// arrive, as on the board). False if the board's capacity cannot hold \p dims.
   bool reset(int dims);
+  /// \brief Known-set scales to start from (Network::setKnownScales: dims floats, > 0; null:
+  /// all ones), after reset() and before learning. False if refused.
+  bool setKnownScales(const float* scales);
   /// \brief Learn one labelled event (Network::learn). False on a kernel error.
   bool learn(const float* descriptor, int label);
   /// \brief Predict one event. False on a kernel error.

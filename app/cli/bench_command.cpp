@@ -24,7 +24,9 @@ void printBenchUsage() {
   std::printf(
       "usage: dlm bench [--protocol standard|open-set|few-shot|session|all] [--dataset LIST]\n"
       "                 [--seed N] [--splits N] [--draws N] [--repeats N] [--max-neurons N]\n"
-      "                 [--json FILE] [--markdown FILE]\n\n"
+      "                 [--known-scales unit|standardise|descriptor] [--stats-weight W]\n"
+      "                 [--board-scales unit|prior] [--board-weight W] [--scale-floor F]\n"
+      "                 [--scale-spread within|all] [--json FILE] [--markdown FILE]\n\n"
       "protocols (docs/benchmarks.md):\n"
       "  standard  digits closed set, one open-set split, streaming and cost; Fashion-MNIST\n"
       "            closed set with --dataset fashion-mnist or all (the default protocol)\n"
@@ -42,6 +44,14 @@ void printBenchUsage() {
       "  --draws N       few-shot draws per k, and session draws (default 10)\n"
       "  --repeats N     timing repeats of the standard protocol (default 5)\n"
       "  --max-neurons N neurons per layer on the large data sets (default 2048)\n"
+      "  --known-scales  the rebuild's known-set scales: unit (plain Euclidean, before issue\n"
+      "                  10), standardise (1/std per feature on every data set), descriptor\n"
+      "                  (standardise descriptor data only, as the studio does; default)\n"
+      "  --stats-weight W  rebuild prior weight of descriptor statistics, duration (default 1)\n"
+      "  --board-scales  the board starts from unit scales or the descriptor prior (default)\n"
+      "  --board-weight W  the board's prior weight of statistics and duration (default 3)\n"
+      "  --scale-floor F a feature's std is floored at F x the mean std (default 0.1)\n"
+      "  --scale-spread  the std within classes (pooled; default) or over all events\n"
       "Exit code 2 when a data set was skipped (its package is missing): see the notes.\n",
       static_cast<unsigned long long>(kDefaultProtocolSeed));
 }
@@ -78,13 +88,46 @@ bool parseDatasets(const Args& args, std::set<std::string>& out, std::string& er
   return true;
 }
 
+bool parseKnownScales(const Args& args, std::string& error) {
+  using Mode = KnownScalesChoice::Mode;
+  KnownScalesChoice& c = knownScalesChoice();
+  const std::string mode = args.value("known-scales", "descriptor");
+  const std::string board = args.value("board-scales", "prior");
+  const std::string spread = args.value("scale-spread", "within");
+  if ((mode != "unit" && mode != "standardise" && mode != "descriptor") ||
+      (board != "unit" && board != "prior") || (spread != "within" && spread != "all")) {
+    error = "--known-scales is unit, standardise or descriptor; --board-scales unit or prior; "
+            "--scale-spread within or all";
+    return false;
+  }
+  c.mode = mode == "unit" ? Mode::Unit : (mode == "standardise" ? Mode::Standardise
+                                                                 : Mode::Descriptor);
+  c.boardPrior = board == "prior";
+  c.withinClass = spread == "within";
+  double weight = c.rebuildWeight, boardWeight = c.boardWeight, floor = c.floorFraction;
+  if (!args.doubleValue("stats-weight", c.rebuildWeight, weight, error) ||
+      !args.doubleValue("board-weight", c.boardWeight, boardWeight, error) ||
+      !args.doubleValue("scale-floor", c.floorFraction, floor, error)) {
+    return false;
+  }
+  if (!(weight > 0.0) || !(boardWeight > 0.0) || !(floor >= 0.0)) {
+    error = "--stats-weight and --board-weight must be > 0, --scale-floor >= 0";
+    return false;
+  }
+  c.rebuildWeight = float(weight);
+  c.boardWeight = float(boardWeight);
+  c.floorFraction = float(floor);
+  return true;
+}
+
 bool parseOptions(const Args& args, std::string& protocol, BenchOptions& o, std::string& error) {
   protocol = args.value("protocol", "standard");
   if (kProtocols.count(protocol) == 0) {
     error = "--protocol is standard, open-set, few-shot, session or all, not '" + protocol + "'";
     return false;
   }
-  return args.intValue("repeats", 5, 1, 1000, o.repeats, error) &&
+  return parseKnownScales(args, error) &&
+         args.intValue("repeats", 5, 1, 1000, o.repeats, error) &&
          args.intValue("max-neurons", 2048, 16, 65535, o.maxNeurons, error) &&
          args.intValue("splits", 20, 1, 10000, o.splits, error) &&
          args.intValue("draws", 10, 1, 10000, o.draws, error) && parseSeed(args, o.seed, error) &&
@@ -127,7 +170,8 @@ int runBench(int argc, char** argv) {
   BenchOptions o;
   if (!args.parse(argc, argv, 2,
                   {"protocol", "dataset", "seed", "splits", "draws", "json", "markdown", "repeats",
-                   "max-neurons"},
+                   "max-neurons", "known-scales", "stats-weight", "board-scales", "scale-floor",
+                   "scale-spread", "board-weight"},
                   {}, error) ||
       !parseOptions(args, protocol, o, error)) {
     std::fprintf(stderr, "dlm bench: %s (try dlm bench --help)\n", error.c_str());

@@ -63,6 +63,8 @@ OpenSetScores boardScores(const data::Dataset& shots, const data::Dataset& test)
   OpenSetScores failed;
   failed.nonFinite = 1;
   if (!board.reset(shots.dims)) return failed;
+  std::vector<float> scales;
+  if (boardKnownScales(shots, scales) && !board.setKnownScales(scales.data())) return failed;
   for (int i = 0; i < shots.rows; ++i) {
     if (!board.learn(shots.row(i), shots.labels[std::size_t(i)])) return failed;
   }

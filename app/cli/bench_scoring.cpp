@@ -18,10 +18,48 @@ std::vector<std::uint8_t> byteLabels(const data::Dataset& d) {
   return out;
 }
 
+KnownScalesChoice& knownScalesChoice() {
+  static KnownScalesChoice choice;
+  return choice;
+}
+
+namespace {
+
+// The descriptor's prior weights (statistics and duration at \p weight) when \p train's rows
+// are descriptors.
+bool descriptorPrior(const data::Dataset& train, float weight, std::vector<float>& out) {
+  if (train.descriptorChannels <= 0) return false;
+  const DescriptorConfig config = descriptorFor(train.descriptorChannels);
+  if (config.channels == 0 || config.dims() != train.dims) return false;
+  out.assign(std::size_t(train.dims), 1.0f);
+  return descriptorFeatureWeights(config, weight, out.data(), out.size()) == Status::Ok;
+}
+
+} // namespace
+
+void applyKnownScaling(Network& net, const data::Dataset& train) {
+  using Mode = KnownScalesChoice::Mode;
+  const KnownScalesChoice& c = knownScalesChoice();
+  std::vector<float> prior;
+  const bool descriptor = descriptorPrior(train, c.rebuildWeight, prior);
+  KnownScaling rule;
+  rule.standardise = c.mode == Mode::Standardise || (c.mode == Mode::Descriptor && descriptor);
+  rule.floorFraction = c.floorFraction;
+  rule.withinClass = c.withinClass;
+  const bool withPrior = c.mode == Mode::Descriptor && descriptor && c.rebuildWeight != 1.0f;
+  net.setKnownScaling(rule, withPrior ? prior.data() : nullptr);
+}
+
+bool boardKnownScales(const data::Dataset& train, std::vector<float>& out) {
+  const KnownScalesChoice& c = knownScalesChoice();
+  return c.boardPrior && descriptorPrior(train, c.boardWeight, out);
+}
+
 double rebuildTimed(NetworkBox& box, const data::Dataset& train, int repeats, int maxNeurons) {
   std::string error;
   box.create(learningCapacity(train.rows, train.dims, int(train.classNames.size()), maxNeurons),
              train.dims, error);
+  applyKnownScaling(box.network(), train);
   box.classNames() = train.classNames;
   const std::vector<std::uint8_t> labels = byteLabels(train);
   std::vector<double> times;

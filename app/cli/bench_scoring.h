@@ -11,6 +11,8 @@
 
 #include "app/cli/network_box.h"
 #include "app/data/dataset.h"
+#include "core/descriptor.h"
+#include "core/network.h"
 
 namespace dlm::cli {
 
@@ -29,6 +31,31 @@ struct BenchOptions {
   /// \brief True if \p name was asked for, or nothing was and the protocol runs it by default.
   bool wants(const std::string& name, bool byDefault) const;
 };
+
+/// \brief How the bench's rebuilds and boards choose the known-set scales (--known-scales).
+struct KnownScalesChoice {
+  /// unit: plain Euclidean everywhere (before issue 10); standardise: every data set's
+  /// rebuild standardises; descriptor: only descriptor data (the gestures) is standardised
+  /// and weighted, as the studio does (the default).
+  enum class Mode { Unit, Standardise, Descriptor } mode = Mode::Descriptor;
+  float rebuildWeight = 1.0f;  ///< prior weight of statistics and duration at a rebuild
+  float boardWeight = kDescriptorStatsWeight;  ///< the board's starting prior (unit x prior)
+  bool boardPrior = true;      ///< the board starts from the descriptor prior (else unit)
+  float floorFraction = KnownScaling().floorFraction;
+  bool withinClass = KnownScaling().withinClass;
+};
+
+/// \brief The choice every rebuildTimed() and board of this run follows (default: the
+/// studio's and the board's).
+KnownScalesChoice& knownScalesChoice();
+
+/// \brief Apply the choice to \p net before a rebuild on \p train (its descriptor prior when
+/// its rows are descriptors).
+void applyKnownScaling(Network& net, const data::Dataset& train);
+
+/// \brief The board's starting known-set scales for \p train's rows into \p out (dims
+/// floats): the descriptor prior when the choice and the rows allow it. False: unit scales.
+bool boardKnownScales(const data::Dataset& train, std::vector<float>& out);
 
 /// \brief One label byte per row (the kernel's rebuild input).
 std::vector<std::uint8_t> byteLabels(const data::Dataset& d);

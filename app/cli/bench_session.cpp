@@ -100,6 +100,8 @@ void benchSession(BenchReport& report, const BenchOptions& o) {
     });
     leankernel::BoardKernel lean;
     bool ok = lean.reset(shots.dims);
+    std::vector<float> scales;
+    if (ok && boardKnownScales(shots, scales)) ok = lean.setKnownScales(scales.data());
     for (int i = 0; ok && i < shots.rows; ++i) ok = lean.learn(shots.row(i), shots.labels[std::size_t(i)]);
     record(board, data.test, [&lean](const float* x) {
       leankernel::Outcome out;

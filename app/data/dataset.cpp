@@ -19,6 +19,7 @@ Dataset Dataset::subset(const std::vector<int>& idx) const
     out.dims = dims;
     out.classNames = classNames;
     out.featureNames = featureNames;
+    out.descriptorChannels = descriptorChannels;
     const auto width = static_cast<std::size_t>(dims);
     out.features.resize(idx.size() * width);
     out.labels.resize(idx.size());

@@ -13,6 +13,9 @@ struct Dataset {
     std::vector<int> labels;              ///< One per row: index into classNames, or -1 for none.
     std::vector<std::string> classNames;  ///< In order of first appearance in the source.
     std::vector<std::string> featureNames;  ///< Either empty (unnamed) or exactly dims entries.
+    /// Rows are core descriptors (core/descriptor.h) of this many sensor channels; 0 for any
+    /// other features. It decides the known-set prior weights (descriptorFeatureWeights()).
+    int descriptorChannels = 0;
 
     /// \brief Pointer to the dims features of row i (0 <= i < rows).
     const float* row(int i) const;

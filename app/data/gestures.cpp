@@ -112,6 +112,7 @@ Dataset generateGestures(const GestureOptions& options)
     const DescriptorConfig descriptor = descriptorFor(kChannels);
     Dataset out;
     out.dims = descriptor.dims();
+    out.descriptorChannels = kChannels;
     for (int g = 0; g < kGestureClasses; ++g)
         out.classNames.emplace_back(MotionSource::gestureName(static_cast<std::uint8_t>(g)));
     std::vector<float> row(std::size_t(out.dims));
