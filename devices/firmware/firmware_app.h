@@ -94,6 +94,8 @@ public:
 private:
   // firmware_app.cpp: boot, samples, events, transmission.
   void boot();
+  /// The known-set scales of a network starting empty: the descriptor prior.
+  void startKnownScales();
   void updateClock();
   void receive();
   void pumpSamples();

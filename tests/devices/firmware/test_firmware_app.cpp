@@ -255,6 +255,11 @@ private slots:
     QCOMPARE(host.init(leanCapacity(), arena.data(), arena.size() * sizeof(std::max_align_t)),
              Status::Ok);
     QCOMPARE(host.reset(58, 0), Status::Ok);
+    // A board starting empty weighs the descriptor's statistics by the prior (issue 10).
+    float prior[58];
+    QCOMPARE(descriptorFeatureWeights(descriptorFor(3), kDescriptorStatsWeight, prior, 58),
+             Status::Ok);
+    QCOMPARE(host.setKnownScales(prior), Status::Ok);
     for (std::size_t i = 0; i < learned.size(); ++i)
       QCOMPARE(host.learn(learned[i].descriptor, int(i % MotionSource::kKnownGestures)),
                Status::Ok);
