@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <vector>
 
 #include "app/session/app_logging.h"
+#include "core/descriptor.h"
 #include "core/model_format.h"
 
 namespace dlm::app {
@@ -99,6 +101,18 @@ bool HostNetwork::init(const Capacity& capacity, int dims, QString* error) {
   qCDebug(lcApp) << "network arena" << m_arenaSize << "bytes for" << capacity.maxEvents
                  << "events," << capacity.maxNeurons << "neurons per layer";
   return true;
+}
+
+void HostNetwork::setDescriptorChannels(int channels) {
+  if (!ready()) return;
+  KnownScaling rule;
+  const DescriptorConfig config = descriptorFor(channels);
+  std::vector<float> prior(std::size_t(m_network.dims()), 1.0f);
+  rule.standardise = channels > 0 && config.channels != 0 &&
+                     config.dims() == m_network.dims() &&
+                     descriptorFeatureWeights(config, kRebuildStatsWeight, prior.data(),
+                                              prior.size()) == Status::Ok;
+  m_network.setKnownScaling(rule, rule.standardise ? prior.data() : nullptr);
 }
 
 void HostNetwork::clear() {

@@ -37,6 +37,15 @@ public:
   /// in each deeper one; \p maxDeepNeurons 0: no separate limit) so every model the studio
   /// builds can be pushed to it; the next ensure() re-initialises if needed.
   void setLimits(int maxLayers, int maxNeurons, int maxDeepNeurons = 0);
+  /// \brief What the next rebuilds' known-set scales come from (issue 10): events that are
+  /// the boards' descriptors of \p channels channels (descriptorFor()) are standardised within
+  /// classes, times the descriptor prior; for anything else (0, or imported features of
+  /// another length) the plain Euclidean distance, which standardising made worse on digits.
+  void setDescriptorChannels(int channels);
+  /// \brief Prior weight of the descriptor's statistics and duration at a rebuild, after the
+  /// standardisation: 1, measured best on the studio-session protocol (2, 3 lowered the
+  /// never-seen rejection at the default threshold; docs/benchmarks.md).
+  static constexpr float kRebuildStatsWeight = 1.0f;
   /// \brief Forget the model (keep the arena).
   void clear();
 

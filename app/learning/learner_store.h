@@ -14,6 +14,7 @@ struct LearnerRow {
   int tag = kUntagged;
   bool learned = false;        ///< the current model learned it with this tag
   QVector<float> descriptor;   ///< shared with the session's copy (implicit sharing)
+  int channels = 0;            ///< sensor channels of the descriptor (0: imported features)
   PredictionInfo prediction;   ///< cached studio prediction (threshold applied)
 };
 

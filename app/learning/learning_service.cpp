@@ -93,6 +93,7 @@ void LearningService::attachSession(Session* session) {
       op.tag = e.tag;
       op.learned = e.learned;
       op.descriptor = e.descriptor;
+      op.channels = e.channels;
       queueOp(std::move(op));
     }
   });
@@ -131,6 +132,7 @@ void LearningService::postSessionReset() {
     op.tag = e.tag;
     op.learned = e.learned;
     op.descriptor = e.descriptor;
+    op.channels = e.channels;
     events << op;
   }
   postReset(events, m_session->classNames());

@@ -22,6 +22,8 @@ struct LearnerOp {
   int tag = kUntagged;
   bool learned = false;       ///< Add only: the event is already in the current model
   QVector<float> descriptor;  ///< Add only
+  /// Add only: the sensor channels the descriptor was computed from (0: imported features).
+  int channels = 0;
 };
 
 using LearnerOps = QVector<LearnerOp>;

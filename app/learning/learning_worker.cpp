@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "app/session/app_logging.h"
+#include "core/descriptor.h"
 
 namespace dlm::app {
 
@@ -64,6 +65,7 @@ bool LearningWorker::applyOp(const LearnerOp& op, QVector<int>& candidates, QVec
     row.tag = op.tag;
     row.learned = op.learned && op.tag >= 0;
     row.descriptor = op.descriptor;
+    row.channels = op.channels;
     m_store.insert(std::move(row));
     added << op.id;
     if (op.tag >= 0 && !op.learned) candidates << op.id;
@@ -101,6 +103,7 @@ void LearningWorker::resetSession(const LearnerOps& events, const QStringList& c
     // What the session claims; loadModel() checks it against the model it restores.
     row.learned = op.learned && op.tag >= 0;
     row.descriptor = op.descriptor;
+    row.channels = op.channels;
     m_store.insert(std::move(row));
   }
   m_net.clear();
@@ -261,6 +264,19 @@ bool LearningWorker::collectTagged(std::vector<float>& x, std::vector<std::uint8
   return !ids.isEmpty();
 }
 
+int LearningWorker::descriptorChannels(const QVector<int>& ids, int dims) const {
+  // The events are the boards' descriptors when they all come from one channel count whose
+  // descriptor has their length; anything else (a CSV of features) is not.
+  int channels = -1;
+  for (int id : ids) {
+    const int c = m_store.at(m_store.indexOf(id)).channels;
+    if (channels >= 0 && c != channels) return 0;
+    channels = c;
+  }
+  if (channels <= 0 || descriptorFor(channels).dims() != dims) return 0;
+  return channels;
+}
+
 void LearningWorker::forgetModel() {
   m_net.clear();
   m_modelBytes.clear();
@@ -291,6 +307,7 @@ void LearningWorker::rebuildNow() {
     emit problem(tr("The network could not be rebuilt: %1.").arg(error));
     return;
   }
+  m_net.setDescriptorChannels(descriptorChannels(ids, dims));
   emit activity(tr("Rebuilding the network from %n event(s)…", "", int(ids.size())));
   QElapsedTimer clock;
   clock.start();

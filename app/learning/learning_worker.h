@@ -83,6 +83,8 @@ private:
   LearnResult learnOne(int index);
   void scheduleRebuild();
   void rebuildNow();
+  /// The sensor channels the tagged events \p ids are descriptors of, or 0 (other features).
+  int descriptorChannels(const QVector<int>& ids, int dims) const;
   bool collectTagged(std::vector<float>& x, std::vector<std::uint8_t>& labels, QVector<int>& ids,
                      int& dims) const;
   void forgetModel();

@@ -45,6 +45,29 @@ private slots:
     QCOMPARE(int(net.capacity().maxDeepNeurons), 0);
   }
 
+  // Issue 10: the boards' descriptors get known-set scales at a rebuild (standardised within
+  // classes), saved in the model; other features keep the plain Euclidean distance.
+  void descriptorsGetKnownSetScales() {
+    std::vector<float> x;
+    std::vector<std::uint8_t> y;
+    xorEvents(200, x, y);
+    for (int channels : {3, 0, 1}) {
+      HostNetwork net;
+      QString error;
+      QVERIFY(net.ensure(int(y.size()), kDims, 2, &error) != HostNetwork::Outcome::Failed);
+      net.setDescriptorChannels(channels);  // 1 channel: 20 dims, not these events
+      Network& network = net.network();
+      QCOMPARE(network.rebuild(x.data(), y.data(), std::uint32_t(y.size())), Status::Ok);
+      QCOMPARE(network.unitKnownScales(), channels != 3);
+      const QByteArray bytes = net.modelBytes({"a", "b"});
+      QCOMPARE(int(std::uint8_t(bytes[4])), channels == 3 ? 3 : 2);
+      HostNetwork again;
+      QVERIFY(again.load(bytes, int(y.size()), &error));
+      QCOMPARE(again.network().unitKnownScales(), channels != 3);
+      QCOMPARE(again.modelBytes({"a", "b"}), bytes);
+    }
+  }
+
   void aBoardsLimitsBoundEveryLayer() {
     const Capacity board = firmware::FirmwareApp::kCapacity;
     HostNetwork net;
