@@ -1,5 +1,6 @@
 #include <QtTest>
 
+#include <cmath>
 #include <cstring>
 #include <limits>
 #include <vector>
@@ -199,6 +200,41 @@ private slots:
     b.net.predict(m_train.row(0), after, b.net.scratch());
     QCOMPARE(after.knownDistance, before.knownDistance);
     QVERIFY(!b.net.unitKnownScales());
+  }
+
+  void randomDamageToAScaledModelIsCaught() {
+    // Bytes flipped anywhere in a version 3 model, CRC refreshed so that only the loader's
+    // value checks stand between them and the network: every load either fails with a status
+    // or gives a network whose scales are all finite and > 0.
+    Box a(test::smallCapacity(4));
+    const auto good = scaledBytes(a);
+    QVERIFY(!good.empty());
+    Box b(test::smallCapacity(4));
+    std::uint32_t seed = 2026u;
+    auto next = [&seed] {
+      seed = seed * 1664525u + 1013904223u;
+      return seed >> 8;
+    };
+    int refused = 0;
+    for (int trial = 0; trial < 2000; ++trial) {
+      auto damaged = good;
+      const int flips = 1 + int(next() % 4);
+      for (int f = 0; f < flips; ++f) {
+        damaged[next() % (damaged.size() - 4)] ^= std::uint8_t(1u << (next() % 8));
+      }
+      refreshCrc(damaged);
+      const Status st = loadModel(damaged.data(), damaged.size(), b.net, nullptr);
+      if (st != Status::Ok) {
+        ++refused;
+        continue;
+      }
+      for (int i = 0; i < b.net.dims(); ++i) {
+        QVERIFY(b.net.knownScales()[i] > 0.0f && std::isfinite(b.net.knownScales()[i]));
+      }
+      Prediction p;
+      QCOMPARE(b.net.predict(m_train.row(0), p, b.net.scratch()), Status::Ok);
+    }
+    QVERIFY(refused > 0);
   }
 
   void saveNeedsRoom() {
