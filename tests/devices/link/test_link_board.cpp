@@ -64,7 +64,7 @@ private slots:
     QCOMPARE(info.firmwareVersion, QStringLiteral("0.9.1-test"));
     QCOMPARE(info.coreVersion, QStringLiteral("0.1.0"));
     QCOMPARE(info.portName, QStringLiteral("mock0"));
-    QCOMPARE(info.protocolVersion, 2);
+    QCOMPARE(info.protocolVersion, 3);  // the highest both speak
     QCOMPARE(info.maxNeurons, 256);
     QCOMPARE(info.maxDeepNeurons, 256);  // the mock's Hello says 0: as wide as the first layer
     QCOMPARE(info.maxDims, 64);
@@ -118,15 +118,15 @@ private slots:
   void versionMismatchSaysWhichSideToUpdate() {
     QFETCH(bool, refuseWithAck);
     Rig rig;
-    rig.board.setVersions(4, 3, refuseWithAck);
+    rig.board.setVersions(5, 4, refuseWithAck);
     QSignalSpy disconnected(rig.link.get(), &BoardLink::disconnected);
     QSignalSpy connected(rig.link.get(), &BoardLink::connected);
     QSignalSpy logs(rig.link.get(), &BoardLink::logReceived);
     rig.connect();
     QTRY_COMPARE_WITH_TIMEOUT(disconnected.count(), 1, kConnectTimeoutMs);
     const QString reason = disconnected.at(0).at(0).toString();
-    QVERIFY2(reason.contains(QStringLiteral("protocol version 3–4")), qPrintable(reason));
-    QVERIFY2(reason.contains(QStringLiteral("protocol version 2")), qPrintable(reason));
+    QVERIFY2(reason.contains(QStringLiteral("protocol version 4–5")), qPrintable(reason));
+    QVERIFY2(reason.contains(QStringLiteral("protocol version 2–3")), qPrintable(reason));
     QVERIFY2(reason.contains(QStringLiteral("cannot communicate")), qPrintable(reason));
     QVERIFY2(reason.contains(QStringLiteral("Update Deeplomath Studio")), qPrintable(reason));
     QCOMPARE(rig.link->state(), LinkState::Incompatible);
