@@ -66,6 +66,18 @@
         <source>Learned</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1? (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You asked the virtual board for a %1, a gesture no class describes. Press Enter to tag it as unknown / outlier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You asked the virtual board for a %1. Press Enter to tag it %1 (the class is created if needed).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dlm::app::Exporter</name>
@@ -830,6 +842,14 @@
         <extracomment>%1: an event number; %2: a class name.</extracomment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Demo on: the virtual board also performs gestures of its own; their events have no suggested tag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo off: the virtual board performs only the gestures you ask for.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dlm::app::VirtualBoardProcess</name>
@@ -978,6 +998,10 @@
     <message>
         <location line="+10"/>
         <source>The board is not connected; connect it and pull again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rate of spontaneous gestures must be between 0 and %1 a minute.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1603,11 +1627,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-52"/>
-        <source>1–9: tag with a class · U: unknown/outlier · Del: discard · Ctrl+Z / Ctrl+Shift+Z: undo / redo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location line="+19"/>
         <source>Double-click to rename; right-click to change the colour.</source>
         <translation type="unfinished"></translation>
@@ -1657,6 +1676,10 @@
     <message>
         <location line="+3"/>
         <source>untagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1–9: tag with a class · U: unknown/outlier · Enter: confirm the suggested tag (shown in italics) · Del: discard · Ctrl+Z / Ctrl+Shift+Z: undo / redo</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1756,47 +1779,7 @@
 <context>
     <name>dlm::ui::GestureToolbar</name>
     <message>
-        <location filename="../ui/board/gesture_toolbar.cpp" line="+96"/>
-        <source>shake</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>circle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>tap</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>swipe</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>tilt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>figure-eight</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>triple-knock</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>gesture %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../ui/board/gesture_toolbar.cpp" line="+97"/>
         <source>Gestures</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1828,6 +1811,18 @@
     <message>
         <location line="+17"/>
         <source>Gestures on request need the virtual board; a real board is moved by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Demo: spontaneous gestures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let the virtual board also perform gestures of its own, about one every 5 s, as a demo. Off, every event comes from a gesture you ask for and carries it as a suggested tag.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2905,6 +2900,51 @@ its layers and neurons appear here.</source>
         <location line="+34"/>
         <source>Cannot open the project</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dlm::app::Gestures</name>
+    <message>
+        <source>shake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>circle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>swipe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tilt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>figure-eight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>triple-knock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gesture %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dlm::app::StudioEvents</name>
+    <message numerus="yes">
+        <source>Confirm the suggested tag of %n event(s)</source>
+        <translation>
+            <numerusform>Confirm the suggested tag of %n event</numerusform>
+            <numerusform>Confirm the suggested tag of %n events</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -66,6 +66,18 @@
         <source>Learned</source>
         <translation>Appris</translation>
     </message>
+    <message>
+        <source>%1? (Enter)</source>
+        <translation>%1&#xa0;? (Entrée)</translation>
+    </message>
+    <message>
+        <source>You asked the virtual board for a %1, a gesture no class describes. Press Enter to tag it as unknown / outlier.</source>
+        <translation>Vous avez demandé à la carte virtuelle&#xa0;: %1, un geste qu’aucune classe ne décrit. Appuyez sur Entrée pour l’étiqueter inconnu / aberrant.</translation>
+    </message>
+    <message>
+        <source>You asked the virtual board for a %1. Press Enter to tag it %1 (the class is created if needed).</source>
+        <translation>Vous avez demandé à la carte virtuelle&#xa0;: %1. Appuyez sur Entrée pour l’étiqueter %1 (la classe est créée si besoin).</translation>
+    </message>
 </context>
 <context>
     <name>dlm::app::Exporter</name>
@@ -830,6 +842,14 @@
         <extracomment>%1: an event number; %2: a class name.</extracomment>
         <translation>Le modèle de la carte contient encore l’événement n°&#xa0;%1 comme «&#xa0;%2&#xa0;»&#xa0;: une carte ne peut pas désapprendre. Envoyez le modèle du studio pour remettre la carte à jour.</translation>
     </message>
+    <message>
+        <source>Demo on: the virtual board also performs gestures of its own; their events have no suggested tag.</source>
+        <translation>Démo activée&#xa0;: la carte virtuelle fait aussi des gestes d’elle-même&#xa0;; leurs événements n’ont pas d’étiquette suggérée.</translation>
+    </message>
+    <message>
+        <source>Demo off: the virtual board performs only the gestures you ask for.</source>
+        <translation>Démo désactivée&#xa0;: la carte virtuelle ne fait que les gestes que vous demandez.</translation>
+    </message>
 </context>
 <context>
     <name>dlm::app::VirtualBoardProcess</name>
@@ -979,6 +999,10 @@
         <location line="+10"/>
         <source>The board is not connected; connect it and pull again.</source>
         <translation>La carte n’est pas connectée&#xa0;; connectez-la et relancez la récupération.</translation>
+    </message>
+    <message>
+        <source>The rate of spontaneous gestures must be between 0 and %1 a minute.</source>
+        <translation>La fréquence des gestes spontanés doit être comprise entre 0 et %1 par minute.</translation>
     </message>
 </context>
 <context>
@@ -1603,11 +1627,6 @@
         <translation>Nouvelle classe</translation>
     </message>
     <message>
-        <location line="-52"/>
-        <source>1–9: tag with a class · U: unknown/outlier · Del: discard · Ctrl+Z / Ctrl+Shift+Z: undo / redo</source>
-        <translation>1–9&#xa0;: étiqueter avec une classe · U&#xa0;: inconnu/aberrant · Suppr&#xa0;: écarter · Ctrl+Z / Ctrl+Maj+Z&#xa0;: annuler / rétablir</translation>
-    </message>
-    <message>
         <location line="+19"/>
         <source>Double-click to rename; right-click to change the colour.</source>
         <translation>Double-cliquez pour renommer&#xa0;; clic droit pour changer la couleur.</translation>
@@ -1658,6 +1677,10 @@
         <location line="+3"/>
         <source>untagged</source>
         <translation>non étiqueté</translation>
+    </message>
+    <message>
+        <source>1–9: tag with a class · U: unknown/outlier · Enter: confirm the suggested tag (shown in italics) · Del: discard · Ctrl+Z / Ctrl+Shift+Z: undo / redo</source>
+        <translation>1–9&#xa0;: étiqueter avec une classe · U&#xa0;: inconnu/aberrant · Entrée&#xa0;: confirmer l’étiquette suggérée (en italique) · Suppr&#xa0;: écarter · Ctrl+Z / Ctrl+Maj+Z&#xa0;: annuler / rétablir</translation>
     </message>
 </context>
 <context>
@@ -1756,47 +1779,7 @@
 <context>
     <name>dlm::ui::GestureToolbar</name>
     <message>
-        <location filename="../ui/board/gesture_toolbar.cpp" line="+96"/>
-        <source>shake</source>
-        <translation>secousse</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>circle</source>
-        <translation>cercle</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>tap</source>
-        <translation>tape</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>swipe</source>
-        <translation>balayage</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>tilt</source>
-        <translation>inclinaison</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>figure-eight</source>
-        <translation>huit</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>triple-knock</source>
-        <translation>triple coup</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>gesture %1</source>
-        <translation>geste %1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../ui/board/gesture_toolbar.cpp" line="+97"/>
         <source>Gestures</source>
         <translation>Gestes</translation>
     </message>
@@ -1829,6 +1812,18 @@
         <location line="+17"/>
         <source>Gestures on request need the virtual board; a real board is moved by hand.</source>
         <translation>Les gestes à la demande nécessitent la carte virtuelle&#xa0;; une carte réelle se manipule à la main.</translation>
+    </message>
+    <message>
+        <source>&amp;Demo: spontaneous gestures</source>
+        <translation>&amp;Démo&#xa0;: gestes spontanés</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Démo</translation>
+    </message>
+    <message>
+        <source>Let the virtual board also perform gestures of its own, about one every 5 s, as a demo. Off, every event comes from a gesture you ask for and carries it as a suggested tag.</source>
+        <translation>Laisser la carte virtuelle faire aussi des gestes d’elle-même, environ un toutes les 5&#xa0;s, pour la démonstration. Désactivé, chaque événement vient d’un geste que vous demandez et le porte comme étiquette suggérée.</translation>
     </message>
 </context>
 <context>
@@ -2912,6 +2907,51 @@ ses couches et ses neurones apparaissent ici.</translation>
         <location line="+34"/>
         <source>Cannot open the project</source>
         <translation>Impossible d’ouvrir le projet</translation>
+    </message>
+</context>
+<context>
+    <name>dlm::app::Gestures</name>
+    <message>
+        <source>shake</source>
+        <translation>secousse</translation>
+    </message>
+    <message>
+        <source>circle</source>
+        <translation>cercle</translation>
+    </message>
+    <message>
+        <source>tap</source>
+        <translation>tape</translation>
+    </message>
+    <message>
+        <source>swipe</source>
+        <translation>balayage</translation>
+    </message>
+    <message>
+        <source>tilt</source>
+        <translation>inclinaison</translation>
+    </message>
+    <message>
+        <source>figure-eight</source>
+        <translation>huit</translation>
+    </message>
+    <message>
+        <source>triple-knock</source>
+        <translation>triple coup</translation>
+    </message>
+    <message>
+        <source>gesture %1</source>
+        <translation>geste %1</translation>
+    </message>
+</context>
+<context>
+    <name>dlm::app::StudioEvents</name>
+    <message numerus="yes">
+        <source>Confirm the suggested tag of %n event(s)</source>
+        <translation>
+            <numerusform>Confirmer l’étiquette suggérée de %n événement</numerusform>
+            <numerusform>Confirmer l’étiquette suggérée de %n événements</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

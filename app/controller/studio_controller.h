@@ -35,6 +35,7 @@ class SampleStore;
 class Session;
 class VirtualBoardProcess;
 struct ProjectExtras;
+struct SessionEvent;
 struct TagChange;
 
 /// \brief Everything the studio does, without a widget, behind one door: the session and its
@@ -91,7 +92,11 @@ public:
   bool usingVirtualBoard() const { return m_virtualWanted; }
   /// \brief The ports a board may be on (refreshed every second).
   QVector<PortChoice> ports() const;
-  /// \brief Arguments given to dlm-board (default: a spontaneous gesture every 5 s).
+  /// \brief True when the virtual board performs gestures of its own (the demo), besides
+  /// those the user asks for. Off by default: every event then comes from a request.
+  bool demoGestures() const { return m_demoGestures; }
+  /// \brief Arguments given to dlm-board (default: no spontaneous gestures; the controller
+  /// sets the board's rate from demoGestures() once connected).
   void setVirtualBoardArguments(const QStringList& arguments) { m_virtualArguments = arguments; }
 
   // --- Files (each returns false with a plain-words \p error and changes nothing on failure)
@@ -130,7 +135,12 @@ public slots:
   void disconnectBoard();
   void pushModel();
   void pullModel();
+  /// \brief Ask the virtual board for \p gesture (a Gesture id). The event it causes arrives
+  /// with a suggested tag: the gesture's class, or unknown for a never-seen gesture.
   void performGesture(int gesture);
+  /// \brief Turn the virtual board's spontaneous gestures on or off, at once and without
+  /// restarting it (kept for later connections; demoGesturesChanged()).
+  void setDemoGestures(bool on);
   /// \brief Set the board's trigger threshold (energy, in counts).
   void setTriggerThreshold(float threshold);
 
@@ -166,6 +176,8 @@ signals:
   void boardTriggerChanged(float threshold);
   /// \brief The rejection threshold the board applies (a share of known events).
   void boardRejectionChanged(float share);
+  /// \brief The demo's spontaneous gestures were turned on or off (setDemoGestures()).
+  void demoGesturesChanged(bool on);
   /// \brief The board's model holds what the studio no longer has (\p reason says what, and
   /// what to do), or, with an empty \p reason, is back in step.
   void boardModelStale(const QString& reason);
@@ -194,6 +206,8 @@ private:
   QHash<int, int> studioLearned() const;
   void sendRejection();
   void syncRejectionAfterConnect(const link::BoardStatus& status);
+  void sendDemoGestures();
+  void suggestTag(SessionEvent& event, int requestedGesture) const;
   ProjectExtras extras() const;
 
   // Declared in the order they depend on one another: destroyed in reverse.
@@ -215,7 +229,10 @@ private:
   QTimer m_rejectionTimer;             ///< coalesces threshold moves before they go to the board
   bool m_rejectionSyncPending = false; ///< connected; the board's first Status decides
   bool m_virtualWanted = false;
-  QStringList m_virtualArguments{QStringLiteral("--gesture-rate"), QStringLiteral("12")};
+  bool m_demoGestures = false;  ///< the virtual board's spontaneous gestures (the demo)
+  // Spontaneous gestures off from the first sample: a demo gesture never mixes with the
+  // user's first requests, even before the connection lets the controller say so.
+  QStringList m_virtualArguments{QStringLiteral("--gesture-rate"), QStringLiteral("0")};
 };
 
 } // namespace dlm::app

@@ -144,6 +144,7 @@ void StudioController::onBoardConnected(const link::BoardInfo& info) {
   m_boardTriggerKnown = false;
   m_rejectionSyncPending = true; // decided by the Status asked for here
   m_link->requestStatus();       // learns the board's trigger settings and threshold
+  sendDemoGestures();
   emit boardReady(toView(info, m_virtualWanted));
   emit modelHashesChanged(studioModelIdentity(), m_boardModelCrc);
   emit statusMessage(tr("Connected to %1 (firmware %2, core %3).")
@@ -231,6 +232,7 @@ void StudioController::onBoardEvent(const link::BoardEvent& event) {
   e.descriptor = event.descriptor;
   e.board = boardPrediction(event, classCount);
   e.origin = EventOrigin::Board;
+  suggestTag(e, event.requestedGesture);
   const int id = m_session->addEvent(e);
   m_ledger.addEvent(id, event.id);
   if (event.learned) m_ledger.learnedOnBoard(id, event.label);
@@ -298,10 +300,6 @@ void StudioController::pullModel() {
   }
   m_link->pullModel();
   emit statusMessage(tr("Pulling the board's model…"));
-}
-
-void StudioController::performGesture(int gesture) {
-  if (m_link->isConnected()) m_link->performGesture(gesture);
 }
 
 void StudioController::setTriggerThreshold(float threshold) {

@@ -1,5 +1,6 @@
 #include "app/controller/studio_events.h"
 
+#include <QMap>
 #include <QUndoStack>
 
 #include "app/session/event_table_model.h"
@@ -55,7 +56,52 @@ EventDetail StudioEvents::event(int id) const {
   d.board = e->board;
   d.studio = e->studio;
   d.learned = e->learned;
+  d.requestedGesture = e->suggestion.gesture;
+  if (!e->suggestion.isEmpty()) {
+    d.suggestedTag = e->suggestion.outlier ? kOutlier : classNamed(e->suggestion.gesture);
+    d.suggestedTagName =
+        e->suggestion.outlier ? m_session->tagName(kOutlier) : e->suggestion.gesture;
+  }
   return d;
+}
+
+int StudioEvents::classNamed(const QString& name) const {
+  // Case-insensitive, as classNameProblem() treats names: "Shake" is the shake class.
+  for (int i = 0; i < m_session->classCount(); ++i) {
+    if (m_session->classAt(i).name.compare(name, Qt::CaseInsensitive) == 0) return i;
+  }
+  return kUntagged;
+}
+
+int StudioEvents::confirmSuggestions(const QVector<int>& ids) {
+  // Plan first, so that nothing is pushed when there is nothing to confirm.
+  QVector<int> outliers;
+  QMap<QString, QVector<int>> byClass;  // suggested class name -> events
+  for (int id : ids) {
+    const SessionEvent* e = m_session->event(id);
+    // An event the user already tagged keeps the user's tag: the suggestion is only a hint.
+    if (e == nullptr || e->suggestion.isEmpty() || e->tag != kUntagged) continue;
+    if (e->suggestion.outlier) {
+      outliers.append(id);
+    } else {
+      byClass[e->suggestion.gesture].append(id);
+    }
+  }
+  if (outliers.isEmpty() && byClass.isEmpty()) return 0;
+  int count = int(outliers.size());
+  for (const QVector<int>& v : byClass) count += int(v.size());
+  QUndoStack* stack = m_session->undoStack();
+  stack->beginMacro(tr("Confirm the suggested tag of %n event(s)", "", count));
+  int tagged = 0;
+  if (!outliers.isEmpty() && m_session->tagEvents(outliers, kOutlier))
+    tagged += int(outliers.size());
+  for (auto it = byClass.cbegin(); it != byClass.cend(); ++it) {
+    int index = classNamed(it.key());
+    if (index == kUntagged) index = m_session->createClass(it.key());
+    if (index >= 0 && m_session->tagEvents(it.value(), index)) tagged += int(it.value().size());
+  }
+  stack->endMacro();
+  return tagged;
 }
 
 QVector<ClassInfo> StudioEvents::classes() const { return m_session->classes(); }

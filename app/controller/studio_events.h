@@ -29,6 +29,13 @@ struct EventDetail {
   PredictionInfo board;      ///< what the board said when it detected it
   PredictionInfo studio;     ///< what the studio's current network says
   bool learned = false;      ///< the studio's network learned it with this tag
+  /// The gesture the user asked for that caused it (translated), empty when none.
+  QString requestedGesture;
+  /// The tag confirmSuggestions() would give it: kOutlier, a class index, or kUntagged when
+  /// the suggested class does not exist yet (it is created on confirmation) or there is none.
+  int suggestedTag = kUntagged;
+  /// The suggestion in words, e.g. "shake" or "Unknown"; empty when there is none.
+  QString suggestedTagName;
 
   bool isValid() const { return id >= 0; }
 };
@@ -76,6 +83,11 @@ public slots:
   /// \brief Tag \p ids with \p tag (a class index, kUntagged or kOutlier). False when it
   /// changes nothing or is invalid.
   bool tagEvents(const QVector<int>& ids, int tag);
+  /// \brief Give each of \p ids that is untagged and has a suggested tag (a gesture the user
+  /// asked for) that tag: the class named after a known gesture, created if missing, or
+  /// unknown / outlier for a never-seen gesture. One undoable step. Returns how many events
+  /// were tagged (0: nothing to confirm, nothing pushed).
+  int confirmSuggestions(const QVector<int>& ids);
   /// \brief Remove \p ids from the session (undoable).
   bool discardEvents(const QVector<int>& ids);
   /// \brief Create a class (default name "Class N", palette colour); its index, or -1.
@@ -94,6 +106,8 @@ signals:
   void undoStateChanged(const dlm::app::UndoState& state);
 
 private:
+  int classNamed(const QString& name) const;
+
   Session* m_session;
   EventTableModel* m_model;
 };

@@ -1,6 +1,8 @@
 #include "app/session/event_table_model.h"
 
 #include <QDateTime>
+#include <QFont>
+#include <QPalette>
 
 #include <cmath>
 
@@ -57,6 +59,15 @@ QVariant EventTableModel::data(const QModelIndex& index, int role) const {
   }
   const SessionEvent& e = m_session->eventAt(index.row());
   const int column = index.column();
+  if (column == TagColumn && showsSuggestion(e)) {
+    // A suggestion is not a tag: set apart (italic, dimmed) until the user confirms it.
+    if (role == Qt::FontRole) {
+      QFont font;
+      font.setItalic(true);
+      return font;
+    }
+    if (role == Qt::ForegroundRole) return QPalette().color(QPalette::Disabled, QPalette::Text);
+  }
   switch (role) {
   case Qt::DisplayRole:
     return display(e, column);
@@ -81,9 +92,20 @@ QVariant EventTableModel::data(const QModelIndex& index, int role) const {
   }
   case ClassIndexRole:
     return cellClass(e, column);
+  case SuggestedTagRole:
+    return suggestionText(e);
   default:
     return QVariant();
   }
+}
+
+bool EventTableModel::showsSuggestion(const SessionEvent& e) const {
+  return e.tag == kUntagged && !e.suggestion.isEmpty();
+}
+
+QString EventTableModel::suggestionText(const SessionEvent& e) const {
+  if (!showsSuggestion(e)) return QString();
+  return e.suggestion.outlier ? m_session->tagName(kOutlier) : e.suggestion.gesture;
 }
 
 QString EventTableModel::predictionText(const PredictionInfo& p) const {
@@ -108,7 +130,9 @@ QVariant EventTableModel::display(const SessionEvent& e, int column) const {
   case StudioColumn:
     return predictionText(e.studio);
   case TagColumn:
-    return m_session->tagName(e.tag);
+    //: A suggested tag the user has not confirmed yet; %1: a class name or "Unknown".
+    return showsSuggestion(e) ? tr("%1? (Enter)").arg(suggestionText(e))
+                              : m_session->tagName(e.tag);
   case LearnedColumn:
     return e.learned ? QStringLiteral("\u2713") : QString();
   default:
@@ -169,6 +193,15 @@ QVariant EventTableModel::decoration(const SessionEvent& e, int column) const {
 }
 
 QVariant EventTableModel::toolTip(const SessionEvent& e, int column) const {
+  if (column == TagColumn && showsSuggestion(e)) {
+    return e.suggestion.outlier
+               ? tr("You asked the virtual board for a %1, a gesture no class describes. "
+                    "Press Enter to tag it as unknown / outlier.")
+                     .arg(e.suggestion.gesture)
+               : tr("You asked the virtual board for a %1. Press Enter to tag it %1 (the class "
+                    "is created if needed).")
+                     .arg(e.suggestion.gesture);
+  }
   const PredictionInfo* p = column == BoardColumn    ? &e.board
                             : column == StudioColumn ? &e.studio
                                                      : nullptr;

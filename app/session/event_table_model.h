@@ -38,6 +38,8 @@ private:
   QVariant decoration(const SessionEvent& e, int column) const;
   QVariant toolTip(const SessionEvent& e, int column) const;
   int cellClass(const SessionEvent& e, int column) const;
+  bool showsSuggestion(const SessionEvent& e) const;
+  QString suggestionText(const SessionEvent& e) const;
   QString predictionText(const PredictionInfo& p) const;
   QColor classColour(int classIndex) const;
   void onEventsChanged(int first, int last, Session::EventFields fields);

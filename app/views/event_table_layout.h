@@ -24,6 +24,9 @@ struct EventTableLayout {
     TagRole,                      ///< the event's tag value (any column)
     ClassColourRole,              ///< colour of the cell's class (QColor), invalid if none
     ClassIndexRole,               ///< class shown in the cell (-1 unknown / none)
+    /// The suggested tag in words ("shake", "Unknown") of an untagged event caused by a
+    /// gesture the user asked for (any column); an empty string when there is none.
+    SuggestedTagRole,
   };
 };
 

@@ -21,6 +21,7 @@ bool valid(const Command& c) {
     return checks::sampleShape(c.args.injectSamples.channels, c.args.injectSamples.frames,
                                kMaxInjectValues);
   case CommandId::SetRejection: return checks::rejectionShare(c.args.rejectionShare);
+  case CommandId::SetSpontaneousGestures: return checks::spontaneousRate(c.args.spontaneousRate);
   case CommandId::LabelEvent:
   case CommandId::ForgetEvent:
   case CommandId::PerformGesture:
@@ -66,6 +67,7 @@ void writeArgs(wire::Writer& w, const Command& c) {
     break;
   }
   case CommandId::SetRejection: w.f32(a.rejectionShare); break;
+  case CommandId::SetSpontaneousGestures: w.f32(a.spontaneousRate); break;
   default: break;  // no arguments
   }
 }
@@ -116,6 +118,7 @@ void readArgs(wire::Reader& r, Command& c) {
     break;
   }
   case CommandId::SetRejection: a.rejectionShare = r.f32(); break;
+  case CommandId::SetSpontaneousGestures: a.spontaneousRate = r.f32(); break;
   default: break;  // no arguments
   }
 }

@@ -38,6 +38,11 @@ inline bool rejectionShare(float share) {
   return std::isfinite(share) && share >= 0.0f && share <= 1.0f;
 }
 
+/// \brief SetSpontaneousGestures: a finite rate in [0, kMaxSpontaneousRate] per minute.
+inline bool spontaneousRate(float perMinute) {
+  return std::isfinite(perMinute) && perMinute >= 0.0f && perMinute <= kMaxSpontaneousRate;
+}
+
 inline void writeTrigger(wire::Writer& w, const TriggerSettings& t) {
   w.f32(t.threshold);
   w.u16(t.preTriggerFrames);

@@ -145,8 +145,8 @@ bool valid(const Event& m) {
 
 } // namespace
 
-std::size_t Event::encode(std::uint8_t* payload, std::size_t cap) const {
-  if (!valid(*this)) return 0;
+std::size_t Event::encode(std::uint8_t* payload, std::size_t cap, std::uint8_t version) const {
+  if (!valid(*this) || version < 2 || version > kProtocolVersion) return 0;
   wire::Writer w(payload, cap);
   w.u32(eventId);
   w.u32(startSample);
@@ -159,10 +159,14 @@ std::size_t Event::encode(std::uint8_t* payload, std::size_t cap) const {
   w.i16(label);
   w.u16(dims);
   for (std::size_t i = 0; i < dims; ++i) w.f32(descriptor[i]);
+  // A version 2 peer would refuse the extra byte, so a version 2 session simply loses it.
+  if (version >= 3) w.u8(requestedGesture);
   return w.finish();
 }
 
-bool Event::decode(const std::uint8_t* payload, std::size_t length, Event& out) {
+bool Event::decode(const std::uint8_t* payload, std::size_t length, Event& out,
+                   std::uint8_t version) {
+  if (version < 2 || version > kProtocolVersion) return false;
   wire::Reader r(payload, length);
   out.eventId = r.u32();
   out.startSample = r.u32();
@@ -175,8 +179,11 @@ bool Event::decode(const std::uint8_t* payload, std::size_t length, Event& out) 
   out.label = r.i16();
   out.dims = r.u16();
   if (!validHead(out)) return false;  // dims bounds the writes below
-  if (r.remaining() != 4u * out.dims) return false;
+  const std::size_t tail = version >= 3 ? 1u : 0u;
+  if (r.remaining() != 4u * out.dims + tail) return false;
   for (std::size_t i = 0; i < out.dims; ++i) out.descriptor[i] = r.f32();
+  // Any byte is a valid gesture id: the set is the board's (PerformGesture checks it).
+  out.requestedGesture = tail != 0 ? r.u8() : kNoGesture;
   return r.finishExact() && valid(out);
 }
 

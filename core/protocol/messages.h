@@ -30,6 +30,11 @@ constexpr std::size_t kMaxInjectValues = (kMaxPayload - 3) / 2;
 constexpr std::size_t kMaxDescriptorDims = static_cast<std::size_t>(dlm::kMaxDescriptorDims);
 /// \brief Longest Log text in bytes (UTF-8), terminator excluded.
 constexpr std::size_t kMaxLogText = 120;
+/// \brief Event::requestedGesture when no requested gesture caused the event (real sensors,
+/// spontaneous demo gestures, version 2 sessions).
+constexpr std::uint8_t kNoGesture = 0xFF;
+/// \brief Highest rate SetSpontaneousGestures accepts: one gesture a tenth of a second.
+constexpr float kMaxSpontaneousRate = 600.0f;
 
 /// \brief studio -> board: opens a session with the protocol versions the studio speaks.
 struct HelloRequest {
@@ -109,9 +114,16 @@ struct Event {
   std::int16_t label = -1;              ///< >= 0 with kEventHasLabel, else -1
   std::uint16_t dims = 0;               ///< 0..kMaxDescriptorDims
   float descriptor[kMaxDescriptorDims] = {};  ///< finite values
+  /// Since version 3: the PerformGesture id whose gesture the board was playing when this
+  /// event was detected, or kNoGesture. Lets the studio suggest a tag from fact, not timing.
+  std::uint8_t requestedGesture = kNoGesture;
 
-  std::size_t encode(std::uint8_t* payload, std::size_t cap) const;
-  static bool decode(const std::uint8_t* payload, std::size_t length, Event& out);
+  /// \brief Encode in the layout of protocol \p version (2 has no requestedGesture byte).
+  std::size_t encode(std::uint8_t* payload, std::size_t cap,
+                     std::uint8_t version = kProtocolVersion) const;
+  /// \brief Decode the layout of protocol \p version (2: requestedGesture = kNoGesture).
+  static bool decode(const std::uint8_t* payload, std::size_t length, Event& out,
+                     std::uint8_t version = kProtocolVersion);
 };
 
 /// \brief Energy-trigger settings of the board's event detector.
@@ -177,6 +189,9 @@ struct Command {
     /// SetRejection: the rejection threshold, in [0, 1]: the estimated share of known events
     /// the board rejects as unknown (0 rejects nothing, 1 everything).
     float rejectionShare;
+    /// SetSpontaneousGestures: mean unrequested gestures per minute, finite, in
+    /// [0, kMaxSpontaneousRate]; 0 turns them off.
+    float spontaneousRate;
     Args() : injectSamples() {}  // zero the largest member, hence all of the storage
   } args;
 
@@ -242,6 +257,20 @@ struct Log {
   static bool decode(const std::uint8_t* payload, std::size_t length, Log& out);
 };
 
+/// \brief Encode \p message's payload in the layout of protocol \p version. Only Event's
+/// layout differs between the versions spoken; the others ignore \p version.
+template <typename M>
+std::size_t encodePayload(const M& message, std::uint8_t* payload, std::size_t cap,
+                          std::uint8_t version) {
+  static_cast<void>(version);
+  return message.encode(payload, cap);
+}
+/// \brief Event: the layout of \p version.
+inline std::size_t encodePayload(const Event& message, std::uint8_t* payload, std::size_t cap,
+                                 std::uint8_t version) {
+  return message.encode(payload, cap, version);
+}
+
 /// \brief Encode \p message as a complete wire frame (delimiter included) into \p out.
 /// Returns the bytes written, or 0 if the message is invalid or \p cap too small
 /// (kMaxWireFrame always suffices). Uses kMaxPayload bytes of stack.
@@ -249,7 +278,7 @@ template <typename M>
 std::size_t encodeMessage(const M& message, std::uint16_t seq, std::uint8_t* out,
                           std::size_t cap, std::uint8_t version = kProtocolVersion) {
   std::uint8_t payload[kMaxPayload];
-  const std::size_t n = message.encode(payload, sizeof payload);
+  const std::size_t n = encodePayload(message, payload, sizeof payload, version);
   if (n == 0) return 0;
   return encodeFrame(M::kType, seq, payload, n, out, cap, version);
 }
@@ -258,6 +287,11 @@ std::size_t encodeMessage(const M& message, std::uint16_t seq, std::uint8_t* out
 template <typename M>
 bool decodeMessage(const FrameView& frame, M& out) {
   return frame.type == M::kType && M::decode(frame.payload, frame.length, out);
+}
+/// \brief Event: decoded in the layout of the frame's version.
+inline bool decodeMessage(const FrameView& frame, Event& out) {
+  return frame.type == Event::kType &&
+         Event::decode(frame.payload, frame.length, out, frame.version);
 }
 
 } // namespace protocol

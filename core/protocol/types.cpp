@@ -15,7 +15,7 @@ bool isVersionStable(MessageType type) {
 
 bool isValidCommandId(std::uint8_t value) {
   return value >= static_cast<std::uint8_t>(CommandId::SetTrigger) &&
-         value <= static_cast<std::uint8_t>(CommandId::SetRejection);
+         value <= static_cast<std::uint8_t>(CommandId::SetSpontaneousGestures);
 }
 
 bool isValidAckCode(std::uint8_t value) {

@@ -10,9 +10,10 @@ namespace dlm {
 namespace protocol {
 
 /// \brief Highest protocol version this library speaks (the frame header's version byte).
-constexpr std::uint8_t kProtocolVersion = 2;
-/// \brief Lowest protocol version this library still speaks. Version 1 is not spoken: its
-/// Status is shorter and its Event knownScore is in another unit (docs/protocol.md §5.4).
+constexpr std::uint8_t kProtocolVersion = 3;
+/// \brief Lowest protocol version this library still speaks. Version 2 differs from 3 only by
+/// additions (an Event field, a command), so both are spoken; version 1 is not: its Status is
+/// shorter and its Event knownScore is in another unit (docs/protocol.md §5.4).
 constexpr std::uint8_t kMinProtocolVersion = 2;
 
 /// \brief Largest payload a frame may carry, in bytes.
@@ -58,6 +59,7 @@ enum class CommandId : std::uint8_t {
   Heartbeat = 12,
   Reset = 13,
   SetRejection = 14,  ///< since version 2
+  SetSpontaneousGestures = 15,  ///< since version 3; emulated boards only
 };
 
 /// \brief True for the values a Command may carry (CommandId::None excluded).

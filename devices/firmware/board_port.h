@@ -26,6 +26,10 @@ enum class GestureRequest : std::uint8_t {
   NotSupported, ///< a real sensor: gestures come from the user's hand
 };
 
+/// \brief BoardPort::requestedGesture() when no requested gesture was playing (the same value
+/// as protocol::kNoGesture).
+constexpr std::uint8_t kNoRequestedGesture = 0xFF;
+
 /// \brief Log severities of BoardPort::log(); the same values as protocol::LogLevel.
 enum BoardLogLevel : std::uint8_t { kLogDebug = 0, kLogInfo = 1, kLogWarning = 2, kLogError = 3 };
 
@@ -65,6 +69,24 @@ public:
   virtual GestureRequest performGesture(std::uint8_t id) {
     static_cast<void>(id);
     return GestureRequest::NotSupported;
+  }
+
+  /// \brief Ask a synthetic sample source to start (\p ratePerMinute > 0) or stop (0)
+  /// gestures of its own, at a mean of \p ratePerMinute (finite, already range-checked).
+  virtual GestureRequest setSpontaneousGestures(float ratePerMinute) {
+    static_cast<void>(ratePerMinute);
+    return GestureRequest::NotSupported;
+  }
+
+  /// \brief Which requested gesture (a performGesture() id) the synthetic source played over
+  /// most of the \p frames frames that began \p framesAgo frames before the end of what
+  /// pullSamples() has returned so far; kNoRequestedGesture if none, or if a spontaneous
+  /// gesture covered more of them. Relative ages, because the app's stream index restarts at
+  /// a Reset while the source runs on. Real sensors cannot know: kNoRequestedGesture.
+  virtual std::uint8_t requestedGesture(std::uint32_t framesAgo, std::uint32_t frames) const {
+    static_cast<void>(framesAgo);
+    static_cast<void>(frames);
+    return kNoRequestedGesture;
   }
 
   /// \brief Bytes of one model storage slot (0 when the board has no storage).

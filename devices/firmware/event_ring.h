@@ -15,6 +15,7 @@ struct StoredEvent {
   std::int16_t bestClass = -1;
   std::int16_t label = -1;
   std::uint8_t flags = 0;  ///< protocol::EventFlag bits
+  std::uint8_t requestedGesture = 0xFF;  ///< protocol::kNoGesture unless a request caused it
   float confidence = 0.0f;
   float knownScore = 0.0f;
   float descriptor[kAppDescriptorDims] = {};

@@ -70,6 +70,8 @@ void FirmwareApp::boot() {
   m_batch.frames = 0;
   m_injectHead = 0;
   m_injectCount = 0;
+  m_injectedSeen = false;
+  m_lastInjectedEnd = 0;
   m_rxPos = 0;
   m_rxLength = 0;
 
@@ -165,6 +167,8 @@ void FirmwareApp::pumpSamples() {
       m_injectHead = (m_injectHead + 1) % kInjectFrames;
       --m_injectCount;
       ++m_counters.injectedFrames;
+      m_injectedSeen = true;
+      m_lastInjectedEnd = m_sampleIndex + f + 1;
     }
     processFrames(m_pull, n);
     if (n < kPullFrames) return;
@@ -222,6 +226,7 @@ void FirmwareApp::onEvent() {
   if (m_nextEventId == 0) m_nextEventId = 1;  // 0 means "no event"
   e.startSample = m_detectorBase + detected.start;
   e.frames = static_cast<std::uint16_t>(frames);
+  e.requestedGesture = requestedGestureOf(e.startSample, frames);
 
   Prediction p;
   const std::uint32_t t0 = m_port->micros();
@@ -241,6 +246,19 @@ void FirmwareApp::onEvent() {
   }
 }
 
+static_assert(kNoRequestedGesture == protocol::kNoGesture, "one value for 'no gesture'");
+
+// The port knows which requested gesture it was playing; the app only knows its own stream
+// index, which m_sampleIndex ends (processFrames() advances it before detecting). An event
+// that overlaps injected samples shows a recording, not the source: no gesture.
+std::uint8_t FirmwareApp::requestedGestureOf(std::uint32_t startSample,
+                                             std::uint32_t frames) const {
+  const std::uint32_t framesAgo = m_sampleIndex - startSample;  // wraps like the stream index
+  if (m_injectedSeen && m_sampleIndex - m_lastInjectedEnd < framesAgo)
+    return protocol::kNoGesture;
+  return m_port->requestedGesture(framesAgo, frames);
+}
+
 void FirmwareApp::sendEvent(const StoredEvent& e) {
   protocol::Event m;
   m.eventId = e.id;
@@ -254,6 +272,7 @@ void FirmwareApp::sendEvent(const StoredEvent& e) {
   m.label = e.label;
   m.dims = m_descriptorConfig.dims();
   std::memcpy(m.descriptor, e.descriptor, m.dims * sizeof(float));
+  m.requestedGesture = e.requestedGesture;
   if (send(m, 0, m_version)) {
     ++m_counters.eventsSent;
   } else {
@@ -276,7 +295,8 @@ void FirmwareApp::sendLog(BoardLogLevel level, const char* text) {
 
 template <typename M>
 bool FirmwareApp::send(const M& message, std::size_t reserve, std::uint8_t version) {
-  return sendPayload(M::kType, message.encode(m_payload, sizeof m_payload), reserve, version);
+  const std::size_t n = protocol::encodePayload(message, m_payload, sizeof m_payload, version);
+  return sendPayload(M::kType, n, reserve, version);
 }
 
 // Explicit instantiations: the command side (firmware_commands.cpp) sends these too.

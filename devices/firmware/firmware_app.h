@@ -103,6 +103,7 @@ private:
   void appendToBatch(const std::int16_t* frames, std::uint32_t count);
   void flushBatch();
   void onEvent();
+  std::uint8_t requestedGestureOf(std::uint32_t startSample, std::uint32_t frames) const;
   void sendEvent(const StoredEvent& e);
   void sendLog(BoardLogLevel level, const char* text);
   template <typename M>
@@ -118,6 +119,7 @@ private:
   protocol::Ack execute(const protocol::Command& c);
   protocol::Ack setTrigger(const protocol::TriggerSettings& t);
   protocol::Ack setRejection(float share);
+  protocol::Ack setSpontaneousGestures(float ratePerMinute);
   protocol::Ack labelEvent(const protocol::LabelEventArgs& args);
   protocol::Ack injectSamples(const protocol::InjectSamplesArgs& args);
   protocol::Ack pullChunk(const protocol::ModelPullChunkArgs& args);
@@ -161,6 +163,8 @@ private:
   std::int16_t m_inject[kInjectFrames * kMaxChannels] = {};
   std::uint32_t m_injectHead = 0;   // frame slot of the oldest injected frame
   std::uint32_t m_injectCount = 0;  // injected frames waiting
+  bool m_injectedSeen = false;        // some injected frame entered the stream since boot
+  std::uint32_t m_lastInjectedEnd = 0;  // stream index just after the last injected frame
 
   // Serial in and message encoding (members, not stack: fixed and visible in the map file).
   std::uint8_t m_rx[kRxChunk] = {};

@@ -177,6 +177,7 @@ Ack FirmwareApp::execute(const protocol::Command& c) {
   case CommandId::Heartbeat: return makeAck(c.id, AckCode::Ok, uptimeMs());
   case CommandId::Reset: return makeAck(c.id, AckCode::Ok, 0);
   case CommandId::SetRejection: return setRejection(a.rejectionShare);
+  case CommandId::SetSpontaneousGestures: return setSpontaneousGestures(a.spontaneousRate);
   case CommandId::None: break;
   }
   return makeAck(c.id, AckCode::UnknownCommand, 0);
@@ -203,6 +204,19 @@ Ack FirmwareApp::setRejection(float share) {
     if (m_network.totalNeurons() > 0) m_store.networkChanged();  // no model: nothing to name
   }
   return makeAck(CommandId::SetRejection, AckCode::Ok, 0);
+}
+
+Ack FirmwareApp::setSpontaneousGestures(float ratePerMinute) {
+  // A version 2 session has no such command: answer as a version 2 board would.
+  if (m_version < 3)
+    return makeAck(CommandId::SetSpontaneousGestures, AckCode::UnknownCommand, 0);
+  switch (m_port->setSpontaneousGestures(ratePerMinute)) {
+  case GestureRequest::Queued: return makeAck(CommandId::SetSpontaneousGestures, AckCode::Ok, 0);
+  case GestureRequest::Rejected: break;
+  case GestureRequest::NotSupported:
+    return makeAck(CommandId::SetSpontaneousGestures, AckCode::NotSupported, 0);
+  }
+  return makeAck(CommandId::SetSpontaneousGestures, AckCode::BadArguments, 0);
 }
 
 Ack FirmwareApp::labelEvent(const protocol::LabelEventArgs& args) {

@@ -196,6 +196,20 @@ void BoardLink::performGesture(int gestureId) {
   send(CommandKind::PerformGesture, c);
 }
 
+void BoardLink::setSpontaneousGestures(float perMinute) {
+  // Checked here as the board's decoder checks it (NaN fails both comparisons).
+  if (!(perMinute >= 0.0f && perMinute <= protocol::kMaxSpontaneousRate)) {
+    failLater(CommandKind::SetSpontaneousGestures,
+              tr("The rate of spontaneous gestures must be between 0 and %1 a minute.")
+                  .arg(double(protocol::kMaxSpontaneousRate)));
+    return;
+  }
+  protocol::Command c;
+  c.id = CommandId::SetSpontaneousGestures;
+  c.args.spontaneousRate = perMinute;
+  send(CommandKind::SetSpontaneousGestures, c);
+}
+
 void BoardLink::requestStatus() {
   protocol::Command c;
   c.id = CommandId::GetStatus;

@@ -82,6 +82,10 @@ public:
   void forgetEvent(quint32 eventId);
   /// \brief Ask an emulated board to perform gesture \p gestureId (0..255).
   void performGesture(int gestureId);
+  /// \brief Ask an emulated board to perform gestures of its own, \p perMinute on average
+  /// (0 turns them off; at most protocol::kMaxSpontaneousRate). Boards with a real sensor,
+  /// and boards of protocol version 2, refuse it: commandFailed().
+  void setSpontaneousGestures(float perMinute);
   /// \brief Ask for a statusReceived().
   void requestStatus();
   /// \brief Send recorded samples (frame-major, \p channels per frame) into the board's

@@ -37,6 +37,7 @@ enum class CommandKind {
   InjectSamples,
   ResetBoard,
   SetRejection,
+  SetSpontaneousGestures,
 };
 Q_ENUM_NS(CommandKind)
 
@@ -81,6 +82,9 @@ struct BoardEvent {
   bool learned = false; ///< the board learned this event (it carried a label)
   int label = -1;       ///< the label the board holds for it, -1 when none
   QVector<float> descriptor;
+  /// The PerformGesture id the board was playing when it detected this event (an emulated
+  /// board that was asked for it), -1 when none: real sensors, spontaneous gestures.
+  int requestedGesture = -1;
 
   /// \brief True when the board rejected the event as unknown.
   bool isUnknown() const { return predictedClass < 0; }

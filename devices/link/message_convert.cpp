@@ -66,6 +66,8 @@ BoardEvent toBoardEvent(const protocol::Event& event) {
   e.label = (event.flags & protocol::kEventHasLabel) != 0 ? event.label : -1;
   e.descriptor.resize(event.dims);
   for (int i = 0; i < event.dims; ++i) e.descriptor[i] = event.descriptor[i];
+  e.requestedGesture =
+      event.requestedGesture == protocol::kNoGesture ? -1 : int(event.requestedGesture);
   return e;
 }
 

@@ -46,4 +46,16 @@ GestureRequest ClockedMotionSource::performGesture(std::uint8_t id) {
   return m_source.performGesture(id) ? GestureRequest::Queued : GestureRequest::Rejected;
 }
 
+GestureRequest ClockedMotionSource::setSpontaneousGestures(float ratePerMinute) {
+  if (!(ratePerMinute >= 0.0f)) return GestureRequest::Rejected;  // NaN too
+  m_source.setSpontaneousRate(ratePerMinute);
+  return GestureRequest::Queued;
+}
+
+std::uint8_t ClockedMotionSource::requestedGesture(std::uint32_t framesAgo,
+                                                   std::uint32_t frames) const {
+  const std::uint8_t id = m_source.requestedGestureIn(m_source.sampleIndex() - framesAgo, frames);
+  return id == MotionSource::kNoGesture ? kNoRequestedGesture : id;
+}
+
 } // namespace dlm::firmware

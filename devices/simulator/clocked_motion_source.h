@@ -32,6 +32,11 @@ public:
 
   /// \brief Queue gesture \p id on the underlying source.
   GestureRequest performGesture(std::uint8_t id);
+  /// \brief Start or stop the source's spontaneous gestures (BoardPort::setSpontaneousGestures).
+  GestureRequest setSpontaneousGestures(float ratePerMinute);
+  /// \brief BoardPort::requestedGesture() for a port whose pullSamples() is pull(): the
+  /// frames pulled so far are exactly the frames the source generated.
+  std::uint8_t requestedGesture(std::uint32_t framesAgo, std::uint32_t frames) const;
 
   /// \brief Frames due and not yet pulled at the last pull().
   std::uint32_t backlog() const { return m_due; }

@@ -1,5 +1,6 @@
 #include "devices/simulator/motion_source.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 
@@ -101,6 +102,8 @@ void MotionSource::reset(const MotionConfig& config) {
   m_truthHead = 0;
   m_truthSize = 0;
   m_truthOverflows = 0;
+  m_recentNext = 0;
+  m_recentSize = 0;
   m_tremorPhase = 0.0f;
   m_spontaneousLeft = drawSpontaneousGap();
   updateDrift();
@@ -125,6 +128,32 @@ bool MotionSource::popTruth(GestureTruth& truth) {
   m_truthHead = static_cast<std::uint8_t>((m_truthHead + 1) % kTruthCapacity);
   --m_truthSize;
   return true;
+}
+
+void MotionSource::setSpontaneousRate(float ratePerMinute) {
+  m_config.gestureRatePerMinute = ratePerMinute > 0.0f ? ratePerMinute : 0.0f;
+  // Counted from now, as if the process had just started: turning the demo on does not
+  // fire a gesture that was "overdue".
+  m_spontaneousLeft = drawSpontaneousGap();
+}
+
+std::uint8_t MotionSource::requestedGestureIn(std::uint32_t start, std::uint32_t frames) const {
+  std::int64_t bestOverlap = 0;
+  std::uint8_t best = kNoGesture;
+  for (std::uint8_t i = 0; i < m_recentSize; ++i) {
+    const GestureTruth& g = m_recent[i];
+    // Positions relative to the window's start, in signed 32-bit steps so that a stream index
+    // wrapping at 2^32 between the two still compares right.
+    const std::int64_t from = static_cast<std::int32_t>(g.start - start);
+    const std::int64_t to = from + g.frames;
+    const std::int64_t overlap =
+        std::min<std::int64_t>(to, frames) - std::max<std::int64_t>(from, 0);
+    if (overlap > bestOverlap) {
+      bestOverlap = overlap;
+      best = g.requested ? g.id : kNoGesture;
+    }
+  }
+  return best;
 }
 
 const char* MotionSource::gestureName(std::uint8_t id) {
@@ -193,7 +222,7 @@ void MotionSource::advanceScheduler() {
     const std::uint8_t id = m_queue[m_queueHead];
     m_queueHead = static_cast<std::uint8_t>((m_queueHead + 1) % kQueueCapacity);
     --m_queueSize;
-    startGesture(id);
+    startGesture(id, true);
     return;
   }
   if (m_config.gestureRatePerMinute > 0.0f && m_spontaneousLeft == 0) {
@@ -203,11 +232,11 @@ void MotionSource::advanceScheduler() {
     } else {
       id = static_cast<std::uint8_t>(nextRandom() % kKnownGestures);
     }
-    startGesture(id);
+    startGesture(id, false);
   }
 }
 
-void MotionSource::startGesture(std::uint8_t id) {
+void MotionSource::startGesture(std::uint8_t id, bool requested) {
   // Always the same number of draws in the same order, whatever the class: the stream after a
   // gesture then depends only on how many gestures came before, not on which.
   const float speed = uniform(0.8f, 1.2f);
@@ -251,7 +280,11 @@ void MotionSource::startGesture(std::uint8_t id) {
   truth.start = m_sampleIndex;
   truth.frames = static_cast<std::uint16_t>(frames);
   truth.id = id;
+  truth.requested = requested;
   pushTruth(truth);
+  m_recent[m_recentNext] = truth;
+  m_recentNext = static_cast<std::uint8_t>((m_recentNext + 1) % kRecentCapacity);
+  if (m_recentSize < kRecentCapacity) ++m_recentSize;
 }
 
 void MotionSource::updateDrift() {

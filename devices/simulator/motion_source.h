@@ -29,6 +29,7 @@ struct GestureTruth {
   std::uint32_t start = 0;   ///< absolute sample index of its first frame
   std::uint16_t frames = 0;  ///< its length
   std::uint8_t id = 0;       ///< gesture id (>= MotionSource::kKnownGestures: never-seen)
+  bool requested = false;    ///< queued by performGesture(), not spontaneous
 };
 
 /// \brief Deterministic synthetic motion sensor: a 3-axis accelerometer, idle (gravity on z,
@@ -42,7 +43,7 @@ struct GestureTruth {
 /// 0.5 (z-hat x gesture acceleration) and a yaw of 0.25 (gx + gy), each with its own noise.
 ///
 /// Output is int16 counts, kCountsPerG counts = 1 g. Same seed, channels and calls give the
-/// same samples bit for bit on a given target. No heap; under 300 bytes of state.
+/// same samples bit for bit on a given target. No heap; under 400 bytes of state.
 class MotionSource {
 public:
   static constexpr std::uint8_t kKnownGestures = 5;    ///< shake, circle, tap, swipe, tilt
@@ -53,6 +54,10 @@ public:
   static constexpr std::uint8_t kMaxChannels = static_cast<std::uint8_t>(kMaxSensorChannels);
   static constexpr std::uint8_t kQueueCapacity = 8;
   static constexpr std::uint8_t kTruthCapacity = 16;
+  /// \brief Gestures remembered for requestedGestureIn(), independently of popTruth().
+  static constexpr std::uint8_t kRecentCapacity = 8;
+  /// \brief requestedGestureIn() when no requested gesture covers the window.
+  static constexpr std::uint8_t kNoGesture = 0xFF;
 
   /// \brief A source configured with the defaults (seed 1).
   MotionSource();
@@ -75,6 +80,15 @@ public:
   /// \brief Oldest not yet popped ground truth (recorded when a gesture starts). The ring keeps
   /// the kTruthCapacity most recent; older ones are overwritten (counted in truthOverflows()).
   bool popTruth(GestureTruth& truth);
+
+  /// \brief Change the mean rate of spontaneous gestures (per minute; 0 stops them) without
+  /// restarting the stream. A gesture already playing finishes; the next one is drawn anew.
+  void setSpontaneousRate(float ratePerMinute);
+
+  /// \brief Of the recent gestures, the one overlapping most of the \p frames frames from
+  /// absolute sample \p start: its id if it was requested, else kNoGesture (spontaneous, or
+  /// no gesture at all). Exact, not guessed by timing: the source knows what it played.
+  std::uint8_t requestedGestureIn(std::uint32_t start, std::uint32_t frames) const;
 
   /// \brief Short English name of gesture \p id, e.g. "shake"; "?" when out of range.
   static const char* gestureName(std::uint8_t id);
@@ -103,7 +117,7 @@ private:
   void sampleFrame(std::int16_t* out);
   void writeAxes(const float* acceleration, const float* gesture, float noise, std::int16_t* out);
   void advanceScheduler();
-  void startGesture(std::uint8_t id);
+  void startGesture(std::uint8_t id, bool requested);
   void updateDrift();
   void gestureDelta(float* delta);
   void pushTruth(const GestureTruth& truth);
@@ -130,6 +144,10 @@ private:
   std::uint8_t m_truthHead = 0;
   std::uint8_t m_truthSize = 0;
   std::uint32_t m_truthOverflows = 0;
+
+  GestureTruth m_recent[kRecentCapacity];  // ring of the latest gestures started
+  std::uint8_t m_recentNext = 0;
+  std::uint8_t m_recentSize = 0;
 
   // Slowly varying sensor state, refreshed every few samples (see updateDrift()).
   float m_bias[3] = {0.0f, 0.0f, 0.0f};

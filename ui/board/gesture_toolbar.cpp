@@ -8,6 +8,8 @@
 
 #include <cmath>
 
+#include "app/views/gesture_catalogue.h"
+
 namespace dlm::ui {
 
 namespace {
@@ -91,18 +93,7 @@ QIcon gestureIcon(int gesture) {
 
 } // namespace
 
-QString GestureToolbar::gestureName(int gesture) {
-  switch (gesture) {
-  case Shake: return tr("shake");
-  case Circle: return tr("circle");
-  case Tap: return tr("tap");
-  case Swipe: return tr("swipe");
-  case Tilt: return tr("tilt");
-  case FigureEight: return tr("figure-eight");
-  case TripleKnock: return tr("triple-knock");
-  default: return tr("gesture %1").arg(gesture);
-  }
-}
+QString GestureToolbar::gestureName(int gesture) { return app::gestureName(gesture); }
 
 GestureToolbar::GestureToolbar(QWidget* parent) : QToolBar(tr("Gestures"), parent) {
   setObjectName(QStringLiteral("GestureToolbar"));
@@ -125,6 +116,15 @@ GestureToolbar::GestureToolbar(QWidget* parent) : QToolBar(tr("Gestures"), paren
     connect(action, &QAction::triggered, this, [this, g] { emit gestureRequested(g); });
     m_actions.append(action);
   }
+  addSeparator();
+  m_demo = addAction(tr("&Demo: spontaneous gestures"));
+  m_demo->setObjectName(QStringLiteral("demoGestures"));
+  m_demo->setIconText(tr("Demo"));  // the toolbar is already wide; menus show the full text
+  m_demo->setCheckable(true);
+  m_demo->setToolTip(tr("Let the virtual board also perform gestures of its own, about one "
+                        "every 5 s, as a demo. Off, every event comes from a gesture you ask "
+                        "for and carries it as a suggested tag."));
+  connect(m_demo, &QAction::toggled, this, &GestureToolbar::demoToggled);
   setVirtualBoard(false);
 }
 
@@ -135,6 +135,7 @@ QAction* GestureToolbar::gestureAction(int gesture) const {
 void GestureToolbar::setVirtualBoard(bool isVirtual) {
   m_virtual = isVirtual;
   for (QAction* a : m_actions) a->setEnabled(isVirtual);
+  m_demo->setEnabled(isVirtual);
   setToolTip(isVirtual ? QString()
                        : tr("Gestures on request need the virtual board; a real board is moved "
                             "by hand."));

@@ -83,7 +83,8 @@ void EventsPanel::buildTable() {
   m_table->setAlternatingRowColors(true);
   m_table->setWordWrap(false);
   m_table->installEventFilter(this);
-  m_table->setToolTip(tr("1–9: tag with a class · U: unknown/outlier · Del: discard · "
+  m_table->setToolTip(tr("1–9: tag with a class · U: unknown/outlier · Enter: confirm the "
+                         "suggested tag (shown in italics) · Del: discard · "
                          "Ctrl+Z / Ctrl+Shift+Z: undo / redo"));
   const int widths[] = {60, 90, 110, 170, 170, 120, 70};
   for (int c = 0; c < Layout::ColumnCount; ++c) m_table->setColumnWidth(c, widths[c]);
@@ -184,6 +185,10 @@ bool EventsPanel::eventFilter(QObject* watched, QEvent* event) {
   }
   if (key->key() == Qt::Key_Delete || key->key() == Qt::Key_Backspace) {
     m_events->discardEvents(selectedIds());
+    return true;
+  }
+  if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
+    m_events->confirmSuggestions(selectedIds());  // events without a suggestion: nothing
     return true;
   }
   return false;

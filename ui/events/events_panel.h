@@ -16,7 +16,8 @@ class StudioEvents;
 namespace dlm::ui {
 
 /// \brief The events list, keyboard first: digits 1-9 tag the selected events with a class
-/// (creating it when needed), U marks them unknown/outlier, Del discards, arrows move. Every
+/// (creating it when needed), U marks them unknown/outlier, Enter confirms their suggested tag
+/// (events caused by a gesture the user asked for), Del discards, arrows move. Every
 /// edit is a request to the application layer (app::StudioEvents), which makes it undoable and
 /// tells the learner and the board. Classes are created, renamed (double-click) and recoloured
 /// in place; the selected event's raw window is plotted below.

@@ -54,6 +54,7 @@ private:
   void buildToolbars();
   void buildStatusBar();
   void wireBoard();
+  void wireDemoGestures();
   void wireLearning();
   void wirePanels();
   void refreshPortsMenu();

@@ -94,6 +94,8 @@ void MainWindow::buildMenus() {
   board->addAction(a.disconnect);
   board->addSeparator();
   board->addActions({a.push, a.pull});
+  board->addSeparator();
+  board->addAction(m_gestures->demoAction());
   QMenu* network = menuBar()->addMenu(tr("&Network"));
   network->addAction(a.rebuild);
   m_viewMenu = menuBar()->addMenu(tr("&View"));

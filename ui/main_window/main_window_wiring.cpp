@@ -3,6 +3,7 @@
 #include <QFileDialog>
 #include <QLabel>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStatusBar>
 
 #include "app/controller/studio_controller.h"
@@ -16,6 +17,24 @@
 #include "ui/network/network_panel.h"
 
 namespace dlm::ui {
+
+namespace {
+const QString kDemoGesturesKey = QStringLiteral("board/demoGestures");
+} // namespace
+
+// The demo toggle: one checkable action (toolbar and Board menu), the controller's state, and
+// the user's last choice remembered (off the first time: every event is one the user asked for).
+void MainWindow::wireDemoGestures() {
+  app::StudioController* c = m_controller;
+  QAction* demo = m_gestures->demoAction();
+  c->setDemoGestures(QSettings().value(kDemoGesturesKey, false).toBool());
+  demo->setChecked(c->demoGestures());
+  connect(m_gestures, &GestureToolbar::demoToggled, c, &app::StudioController::setDemoGestures);
+  connect(c, &app::StudioController::demoGesturesChanged, this, [demo](bool on) {
+    demo->setChecked(on);  // no echo: the controller ignores a value it already has
+    QSettings().setValue(kDemoGesturesKey, on);
+  });
+}
 
 void MainWindow::wireBoard() {
   app::StudioController* c = m_controller;
@@ -66,6 +85,7 @@ void MainWindow::wireBoard() {
   connect(m_board, &BoardPanel::pushRequested, c, &app::StudioController::pushModel);
   connect(m_board, &BoardPanel::pullRequested, c, &app::StudioController::pullModel);
   connect(m_gestures, &GestureToolbar::gestureRequested, c, &app::StudioController::performGesture);
+  wireDemoGestures();
   connect(m_live, &LiveSignalPanel::thresholdChanged, c, &app::StudioController::setTriggerThreshold);
 }
 

@@ -215,6 +215,14 @@ firmware::GestureRequest Mps2An386Port::performGesture(std::uint8_t id) {
   return m_motion.performGesture(id);
 }
 
+firmware::GestureRequest Mps2An386Port::setSpontaneousGestures(float ratePerMinute) {
+  return m_motion.setSpontaneousGestures(ratePerMinute);
+}
+
+std::uint8_t Mps2An386Port::requestedGesture(std::uint32_t framesAgo, std::uint32_t frames) const {
+  return m_motion.requestedGesture(framesAgo, frames);
+}
+
 std::uint32_t Mps2An386Port::storageCapacity() const { return kSlotBytes; }
 
 bool Mps2An386Port::storageErase(std::uint8_t slot) {

@@ -51,6 +51,8 @@ public:
   std::uint32_t micros() override;
   std::uint32_t pullSamples(std::int16_t* out, std::uint32_t maxFrames) override;
   firmware::GestureRequest performGesture(std::uint8_t id) override;
+  firmware::GestureRequest setSpontaneousGestures(float ratePerMinute) override;
+  std::uint8_t requestedGesture(std::uint32_t framesAgo, std::uint32_t frames) const override;
   std::uint32_t storageCapacity() const override;
   bool storageErase(std::uint8_t slot) override;
   bool storageWrite(std::uint8_t slot, std::uint32_t offset, const std::uint8_t* data,

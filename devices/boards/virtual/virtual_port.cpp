@@ -97,6 +97,14 @@ firmware::GestureRequest VirtualPort::performGesture(std::uint8_t id) {
   return m_motion.performGesture(id);
 }
 
+firmware::GestureRequest VirtualPort::setSpontaneousGestures(float ratePerMinute) {
+  return m_motion.setSpontaneousGestures(ratePerMinute);
+}
+
+std::uint8_t VirtualPort::requestedGesture(std::uint32_t framesAgo, std::uint32_t frames) const {
+  return m_motion.requestedGesture(framesAgo, frames);
+}
+
 bool VirtualPort::storageErase(std::uint8_t slot) {
   if (slot > 1) return false;
   std::memset(m_storage.data() + slot * kSlotBytes, 0xFF, kSlotBytes);

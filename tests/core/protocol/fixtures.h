@@ -63,7 +63,7 @@ inline bool equal(const Samples& a, const Samples& b, std::string& field) {
 inline bool equal(const Event& a, const Event& b, std::string& field) {
   DLM_FIELD(eventId) DLM_FIELD(startSample) DLM_FIELD(frames) DLM_FIELD(predictedClass)
   DLM_FIELD(bestClass) DLM_FIELD(confidence) DLM_FIELD(knownScore) DLM_FIELD(flags)
-  DLM_FIELD(label) DLM_FIELD(dims) DLM_ARRAY(descriptor, a.dims)
+  DLM_FIELD(label) DLM_FIELD(dims) DLM_ARRAY(descriptor, a.dims) DLM_FIELD(requestedGesture)
   return true;
 }
 
@@ -95,6 +95,7 @@ inline bool equal(const Command& a, const Command& b, std::string& field) {
               std::size_t(a.args.injectSamples.channels) * a.args.injectSamples.frames)
     break;
   case CommandId::SetRejection: DLM_FIELD(args.rejectionShare) break;
+  case CommandId::SetSpontaneousGestures: DLM_FIELD(args.spontaneousRate) break;
   default: break;
   }
   return true;
@@ -207,12 +208,13 @@ inline Event randomEvent(Random& r) {
   m.label = (m.flags & kEventHasLabel) ? std::int16_t(r.range(0, 32767)) : std::int16_t(-1);
   m.dims = std::uint16_t(r.range(0, kMaxDescriptorDims));
   for (std::size_t i = 0; i < m.dims; ++i) m.descriptor[i] = r.signedFloat();
+  m.requestedGesture = r.chance(2) ? r.byte() : kNoGesture;
   return m;
 }
 
 inline Command randomCommand(Random& r) {
   Command c;
-  c.id = CommandId(r.range(1, 14));
+  c.id = CommandId(r.range(1, 15));
   auto& a = c.args;
   switch (c.id) {
   case CommandId::SetTrigger: a.setTrigger = randomTrigger(r); break;
@@ -240,6 +242,10 @@ inline Command randomCommand(Random& r) {
   // The bounds themselves now and then: 0 rejects nothing, 1 everything.
   case CommandId::SetRejection:
     a.rejectionShare = r.chance(10) ? float(r.below(2)) : r.unit();
+    break;
+  case CommandId::SetSpontaneousGestures:
+    a.spontaneousRate = r.chance(10) ? float(r.below(2)) * kMaxSpontaneousRate
+                                     : r.unit() * kMaxSpontaneousRate;
     break;
   default: break;
   }

@@ -195,11 +195,16 @@ private slots:
     // docs/protocol.md, "Worked example": Command ForgetEvent(42), sequence 2.
     const Bytes payload = commandPayload(42);
     QCOMPARE(payload, (Bytes{0x03, 0x2A, 0x00, 0x00, 0x00}));
-    QCOMPARE(kProtocolVersion, std::uint8_t(2));  // the example is a version 2 frame
+    QCOMPARE(kProtocolVersion, std::uint8_t(3));  // the example is a version 3 frame
     const Bytes wire = frameBytes(MessageType::Command, 2, payload);
-    const Bytes expect{0x04, 0x02, 0x05, 0x02, 0x02, 0x05, 0x03, 0x03, 0x2A,
-                       0x01, 0x01, 0x05, 0xC2, 0xF1, 0x23, 0x21, 0x00};
+    const Bytes expect{0x04, 0x03, 0x05, 0x02, 0x02, 0x05, 0x03, 0x03, 0x2A,
+                       0x01, 0x01, 0x05, 0x02, 0x2E, 0xAD, 0xE0, 0x00};
     QCOMPARE(wire, expect);
+    // ... and the same command in a version 2 session, as the document gives it too.
+    const Bytes wire2 = frameBytes(MessageType::Command, 2, payload, 2);
+    const Bytes expect2{0x04, 0x02, 0x05, 0x02, 0x02, 0x05, 0x03, 0x03, 0x2A,
+                        0x01, 0x01, 0x05, 0xC2, 0xF1, 0x23, 0x21, 0x00};
+    QCOMPARE(wire2, expect2);
     QCOMPARE(dlm::crc32("123456789", 9), 0xCBF43926u);
     // docs/protocol.md §3.5: Command SetRejection(0.25), sequence 3.
     Command c;
@@ -207,9 +212,18 @@ private slots:
     c.args.rejectionShare = 0.25f;  // 0x3E800000
     Bytes rejection(kMaxWireFrame);
     rejection.resize(encodeMessage(c, 3, rejection.data(), rejection.size()));
-    const Bytes rejectionExpect{0x04, 0x02, 0x05, 0x03, 0x02, 0x05, 0x02, 0x0E, 0x01,
-                                0x07, 0x80, 0x3E, 0x8A, 0xEB, 0xA5, 0xFB, 0x00};
+    const Bytes rejectionExpect{0x04, 0x03, 0x05, 0x03, 0x02, 0x05, 0x02, 0x0E, 0x01,
+                                0x07, 0x80, 0x3E, 0x4A, 0x34, 0x2B, 0x3A, 0x00};
     QCOMPARE(rejection, rejectionExpect);
+    // docs/protocol.md §3.5.2: Command SetSpontaneousGestures(12), sequence 4.
+    Command demo;
+    demo.id = CommandId::SetSpontaneousGestures;
+    demo.args.spontaneousRate = 12.0f;  // 0x41400000
+    Bytes spontaneous(kMaxWireFrame);
+    spontaneous.resize(encodeMessage(demo, 4, spontaneous.data(), spontaneous.size()));
+    const Bytes spontaneousExpect{0x04, 0x03, 0x05, 0x04, 0x02, 0x05, 0x02, 0x0F, 0x01,
+                                  0x07, 0x40, 0x41, 0xD0, 0xCB, 0x6A, 0x68, 0x00};
+    QCOMPARE(spontaneous, spontaneousExpect);
   }
 
   void encodeFrameRejectsWhatCannotBeSent() {
@@ -380,13 +394,13 @@ private slots:
     QCOMPARE(d.stats().versionMismatches, 2u);
     // A foreign version of a version-stable type: delivered, flagged by its version.
     HelloRequest hr;
-    hr.version = 3;
-    hr.minVersion = 3;
+    hr.version = newer;
+    hr.minVersion = newer;
     Bytes payload(8);
     payload.resize(hr.encode(payload.data(), payload.size()));
-    c = feedAll(d, frameBytes(MessageType::HelloRequest, 1, payload, 3));
+    c = feedAll(d, frameBytes(MessageType::HelloRequest, 1, payload, newer));
     QCOMPARE(c.frames.size(), std::size_t(1));
-    QCOMPARE(c.frames[0].version, std::uint8_t(3));
+    QCOMPARE(c.frames[0].version, newer);
     hr.version = 1;
     hr.minVersion = 1;
     payload.resize(8);
@@ -396,6 +410,12 @@ private slots:
     QCOMPARE(c.frames[0].version, std::uint8_t(1));
     QCOMPARE(d.stats().versionMismatches, 4u);
     QCOMPARE(d.stats().framesOk, 0u);
+    // The older version still spoken (2): any type is delivered, with its version.
+    c = feedAll(d, frameBytes(MessageType::Command, 3, commandPayload(1), kMinProtocolVersion));
+    QCOMPARE(c.frames.size(), std::size_t(1));
+    QCOMPARE(c.frames[0].version, kMinProtocolVersion);
+    QCOMPARE(d.stats().versionMismatches, 4u);
+    QCOMPARE(d.stats().framesOk, 1u);
     QVERIFY(bytesBalance(d));
   }
 

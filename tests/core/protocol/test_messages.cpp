@@ -116,6 +116,7 @@ Event sampleEvent() {
   e.label = 4;
   e.dims = 58;
   for (int i = 0; i < 58; ++i) e.descriptor[i] = float(i) * 0.01f - 0.2f;
+  e.requestedGesture = 5;  // figure-eight, asked for
   return e;
 }
 
@@ -128,7 +129,7 @@ private slots:
     QCOMPARE(payloadOf(HelloRequest()).size(), std::size_t(2));
     QCOMPARE(payloadOf(sampleHello()).size(), std::size_t(86));
     QCOMPARE(payloadOf(sampleStatus()).size(), std::size_t(53));
-    QCOMPARE(payloadOf(sampleEvent()).size(), std::size_t(27 + 4 * 58));
+    QCOMPARE(payloadOf(sampleEvent()).size(), std::size_t(28 + 4 * 58));
     QCOMPARE(payloadOf(Ack()).size(), std::size_t(8));
     Samples s;
     s.channels = 3;
@@ -203,7 +204,7 @@ private slots:
 
   void everyCommandRoundTrips() {
     fixtures::Random r(42);
-    int seen[15] = {};
+    int seen[16] = {};
     for (int i = 0; i < 400; ++i) {
       const Command c = fixtures::randomCommand(r);
       ++seen[int(c.id)];
@@ -221,7 +222,7 @@ private slots:
       }
       if (QTest::currentTestFailed()) return;
     }
-    for (int id = 1; id <= 14; ++id) QVERIFY2(seen[id] > 0, "a command id was never generated");
+    for (int id = 1; id <= 15; ++id) QVERIFY2(seen[id] > 0, "a command id was never generated");
     // Commands without arguments are a single byte.
     for (CommandId id : {CommandId::GetStatus, CommandId::ModelPullBegin, CommandId::Heartbeat,
                          CommandId::Reset}) {
@@ -241,7 +242,7 @@ private slots:
     QVERIFY(!decodes<Log>(p));
     l.level = LogLevel(4);
     QCOMPARE(l.encode(p.data(), p.size()), std::size_t(0));
-    for (int id : {0, 15, 255}) QVERIFY(!decodes<Command>(Bytes{std::uint8_t(id)}));
+    for (int id : {0, 16, 255}) QVERIFY(!decodes<Command>(Bytes{std::uint8_t(id)}));
     Command c;
     c.id = CommandId::None;
     QCOMPARE(payloadOf(c).size(), std::size_t(0));
@@ -406,6 +407,90 @@ private slots:
     QVERIFY(!decodes<Command>(Bytes{14, 0, 0, 0}));
     QVERIFY(!decodes<Command>(Bytes{14, 0, 0, 0, 0, 0}));
     QVERIFY(decodes<Command>(Bytes{14, 0, 0, 0, 0}));
+  }
+
+  void eventRequestedGestureFollowsTheVersion() {
+    // Version 3: one byte after the descriptor, any value; 0xFF is "none".
+    for (std::uint8_t g : {std::uint8_t(0), std::uint8_t(4), std::uint8_t(6), std::uint8_t(254),
+                           kNoGesture}) {
+      Event e = sampleEvent();
+      e.requestedGesture = g;
+      checkRoundTrip(e, 11);
+      const Bytes p = payloadOf(e);
+      QCOMPARE(p.back(), g);
+      if (QTest::currentTestFailed()) return;
+    }
+    // Version 2: no such byte. The board leaves it out; the studio reads "none".
+    Event e = sampleEvent();
+    Bytes v2(kMaxPayload);
+    v2.resize(e.encode(v2.data(), v2.size(), 2));
+    QCOMPARE(v2.size(), std::size_t(27 + 4 * 58));
+    const Bytes v3 = payloadOf(e);
+    QCOMPARE(Bytes(v3.begin(), v3.end() - 1), v2);  // the same bytes but the last
+    Event back;
+    back.requestedGesture = 3;
+    QVERIFY(Event::decode(v2.data(), v2.size(), back, 2));
+    QCOMPARE(back.requestedGesture, kNoGesture);
+    QCOMPARE(back.descriptor[57], e.descriptor[57]);
+    // Each layout is exact in its own version: one byte short or long is refused.
+    QVERIFY(!Event::decode(v2.data(), v2.size(), back, 3));
+    QVERIFY(!Event::decode(v3.data(), v3.size(), back, 2));
+    Bytes longer = v3;
+    longer.push_back(0);
+    QVERIFY(!Event::decode(longer.data(), longer.size(), back, 3));
+    // Versions outside the spoken range neither encode nor decode.
+    Bytes out(kMaxPayload);
+    for (std::uint8_t version : {std::uint8_t(1), std::uint8_t(4)}) {
+      QCOMPARE(e.encode(out.data(), out.size(), version), std::size_t(0));
+      QVERIFY(!Event::decode(v3.data(), v3.size(), back, version));
+    }
+    // decodeMessage and encodeMessage use the frame's version.
+    for (std::uint8_t version : {std::uint8_t(2), std::uint8_t(3)}) {
+      Bytes wire(kMaxWireFrame);
+      wire.resize(encodeMessage(e, 9, wire.data(), wire.size(), version));
+      FrameDecoder d;
+      bool got = false;
+      for (std::uint8_t b : wire)
+        if (d.push(b) == DecodeEvent::Frame) {
+          QCOMPARE(d.frame().version, version);
+          got = decodeMessage(d.frame(), back);
+        }
+      QVERIFY(got);
+      QCOMPARE(back.requestedGesture, version == 3 ? e.requestedGesture : kNoGesture);
+    }
+  }
+
+  void spontaneousRateIsCheckedBothWays() {
+    for (float rate : {0.0f, 0.5f, 12.0f, kMaxSpontaneousRate}) {
+      Command c;
+      c.id = CommandId::SetSpontaneousGestures;
+      c.args.spontaneousRate = rate;
+      checkRoundTrip(c, 5);
+      QCOMPARE(payloadOf(c).size(), std::size_t(5));
+      QCOMPARE(payloadOf(c)[0], std::uint8_t(15));
+      if (QTest::currentTestFailed()) return;
+    }
+    const float nan = std::numeric_limits<float>::quiet_NaN();
+    const float inf = std::numeric_limits<float>::infinity();
+    for (float rate : {nan, inf, -inf, -0.001f, std::nextafter(kMaxSpontaneousRate, 1e9f),
+                       -1.0f, 1e9f}) {
+      Command c;
+      c.id = CommandId::SetSpontaneousGestures;
+      c.args.spontaneousRate = rate;
+      QVERIFY(payloadOf(c).empty());
+      std::uint32_t bits = 0;
+      std::memcpy(&bits, &rate, sizeof bits);
+      const Bytes wire{15, std::uint8_t(bits), std::uint8_t(bits >> 8), std::uint8_t(bits >> 16),
+                       std::uint8_t(bits >> 24)};
+      QVERIFY2(!decodes<Command>(wire), qPrintable(QString::number(double(rate))));
+    }
+    // The rate is exactly 4 bytes; the id after it is unknown.
+    QVERIFY(!decodes<Command>(Bytes{15}));
+    QVERIFY(!decodes<Command>(Bytes{15, 0, 0, 0}));
+    QVERIFY(!decodes<Command>(Bytes{15, 0, 0, 0, 0, 0}));
+    QVERIFY(decodes<Command>(Bytes{15, 0, 0, 0, 0}));
+    QVERIFY(!decodes<Command>(Bytes{16, 0, 0, 0, 0}));
+    QVERIFY(isValidCommandId(15) && !isValidCommandId(16));
   }
 
   void stringsMustBeTerminatedAndPadded() {

@@ -81,6 +81,13 @@ public:
     return m_motion.pull(now, out, maxFrames);
   }
   GestureRequest performGesture(std::uint8_t id) override { return m_motion.performGesture(id); }
+  GestureRequest setSpontaneousGestures(float ratePerMinute) override {
+    return realSensor ? GestureRequest::NotSupported
+                      : m_motion.setSpontaneousGestures(ratePerMinute);
+  }
+  std::uint8_t requestedGesture(std::uint32_t framesAgo, std::uint32_t frames) const override {
+    return realSensor ? kNoRequestedGesture : m_motion.requestedGesture(framesAgo, frames);
+  }
   std::uint32_t storageCapacity() const override { return kSlotBytes; }
   bool storageErase(std::uint8_t slot) override {
     if (slot > 1 || failStorage) return false;
@@ -112,6 +119,7 @@ public:
   std::size_t writeBudget = std::numeric_limits<std::size_t>::max();
   std::uint32_t now = 0;
   bool failStorage = false;
+  bool realSensor = false;  // answer like a board whose gestures come from a hand
   bool keepLogs = true;
   int erases = 0;
   std::vector<std::string> logs;
@@ -187,7 +195,8 @@ public:
   template <typename M>
   void send(const M& message, std::uint16_t sequence) {
     std::uint8_t wire[protocol::kMaxWireFrame];
-    const std::size_t n = protocol::encodeMessage(message, sequence, wire, sizeof wire);
+    const std::size_t n =
+        protocol::encodeMessage(message, sequence, wire, sizeof wire, wireVersion);
     sendBytes(Bytes(wire, wire + n));
   }
 
@@ -338,6 +347,7 @@ public:
   std::vector<std::max_align_t> arena;
   HostView host;
   std::uint16_t seq = 1;
+  std::uint8_t wireVersion = protocol::kProtocolVersion;  // header of the frames send() makes
   bool autoHeartbeat = true;
   bool hostReading = true;
   void (*aroundPoll)(bool entering) = nullptr;  // e.g. to count allocations inside poll()

@@ -88,18 +88,18 @@ private slots:
   void versionMismatchIsSaidInWords() {
     AppHarness h;
     protocol::HelloRequest r;
-    r.version = 4;
-    r.minVersion = 3;
+    r.version = 5;
+    r.minVersion = 4;
     h.send(r, 77);
     h.step(20);
     QCOMPARE(int(h.host.hellos.size()), 0);
     QCOMPARE(int(h.host.logs.size()), 1);
-    QVERIFY(QByteArray(h.host.logs[0].text).contains("protocol mismatch: board speaks v2-2"));
+    QVERIFY(QByteArray(h.host.logs[0].text).contains("protocol mismatch: board speaks v2-3"));
     QCOMPARE(int(h.host.acks.size()), 1);
     QCOMPARE(h.host.acks[0].seq, std::uint16_t(77));
     QCOMPARE(h.host.acks[0].commandId, CommandId::None);
     QCOMPARE(h.host.acks[0].code, AckCode::NotSupported);
-    QCOMPARE(h.host.acks[0].value, 2u | (2u << 8));
+    QCOMPARE(h.host.acks[0].value, 2u | (3u << 8));
     // A version 1 studio is refused the same way (Status and knownScore changed in v2).
     r.version = 1;
     r.minVersion = 1;

@@ -147,6 +147,7 @@ void MockBoard::handleHello(const protocol::FrameView& frame) {
   }
   m_acks.clear();
   m_session = true;
+  m_version = common;  // every later frame, both ways, is of this version (docs §5.1)
   send(h);
 }
 
@@ -290,6 +291,7 @@ void MockBoard::stream() {
 
 template <typename M>
 void MockBoard::send(const M& message, std::uint8_t version) {
+  if (version == 0) version = m_version;
   QByteArray frame(static_cast<qsizetype>(protocol::kMaxWireFrame), '\0');
   const std::size_t n =
       protocol::encodeMessage(message, m_seq++, reinterpret_cast<std::uint8_t*>(frame.data()),

@@ -111,13 +111,14 @@ private:
   void stream();
   void labelEvent(std::uint32_t id, int classIndex);
   template <typename M>
-  void send(const M& message, std::uint8_t version = protocol::kProtocolVersion);
+  void send(const M& message, std::uint8_t version = 0);  // 0: the session's version
 
   protocol::FrameDecoder m_decoder;
   protocol::AckCache m_acks;
   std::uint16_t m_seq = 0;
   std::uint8_t m_highest = protocol::kProtocolVersion;
   std::uint8_t m_lowest = protocol::kMinProtocolVersion;
+  std::uint8_t m_version = protocol::kProtocolVersion;  // negotiated at the last handshake
   bool m_refuseWithAck = true;
   bool m_session = false;
   int m_dropHellos = 0;

@@ -64,7 +64,7 @@ private slots:
     QCOMPARE(info.firmwareVersion, QStringLiteral("0.9.1-test"));
     QCOMPARE(info.coreVersion, QStringLiteral("0.1.0"));
     QCOMPARE(info.portName, QStringLiteral("mock0"));
-    QCOMPARE(info.protocolVersion, 2);
+    QCOMPARE(info.protocolVersion, 3);  // the highest both speak
     QCOMPARE(info.maxNeurons, 256);
     QCOMPARE(info.maxDeepNeurons, 256);  // the mock's Hello says 0: as wide as the first layer
     QCOMPARE(info.maxDims, 64);
@@ -96,6 +96,26 @@ private slots:
     QCOMPARE(rig.board.helloSeqs().at(0), rig.board.helloSeqs().at(1));
   }
 
+  void versionTwoBoardTalksWithoutRequestedGestures() {
+    // A board flashed before version 3: the session is version 2, its events have no
+    // requestedGesture byte and decode as "none".
+    Rig rig;
+    rig.board.setVersions(2, 2, true);
+    QSignalSpy connected(rig.link.get(), &BoardLink::connected);
+    QSignalSpy events(rig.link.get(), &BoardLink::eventReceived);
+    rig.connect();
+    QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, kConnectTimeoutMs);
+    QCOMPARE(connected.at(0).at(0).value<BoardInfo>().protocolVersion, 2);
+    protocol::Event e;
+    e.eventId = 7;
+    e.frames = 100;
+    e.requestedGesture = 5;  // lost in a version 2 layout
+    rig.board.sendEvent(e);
+    QTRY_COMPARE(events.count(), 1);
+    QCOMPARE(events.at(0).at(0).value<BoardEvent>().id, 7u);
+    QCOMPARE(events.at(0).at(0).value<BoardEvent>().requestedGesture, -1);
+  }
+
   void handshakeBacksOffAndKeepsTryingUntilABoardAnswers() {
     Rig rig;
     rig.board.dropHelloRequests(4); // more than one round of 3 tries
@@ -118,15 +138,15 @@ private slots:
   void versionMismatchSaysWhichSideToUpdate() {
     QFETCH(bool, refuseWithAck);
     Rig rig;
-    rig.board.setVersions(4, 3, refuseWithAck);
+    rig.board.setVersions(5, 4, refuseWithAck);
     QSignalSpy disconnected(rig.link.get(), &BoardLink::disconnected);
     QSignalSpy connected(rig.link.get(), &BoardLink::connected);
     QSignalSpy logs(rig.link.get(), &BoardLink::logReceived);
     rig.connect();
     QTRY_COMPARE_WITH_TIMEOUT(disconnected.count(), 1, kConnectTimeoutMs);
     const QString reason = disconnected.at(0).at(0).toString();
-    QVERIFY2(reason.contains(QStringLiteral("protocol version 3–4")), qPrintable(reason));
-    QVERIFY2(reason.contains(QStringLiteral("protocol version 2")), qPrintable(reason));
+    QVERIFY2(reason.contains(QStringLiteral("protocol version 4–5")), qPrintable(reason));
+    QVERIFY2(reason.contains(QStringLiteral("protocol version 2–3")), qPrintable(reason));
     QVERIFY2(reason.contains(QStringLiteral("cannot communicate")), qPrintable(reason));
     QVERIFY2(reason.contains(QStringLiteral("Update Deeplomath Studio")), qPrintable(reason));
     QCOMPARE(rig.link->state(), LinkState::Incompatible);
@@ -182,6 +202,12 @@ private slots:
     QVERIFY(got.learned);
     QCOMPARE(got.label, 4);
     QCOMPARE(got.descriptor, (QVector<float>{1.0f, -2.0f, 0.5f}));
+    QCOMPARE(got.requestedGesture, -1);  // kNoGesture: not caused by a request
+    e.eventId = 43;
+    e.requestedGesture = 5;  // the board was playing the requested gesture 5
+    rig.board.sendEvent(e);
+    QTRY_COMPARE(events.count(), 2);
+    QCOMPARE(events.at(1).at(0).value<BoardEvent>().requestedGesture, 5);
 
     rig.link->requestStatus();
     QTRY_COMPARE(status.count(), 1);
@@ -332,6 +358,23 @@ private slots:
     QCOMPARE(failed.at(4).at(0).value<CommandKind>(), CommandKind::SetRejection);
     QVERIFY(failed.at(4).at(1).toString().contains(QStringLiteral("3 tries")));
     QVERIFY(rig.link->isConnected());
+  }
+
+  void spontaneousGesturesRateIsCheckedAndSent() {
+    Rig rig;
+    QSignalSpy connected(rig.link.get(), &BoardLink::connected);
+    QSignalSpy failed(rig.link.get(), &BoardLink::commandFailed);
+    rig.connect();
+    QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, kConnectTimeoutMs);
+    for (float rate : {0.0f, 12.0f, protocol::kMaxSpontaneousRate})
+      rig.link->setSpontaneousGestures(rate);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.board.executed(CommandId::SetSpontaneousGestures), 3, 3000);
+    for (float bad : {-1.0f, 601.0f, std::numeric_limits<float>::quiet_NaN()})
+      rig.link->setSpontaneousGestures(bad);
+    QTRY_COMPARE(failed.count(), 3);
+    for (const auto& f : failed)
+      QCOMPARE(f.at(0).value<CommandKind>(), CommandKind::SetSpontaneousGestures);
+    QCOMPARE(rig.board.count(CommandId::SetSpontaneousGestures), 3);  // refused before sending
   }
 
   void commandsWithoutABoardFailAtOnce() {

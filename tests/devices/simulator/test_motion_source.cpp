@@ -257,6 +257,69 @@ private slots:
     c.channels = 9;
     QCOMPARE(int(MotionSource(c).config().channels), int(MotionSource::kMaxChannels));
   }
+
+  void requestedGestureInNamesWhatWasPlaying() {
+    MotionConfig c = config(11, 0.0f);
+    MotionSource source(c);
+    QVERIFY(source.performGesture(1));
+    QVERIFY(source.performGesture(5));
+    std::vector<std::int16_t> buffer(6000 * 3);
+    source.generate(buffer.data(), 6000);
+    GestureTruth circle, eight;
+    QVERIFY(source.popTruth(circle) && source.popTruth(eight));
+    QVERIFY(circle.requested && eight.requested);
+    // Windows as the event detector makes them: some idle before and after the gesture.
+    QCOMPARE(int(source.requestedGestureIn(circle.start - 100, circle.frames + 250)), 1);
+    QCOMPARE(int(source.requestedGestureIn(eight.start - 100, eight.frames + 250)), 5);
+    // A window over the idle before the first gesture, or after the last: none.
+    QCOMPARE(source.requestedGestureIn(0, 400), MotionSource::kNoGesture);
+    QCOMPARE(source.requestedGestureIn(eight.start + eight.frames + 10, 300),
+             MotionSource::kNoGesture);
+    // A window over both: the one covering most of it.
+    const std::uint32_t from = circle.start + circle.frames - 10;
+    QCOMPARE(int(source.requestedGestureIn(from, eight.start + eight.frames - from)), 5);
+  }
+
+  void spontaneousGesturesAreNeverAttributed() {
+    MotionSource source(config(12, 120.0f));
+    std::vector<std::int16_t> buffer(20000 * 3);
+    source.generate(buffer.data(), 20000);
+    GestureTruth t;
+    int seen = 0;
+    while (source.popTruth(t)) {
+      QVERIFY(!t.requested);
+      QCOMPARE(source.requestedGestureIn(t.start, t.frames), MotionSource::kNoGesture);
+      ++seen;
+    }
+    QVERIFY(seen >= 4);
+  }
+
+  void spontaneousRateChangesAtRuntime() {
+    MotionSource source(config(13, 0.0f));
+    std::vector<std::int16_t> buffer(30000 * 3);
+    source.generate(buffer.data(), 30000);
+    GestureTruth t;
+    QVERIFY(!source.popTruth(t));  // off: nothing in 30 s
+    source.setSpontaneousRate(120.0f);
+    QCOMPARE(source.config().gestureRatePerMinute, 120.0f);
+    const std::uint32_t turnedOn = source.sampleIndex();
+    source.generate(buffer.data(), 30000);  // the stream goes on: no restart
+    QCOMPARE(source.sampleIndex(), turnedOn + 30000u);
+    int on = 0;
+    while (source.popTruth(t)) {
+      QVERIFY(t.start >= turnedOn);
+      ++on;
+    }
+    QVERIFY2(on >= 10, qPrintable(QString::number(on)));  // ~ one every 0.5 s plus dead time
+    source.setSpontaneousRate(0.0f);
+    source.generate(buffer.data(), 3000);  // a gesture already playing ends
+    while (source.popTruth(t)) {
+    }
+    source.generate(buffer.data(), 30000);
+    QVERIFY(!source.popTruth(t));
+    source.setSpontaneousRate(-5.0f);  // nonsense is off, not negative
+    QCOMPARE(source.config().gestureRatePerMinute, 0.0f);
+  }
 };
 
 QTEST_GUILESS_MAIN(TestMotionSource)

@@ -3,7 +3,9 @@
 // the model and check the board reports the same hash, undo/redo, save and reopen.
 // With DLM_SCREENSHOT_DIR set (and a real display, e.g. Xvfb), it also saves screenshots.
 #include <QDir>
+#include <QAction>
 #include <QDockWidget>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QStandardPaths>
@@ -16,6 +18,7 @@
 #include "app/persistence/project.h"
 #include "core/model_format.h"
 #include "ui/board/board_panel.h"
+#include "ui/board/gesture_toolbar.h"
 #include "ui/knownset/embedding_plot.h"
 #include "ui/knownset/known_set_panel.h"
 #include "ui/knownset/score_histogram.h"
@@ -246,6 +249,47 @@ private slots:
     events()->redo();
     QCOMPARE(eventAt(0).tag, int(dlm::app::kOutlier));
     events()->undo();
+  }
+
+  void enterConfirmsSuggestedTagsAndDemoIsATogglePair() {
+    // The never-seen gestures asked for above are suggested as unknown, shown apart, and Enter
+    // confirms them through the window's table.
+    QVector<int> rows;
+    for (int row = 0; row < events()->eventCount(); ++row) {
+      const dlm::app::EventDetail e = eventAt(row);
+      if (e.tag == dlm::app::kUntagged && e.suggestedTag == dlm::app::kOutlier) rows << row;
+    }
+    QCOMPARE(rows.size(), 3);
+    QAbstractItemModel* model = events()->model();
+    QVERIFY(model->index(rows[0], EventTableLayout::TagColumn).data().toString().endsWith(
+        QStringLiteral("? (Enter)")));
+    QTableView* table = m_window->events()->table();
+    table->setFocus();
+    table->selectRow(rows[0]);
+    QTest::keyClick(table, Qt::Key_Return);
+    QCOMPARE(eventAt(rows[0]).tag, int(dlm::app::kOutlier));
+    QCOMPARE(model->index(rows[0], EventTableLayout::TagColumn).data().toString(),
+             events()->tagName(dlm::app::kOutlier));
+    events()->undo();  // undoable like any tag
+    QCOMPARE(eventAt(rows[0]).tag, int(dlm::app::kUntagged));
+    // Enter on a tagged event (its tag came from a key) changes nothing.
+    table->selectRow(0);
+    const int tag = eventAt(0).tag;
+    QTest::keyClick(table, Qt::Key_Enter);
+    QCOMPARE(eventAt(0).tag, tag);
+
+    // The demo: one checkable action, off, on the gesture toolbar and in the Board menu.
+    QAction* demo = m_window->gestures()->demoAction();
+    QVERIFY(demo->isCheckable() && !demo->isChecked() && demo->isEnabled());
+    QVERIFY(!m_controller->demoGestures());
+    bool inMenu = false;
+    for (QMenu* menu : m_window->findChildren<QMenu*>())
+      inMenu |= menu->actions().contains(demo);
+    QVERIFY(inMenu);
+    demo->trigger();
+    QVERIFY(m_controller->demoGestures());
+    demo->trigger();
+    QVERIFY(!m_controller->demoGestures());
   }
 
   void saveAndReopenGiveTheSameSession() {
