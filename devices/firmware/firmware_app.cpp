@@ -4,6 +4,7 @@
 #include "devices/firmware/firmware_app.h"
 
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 
 namespace dlm::firmware {
@@ -38,7 +39,12 @@ bool FirmwareApp::init(BoardPort& port, void* arena, std::size_t arenaSize) {
     return false;
   }
   if (arena == nullptr || m_network.init(kCapacity, arena, arenaSize) != Status::Ok) {
-    port.log(kLogError, "firmware app: network arena too small");
+    // Say how much is needed: a kernel change that grows the layout shows up here first.
+    char text[96];
+    std::snprintf(text, sizeof text, "firmware app: network arena too small (%lu B, needs %lu B)",
+                  static_cast<unsigned long>(arenaSize),
+                  static_cast<unsigned long>(Network::arenaBytes(kCapacity)));
+    port.log(kLogError, text);
     return false;
   }
   m_board = board;
