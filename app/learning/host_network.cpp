@@ -101,6 +101,11 @@ bool HostNetwork::init(const Capacity& capacity, int dims, QString* error) {
   return true;
 }
 
+bool HostNetwork::withinLimits() const {
+  return m_capacity.maxLayers <= m_limitLayers && m_capacity.maxNeurons <= m_limitNeurons &&
+         (m_limitDeepNeurons == 0 || m_capacity.layerNeurons(1) <= m_limitDeepNeurons);
+}
+
 void HostNetwork::clear() {
   if (ready()) m_network.reset(m_network.dims(), 0, m_network.params());
 }

@@ -37,6 +37,8 @@ public:
   /// in each deeper one; \p maxDeepNeurons 0: no separate limit) so every model the studio
   /// builds can be pushed to it; the next ensure() re-initialises if needed.
   void setLimits(int maxLayers, int maxNeurons, int maxDeepNeurons = 0);
+  /// \brief True when the network's capacity is within the limits of setLimits().
+  bool withinLimits() const;
   /// \brief Forget the model (keep the arena).
   void clear();
 
