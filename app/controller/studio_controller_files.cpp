@@ -49,12 +49,13 @@ int StudioController::adoptExtras(const ProjectExtras& loaded) {
   const double threshold = loaded.settings.value(QStringLiteral("rejectionShare"))
                                .toDouble(double(KernelParams().threshold));
   m_learning->setThreshold(float(threshold));
+  // The session was just replaced, so the learner has a rebuild scheduled; a saved model it
+  // can use (LearningWorker::loadModel checks that it fits) cancels it. Posted before anything
+  // slow (drawing the history) so it reaches the learner well within the rebuild's delay.
+  if (!loaded.modelBytes.isEmpty()) m_learning->loadModel(loaded.modelBytes);
   m_growth = loaded.growth;
   m_layout = loaded.layout;
   emit growthHistoryReset(m_growth);
-  // The session was just replaced, so the learner is rebuilding from its events; a saved
-  // model it can use (LearningWorker::loadModel checks that it fits them) stops that rebuild.
-  if (!loaded.modelBytes.isEmpty()) m_learning->loadModel(loaded.modelBytes);
   // The accuracy curve carries on from its last point: each incremental learn was one
   // predict-then-learn outcome (rebuilds are not), within the worker's window.
   int learns = 0;
@@ -75,9 +76,9 @@ bool StudioController::openProject(const QString& path, QString* error, QByteArr
   // Everything is validated before anything changes: on failure the session is untouched.
   if (!Project::read(path, &data, error)) return false;
   m_session->replaceState(std::move(data.state));
+  const int tagged = adoptExtras(data.extras);
   m_recovery->finish();
   m_projectPath = path;
-  const int tagged = adoptExtras(data.extras);
   if (layout != nullptr) *layout = m_layout;
   const QString name = QFileInfo(path).fileName();
   QString journalError;

@@ -110,6 +110,9 @@ void LearningWorker::resetSession(const LearnerOps& events, const QStringList& c
   m_prequentialNext = 0;
   m_prequentialAccuracy = 0.0;
   m_lastMap = KnownSetMap();
+  // A full delay from now, not what is left of an earlier one: a saved model posted right
+  // after this reset (opening a project) must arrive before the rebuild it replaces runs.
+  m_rebuildTimer->stop();
   scheduleRebuild();
 }
 
