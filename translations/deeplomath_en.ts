@@ -101,7 +101,7 @@
 <context>
     <name>dlm::app::HostNetwork</name>
     <message>
-        <location filename="../app/learning/host_network.cpp" line="+42"/>
+        <location filename="../app/learning/host_network.cpp" line="+38"/>
         <source>the network does not support %1 features with %2 classes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -116,7 +116,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+42"/>
         <location line="+18"/>
         <source>the model is unreadable (%1)</source>
         <translation type="unfinished"></translation>
@@ -125,7 +125,7 @@
 <context>
     <name>dlm::app::Importer</name>
     <message>
-        <location filename="../app/import_export/importer.cpp" line="+115"/>
+        <location filename="../app/import_export/importer.cpp" line="+112"/>
         <source>Cannot open “%1”: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -222,13 +222,35 @@
         <source>The trigger runs at 65535 Hz at most; its filters assume that rate.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n channel(s) do not fit a descriptor of %1 dimensions.</source>
+        <translation>
+            <numerusform>%n channel does not fit a descriptor of %1 dimensions.</numerusform>
+            <numerusform>%n channels do not fit a descriptor of %1 dimensions.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+37"/>
+        <location line="+32"/>
         <source>The recording ends during an event; that event was left out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+15"/>
+        <source>Cannot import “%1”: it has %2 and the board %3; its events could not be learned with the board&apos;s.</source>
+        <extracomment>%1: file name; %2: &quot;%n channel(s)&quot; of the file; %3: the board&apos;s channel count.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n channel(s)</source>
+        <translation>
+            <numerusform>%n channel</numerusform>
+            <numerusform>%n channels</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>No event was detected in “%1”: the signal never crossed the trigger threshold (%2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -270,12 +292,17 @@
 <context>
     <name>dlm::app::LearningWorker</name>
     <message>
-        <location filename="../app/learning/learning_worker.cpp" line="+120"/>
-        <source>The saved model could not be used: %1. The network is rebuilt from the tagged events instead.</source>
+        <location filename="../app/learning/learning_worker.cpp" line="+122"/>
+        <source>The saved model could not be used: %1. The network is rebuilt from the tagged events instead; no event or tag was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The saved model does not match the tagged events (it learned other events, or events of another size). It is being rebuilt from the tagged events; no event or tag was lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+68"/>
+        <location line="+80"/>
         <source>Event %1 has %n feature(s), but the network expects %2, so it was not learned.</source>
         <translation>
             <numerusform>Event %1 has %n feature, but the network expects %2, so it was not learned.</numerusform>
@@ -365,30 +392,30 @@
 <context>
     <name>dlm::app::Project</name>
     <message>
-        <location filename="../app/persistence/project.cpp" line="+110"/>
+        <location filename="../app/persistence/project.cpp" line="+117"/>
         <source>“%1” is empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <location line="+9"/>
         <source>header</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+30"/>
-        <location line="+103"/>
+        <location line="+148"/>
         <source>“%1” is damaged: event %2 of %3 is invalid: %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-193"/>
+        <location line="-243"/>
         <source>“%1” is truncated: the file ends in the middle of its %2. It was not completely written, or was cut short when copied; open an autosave or an older copy instead.</source>
         <extracomment>%2: the part the file ends in, such as &quot;header&quot; or &quot;list of events&quot;.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>“%1” is not a Deeplomath project (it does not start with the project signature). Choose a .dlmproj file saved by Deeplomath Studio.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -398,7 +425,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>“%1” was saved by a newer version of Deeplomath Studio (project format %2); this version opens formats up to %3. Update Deeplomath Studio to open it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -453,7 +480,36 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
+        <location line="+5"/>
+        <location line="+7"/>
+        <source>growth history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>“%1” is damaged: its growth history is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>“%1” is damaged: point %2 of %3 of its growth history is invalid: %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+4"/>
+        <location line="+3"/>
+        <source>window layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>“%1” is damaged: its window layout is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>end-of-file marker</source>
         <translation type="unfinished"></translation>
     </message>
@@ -530,28 +586,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>“%1” is inconsistent: its header and its model disagree on the model&apos;s size.</source>
+        <location line="+17"/>
+        <source>the header and the model disagree on the model&apos;s size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>“%1” is inconsistent: the model&apos;s checksum differs from the one recorded in its header.</source>
+        <location line="+6"/>
+        <source>the model is unreadable (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="+2"/>
+        <source>the model&apos;s checksum differs from the one recorded in the header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-29"/>
         <source>its id %1 is out of order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+62"/>
         <location line="+26"/>
-        <source>“%1” is damaged: its model is unreadable (%2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <location line="+22"/>
         <source>Cannot write “%1”: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -575,7 +631,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+104"/>
         <source>“%1” belongs to another session.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -621,7 +677,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+156"/>
         <source>A class needs a name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -693,7 +749,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller_board.cpp" line="+85"/>
+        <location filename="../app/controller/studio_controller_board.cpp" line="+89"/>
         <source>Board disconnected: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -708,7 +764,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Connected to %1 (firmware %2, core %3).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -719,7 +775,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+45"/>
         <source>unknown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -760,24 +816,24 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller_files.cpp" line="+18"/>
-        <location line="+32"/>
+        <location filename="../app/controller/studio_controller_files.cpp" line="+21"/>
+        <location line="+64"/>
         <source>Autosave is off: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-43"/>
         <source>New project.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+47"/>
         <source>Opened %1: %2, %3.</source>
         <extracomment>%1: file name; %2: &quot;%n event(s)&quot;; %3: &quot;%n class(es)&quot;.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n event</numerusform>
@@ -793,7 +849,24 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+4"/>
+        <source>The model saved in “%1” could not be used: %2. It is being rebuilt from the %n tagged event(s); no event or tag was lost.</source>
+        <extracomment>%1: file name; %2: why its model was not used; %n: events the model is rebuilt from.</extracomment>
+        <translation>
+            <numerusform>The model saved in “%1” could not be used: %2. It is being rebuilt from the %n tagged event; no event or tag was lost.</numerusform>
+            <numerusform>The model saved in “%1” could not be used: %2. It is being rebuilt from the %n tagged events; no event or tag was lost.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>“%1” holds no saved model: it is being rebuilt from the %n tagged event(s).</source>
+        <translation>
+            <numerusform>“%1” holds no saved model: it is being rebuilt from the %n tagged event.</numerusform>
+            <numerusform>“%1” holds no saved model: it is being rebuilt from the %n tagged events.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
         <source>Recovered %n event(s) from the last session.</source>
         <translation>
             <numerusform>Recovered %n event from the last session.</numerusform>
@@ -801,7 +874,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Imported %n event(s) from %1.</source>
         <translation>
             <numerusform>Imported %n event from %1.</numerusform>
@@ -817,12 +890,12 @@
         </translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-34"/>
         <source>Saved %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+42"/>
         <source>There is no model yet: tag a few events first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -854,30 +927,20 @@
 <context>
     <name>dlm::app::VirtualBoardProcess</name>
     <message>
-        <location filename="../app/controller/virtual_board_process.cpp" line="+22"/>
-        <source>The virtual board could not be started (%1). Reinstall Deeplomath Studio, or connect a board from Board &gt; Connect to.</source>
+        <location filename="../app/controller/virtual_board_process.cpp" line="+34"/>
+        <source>The virtual board (dlm-board) was not found next to the studio or on the PATH. Reinstall Deeplomath Studio, or connect a board from Board &gt; Connect to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>The virtual board stopped before opening its port (exit code %1). Start it again from Board &gt; Use the virtual board, or connect a board from Board &gt; Connect to.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+64"/>
-        <source>The virtual board did not report its port (it printed “%1”). Reinstall Deeplomath Studio, or connect a board from Board &gt; Connect to.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-32"/>
-        <source>The virtual board (dlm-board) was not found next to the studio or on the PATH.</source>
+        <location line="+10"/>
+        <source>The virtual board could not be started (%1). Start it again from Board &gt; Use the virtual board, or connect a board from Board &gt; Connect to.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>dlm::app::codec</name>
     <message>
-        <location filename="../app/persistence/event_codec.cpp" line="+127"/>
+        <location filename="../app/persistence/event_codec.cpp" line="+129"/>
         <source>its signal or descriptor is longer than the studio accepts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -897,6 +960,16 @@
     <message>
         <location line="+6"/>
         <source>its descriptor holds a value that is not a finite number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>it has more layers than a network can have</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>it holds a time or a rate that is not a valid number</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -961,7 +1034,7 @@
 <context>
     <name>dlm::link::BoardLink</name>
     <message>
-        <location filename="../devices/link/board_link.cpp" line="+132"/>
+        <location filename="../devices/link/board_link.cpp" line="+133"/>
         <source>The board is not connected.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1593,7 +1666,7 @@
 <context>
     <name>dlm::ui::ClassPalette</name>
     <message>
-        <location filename="../ui/common/class_colours.cpp" line="+36"/>
+        <location filename="../ui/common/class_colours.cpp" line="+6"/>
         <source>outlier</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1934,7 +2007,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+77"/>
         <source>Waiting for the first learned event</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1963,7 +2036,7 @@
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 · depth &lt;b&gt;%2&lt;/b&gt; · %3 · accuracy &lt;b&gt;%4%&lt;/b&gt; · rejected &lt;b&gt;%5%&lt;/b&gt; · %6</source>
         <extracomment>%1: &quot;%Ln event(s) learned&quot;; %3: &quot;%Ln neuron(s)&quot;; %6: &quot;%Ln full rebuild(s)&quot;.</extracomment>
         <translation type="unfinished"></translation>
@@ -2064,18 +2137,18 @@
     <name>dlm::ui::KnownSetPlot</name>
     <message>
         <location filename="../ui/knownset/known_set_plot.cpp" line="+75"/>
-        <location line="+121"/>
+        <location line="+123"/>
         <source>Projection x</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-120"/>
-        <location line="+121"/>
+        <location line="-122"/>
+        <location line="+123"/>
         <source>Projection y</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-91"/>
         <source>Known-set score</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2087,7 +2160,7 @@ tag them with keys 1–9 to teach the network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>untagged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2117,7 +2190,7 @@ tag them with keys 1–9 to teach the network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+297"/>
+        <location line="+299"/>
         <source>Score %1 — %2 (boundary at %3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2155,7 +2228,7 @@ tag them with keys 1–9 to teach the network.</source>
 <context>
     <name>dlm::ui::LiveSignalPanel</name>
     <message>
-        <location filename="../ui/live/live_signal_panel.cpp" line="+48"/>
+        <location filename="../ui/live/live_signal_panel.cpp" line="+50"/>
         <source>x</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2186,12 +2259,12 @@ tag them with keys 1–9 to teach the network.</source>
     </message>
     <message>
         <location line="+29"/>
-        <location line="+305"/>
+        <location line="+296"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-303"/>
+        <location line="-294"/>
         <source>Freeze the view to inspect it; samples keep being recorded (Space)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2267,7 +2340,7 @@ Connect a board, or start the virtual board to see its signals here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+104"/>
         <source>Trigger %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2313,7 +2386,7 @@ Connect a board, or start the virtual board to see its signals here.</source>
 <context>
     <name>dlm::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="+63"/>
+        <location filename="../ui/main_window/main_window.cpp" line="+69"/>
         <source>acceleration (counts, 4096 = 1 g)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2349,7 +2422,7 @@ Connect a board, or start the virtual board to see its signals here.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../ui/main_window/main_window_wiring.cpp" line="+81"/>
+        <location filename="../ui/main_window/main_window_wiring.cpp" line="+85"/>
         <source>No model yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2366,6 +2439,48 @@ Connect a board, or start the virtual board to see its signals here.</source>
     <message>
         <location line="+2"/>
         <source>%1%2 — Deeplomath Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>The window layout saved in the project could not be applied; the current layout is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The studio did not close cleanly last time. Recover the events and tags it had?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A session from %1 was not saved: %2, %3. Recover it?</source>
+        <extracomment>%1: date and time of the last autosave; %2: &quot;%Ln event(s)&quot;; %3: &quot;%Ln tagged&quot; (events tagged with a class or as unknown). &quot;A session from 5 Dec 2026 09:14 was not saved: 42 events, 15 tagged. Recover it?&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>%Ln event</numerusform>
+            <numerusform>%Ln events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%Ln tagged</source>
+        <translation>
+            <numerusform>%Ln tagged</numerusform>
+            <numerusform>%Ln tagged</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Recover the last session?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Recovery failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2598,7 +2713,7 @@ Nothing was changed in the current session.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../ui/main_window/main_window_wiring.cpp" line="+49"/>
+        <location filename="../ui/main_window/main_window_wiring.cpp" line="+46"/>
         <source>Deeplomath models (*.dlm)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2618,7 +2733,7 @@ Nothing was changed in the current session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window_wiring.cpp" line="-99"/>
+        <location filename="../ui/main_window/main_window_wiring.cpp" line="-100"/>
         <source>%1 neurons × %2 dimensions, %n class(es)</source>
         <translation>
             <numerusform>%1 neurons × %2 dimensions, %n class</numerusform>
@@ -2641,7 +2756,7 @@ Nothing was changed in the current session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+28"/>
         <source>Model: depth %1, neurons %2, %n event(s) learned</source>
         <translation>
             <numerusform>Model: depth %1, neurons %2, %n event learned</numerusform>
@@ -2649,7 +2764,7 @@ Nothing was changed in the current session.</source>
         </translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+42"/>
         <source>Pulled the board&apos;s model (%1 bytes, CRC verified).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2847,7 +2962,7 @@ its layers and neurons appear here.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../ui/studio_main/main.cpp" line="+28"/>
+        <location filename="../ui/studio_main/main.cpp" line="+29"/>
         <source>Tag live sensor events, watch a backpropagation-free network grow, and push models to boards.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2882,22 +2997,7 @@ its layers and neurons appear here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
-        <source>Recover the last session?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The studio did not close cleanly last time. Recover the events and tags it had?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Recovery failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+34"/>
+        <location line="+72"/>
         <source>Cannot open the project</source>
         <translation type="unfinished"></translation>
     </message>

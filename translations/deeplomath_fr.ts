@@ -101,7 +101,7 @@
 <context>
     <name>dlm::app::HostNetwork</name>
     <message>
-        <location filename="../app/learning/host_network.cpp" line="+42"/>
+        <location filename="../app/learning/host_network.cpp" line="+38"/>
         <source>the network does not support %1 features with %2 classes</source>
         <translation>le réseau ne prend pas en charge %1 caractéristiques avec %2 classes</translation>
     </message>
@@ -116,7 +116,7 @@
         <translation>le réseau n’a pas pu être initialisé (%1)</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+42"/>
         <location line="+18"/>
         <source>the model is unreadable (%1)</source>
         <translation>le modèle est illisible (%1)</translation>
@@ -125,7 +125,7 @@
 <context>
     <name>dlm::app::Importer</name>
     <message>
-        <location filename="../app/import_export/importer.cpp" line="+115"/>
+        <location filename="../app/import_export/importer.cpp" line="+112"/>
         <source>Cannot open “%1”: %2</source>
         <translation>Impossible d’ouvrir «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
@@ -222,13 +222,35 @@
         <source>The trigger runs at 65535 Hz at most; its filters assume that rate.</source>
         <translation>Le déclencheur fonctionne au plus à 65535 Hz&#xa0;; ses filtres supposent cette fréquence d’échantillonnage.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n channel(s) do not fit a descriptor of %1 dimensions.</source>
+        <translation>
+            <numerusform>%n canal ne tient pas dans un descripteur de %1 dimensions.</numerusform>
+            <numerusform>%n canaux ne tiennent pas dans un descripteur de %1 dimensions.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+37"/>
+        <location line="+32"/>
         <source>The recording ends during an event; that event was left out.</source>
         <translation>L’enregistrement se termine pendant un événement&#xa0;; cet événement a été ignoré.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+15"/>
+        <source>Cannot import “%1”: it has %2 and the board %3; its events could not be learned with the board&apos;s.</source>
+        <extracomment>%1: file name; %2: &quot;%n channel(s)&quot; of the file; %3: the board&apos;s channel count.</extracomment>
+        <translation>Impossible d’importer «&#xa0;%1&#xa0;»&#xa0;: il a %2 et la carte %3&#xa0;; ses événements ne pourraient pas être appris avec ceux de la carte.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n channel(s)</source>
+        <translation>
+            <numerusform>%n canal</numerusform>
+            <numerusform>%n canaux</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>No event was detected in “%1”: the signal never crossed the trigger threshold (%2).</source>
         <translation>Aucun événement détecté dans «&#xa0;%1&#xa0;»&#xa0;: le signal n’a jamais franchi le seuil de déclenchement (%2).</translation>
     </message>
@@ -270,12 +292,17 @@
 <context>
     <name>dlm::app::LearningWorker</name>
     <message>
-        <location filename="../app/learning/learning_worker.cpp" line="+120"/>
-        <source>The saved model could not be used: %1. The network is rebuilt from the tagged events instead.</source>
-        <translation>Le modèle enregistré n’a pas pu être utilisé&#xa0;: %1. Le réseau est reconstruit à partir des événements étiquetés.</translation>
+        <location filename="../app/learning/learning_worker.cpp" line="+122"/>
+        <source>The saved model could not be used: %1. The network is rebuilt from the tagged events instead; no event or tag was lost.</source>
+        <translation>Le modèle enregistré n’a pas pu être utilisé&#xa0;: %1. Le réseau est reconstruit à partir des événements étiquetés&#xa0;; aucun événement ni aucune étiquette n’a été perdu.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The saved model does not match the tagged events (it learned other events, or events of another size). It is being rebuilt from the tagged events; no event or tag was lost.</source>
+        <translation>Le modèle enregistré ne correspond pas aux événements étiquetés (il a appris d’autres événements, ou des événements d’une autre taille). Il est reconstruit à partir des événements étiquetés&#xa0;; aucun événement ni aucune étiquette n’a été perdu.</translation>
     </message>
     <message numerus="yes">
-        <location line="+68"/>
+        <location line="+80"/>
         <source>Event %1 has %n feature(s), but the network expects %2, so it was not learned.</source>
         <translation>
             <numerusform>L’événement %1 a %n caractéristique, mais le réseau en attend %2&#xa0;; il n’a donc pas été appris.</numerusform>
@@ -365,30 +392,30 @@
 <context>
     <name>dlm::app::Project</name>
     <message>
-        <location filename="../app/persistence/project.cpp" line="+110"/>
+        <location filename="../app/persistence/project.cpp" line="+117"/>
         <source>“%1” is empty.</source>
         <translation>«&#xa0;%1&#xa0;» est vide.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <location line="+9"/>
         <source>header</source>
         <translation>l’en-tête</translation>
     </message>
     <message>
         <location line="+30"/>
-        <location line="+103"/>
+        <location line="+148"/>
         <source>“%1” is damaged: event %2 of %3 is invalid: %4.</source>
         <translation>«&#xa0;%1&#xa0;» est endommagé&#xa0;: l’événement %2 sur %3 est invalide&#xa0;: %4.</translation>
     </message>
     <message>
-        <location line="-193"/>
+        <location line="-243"/>
         <source>“%1” is truncated: the file ends in the middle of its %2. It was not completely written, or was cut short when copied; open an autosave or an older copy instead.</source>
         <extracomment>%2: the part the file ends in, such as &quot;header&quot; or &quot;list of events&quot;.</extracomment>
         <translation>«&#xa0;%1&#xa0;» est tronqué&#xa0;: le fichier s’interrompt dans %2. Il n’a pas été entièrement écrit, ou a été coupé lors d’une copie&#xa0;; ouvrez plutôt une sauvegarde automatique ou une copie plus ancienne.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>“%1” is not a Deeplomath project (it does not start with the project signature). Choose a .dlmproj file saved by Deeplomath Studio.</source>
         <translation>«&#xa0;%1&#xa0;» n’est pas un projet Deeplomath (il ne commence pas par la signature de projet). Choisissez un fichier .dlmproj enregistré par Deeplomath Studio.</translation>
     </message>
@@ -398,7 +425,7 @@
         <translation>le numéro de version du format</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>“%1” was saved by a newer version of Deeplomath Studio (project format %2); this version opens formats up to %3. Update Deeplomath Studio to open it.</source>
         <translation>«&#xa0;%1&#xa0;» a été enregistré par une version plus récente de Deeplomath Studio (format de projet %2)&#xa0;; cette version ouvre les formats %3 et antérieurs. Mettez à jour Deeplomath Studio pour l’ouvrir.</translation>
     </message>
@@ -453,7 +480,36 @@
         <translation>«&#xa0;%1&#xa0;» est endommagé&#xa0;: son modèle est absent.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
+        <location line="+5"/>
+        <location line="+7"/>
+        <source>growth history</source>
+        <translation>historique de croissance</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>“%1” is damaged: its growth history is missing.</source>
+        <translation>«&#xa0;%1&#xa0;» est endommagé&#xa0;: son historique de croissance manque.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>“%1” is damaged: point %2 of %3 of its growth history is invalid: %4.</source>
+        <translation>«&#xa0;%1&#xa0;» est endommagé&#xa0;: le point %2 sur %3 de son historique de croissance n’est pas valide&#xa0;: %4.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+4"/>
+        <location line="+3"/>
+        <source>window layout</source>
+        <translation>disposition de la fenêtre</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>“%1” is damaged: its window layout is missing.</source>
+        <translation>«&#xa0;%1&#xa0;» est endommagé&#xa0;: la disposition de sa fenêtre manque.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>end-of-file marker</source>
         <translation>le marqueur de fin de fichier</translation>
     </message>
@@ -530,28 +586,28 @@
         <translation>il est marqué comme appris mais n’a pas de classe</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>“%1” is inconsistent: its header and its model disagree on the model&apos;s size.</source>
-        <translation>«&#xa0;%1&#xa0;» est incohérent&#xa0;: son en-tête et son modèle ne s’accordent pas sur la taille du modèle.</translation>
+        <location line="+17"/>
+        <source>the header and the model disagree on the model&apos;s size</source>
+        <translation>l’en-tête et le modèle ne s’accordent pas sur la taille du modèle</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>“%1” is inconsistent: the model&apos;s checksum differs from the one recorded in its header.</source>
-        <translation>«&#xa0;%1&#xa0;» est incohérent&#xa0;: la somme de contrôle du modèle diffère de celle enregistrée dans son en-tête.</translation>
+        <location line="+6"/>
+        <source>the model is unreadable (%1)</source>
+        <translation>le modèle est illisible (%1)</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="+2"/>
+        <source>the model&apos;s checksum differs from the one recorded in the header</source>
+        <translation>la somme de contrôle du modèle diffère de celle inscrite dans l’en-tête</translation>
+    </message>
+    <message>
+        <location line="-29"/>
         <source>its id %1 is out of order</source>
         <translation>son identifiant %1 n’est pas dans l’ordre</translation>
     </message>
     <message>
+        <location line="+62"/>
         <location line="+26"/>
-        <source>“%1” is damaged: its model is unreadable (%2).</source>
-        <translation>«&#xa0;%1&#xa0;» est endommagé&#xa0;: son modèle est illisible (%2).</translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <location line="+22"/>
         <source>Cannot write “%1”: %2</source>
         <translation>Impossible d’écrire «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
@@ -575,7 +631,7 @@
         <translation>La sauvegarde automatique n’a pas pu écrire d’instantané&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+104"/>
         <source>“%1” belongs to another session.</source>
         <translation>«&#xa0;%1&#xa0;» appartient à une autre session.</translation>
     </message>
@@ -621,7 +677,7 @@
         <translation>Inconnu</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+156"/>
         <source>A class needs a name.</source>
         <translation>Une classe doit avoir un nom.</translation>
     </message>
@@ -693,7 +749,7 @@
         <translation>Carte virtuelle démarrée sur %1&#xa0;; connexion…</translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller_board.cpp" line="+85"/>
+        <location filename="../app/controller/studio_controller_board.cpp" line="+89"/>
         <source>Board disconnected: %1</source>
         <translation>Carte déconnectée&#xa0;: %1</translation>
     </message>
@@ -708,7 +764,7 @@
         <translation>Échec de l’envoi du modèle&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Connected to %1 (firmware %2, core %3).</source>
         <translation>Connecté à %1 (micrologiciel %2, noyau %3).</translation>
     </message>
@@ -719,7 +775,7 @@
         <translation>La carte exécute un autre modèle et garde son propre seuil de rejet (%1&#xa0;% des événements connus)&#xa0;; déplacez le curseur pour le régler.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+45"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
@@ -760,24 +816,24 @@
         <translation>Récupération du modèle de la carte…</translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller_files.cpp" line="+18"/>
-        <location line="+32"/>
+        <location filename="../app/controller/studio_controller_files.cpp" line="+21"/>
+        <location line="+64"/>
         <source>Autosave is off: %1</source>
         <translation>Sauvegarde automatique désactivée&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-43"/>
         <source>New project.</source>
         <translation>Nouveau projet.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+47"/>
         <source>Opened %1: %2, %3.</source>
         <extracomment>%1: file name; %2: &quot;%n event(s)&quot;; %3: &quot;%n class(es)&quot;.</extracomment>
         <translation>%1 ouvert&#xa0;: %2, %3.</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n événement</numerusform>
@@ -793,7 +849,24 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+4"/>
+        <source>The model saved in “%1” could not be used: %2. It is being rebuilt from the %n tagged event(s); no event or tag was lost.</source>
+        <extracomment>%1: file name; %2: why its model was not used; %n: events the model is rebuilt from.</extracomment>
+        <translation>
+            <numerusform>Le modèle enregistré dans «&#xa0;%1&#xa0;» n’a pas pu être utilisé&#xa0;: %2. Il est reconstruit à partir de %n événement étiqueté&#xa0;; aucun événement ni aucune étiquette n’a été perdu.</numerusform>
+            <numerusform>Le modèle enregistré dans «&#xa0;%1&#xa0;» n’a pas pu être utilisé&#xa0;: %2. Il est reconstruit à partir des %n événements étiquetés&#xa0;; aucun événement ni aucune étiquette n’a été perdu.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>“%1” holds no saved model: it is being rebuilt from the %n tagged event(s).</source>
+        <translation>
+            <numerusform>«&#xa0;%1&#xa0;» ne contient pas de modèle enregistré&#xa0;: il est reconstruit à partir de %n événement étiqueté.</numerusform>
+            <numerusform>«&#xa0;%1&#xa0;» ne contient pas de modèle enregistré&#xa0;: il est reconstruit à partir des %n événements étiquetés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
         <source>Recovered %n event(s) from the last session.</source>
         <translation>
             <numerusform>%n événement récupéré de la dernière session.</numerusform>
@@ -801,7 +874,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Imported %n event(s) from %1.</source>
         <translation>
             <numerusform>%n événement importé depuis %1.</numerusform>
@@ -817,12 +890,12 @@
         </translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-34"/>
         <source>Saved %1.</source>
         <translation>%1 enregistré.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+42"/>
         <source>There is no model yet: tag a few events first.</source>
         <translation>Aucun modèle pour l’instant&#xa0;: étiquetez d’abord quelques événements.</translation>
     </message>
@@ -854,30 +927,20 @@
 <context>
     <name>dlm::app::VirtualBoardProcess</name>
     <message>
-        <location filename="../app/controller/virtual_board_process.cpp" line="+22"/>
-        <source>The virtual board could not be started (%1). Reinstall Deeplomath Studio, or connect a board from Board &gt; Connect to.</source>
-        <translation>Impossible de démarrer la carte virtuelle (%1). Réinstallez Deeplomath Studio, ou connectez une carte depuis Carte &gt; Se connecter à.</translation>
+        <location filename="../app/controller/virtual_board_process.cpp" line="+34"/>
+        <source>The virtual board (dlm-board) was not found next to the studio or on the PATH. Reinstall Deeplomath Studio, or connect a board from Board &gt; Connect to.</source>
+        <translation>La carte virtuelle (dlm-board) est introuvable à côté du studio comme dans le PATH. Réinstallez Deeplomath Studio, ou connectez une carte depuis Carte &gt; Se connecter à.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>The virtual board stopped before opening its port (exit code %1). Start it again from Board &gt; Use the virtual board, or connect a board from Board &gt; Connect to.</source>
-        <translation>La carte virtuelle s’est arrêtée avant d’ouvrir son port (code de sortie %1). Relancez-la depuis Carte &gt; Utiliser la carte virtuelle, ou connectez une carte depuis Carte &gt; Se connecter à.</translation>
-    </message>
-    <message>
-        <location line="+64"/>
-        <source>The virtual board did not report its port (it printed “%1”). Reinstall Deeplomath Studio, or connect a board from Board &gt; Connect to.</source>
-        <translation>La carte virtuelle n’a pas indiqué son port (elle a affiché «&#xa0;%1&#xa0;»). Réinstallez Deeplomath Studio, ou connectez une carte depuis Carte &gt; Se connecter à.</translation>
-    </message>
-    <message>
-        <location line="-32"/>
-        <source>The virtual board (dlm-board) was not found next to the studio or on the PATH.</source>
-        <translation>La carte virtuelle (dlm-board) est introuvable, ni à côté du studio ni dans le PATH.</translation>
+        <location line="+10"/>
+        <source>The virtual board could not be started (%1). Start it again from Board &gt; Use the virtual board, or connect a board from Board &gt; Connect to.</source>
+        <translation>La carte virtuelle n’a pas pu démarrer (%1). Relancez-la depuis Carte &gt; Utiliser la carte virtuelle, ou connectez une carte depuis Carte &gt; Se connecter à.</translation>
     </message>
 </context>
 <context>
     <name>dlm::app::codec</name>
     <message>
-        <location filename="../app/persistence/event_codec.cpp" line="+127"/>
+        <location filename="../app/persistence/event_codec.cpp" line="+129"/>
         <source>its signal or descriptor is longer than the studio accepts</source>
         <translation>son signal ou son descripteur est plus long que ce que le studio accepte</translation>
     </message>
@@ -898,6 +961,16 @@
         <location line="+6"/>
         <source>its descriptor holds a value that is not a finite number</source>
         <translation>son descripteur contient une valeur qui n’est pas un nombre fini</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>it has more layers than a network can have</source>
+        <translation>il a plus de couches qu’un réseau ne peut en avoir</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>it holds a time or a rate that is not a valid number</source>
+        <translation>il contient une durée ou un taux qui n’est pas un nombre valide</translation>
     </message>
 </context>
 <context>
@@ -961,7 +1034,7 @@
 <context>
     <name>dlm::link::BoardLink</name>
     <message>
-        <location filename="../devices/link/board_link.cpp" line="+132"/>
+        <location filename="../devices/link/board_link.cpp" line="+133"/>
         <source>The board is not connected.</source>
         <translation>La carte n’est pas connectée.</translation>
     </message>
@@ -1593,7 +1666,7 @@
 <context>
     <name>dlm::ui::ClassPalette</name>
     <message>
-        <location filename="../ui/common/class_colours.cpp" line="+36"/>
+        <location filename="../ui/common/class_colours.cpp" line="+6"/>
         <source>outlier</source>
         <translation>aberrant</translation>
     </message>
@@ -1934,7 +2007,7 @@
         <translation>Couche %1</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+77"/>
         <source>Waiting for the first learned event</source>
         <translation>En attente du premier événement appris</translation>
     </message>
@@ -1963,7 +2036,7 @@
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 · depth &lt;b&gt;%2&lt;/b&gt; · %3 · accuracy &lt;b&gt;%4%&lt;/b&gt; · rejected &lt;b&gt;%5%&lt;/b&gt; · %6</source>
         <extracomment>%1: &quot;%Ln event(s) learned&quot;; %3: &quot;%Ln neuron(s)&quot;; %6: &quot;%Ln full rebuild(s)&quot;.</extracomment>
         <translation>%1 · profondeur &lt;b&gt;%2&lt;/b&gt; · %3 · précision &lt;b&gt;%4&#xa0;%&lt;/b&gt; · rejetés &lt;b&gt;%5&#xa0;%&lt;/b&gt; · %6</translation>
@@ -2064,18 +2137,18 @@
     <name>dlm::ui::KnownSetPlot</name>
     <message>
         <location filename="../ui/knownset/known_set_plot.cpp" line="+75"/>
-        <location line="+121"/>
+        <location line="+123"/>
         <source>Projection x</source>
         <translation>Projection en x</translation>
     </message>
     <message>
-        <location line="-120"/>
-        <location line="+121"/>
+        <location line="-122"/>
+        <location line="+123"/>
         <source>Projection y</source>
         <translation>Projection en y</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-91"/>
         <source>Known-set score</source>
         <translation>Score de l’ensemble connu</translation>
     </message>
@@ -2089,7 +2162,7 @@ Les événements apparaissent ici dès que la carte les détecte&#xa0;;
 étiquetez-les avec les touches 1–9 pour entraîner le réseau.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>untagged</source>
         <translation>non étiqueté</translation>
     </message>
@@ -2119,7 +2192,7 @@ Les événements apparaissent ici dès que la carte les détecte&#xa0;;
         <translation>frontière de classe</translation>
     </message>
     <message>
-        <location line="+297"/>
+        <location line="+299"/>
         <source>Score %1 — %2 (boundary at %3)</source>
         <translation>Score %1 — %2 (frontière à %3)</translation>
     </message>
@@ -2157,7 +2230,7 @@ Les événements apparaissent ici dès que la carte les détecte&#xa0;;
 <context>
     <name>dlm::ui::LiveSignalPanel</name>
     <message>
-        <location filename="../ui/live/live_signal_panel.cpp" line="+48"/>
+        <location filename="../ui/live/live_signal_panel.cpp" line="+50"/>
         <source>x</source>
         <translation>x</translation>
     </message>
@@ -2188,12 +2261,12 @@ Les événements apparaissent ici dès que la carte les détecte&#xa0;;
     </message>
     <message>
         <location line="+29"/>
-        <location line="+305"/>
+        <location line="+296"/>
         <source>Pause</source>
         <translation>Suspendre</translation>
     </message>
     <message>
-        <location line="-303"/>
+        <location line="-294"/>
         <source>Freeze the view to inspect it; samples keep being recorded (Space)</source>
         <translation>Figer la vue pour l’examiner&#xa0;; les échantillons continuent d’être enregistrés (Espace)</translation>
     </message>
@@ -2270,7 +2343,7 @@ Connectez une carte, ou démarrez la carte virtuelle pour voir ses signaux ici.<
         <translation>can. %1</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+104"/>
         <source>Trigger %1</source>
         <translation>Seuil %1</translation>
     </message>
@@ -2316,7 +2389,7 @@ Connectez une carte, ou démarrez la carte virtuelle pour voir ses signaux ici.<
 <context>
     <name>dlm::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="+63"/>
+        <location filename="../ui/main_window/main_window.cpp" line="+69"/>
         <source>acceleration (counts, 4096 = 1 g)</source>
         <translation>accélération (unités brutes, 4096 = 1 g)</translation>
     </message>
@@ -2352,7 +2425,7 @@ Connectez une carte, ou démarrez la carte virtuelle pour voir ses signaux ici.<
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../ui/main_window/main_window_wiring.cpp" line="+81"/>
+        <location filename="../ui/main_window/main_window_wiring.cpp" line="+85"/>
         <source>No model yet</source>
         <translation>Pas encore de modèle</translation>
     </message>
@@ -2370,6 +2443,48 @@ Connectez une carte, ou démarrez la carte virtuelle pour voir ses signaux ici.<
         <location line="+2"/>
         <source>%1%2 — Deeplomath Studio</source>
         <translation>%1%2 — Deeplomath Studio</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>The window layout saved in the project could not be applied; the current layout is kept.</source>
+        <translation>La disposition de fenêtre enregistrée dans le projet n’a pas pu être appliquée&#xa0;; la disposition actuelle est conservée.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The studio did not close cleanly last time. Recover the events and tags it had?</source>
+        <translation>Le studio ne s’est pas fermé correctement la dernière fois. Récupérer ses événements et ses étiquettes&#xa0;?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A session from %1 was not saved: %2, %3. Recover it?</source>
+        <extracomment>%1: date and time of the last autosave; %2: &quot;%Ln event(s)&quot;; %3: &quot;%Ln tagged&quot; (events tagged with a class or as unknown). &quot;A session from 5 Dec 2026 09:14 was not saved: 42 events, 15 tagged. Recover it?&quot;</extracomment>
+        <translation>Une session du %1 n’a pas été enregistrée&#xa0;: %2, %3. La récupérer&#xa0;?</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>%Ln événement</numerusform>
+            <numerusform>%Ln événements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%Ln tagged</source>
+        <translation>
+            <numerusform>%Ln étiqueté</numerusform>
+            <numerusform>%Ln étiquetés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Recover the last session?</source>
+        <translation>Récupérer la dernière session&#xa0;?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Recovery failed</source>
+        <translation>La récupération a échoué</translation>
     </message>
     <message>
         <location filename="../ui/main_window/main_window_actions.cpp" line="+6"/>
@@ -2603,7 +2718,7 @@ La session en cours n’a pas été modifiée.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../ui/main_window/main_window_wiring.cpp" line="+49"/>
+        <location filename="../ui/main_window/main_window_wiring.cpp" line="+46"/>
         <source>Deeplomath models (*.dlm)</source>
         <translation>Modèles Deeplomath (*.dlm)</translation>
     </message>
@@ -2623,7 +2738,7 @@ La session en cours n’a pas été modifiée.</translation>
         <translation>&lt;h3&gt;Deeplomath Studio %1&lt;/h3&gt;&lt;p&gt;Un noyau d’apprentissage profond qui apprend sans rétropropagation, un événement à la fois, construit lui-même sa profondeur et sa densité de neurones, et rejette ce qui se trouve hors de son ensemble connu.&lt;/p&gt;&lt;p&gt;Noyau %2.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window_wiring.cpp" line="-99"/>
+        <location filename="../ui/main_window/main_window_wiring.cpp" line="-100"/>
         <source>%1 neurons × %2 dimensions, %n class(es)</source>
         <translation>
             <numerusform>%1 neurones × %2 dimensions, %n classe</numerusform>
@@ -2646,7 +2761,7 @@ La session en cours n’a pas été modifiée.</translation>
         <translation>Échec de la récupération du modèle&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+28"/>
         <source>Model: depth %1, neurons %2, %n event(s) learned</source>
         <translation>
             <numerusform>Modèle&#xa0;: profondeur %1, neurones %2, %n événement appris</numerusform>
@@ -2654,7 +2769,7 @@ La session en cours n’a pas été modifiée.</translation>
         </translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+42"/>
         <source>Pulled the board&apos;s model (%1 bytes, CRC verified).</source>
         <translation>Modèle de la carte récupéré (%1 octets, CRC vérifié).</translation>
     </message>
@@ -2854,7 +2969,7 @@ ses couches et ses neurones apparaissent ici.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../ui/studio_main/main.cpp" line="+28"/>
+        <location filename="../ui/studio_main/main.cpp" line="+29"/>
         <source>Tag live sensor events, watch a backpropagation-free network grow, and push models to boards.</source>
         <translation>Étiquetez en direct les événements d’un capteur, regardez grandir un réseau sans rétropropagation et envoyez des modèles aux cartes.</translation>
     </message>
@@ -2889,22 +3004,7 @@ ses couches et ses neurones apparaissent ici.</translation>
         <translation>Ne pas proposer de récupérer une session non enregistrée.</translation>
     </message>
     <message>
-        <location line="+41"/>
-        <source>Recover the last session?</source>
-        <translation>Récupérer la dernière session&#xa0;?</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The studio did not close cleanly last time. Recover the events and tags it had?</source>
-        <translation>Le studio ne s’est pas fermé correctement la dernière fois. Récupérer ses événements et ses étiquettes&#xa0;?</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Recovery failed</source>
-        <translation>Échec de la récupération</translation>
-    </message>
-    <message>
-        <location line="+34"/>
+        <location line="+72"/>
         <source>Cannot open the project</source>
         <translation>Impossible d’ouvrir le projet</translation>
     </message>

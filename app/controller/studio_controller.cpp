@@ -25,6 +25,8 @@ void registerViewTypes() {
   qRegisterMetaType<TriggerView>();
   qRegisterMetaType<NetworkSnapshot>();
   qRegisterMetaType<GrowthPoint>();
+  qRegisterMetaType<QVector<GrowthPoint>>();
+  qRegisterMetaType<RecoveryView>();
   qRegisterMetaType<KnownSetMap>();
   qRegisterMetaType<Explanation>();
 }
@@ -84,7 +86,10 @@ void StudioController::wireLearning() {
   });
   connect(learning, &LearningService::activityChanged, this, &StudioController::statusMessage);
   connect(learning, &LearningService::problem, this, &StudioController::problem);
-  connect(learning, &LearningService::growthPoint, this, &StudioController::growthPoint);
+  connect(learning, &LearningService::growthPoint, this, [this](const GrowthPoint& point) {
+    m_growth << point;  // the history a project keeps
+    emit growthPoint(point);
+  });
   connect(learning, &LearningService::networkChanged, this, &StudioController::networkChanged);
   connect(learning, &LearningService::knownSetMapReady, this,
           &StudioController::knownSetMapReady);
@@ -125,6 +130,8 @@ ProjectExtras StudioController::extras() const {
   ProjectExtras e;
   e.modelBytes = m_learning->modelBytes();
   e.settings.insert(QStringLiteral("rejectionShare"), double(m_learning->threshold()));
+  e.growth = m_growth;
+  e.layout = m_layout;
   return e;
 }
 

@@ -13,6 +13,7 @@
 #include "app/controller/board_event_ledger.h"
 #include "app/controller/studio_events.h"
 #include "app/views/board_views.h"
+#include "app/views/recovery_view.h"
 #include "app/views/snapshots.h"
 #include "app/views/trigger_defaults.h"
 
@@ -101,10 +102,22 @@ public:
 
   // --- Files (each returns false with a plain-words \p error and changes nothing on failure)
   QString projectPath() const { return m_projectPath; }
-  bool openProject(const QString& path, QString* error);
-  bool saveProject(const QString& path, QString* error);
+  /// \brief Open the project at \p path: its events and classes, its saved model as it was
+  /// (same identity; rebuilt, with a problem() saying why, only when it is missing, damaged or
+  /// does not fit the events), its threshold and growth history (growthHistoryReset()).
+  /// \p layout receives the window layout saved with it (opaque, empty when none).
+  bool openProject(const QString& path, QString* error, QByteArray* layout = nullptr);
+  /// \brief Save the session to \p path with its model, threshold, growth history and
+  /// \p layout, the window's layout as opaque bytes (empty: keep the last one opened or
+  /// saved). Autosaves carry the same layout.
+  bool saveProject(const QString& path, QString* error, const QByteArray& layout = QByteArray());
+  /// \brief The growth history of the session: every point since it was created, the
+  /// points of a reopened project first.
+  QVector<GrowthPoint> growthHistory() const { return m_growth; }
   /// \brief True when the last session did not close cleanly and left something to recover.
   bool hasRecovery() const;
+  /// \brief What recoverSession() would bring back: counts and the time of the last write.
+  RecoveryView recoverySummary() const;
   bool recoverSession(QString* warning, QString* error);
   bool importRecording(const QString& path, int* events, QString* error);
   bool exportDataset(const QString& path, int* rows, QString* error);
@@ -156,6 +169,9 @@ signals:
 
   // Learning
   void growthPoint(const dlm::app::GrowthPoint& point);
+  /// \brief The growth history was replaced (new project, open, recovery): draw \p points
+  /// instead of what was drawn; growthPoint() appends to them from then on.
+  void growthHistoryReset(const QVector<dlm::app::GrowthPoint>& points);
   void networkChanged(const dlm::app::NetworkSnapshot& snapshot);
   void knownSetMapReady(const dlm::app::KnownSetMap& map);
   void explanationReady(const dlm::app::Explanation& explanation);
@@ -209,6 +225,9 @@ private:
   void sendDemoGestures();
   void suggestTag(SessionEvent& event, int requestedGesture) const;
   ProjectExtras extras() const;
+  /// Threshold, growth history, layout and model of an opened or recovered session; returns
+  /// how many events are tagged with a class (what a rebuild learns from).
+  int adoptExtras(const ProjectExtras& loaded);
 
   // Declared in the order they depend on one another: destroyed in reverse.
   std::unique_ptr<Session> m_session;
@@ -221,6 +240,8 @@ private:
   std::unique_ptr<SampleStore> m_history;  ///< the board's stream: events' raw windows
   BoardEventLedger m_ledger;
   QString m_projectPath;
+  QVector<GrowthPoint> m_growth;       ///< the session's growth history (saved in projects)
+  QByteArray m_layout;                 ///< the window layout of the project (opaque)
   TriggerView m_trigger = defaultTrigger(); ///< the boards' defaults until one reports
   bool m_boardTriggerKnown = false;    ///< a status of this connection reported the trigger
   quint32 m_boardModelCrc = 0;

@@ -115,6 +115,11 @@ void HostNetwork::setDescriptorChannels(int channels) {
   m_network.setKnownScaling(rule, rule.standardise ? prior.data() : nullptr);
 }
 
+bool HostNetwork::withinLimits() const {
+  return m_capacity.maxLayers <= m_limitLayers && m_capacity.maxNeurons <= m_limitNeurons &&
+         (m_limitDeepNeurons == 0 || m_capacity.layerNeurons(1) <= m_limitDeepNeurons);
+}
+
 void HostNetwork::clear() {
   if (ready()) m_network.reset(m_network.dims(), 0, m_network.params());
 }

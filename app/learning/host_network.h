@@ -46,6 +46,8 @@ public:
   /// standardisation: 1, measured best on the studio-session protocol (2, 3 lowered the
   /// never-seen rejection at the default threshold; docs/benchmarks.md).
   static constexpr float kRebuildStatsWeight = 1.0f;
+  /// \brief True when the network's capacity is within the limits of setLimits().
+  bool withinLimits() const;
   /// \brief Forget the model (keep the arena).
   void clear();
 

@@ -23,6 +23,7 @@ signals:
   void reset(const dlm::app::LearnerOps& events, const QStringList& classNames,
              quint64 generation);
   void model(const QByteArray& bytes, quint64 generation);
+  void prequential(double accuracy, int samples);
   void classNames(const QStringList& names);
   void threshold(float threshold);
   void map(int projection, int featureX, int featureY);
@@ -59,6 +60,7 @@ void LearningService::connectWorker() {
   connect(m_port, &LearningPort::ops, w, &LearningWorker::applyOps);
   connect(m_port, &LearningPort::reset, w, &LearningWorker::resetSession);
   connect(m_port, &LearningPort::model, w, &LearningWorker::loadModel);
+  connect(m_port, &LearningPort::prequential, w, &LearningWorker::seedPrequential);
   connect(m_port, &LearningPort::classNames, w, &LearningWorker::setClassNames);
   connect(m_port, &LearningPort::threshold, w, &LearningWorker::setThreshold);
   connect(m_port, &LearningPort::map, w, &LearningWorker::requestKnownSetMap);
@@ -182,6 +184,10 @@ void LearningService::postClassNames(const QStringList& names) {
 void LearningService::loadModel(const QByteArray& bytes) {
   flush();
   emit m_port->model(bytes, m_posted->load());
+}
+
+void LearningService::seedPrequential(double accuracy, int samples) {
+  emit m_port->prequential(accuracy, samples);
 }
 
 void LearningService::setThreshold(float threshold) {

@@ -42,6 +42,10 @@ public:
   /// \brief Adopt a saved model (after opening a project or recovering): used as is when it
   /// learned exactly the session's class-tagged events, otherwise the network is rebuilt.
   void loadModel(const QByteArray& bytes);
+  /// \brief Carry on a reopened session's prequential accuracy: the next learns are averaged
+  /// with \p samples earlier outcomes of which a share \p accuracy were right, instead of
+  /// starting again from nothing (the growth chart would jump to 0% or 100%).
+  void seedPrequential(double accuracy, int samples);
 
   float threshold() const { return m_threshold; }
   /// \brief The latest model bytes (what "push to board" sends and a project stores).

@@ -4,6 +4,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <cmath>
 
 #include "app/session/app_logging.h"
 #include "core/descriptor.h"
@@ -112,6 +113,9 @@ void LearningWorker::resetSession(const LearnerOps& events, const QStringList& c
   m_prequentialNext = 0;
   m_prequentialAccuracy = 0.0;
   m_lastMap = KnownSetMap();
+  // A full delay from now, not what is left of an earlier one: a saved model posted right
+  // after this reset (opening a project) must arrive before the rebuild it replaces runs.
+  m_rebuildTimer->stop();
   scheduleRebuild();
 }
 
@@ -120,8 +124,9 @@ void LearningWorker::loadModel(const QByteArray& bytes, quint64 generation) {
   if (bytes.isEmpty()) return;
   QString error;
   if (!m_net.load(bytes, taggedCount(), &error)) {
+    qCInfo(lcApp) << "saved model unusable:" << error;
     emit problem(tr("The saved model could not be used: %1. The network is rebuilt from the "
-                    "tagged events instead.").arg(error));
+                    "tagged events instead; no event or tag was lost.").arg(error));
     scheduleRebuild();
     return;
   }
@@ -132,10 +137,16 @@ void LearningWorker::loadModel(const QByteArray& bytes, quint64 generation) {
   for (int i = 0; i < m_store.size() && consistent; ++i) {
     const LearnerRow& r = m_store.at(i);
     const bool learnable = r.tag >= 0 && r.descriptor.size() == m_net.dims();
-    consistent = learnable == r.learned;
+    // A class the model has no output for cannot have been learned by it.
+    consistent = learnable == r.learned && r.tag < m_net.network().classes();
   }
   if (!consistent) {
     qCInfo(lcApp) << "saved model does not match the session's tags: rebuilding";
+    // The model is still unused and the events are untouched: the rebuild loses nothing.
+    m_net.clear();
+    emit problem(tr("The saved model does not match the tagged events (it learned other "
+                    "events, or events of another size). It is being rebuilt from the tagged "
+                    "events; no event or tag was lost."));
     scheduleRebuild();
     return;
   }
@@ -143,6 +154,16 @@ void LearningWorker::loadModel(const QByteArray& bytes, quint64 generation) {
   m_rebuildTimer->stop();
   m_modelBytes.clear();  // emitModel() serialises the adopted model afresh
   refresh();
+}
+
+void LearningWorker::seedPrequential(double accuracy, int samples) {
+  if (!std::isfinite(accuracy)) return;
+  samples = std::clamp(samples, 0, kPrequentialWindow);
+  const int right = int(std::lround(std::clamp(accuracy, 0.0, 1.0) * samples));
+  m_prequential.clear();
+  for (int i = 0; i < samples; ++i) m_prequential << (i < right);
+  m_prequentialNext = samples % kPrequentialWindow;
+  m_prequentialAccuracy = samples > 0 ? double(right) / double(samples) : 0.0;
 }
 
 void LearningWorker::setClassNames(const QStringList& names) {
@@ -159,6 +180,21 @@ void LearningWorker::requestRebuild() { scheduleRebuild(); }
 
 void LearningWorker::setLimits(int maxLayers, int maxNeurons, int maxDeepNeurons) {
   m_net.setLimits(maxLayers, maxNeurons, maxDeepNeurons);
+  if (!m_net.hasModel()) {
+    if (taggedCount() > 0) scheduleRebuild();
+    return;
+  }
+  // Every board handshake sets the limits, and a reopened project is often adopted before
+  // the board connects: a model that already fits the board is kept, moved into a network of
+  // the board's capacity (loading keeps every stored byte, so the identity too). Only a
+  // model larger than the board can run is rebuilt within its limits.
+  const QByteArray bytes = m_net.modelBytes(m_names);
+  QString error;
+  if (!bytes.isEmpty() && m_net.load(bytes, taggedCount(), &error) && m_net.withinLimits()) {
+    m_net.network().setThreshold(m_threshold);
+    return;
+  }
+  qCInfo(lcApp) << "the model is larger than the board's capacity: rebuilding" << error;
   scheduleRebuild();
 }
 

@@ -53,6 +53,8 @@ public slots:
   void resetSession(const dlm::app::LearnerOps& events, const QStringList& classNames,
                     quint64 generation);
   void loadModel(const QByteArray& bytes, quint64 generation);
+  /// \brief Seed the prequential window with \p samples outcomes, a share \p accuracy right.
+  void seedPrequential(double accuracy, int samples);
   void setClassNames(const QStringList& names);
   void setThreshold(float threshold);
   void requestKnownSetMap(int projection, int featureX, int featureY);

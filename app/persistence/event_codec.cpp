@@ -4,7 +4,9 @@
 #include <QtEndian>
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
+#include <cstring>
 #include <vector>
 
 #include <zlib.h>
@@ -146,6 +148,73 @@ bool readEvent(QDataStream& in, SessionEvent& e, QString* problem) {
   }
   if (!why.isEmpty() && problem) *problem = why;
   return why.isEmpty();
+}
+
+namespace {
+
+// QDataStream writes doubles as floats when its precision is single (as set up here): the
+// growth history's doubles go as their bit patterns instead.
+void writeDouble(QDataStream& out, double v) {
+  quint64 bits = 0;
+  std::memcpy(&bits, &v, sizeof bits);
+  out << bits;
+}
+
+double readDouble(QDataStream& in) {
+  quint64 bits = 0;
+  in >> bits;
+  double v = 0.0;
+  std::memcpy(&v, &bits, sizeof v);
+  return v;
+}
+
+constexpr quint16 kMaxGrowthLayers = 255;  // a network's depth is a byte in the model format
+
+} // namespace
+
+void writeGrowthPoint(QDataStream& out, const GrowthPoint& p) {
+  const auto layers = quint16(std::min<qsizetype>(p.neuronsPerLayer.size(), kMaxGrowthLayers));
+  out << quint32(p.eventsLearned) << quint16(std::clamp(p.depth, 0, int(kMaxGrowthLayers)))
+      << layers;
+  for (quint16 l = 0; l < layers; ++l) out << quint32(std::max(0, p.neuronsPerLayer[l]));
+  writeDouble(out, p.learnMicros);
+  writeDouble(out, p.prequentialAccuracy);
+  writeDouble(out, p.rejectionRate);
+  out << quint8(p.rebuild ? 1 : 0);
+}
+
+bool readGrowthPoint(QDataStream& in, GrowthPoint& p, QString* problem) {
+  quint32 learned = 0;
+  quint16 depth = 0;
+  quint16 layers = 0;
+  in >> learned >> depth >> layers;
+  if (in.status() != QDataStream::Ok) return false;
+  if (depth > kMaxGrowthLayers || layers > kMaxGrowthLayers) {
+    if (problem) *problem = Tr::tr("it has more layers than a network can have");
+    return false;
+  }
+  p.eventsLearned = learned;
+  p.depth = depth;
+  p.neuronsPerLayer.resize(layers);
+  for (quint16 l = 0; l < layers; ++l) {
+    quint32 n = 0;
+    in >> n;
+    p.neuronsPerLayer[l] = int(std::min<quint32>(n, quint32(INT_MAX)));
+  }
+  p.learnMicros = readDouble(in);
+  p.prequentialAccuracy = readDouble(in);
+  p.rejectionRate = readDouble(in);
+  quint8 flags = 0;
+  in >> flags;
+  if (in.status() != QDataStream::Ok) return false;
+  p.rebuild = (flags & 1) != 0;
+  const auto ratio = [](double v) { return std::isfinite(v) && v >= 0.0 && v <= 1.0; };
+  if (!std::isfinite(p.learnMicros) || p.learnMicros < 0.0 || !ratio(p.prequentialAccuracy) ||
+      !ratio(p.rejectionRate)) {
+    if (problem) *problem = Tr::tr("it holds a time or a rate that is not a valid number");
+    return false;
+  }
+  return true;
 }
 
 CrcWriter::CrcWriter(QIODevice* target) : m_target(target) {

@@ -31,6 +31,16 @@ void writeEvent(QDataStream& out, const SessionEvent& e);
 /// descriptor value, an unknown origin); on a short read the stream's status says so.
 bool readEvent(QDataStream& in, SessionEvent& e, QString* problem);
 
+/// \brief Bytes of the smallest growth point record (bounds a corrupt point count).
+constexpr qint64 kMinGrowthPointBytes = 4 + 2 + 2 + 3 * 8 + 1;
+/// \brief Write one point of the growth history (project format 2). Its three ratios and
+/// times are written as IEEE-754 doubles, bit for bit: the history reopens point for point.
+void writeGrowthPoint(QDataStream& out, const GrowthPoint& p);
+/// \brief Read one growth point. False with \p problem set when a value is impossible (a
+/// ratio outside [0, 1], a negative or non-finite time, more layers than a network has); on
+/// a short read the stream's status says so.
+bool readGrowthPoint(QDataStream& in, GrowthPoint& p, QString* problem);
+
 /// \brief CRC-32 (IEEE, as zlib's and dlm::crc32()) with zlib's fast implementation: the
 /// kernel's nibble table is sized for a board, and project files are hundreds of megabytes.
 std::uint32_t crc32(const void* data, std::size_t size, std::uint32_t crc = 0);

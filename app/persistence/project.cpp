@@ -36,6 +36,9 @@ constexpr quint32 fourCc(const char (&s)[5]) {
 }
 constexpr quint32 kEventsTag = fourCc("EVTS");
 constexpr quint32 kModelTag = fourCc("MODL");
+constexpr quint32 kGrowthTag = fourCc("GROW");
+constexpr quint32 kLayoutTag = fourCc("LAYT");
+constexpr quint32 kMaxLayoutBytes = 16u << 20;
 constexpr quint32 kEndTag = fourCc("END.");
 
 QJsonObject headerOf(const SessionState& state, const ProjectExtras& extras) {
@@ -94,15 +97,19 @@ private:
   bool readHeader(QJsonObject& header);
   bool readEvents(std::vector<SessionEvent>& events);
   bool readModel(QByteArray& model);
+  bool readGrowth(QVector<GrowthPoint>& growth);
+  bool readLayout(QByteArray& layout);
+  bool readEnd();
   bool checkCrc();
   bool applyHeader(const QJsonObject& h, ProjectData& out);
   bool checkEvents(const ProjectData& data, qint64 declaredCount);
-  bool checkModel(const QJsonObject& h, const QByteArray& model);
+  void checkModel(const QJsonObject& h, ProjectData& out);
   qint64 remaining() const { return m_file.size() - m_file.pos(); }
 
   QIODevice& m_file;
   QDataStream m_in;
   QString m_name;
+  quint16 m_version = 0;
 };
 
 bool Reader::readPrologue() {
@@ -117,6 +124,7 @@ bool Reader::readPrologue() {
   quint16 version = 0;
   m_in >> version;
   if (m_in.status() != QDataStream::Ok) return truncated(tr("format version number"));
+  m_version = version;
   if (version > Project::kFormatVersion) {
     return fail(tr("“%1” was saved by a newer version of Deeplomath Studio (project format "
                    "%2); this version opens formats up to %3. Update Deeplomath Studio to open "
@@ -194,6 +202,51 @@ bool Reader::readModel(QByteArray& model) {
   if (size > 0 && m_in.readRawData(model.data(), int(size)) != int(size)) {
     return truncated(tr("model"));
   }
+  return true;
+}
+
+bool Reader::readGrowth(QVector<GrowthPoint>& growth) {
+  quint32 tag = 0;
+  quint32 count = 0;
+  m_in >> tag >> count;
+  if (m_in.status() != QDataStream::Ok) return truncated(tr("growth history"));
+  if (tag != kGrowthTag) {
+    return fail(tr("“%1” is damaged: its growth history is missing.").arg(m_name));
+  }
+  if (qint64(count) * codec::kMinGrowthPointBytes > remaining()) {
+    return truncated(tr("growth history"));
+  }
+  growth.reserve(qsizetype(count));
+  for (quint32 i = 0; i < count; ++i) {
+    GrowthPoint p;
+    QString problem;
+    if (!codec::readGrowthPoint(m_in, p, &problem)) {
+      if (m_in.status() != QDataStream::Ok) return truncated(tr("growth history"));
+      return fail(tr("“%1” is damaged: point %2 of %3 of its growth history is invalid: %4.")
+                      .arg(m_name).arg(i + 1).arg(count).arg(problem));
+    }
+    growth << p;
+  }
+  return true;
+}
+
+bool Reader::readLayout(QByteArray& layout) {
+  quint32 tag = 0;
+  quint32 size = 0;
+  m_in >> tag >> size;
+  if (m_in.status() != QDataStream::Ok) return truncated(tr("window layout"));
+  if (tag != kLayoutTag) {
+    return fail(tr("“%1” is damaged: its window layout is missing.").arg(m_name));
+  }
+  if (size > kMaxLayoutBytes || qint64(size) > remaining()) return truncated(tr("window layout"));
+  layout.resize(qsizetype(size));
+  if (size > 0 && m_in.readRawData(layout.data(), int(size)) != int(size)) {
+    return truncated(tr("window layout"));
+  }
+  return true;
+}
+
+bool Reader::readEnd() {
   quint32 end = 0;
   m_in >> end;
   if (m_in.status() != QDataStream::Ok || remaining() < 4) return truncated(tr("end-of-file marker"));
@@ -286,37 +339,44 @@ bool Reader::checkEvents(const ProjectData& data, qint64 declaredCount) {
   return true;
 }
 
-bool Reader::checkModel(const QJsonObject& h, const QByteArray& model) {
+void Reader::checkModel(const QJsonObject& h, ProjectData& out) {
+  // A bad model does not refuse the file: the events are intact (the file's checksum passed)
+  // and the learner rebuilds the model from them. The model is left out and the reason kept.
+  QByteArray& model = out.extras.modelBytes;
   const QJsonObject declared = h.value(QStringLiteral("model")).toObject();
   if (declared.value(QStringLiteral("bytes")).toInteger(-1) != model.size()) {
-    return fail(tr("“%1” is inconsistent: its header and its model disagree on the model's "
-                   "size.").arg(m_name));
+    out.modelProblem = tr("the header and the model disagree on the model's size");
+  } else if (!model.isEmpty()) {
+    ModelInfo info;
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(model.constData());
+    const Status s = inspectModel(bytes, std::size_t(model.size()), &info);
+    if (s != Status::Ok) {
+      out.modelProblem = tr("the model is unreadable (%1)").arg(QString::fromUtf8(statusText(s)));
+    } else if (quint32(declared.value(QStringLiteral("crc")).toDouble(-1)) != info.crc) {
+      out.modelProblem = tr("the model's checksum differs from the one recorded in the header");
+    }
   }
-  if (model.isEmpty()) return true;
-  ModelInfo info;
-  const auto* bytes = reinterpret_cast<const std::uint8_t*>(model.constData());
-  const Status s = inspectModel(bytes, std::size_t(model.size()), &info);
-  if (s != Status::Ok) {
-    return fail(tr("“%1” is damaged: its model is unreadable (%2).")
-                    .arg(m_name, QString::fromUtf8(statusText(s))));
-  }
-  if (quint32(declared.value(QStringLiteral("crc")).toDouble(-1)) != info.crc) {
-    return fail(tr("“%1” is inconsistent: the model's checksum differs from the one recorded "
-                   "in its header.")
-                    .arg(m_name));
-  }
-  return true;
+  if (!out.modelProblem.isEmpty()) model.clear();
 }
 
 bool Reader::run(ProjectData& out) {
   QJsonObject header;
   if (!readPrologue() || !readHeader(header) || !readEvents(out.state.events) ||
-      !readModel(out.extras.modelBytes) || !checkCrc()) {
+      !readModel(out.extras.modelBytes)) {
     return false;
   }
-  return applyHeader(header, out) &&
-         checkEvents(out, qint64(header.value(QStringLiteral("eventCount")).toDouble(-1))) &&
-         checkModel(header, out.extras.modelBytes);
+  // Version 1 ends after the model; version 2 adds the growth history and the layout.
+  if (m_version >= 2 && (!readGrowth(out.extras.growth) || !readLayout(out.extras.layout))) {
+    return false;
+  }
+  if (!readEnd() || !checkCrc()) return false;
+  out.formatVersion = m_version;
+  if (!applyHeader(header, out) ||
+      !checkEvents(out, qint64(header.value(QStringLiteral("eventCount")).toDouble(-1)))) {
+    return false;
+  }
+  checkModel(header, out);
+  return true;
 }
 
 } // namespace
@@ -341,6 +401,10 @@ bool Project::save(const QString& path, const SessionState& state, const Project
   for (const SessionEvent& e : state.events) codec::writeEvent(out, e);
   out << kModelTag << quint32(extras.modelBytes.size());
   out.writeRawData(extras.modelBytes.constData(), int(extras.modelBytes.size()));
+  out << kGrowthTag << quint32(extras.growth.size());
+  for (const GrowthPoint& p : extras.growth) codec::writeGrowthPoint(out, p);
+  out << kLayoutTag << quint32(extras.layout.size());
+  out.writeRawData(extras.layout.constData(), int(extras.layout.size()));
   out << kEndTag;
   const bool written = crc.finish();
   QDataStream tail(&file);

@@ -5,8 +5,10 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
+#include <QVector>
 
 #include "app/session/session_event.h"
+#include "app/views/snapshots.h"
 
 namespace dlm::app {
 
@@ -17,6 +19,8 @@ struct ProjectExtras {
   QJsonObject settings;          ///< studio settings that belong to the project (threshold, …)
   QByteArray modelBytes;         ///< the studio model (LearningService::modelBytes()), or empty
   quint64 journalSequence = 0;   ///< last journal record this file includes (autosave)
+  QVector<GrowthPoint> growth;   ///< the growth history, oldest first (format 2)
+  QByteArray layout;             ///< the window's layout, opaque to the file (format 2)
 };
 
 /// \brief A project file read back: the session, its extras and facts from the header.
@@ -25,6 +29,10 @@ struct ProjectData {
   ProjectExtras extras;
   QString appVersion;            ///< studio version that wrote it
   QDateTime savedAt;
+  quint16 formatVersion = 0;     ///< format the file was written in
+  /// \brief Why the file's model was left out (it is unreadable or disagrees with the
+  /// header), or empty. The rest of the file is intact: the learner rebuilds from the events.
+  QString modelProblem;
 };
 
 /// \brief Project files (`*.dlmproj`, see docs/project-format.md): one versioned binary file
@@ -35,7 +43,8 @@ class Project {
 
 public:
   /// \brief Version of the project format written; others are refused with a clear message.
-  static constexpr quint16 kFormatVersion = 1;
+  /// Version 2 added the growth history and the window layout; version 1 files still open.
+  static constexpr quint16 kFormatVersion = 2;
   /// \brief File suffix, without the dot.
   static QString suffix() { return QStringLiteral("dlmproj"); }
 
@@ -44,7 +53,9 @@ public:
   static bool save(const QString& path, const SessionState& state, const ProjectExtras& extras,
                    QString* error);
   /// \brief Read and validate \p path. On any problem returns false and a message that says
-  /// what is wrong and in which part of the file; \p out is then untouched.
+  /// what is wrong and in which part of the file; \p out is then untouched. The one part that
+  /// may be damaged without refusing the file is the model (ProjectData::modelProblem): it can
+  /// always be rebuilt from the events, which are what the user cannot recreate.
   static bool read(const QString& path, ProjectData* out, QString* error);
   /// \brief read() then, only on success, replace \p session's content (undo history cleared).
   static bool open(const QString& path, Session& session, ProjectExtras* extras, QString* error);

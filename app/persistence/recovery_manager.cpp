@@ -266,6 +266,25 @@ bool RecoveryManager::hasRecovery(const QString& projectPath) const {
   return !contents.records.isEmpty() || contents.header.basePath.endsWith(kSnapshotSuffix);
 }
 
+RecoveryView RecoveryManager::summary(const QString& projectPath) const {
+  RecoveryView view;
+  if (!hasRecovery(projectPath)) return view;
+  const QString path = findJournal(projectPath);
+  ProjectData data;
+  if (!readRecovery(path, &data, nullptr, nullptr)) return view;
+  view.available = true;
+  view.events = int(data.state.events.size());
+  for (const SessionEvent& e : data.state.events) view.tagged += e.tag != kUntagged ? 1 : 0;
+  // Every edit is flushed to the journal at once, and a snapshot restarts it: the later of
+  // the two files is when the session last changed.
+  view.lastWrite = QFileInfo(path).lastModified();
+  const QFileInfo snapshot(snapshotFor(path));
+  if (snapshot.exists() && snapshot.lastModified() > view.lastWrite) {
+    view.lastWrite = snapshot.lastModified();
+  }
+  return view;
+}
+
 bool RecoveryManager::readBase(const QString& path, const QUuid& sessionId, ProjectData* out,
                                QString* error) {
   ProjectData data;

@@ -8,6 +8,7 @@
 
 #include "app/persistence/journal.h"
 #include "app/persistence/project.h"
+#include "app/views/recovery_view.h"
 
 class QTimer;
 class QThread;
@@ -72,6 +73,10 @@ public:
   QString findJournal(const QString& projectPath = QString()) const;
   /// \brief True when a journal left by an unclean exit holds something to recover.
   bool hasRecovery(const QString& projectPath = QString()) const;
+  /// \brief What recover(\p projectPath) would bring back: the events and tagged events of
+  /// the recovered session and when its journal or autosave was last written (the studio's
+  /// last sign of life). Not available when there is nothing to recover or it cannot be read.
+  RecoveryView summary(const QString& projectPath = QString()) const;
   /// \brief Rebuild the session from the journal's base (project or autosave) and its records
   /// without touching the current session. A torn last record is ignored (see \p warning).
   bool readRecovery(const QString& journalPath, ProjectData* out, QString* warning,

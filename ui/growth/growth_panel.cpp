@@ -279,6 +279,19 @@ void GrowthPanel::clear() {
   refresh();
 }
 
+void GrowthPanel::setHistory(const QVector<app::GrowthPoint>& points) {
+  clear();
+  m_points = points;
+  refresh();
+}
+
+void GrowthPanel::setSessionRejectionRate(double rate) {
+  m_sessionRejection = rate;
+  m_coalescer->request();
+}
+
+QString GrowthPanel::summaryText() const { return m_summary->text(); }
+
 void GrowthPanel::setLogTimeScale(bool on) {
   if (on == m_logTime) return;
   m_logTime = on;
@@ -308,12 +321,13 @@ void GrowthPanel::refresh() {
       tr("<b>%Ln</b> event(s) learned", "", static_cast<int>(last.eventsLearned));
   const QString size = tr("<b>%Ln</b> neuron(s)", "", neurons);
   const QString rebuilds = tr("%Ln full rebuild(s)", "", m_rebuilds);
+  const double rejected = m_sessionRejection >= 0.0 ? m_sessionRejection : last.rejectionRate;
   //: %1: "%Ln event(s) learned"; %3: "%Ln neuron(s)"; %6: "%Ln full rebuild(s)".
   m_summary->setText(tr("%1 · depth <b>%2</b> · %3 · accuracy <b>%4%</b> · rejected <b>%5%</b> "
                         "· %6")
                          .arg(learned, QString::number(last.depth), size,
                               QString::number(100.0 * last.prequentialAccuracy, 'f', 1),
-                              QString::number(100.0 * last.rejectionRate, 'f', 1), rebuilds));
+                              QString::number(100.0 * rejected, 'f', 1), rebuilds));
 }
 
 void GrowthPanel::appendPending() {

@@ -42,12 +42,22 @@ public:
   /// \brief Full rebuilds received since the last clear().
   int rebuildCount() const { return m_rebuilds; }
   bool logTimeScale() const { return m_logTime; }
+  /// \brief The points drawn (or about to be), oldest first.
+  const QVector<app::GrowthPoint>& points() const { return m_points; }
+  /// \brief The one-line summary above the charts, as shown.
+  QString summaryText() const;
 
 public slots:
   /// \brief Add the state after one learned event or rebuild; drawn at the next repaint tick.
   void appendGrowth(const dlm::app::GrowthPoint& point);
   /// \brief Forget every point (a new session).
   void clear();
+  /// \brief Draw \p points instead of what is drawn (a reopened project's history).
+  void setHistory(const QVector<dlm::app::GrowthPoint>& points);
+  /// \brief The share of the session's events rejected now, as the known-set panel counts
+  /// it: the summary shows this figure, so that one rate reads the same in every panel (the
+  /// chart keeps the rate each point had when it was learned).
+  void setSessionRejectionRate(double rate);
   /// \brief Learning time on a logarithmic axis (rebuilds are orders of magnitude slower).
   void setLogTimeScale(bool on);
   /// \brief Draw pending points now instead of at the next repaint tick.
@@ -95,6 +105,7 @@ private:
   int m_maxNeurons = 0;
   double m_minMicros = 0.0;
   double m_maxMicros = 0.0;
+  double m_sessionRejection = -1.0;  // < 0: not reported yet (the last point's is shown)
   bool m_logTime = true;
 };
 

@@ -1,10 +1,13 @@
 #include "ui/main_window/main_window.h"
 
 #include <QCloseEvent>
+#include <QDataStream>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
@@ -26,6 +29,9 @@ namespace {
 constexpr char kGeometryKey[] = "window/geometry";
 constexpr char kStateKey[] = "window/state";
 constexpr int kLayoutVersion = 1;
+// Opening a project's layout bytes: "DLML", then a version, the geometry and the dock state.
+constexpr quint32 kProjectLayoutMagic = 0x4c4d4c44;
+constexpr quint16 kProjectLayoutVersion = 1;
 
 QDockWidget* dock(QMainWindow* window, const QString& title, const QString& name, QWidget* body) {
   auto* d = new QDockWidget(title, window);
@@ -128,6 +134,74 @@ void MainWindow::restoreLayout() {
   QSettings settings;
   restoreGeometry(settings.value(kGeometryKey).toByteArray());
   m_layoutRestored = restoreState(settings.value(kStateKey).toByteArray(), kLayoutVersion);
+}
+
+QByteArray MainWindow::projectLayout() const {
+  QByteArray bytes;
+  QDataStream out(&bytes, QIODevice::WriteOnly);
+  out.setVersion(QDataStream::Qt_6_0);
+  out << kProjectLayoutMagic << kProjectLayoutVersion << saveGeometry()
+      << saveState(kLayoutVersion);
+  return bytes;
+}
+
+bool MainWindow::restoreProjectLayout(const QByteArray& layout) {
+  QDataStream in(layout);
+  in.setVersion(QDataStream::Qt_6_0);
+  quint32 magic = 0;
+  quint16 version = 0;
+  QByteArray geometry;
+  QByteArray state;
+  in >> magic >> version >> geometry >> state;
+  if (in.status() != QDataStream::Ok || magic != kProjectLayoutMagic ||
+      version != kProjectLayoutVersion) {
+    return false;
+  }
+  restoreGeometry(geometry);
+  const bool restored = restoreState(state, kLayoutVersion);
+  m_layoutRestored = m_layoutRestored || restored;
+  return restored;
+}
+
+bool MainWindow::openProjectFile(const QString& path, QString* error) {
+  QByteArray layout;
+  if (!m_controller->openProject(path, error, &layout)) return false;
+  // A project saved without a layout (format 1, or from the command line) keeps this one.
+  if (!layout.isEmpty() && !restoreProjectLayout(layout)) {
+    statusBar()->showMessage(tr("The window layout saved in the project could not be applied; "
+                                "the current layout is kept."),
+                             8000);
+  }
+  return true;
+}
+
+QString MainWindow::recoveryQuestion(const app::RecoveryView& summary) {
+  if (!summary.available || !summary.lastWrite.isValid()) {
+    return tr("The studio did not close cleanly last time. Recover the events and tags it had?");
+  }
+  // Counts and time in the studio's locale (QLocale(), which %Ln follows too).
+  const QString when = QLocale().toString(summary.lastWrite.toLocalTime(), QLocale::ShortFormat);
+  //: %1: date and time of the last autosave; %2: "%Ln event(s)"; %3: "%Ln tagged" (events
+  //: tagged with a class or as unknown). "A session from 5 Dec 2026 09:14 was not saved: 42
+  //: events, 15 tagged. Recover it?"
+  return tr("A session from %1 was not saved: %2, %3. Recover it?")
+      .arg(when, tr("%Ln event(s)", "", summary.events), tr("%Ln tagged", "", summary.tagged));
+}
+
+void MainWindow::offerRecovery() {
+  if (!m_controller->hasRecovery()) return;
+  const QString question = recoveryQuestion(m_controller->recoverySummary());
+  const auto answer = QMessageBox::question(this, tr("Recover the last session?"), question,
+                                            QMessageBox::Yes | QMessageBox::No,
+                                            QMessageBox::Yes);
+  if (answer != QMessageBox::Yes) return;
+  QString warning;
+  QString error;
+  if (!m_controller->recoverSession(&warning, &error)) {
+    QMessageBox::warning(this, tr("Recovery failed"), error);
+  } else if (!warning.isEmpty()) {
+    statusBar()->showMessage(warning, 15000);
+  }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -10,6 +10,7 @@ class QMenu;
 
 namespace dlm::app {
 class StudioController;
+struct RecoveryView;
 struct UndoState;
 } // namespace dlm::app
 
@@ -42,6 +43,20 @@ public:
 
   /// \brief Restore the dock layout and geometry saved by the last session.
   void restoreLayout();
+  /// \brief The window's layout (geometry and docks) as the opaque bytes a project keeps.
+  QByteArray projectLayout() const;
+  /// \brief Apply bytes from projectLayout(); false (and nothing changed) if they are not
+  /// a layout this window wrote.
+  bool restoreProjectLayout(const QByteArray& layout);
+  /// \brief Open the project at \p path with the layout saved in it; false with \p error.
+  bool openProjectFile(const QString& path, QString* error);
+  /// \brief If the last session was not closed cleanly, ask whether to recover it (how many
+  /// events and tags, from when) and recover it if the user says yes.
+  void offerRecovery();
+  /// \brief The recovery question for \p summary, its time and counts in the default
+  /// QLocale: "A session from 5 Dec 2026 09:14 was not saved: 42 events, 15 tagged. Recover
+  /// it?" (the generic question when the summary is not available).
+  static QString recoveryQuestion(const app::RecoveryView& summary);
 
 protected:
   void closeEvent(QCloseEvent* event) override;

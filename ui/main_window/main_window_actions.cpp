@@ -184,7 +184,7 @@ void MainWindow::openProject() {
                                                     projectFilter());
   if (path.isEmpty()) return;
   QString error;
-  if (!m_controller->openProject(path, &error)) {
+  if (!openProjectFile(path, &error)) {
     QMessageBox::warning(this, tr("Cannot open the project"),
                          tr("%1\n\nNothing was changed in the current session.").arg(error));
   }
@@ -193,7 +193,7 @@ void MainWindow::openProject() {
 bool MainWindow::saveProject() {
   if (m_controller->projectPath().isEmpty()) return saveProjectAs();
   QString error;
-  if (m_controller->saveProject(m_controller->projectPath(), &error)) return true;
+  if (m_controller->saveProject(m_controller->projectPath(), &error, projectLayout())) return true;
   QMessageBox::warning(this, tr("Cannot save the project"), error);
   return false;
 }
@@ -203,7 +203,7 @@ bool MainWindow::saveProjectAs() {
   if (path.isEmpty()) return false;
   if (!path.endsWith(QStringLiteral(".dlmproj"))) path += QStringLiteral(".dlmproj");
   QString error;
-  if (m_controller->saveProject(path, &error)) return true;
+  if (m_controller->saveProject(path, &error, projectLayout())) return true;
   QMessageBox::warning(this, tr("Cannot save the project"), error);
   return false;
 }

@@ -92,6 +92,10 @@ void MainWindow::wireBoard() {
 void MainWindow::wireLearning() {
   app::StudioController* c = m_controller;
   connect(c, &app::StudioController::growthPoint, m_growth, &GrowthPanel::appendGrowth);
+  // A new, opened or recovered session brings its own history (saving keeps the drawn one).
+  connect(c, &app::StudioController::growthHistoryReset, m_growth, &GrowthPanel::setHistory);
+  connect(c, &app::StudioController::rejectionRateChanged, m_growth,
+          &GrowthPanel::setSessionRejectionRate);
   connect(c, &app::StudioController::networkChanged, this,
           [this](const app::NetworkSnapshot& snapshot) {
             m_network->setSnapshot(snapshot, m_controller->events()->classes());
@@ -137,10 +141,7 @@ void MainWindow::wirePanels() {
   connect(m_network, &NetworkPanel::eventActivated, m_events, &EventsPanel::showEvent);
   connect(m_events, &EventsPanel::currentEventChanged, c,
           &app::StudioController::requestExplanation);
-  connect(c, &app::StudioController::projectChanged, this, [this] {
-    m_growth->clear();
-    refreshTitle();
-  });
+  connect(c, &app::StudioController::projectChanged, this, [this] { refreshTitle(); });
 }
 
 void MainWindow::savePulledModel(const QByteArray& bytes) {

@@ -85,20 +85,6 @@ void installTranslators(QApplication& app, const QString& requested) {
   }
 }
 
-void offerRecovery(dlm::app::StudioController& controller, QWidget* window) {
-  if (!controller.hasRecovery()) return;
-  const auto answer = QMessageBox::question(
-      window, QCoreApplication::translate("main", "Recover the last session?"),
-      QCoreApplication::translate("main", "The studio did not close cleanly last time. Recover "
-                                          "the events and tags it had?"),
-      QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
-  if (answer != QMessageBox::Yes) return;
-  QString warning, error;
-  if (!controller.recoverSession(&warning, &error)) {
-    QMessageBox::warning(window, QCoreApplication::translate("main", "Recovery failed"), error);
-  }
-}
-
 } // namespace
 
 // --lang must be known before the parser builds its (translated) help text.
@@ -129,10 +115,10 @@ int main(int argc, char** argv) {
                    [] { QCoreApplication::quit(); });
   window.restoreLayout();
   window.show();
-  if (!options.noRecovery) offerRecovery(controller, &window);
+  if (!options.noRecovery) window.offerRecovery();
   if (!options.project.isEmpty()) {
     QString error;
-    if (!controller.openProject(options.project, &error)) {
+    if (!window.openProjectFile(options.project, &error)) {
       QMessageBox::warning(&window, QCoreApplication::translate("main", "Cannot open the project"),
                            error);
     }

@@ -1,9 +1,14 @@
+#include <QBuffer>
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QUndoStack>
 #include <QtTest>
 
 #include "app/learning/host_network.h"
+#include "app/persistence/event_codec.h"
 #include "app/persistence/project.h"
 #include "app/session/session.h"
 #include "core/model_format.h"
@@ -91,6 +96,65 @@ void writeAll(const QString& path, const QByteArray& bytes) {
   f.write(bytes);
 }
 
+QVector<GrowthPoint> someGrowth() {
+  QVector<GrowthPoint> points;
+  for (int i = 0; i < 40; ++i) {
+    GrowthPoint p;
+    p.eventsLearned = quint32(i + 1);
+    p.depth = 1 + i / 15;
+    for (int l = 0; l < p.depth; ++l) p.neuronsPerLayer << 3 + i / (l + 1);
+    p.learnMicros = 12.5 + i * 0.1;           // not representable in a float: must survive
+    p.prequentialAccuracy = double(i) / 41.0;
+    p.rejectionRate = 1.0 / (i + 3.0);
+    p.rebuild = i % 16 == 15;
+    points << p;
+  }
+  return points;
+}
+
+quint32 modelCrc(const QByteArray& model) {
+  dlm::ModelInfo info;
+  dlm::inspectModel(reinterpret_cast<const std::uint8_t*>(model.constData()),
+                    std::size_t(model.size()), &info);
+  return info.crc;
+}
+
+// A project as Deeplomath Studio wrote it before the growth history and the layout (format
+// 1, docs/project-format.md of that version), written here byte by byte.
+QByteArray versionOneFile(const SessionState& state, const QByteArray& model) {
+  QJsonArray classes;
+  for (const ClassInfo& c : state.classes) {
+    classes.append(QJsonObject{{"name", c.name}, {"colour", c.colour.name(QColor::HexRgb)}});
+  }
+  const QJsonObject header{
+      {"application", "Deeplomath Studio"}, {"appVersion", "0.9.0"}, {"formatVersion", 1},
+      {"savedAt", "2026-12-05T09:14:00.000Z"},
+      {"sessionId", state.sessionId.toString(QUuid::WithoutBraces)},
+      {"journalSequence", 0}, {"nextEventId", state.nextEventId},
+      {"eventCount", double(state.events.size())}, {"classes", classes},
+      {"settings", QJsonObject{{"rejectionShare", 0.2}}},
+      {"model", QJsonObject{{"bytes", model.size()}, {"crc", double(modelCrc(model))}}}};
+  QByteArray bytes;
+  QBuffer buffer(&bytes);
+  buffer.open(QIODevice::WriteOnly);
+  QDataStream out(&buffer);
+  codec::setup(out);
+  out.writeRawData("DLMPROJ\0", 8);
+  out << quint16(1);
+  const QByteArray json = QJsonDocument(header).toJson(QJsonDocument::Compact);
+  out << quint32(json.size());
+  out.writeRawData(json.constData(), int(json.size()));
+  out.writeRawData("EVTS", 4);
+  out << quint32(state.events.size());
+  for (const SessionEvent& e : state.events) codec::writeEvent(out, e);
+  out.writeRawData("MODL", 4);
+  out << quint32(model.size());
+  out.writeRawData(model.constData(), int(model.size()));
+  out.writeRawData("END.", 4);
+  out << quint32(codec::crc32(bytes.constData(), std::size_t(bytes.size())));
+  return bytes;
+}
+
 } // namespace
 
 class TestProject : public QObject {
@@ -115,6 +179,8 @@ private slots:
     extras.modelBytes = m_model;
     extras.settings[QStringLiteral("threshold")] = 0.25;
     extras.journalSequence = 77;
+    extras.growth = someGrowth();
+    extras.layout = QByteArray("\x00\x01layout\xfe", 9);
     QString error;
     QVERIFY2(Project::save(m_saved, original.state(), extras, &error), qPrintable(error));
 
@@ -142,6 +208,19 @@ private slots:
     QCOMPARE(a.crc, b.crc);
     QCOMPARE(back.settings.value(QStringLiteral("threshold")).toDouble(), 0.25);
     QCOMPARE(back.journalSequence, quint64(77));
+    QCOMPARE(back.layout, extras.layout);
+    QCOMPARE(back.growth.size(), extras.growth.size());
+    for (int i = 0; i < back.growth.size(); ++i) {  // point for point, bit for bit
+      const GrowthPoint& p = back.growth[i];
+      const GrowthPoint& q = extras.growth[i];
+      QCOMPARE(p.eventsLearned, q.eventsLearned);
+      QCOMPARE(p.depth, q.depth);
+      QCOMPARE(p.neuronsPerLayer, q.neuronsPerLayer);
+      QVERIFY(p.learnMicros == q.learnMicros);
+      QVERIFY(p.prequentialAccuracy == q.prequentialAccuracy);
+      QVERIFY(p.rejectionRate == q.rejectionRate);
+      QCOMPARE(p.rebuild, q.rebuild);
+    }
     QCOMPARE(reopened.undoStack()->count(), 0);
   }
 
@@ -168,7 +247,7 @@ private slots:
     if (damage == QLatin1String("truncate-end")) bytes.chop(m_model.size() / 2);
     if (damage == QLatin1String("magic")) bytes[0] = 'X';
     if (damage == QLatin1String("flip")) bytes[bytes.size() / 2] = char(bytes[bytes.size() / 2] ^ 0x5A);
-    if (damage == QLatin1String("version")) bytes[8] = 2;
+    if (damage == QLatin1String("version")) bytes[8] = char(Project::kFormatVersion + 1);
     if (damage == QLatin1String("empty")) bytes.clear();
     if (damage == QLatin1String("append")) bytes.append("junk");
     if (damage != QLatin1String("missing")) writeAll(path, bytes);
@@ -191,6 +270,62 @@ private slots:
     QCOMPARE(current.event(id)->tag, 0);
     QCOMPARE(current.undoStack()->count(), 2);
     QCOMPARE(extras.journalSequence, quint64(5));
+  }
+
+  void aVersionOneProjectStillOpens() {
+    Session original;
+    fillSession(original);
+    const QString path = m_dir.filePath(QStringLiteral("version1.dlmproj"));
+    writeAll(path, versionOneFile(original.state(), m_model));
+    ProjectData data;
+    QString error;
+    QVERIFY2(Project::read(path, &data, &error), qPrintable(error));
+    QCOMPARE(data.formatVersion, quint16(1));
+    QCOMPARE(int(data.state.events.size()), original.eventCount());
+    for (int row = 0; row < original.eventCount(); ++row) {
+      compareEvents(data.state.events[std::size_t(row)], original.eventAt(row));
+    }
+    QCOMPARE(data.extras.modelBytes, m_model);
+    QVERIFY(data.modelProblem.isEmpty());
+    QCOMPARE(data.extras.settings.value(QStringLiteral("rejectionShare")).toDouble(), 0.2);
+    QVERIFY(data.extras.growth.isEmpty());  // format 1 had none
+    QVERIFY(data.extras.layout.isEmpty());
+  }
+
+  void aDamagedModelIsLeftOutAndTheEventsOpen() {
+    Session original;
+    fillSession(original);
+    ProjectExtras extras;
+    extras.modelBytes = m_model;
+    extras.modelBytes[extras.modelBytes.size() / 2] ^= 0x21;  // the model's own CRC fails
+    extras.growth = someGrowth();
+    const QString path = m_dir.filePath(QStringLiteral("badmodel.dlmproj"));
+    QString error;
+    QVERIFY2(Project::save(path, original.state(), extras, &error), qPrintable(error));
+    ProjectData data;
+    QVERIFY2(Project::read(path, &data, &error), qPrintable(error));
+    qInfo("model problem: %s", qPrintable(data.modelProblem));
+    QVERIFY(data.modelProblem.contains(QStringLiteral("model")));
+    QVERIFY(data.extras.modelBytes.isEmpty());
+    QCOMPARE(int(data.state.events.size()), original.eventCount());
+    for (int row = 0; row < original.eventCount(); ++row) {
+      compareEvents(data.state.events[std::size_t(row)], original.eventAt(row));
+    }
+    QCOMPARE(data.extras.growth.size(), extras.growth.size());
+  }
+
+  void anImpossibleGrowthPointIsRefused() {
+    Session original;
+    fillSession(original);
+    ProjectExtras extras;
+    extras.growth = someGrowth();
+    extras.growth[7].prequentialAccuracy = 1.5;
+    const QString path = m_dir.filePath(QStringLiteral("badgrowth.dlmproj"));
+    QString error;
+    QVERIFY2(Project::save(path, original.state(), extras, &error), qPrintable(error));
+    ProjectData data;
+    QVERIFY(!Project::read(path, &data, &error));
+    QVERIFY2(error.contains(QStringLiteral("point 8 of 40")), qPrintable(error));
   }
 
   void largeSessionSaveAndOpen() {

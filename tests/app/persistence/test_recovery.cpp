@@ -93,6 +93,46 @@ private slots:
     compareSessions(again, recovered);
   }
 
+  void summarySaysHowManyEventsAndTagsAndWhen() {
+    QTemporaryDir dir;
+    int events = 0;
+    int tagged = 0;
+    QDateTime before;
+    {
+      Session s;
+      RecoveryManager rm(&s);
+      rm.setRecoveryDirectory(dir.path());
+      QString error;
+      QVERIFY2(rm.start(QString(), 0, &error), qPrintable(error));
+      before = QDateTime::currentDateTime().addSecs(-2);  // file times may be coarse
+      editSession(s, 30);
+      // A snapshot part way, then more edits: the summary counts base and journal together.
+      QVERIFY2(rm.snapshotNow(&error), qPrintable(error));
+      const QVector<test::Labelled> more = test::blobEvents(3, 2, 58, 1.0f, 99, 64);
+      for (const test::Labelled& l : more) s.addEvent(l.event);
+      s.tag(s.eventAt(s.eventCount() - 1).id, 1);
+      events = s.eventCount();
+      for (int row = 0; row < s.eventCount(); ++row) tagged += s.eventAt(row).tag != kUntagged;
+      // Crash: no finish().
+    }
+    const QDateTime after = QDateTime::currentDateTime().addSecs(2);
+    Session next;
+    RecoveryManager rm(&next);
+    rm.setRecoveryDirectory(dir.path());
+    const RecoveryView view = rm.summary();
+    QVERIFY(view.available);
+    QCOMPARE(view.events, events);
+    QCOMPARE(view.tagged, tagged);
+    QVERIFY(tagged > 0 && tagged < events);  // untagged events are not counted as tagged
+    QCOMPARE(view.lastWrite, QFileInfo(rm.findJournal()).lastModified());
+    QVERIFY2(view.lastWrite >= before && view.lastWrite <= after,
+             qPrintable(view.lastWrite.toString(Qt::ISODateWithMs)));
+    QCOMPARE(next.eventCount(), 0);  // only read: the current session is untouched
+    // Declined: nothing left to summarise.
+    RecoveryManager::discardRecovery(rm.findJournal());
+    QVERIFY(!rm.summary().available);
+  }
+
   void projectPlusJournalAfterSave() {
     QTemporaryDir dir;
     const QString project = dir.filePath(QStringLiteral("p.dlmproj"));

@@ -6,6 +6,7 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QMenu>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QStandardPaths>
@@ -19,6 +20,7 @@
 #include "core/model_format.h"
 #include "ui/board/board_panel.h"
 #include "ui/board/gesture_toolbar.h"
+#include "ui/growth/growth_panel.h"
 #include "ui/knownset/embedding_plot.h"
 #include "ui/knownset/known_set_panel.h"
 #include "ui/knownset/score_histogram.h"
@@ -292,11 +294,36 @@ private slots:
     QVERIFY(!m_controller->demoGestures());
   }
 
+  void recoveryQuestionSaysCountsAndTime() {
+    dlm::app::RecoveryView view;
+    view.available = true;
+    view.events = 42;
+    view.tagged = 15;
+    view.lastWrite = QDateTime(QDate(2026, 12, 5), QTime(9, 14));
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    QCOMPARE(dlm::ui::MainWindow::recoveryQuestion(view),
+             QString("A session from 05/12/2026 09:14 was not saved: 42 events, 15 tagged. "
+                     "Recover it?"));
+    view.events = 1;
+    view.tagged = 1;
+    QVERIFY2(dlm::ui::MainWindow::recoveryQuestion(view).contains(": 1 event, 1 tagged."),
+             qPrintable(dlm::ui::MainWindow::recoveryQuestion(view)));
+    QLocale::setDefault(before);
+    view.available = false;  // unreadable: the plain question, no made-up numbers
+    QVERIFY(!dlm::ui::MainWindow::recoveryQuestion(view).contains("1 event"));
+  }
+
   void saveAndReopenGiveTheSameSession() {
     QVERIFY(m_dir.isValid());
     const QString path = m_dir.filePath("session.dlmproj");
     QString error;
-    QVERIFY2(m_controller->saveProject(path, &error), qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(m_controller->isLearningUpToDate(), 10000);
+    QDockWidget* networkDock = m_window->findChild<QDockWidget*>("networkDock");
+    QVERIFY(networkDock != nullptr && networkDock->isVisible());
+    networkDock->hide();  // a layout of the user's own, saved with the project
+    QVERIFY2(m_controller->saveProject(path, &error, m_window->projectLayout()),
+             qPrintable(error));
     dlm::app::ProjectData data;
     QVERIFY2(dlm::app::Project::read(path, &data, &error), qPrintable(error));
     QCOMPARE(int(data.state.events.size()), events()->eventCount());
@@ -315,6 +342,54 @@ private slots:
                                std::size_t(model.size()), &info),
              dlm::Status::Ok);
     QCOMPARE(info.crc, m_controller->studioModelIdentity());
+
+    // Reopened in a fresh studio: the same model, history, threshold and layout.
+    const QVector<dlm::app::GrowthPoint> growth = m_controller->growthHistory();
+    QVERIFY(growth.size() >= 2);
+    StudioController fresh;
+    dlm::ui::MainWindow window(&fresh);
+    window.show();
+    QVERIFY(!window.findChild<QDockWidget*>("networkDock")->isHidden());
+    QSignalSpy problems(&fresh, &StudioController::problem);
+    QVERIFY2(window.openProjectFile(path, &error), qPrintable(error));
+    QVERIFY(window.findChild<QDockWidget*>("networkDock")->isHidden());
+    QCOMPARE(fresh.rejectionThreshold(), m_controller->rejectionThreshold());
+    QTRY_VERIFY_WITH_TIMEOUT(fresh.isLearningUpToDate() && fresh.studioModelIdentity() != 0,
+                             20000);
+    QTest::qWait(500);  // a rebuild, had one been scheduled, would have happened
+    QCOMPARE(fresh.studioModelIdentity(), info.crc);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.value(0).value(0).toString()));
+    QCOMPARE(fresh.growthHistory().size(), growth.size());
+    window.growth()->refreshNow();
+    QCOMPARE(window.growth()->pointCount(), growth.size());
+    for (int i = 0; i < growth.size(); ++i) {
+      const dlm::app::GrowthPoint& p = window.growth()->points()[i];
+      QCOMPARE(p.eventsLearned, growth[i].eventsLearned);
+      QCOMPARE(p.neuronsPerLayer, growth[i].neuronsPerLayer);
+      QVERIFY(p.prequentialAccuracy == growth[i].prequentialAccuracy);
+      QVERIFY(p.rejectionRate == growth[i].rejectionRate);
+    }
+    // One rejection rate: the growth summary's share of the session's events is the sum of
+    // the known-set panel's counts ("Rejected now: 1 of 15 tagged · 4 of 6 untagged").
+    QTRY_VERIFY_WITH_TIMEOUT(window.knownSet()->rejectionText().startsWith("Rejected now:"),
+                             10000);
+    const QRegularExpression growthRate(QStringLiteral("rejected <b>([0-9.]+)%"));
+    const auto panelShare = [&] {
+      int rejected = 0;
+      int events = 0;
+      const QRegularExpression part(QStringLiteral("([0-9]+) of ([0-9]+)"));
+      for (auto it = part.globalMatch(window.knownSet()->rejectionText()); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        rejected += m.captured(1).toInt();
+        events += m.captured(2).toInt();
+      }
+      return QString::number(100.0 * rejected / std::max(1, events), 'f', 1);
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(growthRate.match(window.growth()->summaryText()).captured(1),
+                              panelShare(), 10000);
+    qInfo("after reopening: %s | %s", qPrintable(window.growth()->summaryText()),
+          qPrintable(window.knownSet()->rejectionText()));
+    fresh.finishJournal();
   }
 
   void cleanupTestCase() {
