@@ -53,6 +53,9 @@ public slots:
   /// \brief Draw pending points now instead of at the next repaint tick.
   void refreshNow();
 
+protected:
+  bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
   struct ChartParts;
 
@@ -66,6 +69,7 @@ private:
   void appendPending();
   void updateAxes();
   void attachTimeAxis();
+  void fitLegends();
 
   struct ChartParts {
     QChart* chart = nullptr;
