@@ -12,22 +12,34 @@
 <context>
     <name>dlm::app::EventTableModel</name>
     <message>
-        <location filename="../app/session/event_table_model.cpp" line="+91"/>
+        <location filename="../app/session/event_table_model.cpp" line="+99"/>
         <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-6"/>
         <source>Class %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
+        <source>Unknown (closest: %1)</source>
+        <extracomment>A rejected event; %1: the class it resembles most.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 (%2%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+84"/>
+        <source>Learned as %1, yet rejected by the current model: with a known-set score of %2 it is less typical of what the model knows than the rejection threshold allows. The threshold rejects the least typical known events on purpose; lower it to accept more of them.</source>
+        <extracomment>%1: the event&apos;s tag; %2: its known-set score.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Known-set score %1, confidence %2%</source>
         <translation type="unfinished"></translation>
     </message>
@@ -89,7 +101,7 @@
 <context>
     <name>dlm::app::HostNetwork</name>
     <message>
-        <location filename="../app/learning/host_network.cpp" line="+42"/>
+        <location filename="../app/learning/host_network.cpp" line="+38"/>
         <source>the network does not support %1 features with %2 classes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -113,7 +125,7 @@
 <context>
     <name>dlm::app::Importer</name>
     <message>
-        <location filename="../app/import_export/importer.cpp" line="+115"/>
+        <location filename="../app/import_export/importer.cpp" line="+112"/>
         <source>Cannot open “%1”: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -210,13 +222,35 @@
         <source>The trigger runs at 65535 Hz at most; its filters assume that rate.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n channel(s) do not fit a descriptor of %1 dimensions.</source>
+        <translation>
+            <numerusform>%n channel does not fit a descriptor of %1 dimensions.</numerusform>
+            <numerusform>%n channels do not fit a descriptor of %1 dimensions.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+37"/>
+        <location line="+32"/>
         <source>The recording ends during an event; that event was left out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+15"/>
+        <source>Cannot import “%1”: it has %2 and the board %3; its events could not be learned with the board&apos;s.</source>
+        <extracomment>%1: file name; %2: &quot;%n channel(s)&quot; of the file; %3: the board&apos;s channel count.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n channel(s)</source>
+        <translation>
+            <numerusform>%n channel</numerusform>
+            <numerusform>%n channels</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>No event was detected in “%1”: the signal never crossed the trigger threshold (%2).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -609,7 +643,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+156"/>
         <source>A class needs a name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -671,7 +705,7 @@
 <context>
     <name>dlm::app::StudioController</name>
     <message>
-        <location filename="../app/controller/studio_controller.cpp" line="+71"/>
+        <location filename="../app/controller/studio_controller.cpp" line="+74"/>
         <source>Built-in virtual board</source>
         <translation type="unfinished"></translation>
     </message>
@@ -681,7 +715,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller_board.cpp" line="+85"/>
+        <location filename="../app/controller/studio_controller_board.cpp" line="+89"/>
         <source>Board disconnected: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -696,7 +730,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Connected to %1 (firmware %2, core %3).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -707,7 +741,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+50"/>
         <source>unknown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -789,7 +823,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Imported %n event(s) from %1.</source>
         <translation>
             <numerusform>Imported %n event from %1.</numerusform>
@@ -805,12 +839,12 @@
         </translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-32"/>
         <source>Saved %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+40"/>
         <source>There is no model yet: tag a few events first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -834,23 +868,13 @@
 <context>
     <name>dlm::app::VirtualBoardProcess</name>
     <message>
-        <location filename="../app/controller/virtual_board_process.cpp" line="+22"/>
-        <source>The virtual board could not be started (%1). Reinstall Deeplomath Studio, or connect a board from Board &gt; Connect to.</source>
+        <location filename="../app/controller/virtual_board_process.cpp" line="+34"/>
+        <source>The virtual board (dlm-board) was not found next to the studio or on the PATH. Reinstall Deeplomath Studio, or connect a board from Board &gt; Connect to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>The virtual board stopped before opening its port (exit code %1). Start it again from Board &gt; Use the virtual board, or connect a board from Board &gt; Connect to.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+64"/>
-        <source>The virtual board did not report its port (it printed “%1”). Reinstall Deeplomath Studio, or connect a board from Board &gt; Connect to.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-32"/>
-        <source>The virtual board (dlm-board) was not found next to the studio or on the PATH.</source>
+        <location line="+10"/>
+        <source>The virtual board could not be started (%1). Start it again from Board &gt; Use the virtual board, or connect a board from Board &gt; Connect to.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -941,7 +965,7 @@
 <context>
     <name>dlm::link::BoardLink</name>
     <message>
-        <location filename="../devices/link/board_link.cpp" line="+132"/>
+        <location filename="../devices/link/board_link.cpp" line="+133"/>
         <source>The board is not connected.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1284,12 +1308,12 @@
 <context>
     <name>dlm::ui::BoardPanel</name>
     <message>
-        <location filename="../ui/board/board_panel.cpp" line="+27"/>
+        <location filename="../ui/board/board_panel.cpp" line="+28"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>%1 MB/s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1385,12 +1409,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+211"/>
+        <location line="+218"/>
         <source>Send the studio&apos;s model to the board; the board checks it before running it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-216"/>
         <source>Pull model</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1491,11 +1515,21 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>%L1 Hz</source>
+        <source>%1 Hz</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+51"/>
+        <source>Neither side has a model yet: tag a few events to teach the studio, then push its model to the board.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The board has no model yet: push the studio&apos;s model to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-9"/>
         <source>✔ Models match: the board runs the studio&apos;s model.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1505,27 +1539,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The board has no model yet: push one to it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>Model state unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Sent %1 KB — the board is verifying…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Sending model… %1% (%2 of %3 KB)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>Model pushed and verified: the board now runs it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1551,7 +1580,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>not measured</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1569,7 +1598,7 @@
 <context>
     <name>dlm::ui::ClassPalette</name>
     <message>
-        <location filename="../ui/common/class_colours.cpp" line="+36"/>
+        <location filename="../ui/common/class_colours.cpp" line="+6"/>
         <source>outlier</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1592,7 +1621,7 @@
 <context>
     <name>dlm::ui::EventsPanel</name>
     <message>
-        <location filename="../ui/events/events_panel.cpp" line="+40"/>
+        <location filename="../ui/events/events_panel.cpp" line="+41"/>
         <source>&lt;b&gt;Classes&lt;/b&gt; — keys 1–9 tag, U unknown, Del discard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1834,12 +1863,12 @@
 <context>
     <name>dlm::ui::GrowthPanel</name>
     <message>
-        <location filename="../ui/growth/growth_panel.cpp" line="+72"/>
+        <location filename="../ui/growth/growth_panel.cpp" line="+74"/>
         <source>Full rebuild</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Where the network stands after the last learned event</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1889,7 +1918,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+38"/>
         <source>Events learned</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1934,7 +1963,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+76"/>
         <source>Layer %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2069,18 +2098,18 @@
     <name>dlm::ui::KnownSetPlot</name>
     <message>
         <location filename="../ui/knownset/known_set_plot.cpp" line="+75"/>
-        <location line="+121"/>
+        <location line="+123"/>
         <source>Projection x</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-120"/>
-        <location line="+121"/>
+        <location line="-122"/>
+        <location line="+123"/>
         <source>Projection y</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-91"/>
         <source>Known-set score</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2092,7 +2121,7 @@ tag them with keys 1–9 to teach the network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>untagged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2122,7 +2151,7 @@ tag them with keys 1–9 to teach the network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+297"/>
+        <location line="+299"/>
         <source>Score %1 — %2 (boundary at %3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2160,7 +2189,7 @@ tag them with keys 1–9 to teach the network.</source>
 <context>
     <name>dlm::ui::LiveSignalPanel</name>
     <message>
-        <location filename="../ui/live/live_signal_panel.cpp" line="+48"/>
+        <location filename="../ui/live/live_signal_panel.cpp" line="+52"/>
         <source>x</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2190,13 +2219,13 @@ tag them with keys 1–9 to teach the network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
-        <location line="+305"/>
+        <location line="+46"/>
+        <location line="+292"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-303"/>
+        <location line="-290"/>
         <source>Freeze the view to inspect it; samples keep being recorded (Space)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2216,7 +2245,7 @@ tag them with keys 1–9 to teach the network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Autoscale</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2241,12 +2270,12 @@ tag them with keys 1–9 to teach the network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>The view is frozen; incoming samples are still kept. Resume to follow the stream again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Samples per second arriving from the board, and sample frames lost on the link since it connected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2272,7 +2301,7 @@ Connect a board, or start the virtual board to see its signals here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+104"/>
         <source>Trigger %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2318,7 +2347,7 @@ Connect a board, or start the virtual board to see its signals here.</source>
 <context>
     <name>dlm::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="+63"/>
+        <location filename="../ui/main_window/main_window.cpp" line="+67"/>
         <source>acceleration (counts, 4096 = 1 g)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2348,13 +2377,13 @@ Connect a board, or start the virtual board to see its signals here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>No board</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../ui/main_window/main_window_wiring.cpp" line="+81"/>
+        <location filename="../ui/main_window/main_window_wiring.cpp" line="+82"/>
         <source>No model yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2480,6 +2509,7 @@ Connect a board, or start the virtual board to see its signals here.</source>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../ui/main_window/main_window_layout.cpp" line="+55"/>
         <source>&amp;Board</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2499,7 +2529,7 @@ Connect a board, or start the virtual board to see its signals here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Language</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2603,7 +2633,7 @@ Nothing was changed in the current session.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../ui/main_window/main_window_wiring.cpp" line="+49"/>
+        <location filename="../ui/main_window/main_window_wiring.cpp" line="+50"/>
         <source>Deeplomath models (*.dlm)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2623,7 +2653,7 @@ Nothing was changed in the current session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window_wiring.cpp" line="-99"/>
+        <location filename="../ui/main_window/main_window_wiring.cpp" line="-100"/>
         <source>%1 neurons × %2 dimensions, %n class(es)</source>
         <translation>
             <numerusform>%1 neurons × %2 dimensions, %n class</numerusform>
@@ -2659,7 +2689,7 @@ Nothing was changed in the current session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Save the board&apos;s model</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2668,11 +2698,36 @@ Nothing was changed in the current session.</source>
         <source>Cannot save the model</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../ui/main_window/main_window_layout.cpp" line="-5"/>
+        <source>&amp;Layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Capture &amp;&amp; tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Inspect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Reset layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Put every panel back where the studio first placed it</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dlm::ui::NetworkCanvas</name>
     <message numerus="yes">
-        <location filename="../ui/network/network_canvas.cpp" line="+58"/>
+        <location filename="../ui/network/network_canvas.cpp" line="+59"/>
         <source>Layer %1 — %Ln neuron(s)</source>
         <translation>
             <numerusform>Layer %1 — %Ln neuron</numerusform>
@@ -2698,17 +2753,17 @@ its layers and neurons appear here.</source>
     </message>
     <message numerus="yes">
         <location line="+74"/>
-        <source>&lt;b&gt;Layer %1, neuron %2&lt;/b&gt;&lt;br&gt;Class: %3&lt;br&gt;Support: %Ln event(s)&lt;br&gt;&lt;i&gt;Click for details&lt;/i&gt;</source>
+        <source>&lt;b&gt;Layer %1, neuron %2&lt;/b&gt;&lt;br&gt;Class: %3&lt;br&gt;Learned from %Ln event(s)&lt;br&gt;&lt;i&gt;Click for details&lt;/i&gt;</source>
         <translation>
-            <numerusform>&lt;b&gt;Layer %1, neuron %2&lt;/b&gt;&lt;br&gt;Class: %3&lt;br&gt;Support: %Ln event&lt;br&gt;&lt;i&gt;Click for details&lt;/i&gt;</numerusform>
-            <numerusform>&lt;b&gt;Layer %1, neuron %2&lt;/b&gt;&lt;br&gt;Class: %3&lt;br&gt;Support: %Ln events&lt;br&gt;&lt;i&gt;Click for details&lt;/i&gt;</numerusform>
+            <numerusform>&lt;b&gt;Layer %1, neuron %2&lt;/b&gt;&lt;br&gt;Class: %3&lt;br&gt;Learned from %Ln event&lt;br&gt;&lt;i&gt;Click for details&lt;/i&gt;</numerusform>
+            <numerusform>&lt;b&gt;Layer %1, neuron %2&lt;/b&gt;&lt;br&gt;Class: %3&lt;br&gt;Learned from %Ln events&lt;br&gt;&lt;i&gt;Click for details&lt;/i&gt;</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>dlm::ui::NetworkPanel</name>
     <message numerus="yes">
-        <location filename="../ui/network/network_panel.cpp" line="+93"/>
+        <location filename="../ui/network/network_panel.cpp" line="+94"/>
         <source>&lt;b&gt;%Ln&lt;/b&gt; layer(s)</source>
         <translation>
             <numerusform>&lt;b&gt;%Ln&lt;/b&gt; layer</numerusform>
@@ -2739,29 +2794,19 @@ its layers and neurons appear here.</source>
     </message>
     <message>
         <location line="+6"/>
-        <source>Colour = class, area = support.</source>
+        <source>Colour = class, area = events learned from.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>dlm::ui::NeuronDetails</name>
     <message>
-        <location filename="../ui/network/neuron_details.cpp" line="+36"/>
-        <source>Click a neuron to see its class, support, centre, metric radii and the events it covers.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+27"/>
+        <location filename="../ui/network/neuron_details.cpp" line="+64"/>
         <source>Class:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Support:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>Centre</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2791,18 +2836,7 @@ its layers and neurons appear here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+49"/>
-        <source>Covered events</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-46"/>
-        <source>Events inside this neuron&apos;s ball — double-click one to open it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+20"/>
         <source>Layer %1 · neuron %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2829,7 +2863,32 @@ its layers and neurons appear here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-91"/>
+        <source>Click a neuron to see its class, how many events it learned from, its centre, metric radii and the events inside its ball.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Tagged events of its class this neuron was built or widened from while learning (its support)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Learned from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Events inside its ball</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <source>Every event of the session inside this neuron&apos;s ball now, tagged or not, learned or not — double-click one to open it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>min %1 · median %2 · max %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2839,20 +2898,24 @@ its layers and neurons appear here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Covered events: listed for first-layer neurons only</source>
+        <location line="+5"/>
+        <source>Events inside its ball: listed for first-layer neurons only</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+3"/>
-        <source>Covered events (%1)</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%Ln event(s) inside its ball now</source>
+        <extracomment>%Ln: how many events of the session lie inside the neuron&apos;s ball now.</extracomment>
+        <translation>
+            <numerusform>%Ln event inside its ball now</numerusform>
+            <numerusform>%Ln events inside its ball now</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../ui/studio_main/main.cpp" line="+28"/>
+        <location filename="../ui/studio_main/main.cpp" line="+29"/>
         <source>Tag live sensor events, watch a backpropagation-free network grow, and push models to boards.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2887,7 +2950,7 @@ its layers and neurons appear here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+46"/>
         <source>Recover the last session?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2902,7 +2965,7 @@ its layers and neurons appear here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>Cannot open the project</source>
         <translation type="unfinished"></translation>
     </message>

@@ -12,22 +12,34 @@
 <context>
     <name>dlm::app::EventTableModel</name>
     <message>
-        <location filename="../app/session/event_table_model.cpp" line="+91"/>
+        <location filename="../app/session/event_table_model.cpp" line="+99"/>
         <source>Unknown</source>
         <translation>Inconnu</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-6"/>
         <source>Class %1</source>
         <translation>Classe %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+8"/>
+        <source>Unknown (closest: %1)</source>
+        <extracomment>A rejected event; %1: the class it resembles most.</extracomment>
+        <translation>Inconnu (le plus proche&#xa0;: %1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 (%2%)</source>
         <translation>%1 (%2&#xa0;%)</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+84"/>
+        <source>Learned as %1, yet rejected by the current model: with a known-set score of %2 it is less typical of what the model knows than the rejection threshold allows. The threshold rejects the least typical known events on purpose; lower it to accept more of them.</source>
+        <extracomment>%1: the event&apos;s tag; %2: its known-set score.</extracomment>
+        <translation>Appris comme «&#xa0;%1&#xa0;», mais rejeté par le modèle actuel&#xa0;: avec un score de l’ensemble connu de %2, il est moins typique de ce que le modèle connaît que le seuil de rejet ne le permet. Le seuil rejette exprès les événements connus les moins typiques&#xa0;; abaissez-le pour en accepter davantage.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Known-set score %1, confidence %2%</source>
         <translation>Score de l’ensemble connu %1, confiance %2&#xa0;%</translation>
     </message>
@@ -89,7 +101,7 @@
 <context>
     <name>dlm::app::HostNetwork</name>
     <message>
-        <location filename="../app/learning/host_network.cpp" line="+42"/>
+        <location filename="../app/learning/host_network.cpp" line="+38"/>
         <source>the network does not support %1 features with %2 classes</source>
         <translation>le réseau ne prend pas en charge %1 caractéristiques avec %2 classes</translation>
     </message>
@@ -113,7 +125,7 @@
 <context>
     <name>dlm::app::Importer</name>
     <message>
-        <location filename="../app/import_export/importer.cpp" line="+115"/>
+        <location filename="../app/import_export/importer.cpp" line="+112"/>
         <source>Cannot open “%1”: %2</source>
         <translation>Impossible d’ouvrir «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
@@ -210,13 +222,35 @@
         <source>The trigger runs at 65535 Hz at most; its filters assume that rate.</source>
         <translation>Le déclencheur fonctionne au plus à 65535 Hz&#xa0;; ses filtres supposent cette fréquence d’échantillonnage.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n channel(s) do not fit a descriptor of %1 dimensions.</source>
+        <translation>
+            <numerusform>%n canal ne tient pas dans un descripteur de %1 dimensions.</numerusform>
+            <numerusform>%n canaux ne tiennent pas dans un descripteur de %1 dimensions.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+37"/>
+        <location line="+32"/>
         <source>The recording ends during an event; that event was left out.</source>
         <translation>L’enregistrement se termine pendant un événement&#xa0;; cet événement a été ignoré.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+15"/>
+        <source>Cannot import “%1”: it has %2 and the board %3; its events could not be learned with the board&apos;s.</source>
+        <extracomment>%1: file name; %2: &quot;%n channel(s)&quot; of the file; %3: the board&apos;s channel count.</extracomment>
+        <translation>Impossible d’importer «&#xa0;%1&#xa0;»&#xa0;: il a %2 et la carte %3&#xa0;; ses événements ne pourraient pas être appris avec ceux de la carte.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n channel(s)</source>
+        <translation>
+            <numerusform>%n canal</numerusform>
+            <numerusform>%n canaux</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>No event was detected in “%1”: the signal never crossed the trigger threshold (%2).</source>
         <translation>Aucun événement détecté dans «&#xa0;%1&#xa0;»&#xa0;: le signal n’a jamais franchi le seuil de déclenchement (%2).</translation>
     </message>
@@ -609,7 +643,7 @@
         <translation>Inconnu</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+156"/>
         <source>A class needs a name.</source>
         <translation>Une classe doit avoir un nom.</translation>
     </message>
@@ -671,7 +705,7 @@
 <context>
     <name>dlm::app::StudioController</name>
     <message>
-        <location filename="../app/controller/studio_controller.cpp" line="+71"/>
+        <location filename="../app/controller/studio_controller.cpp" line="+74"/>
         <source>Built-in virtual board</source>
         <translation>Carte virtuelle intégrée</translation>
     </message>
@@ -681,7 +715,7 @@
         <translation>Carte virtuelle démarrée sur %1&#xa0;; connexion…</translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller_board.cpp" line="+85"/>
+        <location filename="../app/controller/studio_controller_board.cpp" line="+89"/>
         <source>Board disconnected: %1</source>
         <translation>Carte déconnectée&#xa0;: %1</translation>
     </message>
@@ -696,7 +730,7 @@
         <translation>Échec de l’envoi du modèle&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Connected to %1 (firmware %2, core %3).</source>
         <translation>Connecté à %1 (micrologiciel %2, noyau %3).</translation>
     </message>
@@ -707,7 +741,7 @@
         <translation>La carte exécute un autre modèle et garde son propre seuil de rejet (%1&#xa0;% des événements connus)&#xa0;; déplacez le curseur pour le régler.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+50"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
@@ -789,7 +823,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Imported %n event(s) from %1.</source>
         <translation>
             <numerusform>%n événement importé depuis %1.</numerusform>
@@ -805,12 +839,12 @@
         </translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-32"/>
         <source>Saved %1.</source>
         <translation>%1 enregistré.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+40"/>
         <source>There is no model yet: tag a few events first.</source>
         <translation>Aucun modèle pour l’instant&#xa0;: étiquetez d’abord quelques événements.</translation>
     </message>
@@ -834,24 +868,14 @@
 <context>
     <name>dlm::app::VirtualBoardProcess</name>
     <message>
-        <location filename="../app/controller/virtual_board_process.cpp" line="+22"/>
-        <source>The virtual board could not be started (%1). Reinstall Deeplomath Studio, or connect a board from Board &gt; Connect to.</source>
-        <translation>Impossible de démarrer la carte virtuelle (%1). Réinstallez Deeplomath Studio, ou connectez une carte depuis Carte &gt; Se connecter à.</translation>
+        <location filename="../app/controller/virtual_board_process.cpp" line="+34"/>
+        <source>The virtual board (dlm-board) was not found next to the studio or on the PATH. Reinstall Deeplomath Studio, or connect a board from Board &gt; Connect to.</source>
+        <translation>La carte virtuelle (dlm-board) est introuvable à côté du studio et dans le PATH. Réinstallez Deeplomath Studio, ou connectez une carte depuis Carte &gt; Se connecter à.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>The virtual board stopped before opening its port (exit code %1). Start it again from Board &gt; Use the virtual board, or connect a board from Board &gt; Connect to.</source>
-        <translation>La carte virtuelle s’est arrêtée avant d’ouvrir son port (code de sortie %1). Relancez-la depuis Carte &gt; Utiliser la carte virtuelle, ou connectez une carte depuis Carte &gt; Se connecter à.</translation>
-    </message>
-    <message>
-        <location line="+64"/>
-        <source>The virtual board did not report its port (it printed “%1”). Reinstall Deeplomath Studio, or connect a board from Board &gt; Connect to.</source>
-        <translation>La carte virtuelle n’a pas indiqué son port (elle a affiché «&#xa0;%1&#xa0;»). Réinstallez Deeplomath Studio, ou connectez une carte depuis Carte &gt; Se connecter à.</translation>
-    </message>
-    <message>
-        <location line="-32"/>
-        <source>The virtual board (dlm-board) was not found next to the studio or on the PATH.</source>
-        <translation>La carte virtuelle (dlm-board) est introuvable, ni à côté du studio ni dans le PATH.</translation>
+        <location line="+10"/>
+        <source>The virtual board could not be started (%1). Start it again from Board &gt; Use the virtual board, or connect a board from Board &gt; Connect to.</source>
+        <translation>La carte virtuelle n’a pas pu démarrer (%1). Relancez-la depuis Carte &gt; Utiliser la carte virtuelle, ou connectez une carte depuis Carte &gt; Se connecter à.</translation>
     </message>
 </context>
 <context>
@@ -941,7 +965,7 @@
 <context>
     <name>dlm::link::BoardLink</name>
     <message>
-        <location filename="../devices/link/board_link.cpp" line="+132"/>
+        <location filename="../devices/link/board_link.cpp" line="+133"/>
         <source>The board is not connected.</source>
         <translation>La carte n’est pas connectée.</translation>
     </message>
@@ -1284,24 +1308,24 @@
 <context>
     <name>dlm::ui::BoardPanel</name>
     <message>
-        <location filename="../ui/board/board_panel.cpp" line="+27"/>
+        <location filename="../ui/board/board_panel.cpp" line="+28"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>%1 MB/s</source>
-        <translation>%1 MB/s</translation>
+        <translation>%1&#xa0;Mo/s</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 KB/s</source>
-        <translation>%1 KB/s</translation>
+        <translation>%1&#xa0;Ko/s</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 B/s</source>
-        <translation>%1 B/s</translation>
+        <translation>%1&#xa0;o/s</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -1385,12 +1409,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+211"/>
+        <location line="+218"/>
         <source>Send the studio&apos;s model to the board; the board checks it before running it</source>
         <translation>Envoyer le modèle du studio à la carte&#xa0;; la carte le vérifie avant de l’exécuter</translation>
     </message>
     <message>
-        <location line="-209"/>
+        <location line="-216"/>
         <source>Pull model</source>
         <translation>Récupérer le modèle</translation>
     </message>
@@ -1491,11 +1515,21 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>%L1 Hz</source>
-        <translation>%L1 Hz</translation>
+        <source>%1 Hz</source>
+        <translation>%1&#xa0;Hz</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+51"/>
+        <source>Neither side has a model yet: tag a few events to teach the studio, then push its model to the board.</source>
+        <translation>Aucun des deux n’a encore de modèle&#xa0;: étiquetez quelques événements pour entraîner le studio, puis envoyez son modèle à la carte.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The board has no model yet: push the studio&apos;s model to it.</source>
+        <translation>La carte n’a pas encore de modèle&#xa0;: envoyez-lui celui du studio.</translation>
+    </message>
+    <message>
+        <location line="-9"/>
         <source>✔ Models match: the board runs the studio&apos;s model.</source>
         <translation>✔ Modèles identiques&#xa0;: la carte exécute le modèle du studio.</translation>
     </message>
@@ -1505,27 +1539,22 @@
         <translation>≠ Modèles différents&#xa0;: envoyez le modèle pour mettre à jour la carte, ou récupérez celui de la carte pour l’utiliser.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The board has no model yet: push one to it.</source>
-        <translation>La carte n’a pas encore de modèle&#xa0;: envoyez-en un.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>Model state unknown</source>
         <translation>État du modèle inconnu</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Sent %1 KB — the board is verifying…</source>
         <translation>%1 KB envoyés — la carte vérifie…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Sending model… %1% (%2 of %3 KB)</source>
         <translation>Envoi du modèle… %1&#xa0;% (%2 sur %3 KB)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
         <source>Model pushed and verified: the board now runs it.</source>
         <translation>Modèle envoyé et vérifié&#xa0;: la carte l’exécute désormais.</translation>
     </message>
@@ -1551,7 +1580,7 @@
         <translation>%1&#xa0;% des événements connus</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>not measured</source>
         <translation>non mesurée</translation>
     </message>
@@ -1569,7 +1598,7 @@
 <context>
     <name>dlm::ui::ClassPalette</name>
     <message>
-        <location filename="../ui/common/class_colours.cpp" line="+36"/>
+        <location filename="../ui/common/class_colours.cpp" line="+6"/>
         <source>outlier</source>
         <translation>aberrant</translation>
     </message>
@@ -1592,7 +1621,7 @@
 <context>
     <name>dlm::ui::EventsPanel</name>
     <message>
-        <location filename="../ui/events/events_panel.cpp" line="+40"/>
+        <location filename="../ui/events/events_panel.cpp" line="+41"/>
         <source>&lt;b&gt;Classes&lt;/b&gt; — keys 1–9 tag, U unknown, Del discard</source>
         <translation>&lt;b&gt;Classes&lt;/b&gt; — touches 1–9&#xa0;: étiqueter, U&#xa0;: inconnu, Suppr&#xa0;: écarter</translation>
     </message>
@@ -1834,12 +1863,12 @@
 <context>
     <name>dlm::ui::GrowthPanel</name>
     <message>
-        <location filename="../ui/growth/growth_panel.cpp" line="+72"/>
+        <location filename="../ui/growth/growth_panel.cpp" line="+74"/>
         <source>Full rebuild</source>
         <translation>Reconstruction complète</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Where the network stands after the last learned event</source>
         <translation>État du réseau après le dernier événement appris</translation>
     </message>
@@ -1889,7 +1918,7 @@
         <translation>Événements rejetés comme inconnus</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+38"/>
         <source>Events learned</source>
         <translation>Événements appris</translation>
     </message>
@@ -1934,7 +1963,7 @@
         <translation>Apprentissage (incrémental)</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+76"/>
         <source>Layer %1</source>
         <translation>Couche %1</translation>
     </message>
@@ -2069,18 +2098,18 @@
     <name>dlm::ui::KnownSetPlot</name>
     <message>
         <location filename="../ui/knownset/known_set_plot.cpp" line="+75"/>
-        <location line="+121"/>
+        <location line="+123"/>
         <source>Projection x</source>
         <translation>Projection en x</translation>
     </message>
     <message>
-        <location line="-120"/>
-        <location line="+121"/>
+        <location line="-122"/>
+        <location line="+123"/>
         <source>Projection y</source>
         <translation>Projection en y</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-91"/>
         <source>Known-set score</source>
         <translation>Score de l’ensemble connu</translation>
     </message>
@@ -2094,7 +2123,7 @@ Les événements apparaissent ici dès que la carte les détecte&#xa0;;
 étiquetez-les avec les touches 1–9 pour entraîner le réseau.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>untagged</source>
         <translation>non étiqueté</translation>
     </message>
@@ -2124,7 +2153,7 @@ Les événements apparaissent ici dès que la carte les détecte&#xa0;;
         <translation>frontière de classe</translation>
     </message>
     <message>
-        <location line="+297"/>
+        <location line="+299"/>
         <source>Score %1 — %2 (boundary at %3)</source>
         <translation>Score %1 — %2 (frontière à %3)</translation>
     </message>
@@ -2162,7 +2191,7 @@ Les événements apparaissent ici dès que la carte les détecte&#xa0;;
 <context>
     <name>dlm::ui::LiveSignalPanel</name>
     <message>
-        <location filename="../ui/live/live_signal_panel.cpp" line="+48"/>
+        <location filename="../ui/live/live_signal_panel.cpp" line="+52"/>
         <source>x</source>
         <translation>x</translation>
     </message>
@@ -2192,13 +2221,13 @@ Les événements apparaissent ici dès que la carte les détecte&#xa0;;
         <translation>can. 6</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <location line="+305"/>
+        <location line="+46"/>
+        <location line="+292"/>
         <source>Pause</source>
         <translation>Suspendre</translation>
     </message>
     <message>
-        <location line="-303"/>
+        <location line="-290"/>
         <source>Freeze the view to inspect it; samples keep being recorded (Space)</source>
         <translation>Figer la vue pour l’examiner&#xa0;; les échantillons continuent d’être enregistrés (Espace)</translation>
     </message>
@@ -2218,7 +2247,7 @@ Les événements apparaissent ici dès que la carte les détecte&#xa0;;
         <translation>Durée de la fenêtre temporelle glissante</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Autoscale</source>
         <translation>Échelle auto</translation>
     </message>
@@ -2243,12 +2272,12 @@ Les événements apparaissent ici dès que la carte les détecte&#xa0;;
         <translation>Déclencheur d’événement&#xa0;: énergie RMS du mouvement filtré passe-haut, en unités brutes. Vous pouvez aussi faire glisser la ligne pointillée du graphique.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>The view is frozen; incoming samples are still kept. Resume to follow the stream again.</source>
         <translation>La vue est figée&#xa0;; les échantillons entrants sont toujours conservés. Reprenez pour suivre à nouveau le flux.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Samples per second arriving from the board, and sample frames lost on the link since it connected</source>
         <translation>Échantillons par seconde reçus de la carte, et trames d’échantillons perdues sur la liaison depuis la connexion</translation>
     </message>
@@ -2275,7 +2304,7 @@ Connectez une carte, ou démarrez la carte virtuelle pour voir ses signaux ici.<
         <translation>can. %1</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+104"/>
         <source>Trigger %1</source>
         <translation>Seuil %1</translation>
     </message>
@@ -2321,7 +2350,7 @@ Connectez une carte, ou démarrez la carte virtuelle pour voir ses signaux ici.<
 <context>
     <name>dlm::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="+63"/>
+        <location filename="../ui/main_window/main_window.cpp" line="+67"/>
         <source>acceleration (counts, 4096 = 1 g)</source>
         <translation>accélération (unités brutes, 4096 = 1 g)</translation>
     </message>
@@ -2351,13 +2380,13 @@ Connectez une carte, ou démarrez la carte virtuelle pour voir ses signaux ici.<
         <translation>Carte</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>No board</source>
         <translation>Aucune carte</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../ui/main_window/main_window_wiring.cpp" line="+81"/>
+        <location filename="../ui/main_window/main_window_wiring.cpp" line="+82"/>
         <source>No model yet</source>
         <translation>Pas encore de modèle</translation>
     </message>
@@ -2483,6 +2512,7 @@ Connectez une carte, ou démarrez la carte virtuelle pour voir ses signaux ici.<
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../ui/main_window/main_window_layout.cpp" line="+55"/>
         <source>&amp;Board</source>
         <translation>&amp;Carte</translation>
     </message>
@@ -2502,7 +2532,7 @@ Connectez une carte, ou démarrez la carte virtuelle pour voir ses signaux ici.<
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
@@ -2608,7 +2638,7 @@ La session en cours n’a pas été modifiée.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../ui/main_window/main_window_wiring.cpp" line="+49"/>
+        <location filename="../ui/main_window/main_window_wiring.cpp" line="+50"/>
         <source>Deeplomath models (*.dlm)</source>
         <translation>Modèles Deeplomath (*.dlm)</translation>
     </message>
@@ -2628,7 +2658,7 @@ La session en cours n’a pas été modifiée.</translation>
         <translation>&lt;h3&gt;Deeplomath Studio %1&lt;/h3&gt;&lt;p&gt;Un noyau d’apprentissage profond qui apprend sans rétropropagation, un événement à la fois, construit lui-même sa profondeur et sa densité de neurones, et rejette ce qui se trouve hors de son ensemble connu.&lt;/p&gt;&lt;p&gt;Noyau %2.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window_wiring.cpp" line="-99"/>
+        <location filename="../ui/main_window/main_window_wiring.cpp" line="-100"/>
         <source>%1 neurons × %2 dimensions, %n class(es)</source>
         <translation>
             <numerusform>%1 neurones × %2 dimensions, %n classe</numerusform>
@@ -2664,7 +2694,7 @@ La session en cours n’a pas été modifiée.</translation>
         <translation>Modèle de la carte récupéré (%1 octets, CRC vérifié).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Save the board&apos;s model</source>
         <translation>Enregistrer le modèle de la carte</translation>
     </message>
@@ -2673,11 +2703,36 @@ La session en cours n’a pas été modifiée.</translation>
         <source>Cannot save the model</source>
         <translation>Impossible d’enregistrer le modèle</translation>
     </message>
+    <message>
+        <location filename="../ui/main_window/main_window_layout.cpp" line="-5"/>
+        <source>&amp;Layout</source>
+        <translation>&amp;Disposition</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Capture &amp;&amp; tag</source>
+        <translation>&amp;Capture et étiquetage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Inspect</source>
+        <translation>&amp;Inspection</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Reset layout</source>
+        <translation>&amp;Rétablir la disposition</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Put every panel back where the studio first placed it</source>
+        <translation>Remettre chaque panneau à sa place d’origine</translation>
+    </message>
 </context>
 <context>
     <name>dlm::ui::NetworkCanvas</name>
     <message numerus="yes">
-        <location filename="../ui/network/network_canvas.cpp" line="+58"/>
+        <location filename="../ui/network/network_canvas.cpp" line="+59"/>
         <source>Layer %1 — %Ln neuron(s)</source>
         <translation>
             <numerusform>Couche %1 — %Ln neurone</numerusform>
@@ -2705,17 +2760,17 @@ ses couches et ses neurones apparaissent ici.</translation>
     </message>
     <message numerus="yes">
         <location line="+74"/>
-        <source>&lt;b&gt;Layer %1, neuron %2&lt;/b&gt;&lt;br&gt;Class: %3&lt;br&gt;Support: %Ln event(s)&lt;br&gt;&lt;i&gt;Click for details&lt;/i&gt;</source>
+        <source>&lt;b&gt;Layer %1, neuron %2&lt;/b&gt;&lt;br&gt;Class: %3&lt;br&gt;Learned from %Ln event(s)&lt;br&gt;&lt;i&gt;Click for details&lt;/i&gt;</source>
         <translation>
-            <numerusform>&lt;b&gt;Couche %1, neurone %2&lt;/b&gt;&lt;br&gt;Classe&#xa0;: %3&lt;br&gt;Support&#xa0;: %Ln événement&lt;br&gt;&lt;i&gt;Cliquez pour plus de détails&lt;/i&gt;</numerusform>
-            <numerusform>&lt;b&gt;Couche %1, neurone %2&lt;/b&gt;&lt;br&gt;Classe&#xa0;: %3&lt;br&gt;Support&#xa0;: %Ln événements&lt;br&gt;&lt;i&gt;Cliquez pour plus de détails&lt;/i&gt;</numerusform>
+            <numerusform>&lt;b&gt;Couche %1, neurone %2&lt;/b&gt;&lt;br&gt;Classe&#xa0;: %3&lt;br&gt;Appris de %Ln événement&lt;br&gt;&lt;i&gt;Cliquez pour plus de détails&lt;/i&gt;</numerusform>
+            <numerusform>&lt;b&gt;Couche %1, neurone %2&lt;/b&gt;&lt;br&gt;Classe&#xa0;: %3&lt;br&gt;Appris de %Ln événements&lt;br&gt;&lt;i&gt;Cliquez pour plus de détails&lt;/i&gt;</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>dlm::ui::NetworkPanel</name>
     <message numerus="yes">
-        <location filename="../ui/network/network_panel.cpp" line="+93"/>
+        <location filename="../ui/network/network_panel.cpp" line="+94"/>
         <source>&lt;b&gt;%Ln&lt;/b&gt; layer(s)</source>
         <translation>
             <numerusform>&lt;b&gt;%Ln&lt;/b&gt; couche</numerusform>
@@ -2746,29 +2801,19 @@ ses couches et ses neurones apparaissent ici.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Colour = class, area = support.</source>
-        <translation>Couleur = classe, surface = support.</translation>
+        <source>Colour = class, area = events learned from.</source>
+        <translation>Couleur = classe, aire = événements appris.</translation>
     </message>
 </context>
 <context>
     <name>dlm::ui::NeuronDetails</name>
     <message>
-        <location filename="../ui/network/neuron_details.cpp" line="+36"/>
-        <source>Click a neuron to see its class, support, centre, metric radii and the events it covers.</source>
-        <translation>Cliquez sur un neurone pour voir sa classe, son support, son centre, ses rayons métriques et les événements qu’il couvre.</translation>
-    </message>
-    <message>
-        <location line="+27"/>
+        <location filename="../ui/network/neuron_details.cpp" line="+64"/>
         <source>Class:</source>
         <translation>Classe&#xa0;:</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Support:</source>
-        <translation>Support&#xa0;:</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>Centre</source>
         <translation>Centre du neurone</translation>
     </message>
@@ -2798,18 +2843,7 @@ ses couches et ses neurones apparaissent ici.</translation>
         <translation>Rayon par direction</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+49"/>
-        <source>Covered events</source>
-        <translation>Événements couverts</translation>
-    </message>
-    <message>
-        <location line="-46"/>
-        <source>Events inside this neuron&apos;s ball — double-click one to open it</source>
-        <translation>Événements à l’intérieur de la boule de ce neurone — double-cliquez sur l’un d’eux pour l’ouvrir</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+20"/>
         <source>Layer %1 · neuron %2</source>
         <translation>Couche %1 · neurone %2</translation>
     </message>
@@ -2836,7 +2870,32 @@ ses couches et ses neurones apparaissent ici.</translation>
         <translation>non disponible</translation>
     </message>
     <message>
+        <location line="-91"/>
+        <source>Click a neuron to see its class, how many events it learned from, its centre, metric radii and the events inside its ball.</source>
+        <translation>Cliquez sur un neurone pour voir sa classe, le nombre d’événements dont il a appris, son centre, ses rayons métriques et les événements situés dans sa boule.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Tagged events of its class this neuron was built or widened from while learning (its support)</source>
+        <translation>Les événements étiquetés de sa classe à partir desquels ce neurone a été créé ou élargi pendant l’apprentissage (son support)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Learned from:</source>
+        <translation>Appris de&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Events inside its ball</source>
+        <translation>Événements dans sa boule</translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <source>Every event of the session inside this neuron&apos;s ball now, tagged or not, learned or not — double-click one to open it</source>
+        <translation>Tous les événements de la session situés maintenant dans la boule de ce neurone, étiquetés ou non, appris ou non — double-cliquez sur l’un d’eux pour l’ouvrir</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>min %1 · median %2 · max %3</source>
         <translation>min. %1 · médiane %2 · max. %3</translation>
     </message>
@@ -2846,20 +2905,24 @@ ses couches et ses neurones apparaissent ici.</translation>
         <translation>Événement %1</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Covered events: listed for first-layer neurons only</source>
-        <translation>Événements couverts&#xa0;: listés uniquement pour les neurones de la première couche</translation>
+        <location line="+5"/>
+        <source>Events inside its ball: listed for first-layer neurons only</source>
+        <translation>Événements dans sa boule&#xa0;: listés pour les neurones de la première couche seulement</translation>
     </message>
-    <message>
-        <location line="+3"/>
-        <source>Covered events (%1)</source>
-        <translation>Événements couverts (%1)</translation>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%Ln event(s) inside its ball now</source>
+        <extracomment>%Ln: how many events of the session lie inside the neuron&apos;s ball now.</extracomment>
+        <translation>
+            <numerusform>%Ln événement dans sa boule actuellement</numerusform>
+            <numerusform>%Ln événements dans sa boule actuellement</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../ui/studio_main/main.cpp" line="+28"/>
+        <location filename="../ui/studio_main/main.cpp" line="+29"/>
         <source>Tag live sensor events, watch a backpropagation-free network grow, and push models to boards.</source>
         <translation>Étiquetez en direct les événements d’un capteur, regardez grandir un réseau sans rétropropagation et envoyez des modèles aux cartes.</translation>
     </message>
@@ -2894,7 +2957,7 @@ ses couches et ses neurones apparaissent ici.</translation>
         <translation>Ne pas proposer de récupérer une session non enregistrée.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+46"/>
         <source>Recover the last session?</source>
         <translation>Récupérer la dernière session&#xa0;?</translation>
     </message>
@@ -2909,7 +2972,7 @@ ses couches et ses neurones apparaissent ici.</translation>
         <translation>Échec de la récupération</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>Cannot open the project</source>
         <translation>Impossible d’ouvrir le projet</translation>
     </message>
