@@ -13,6 +13,7 @@
 #include <QAbstractButton>
 #include <QAbstractScrollArea>
 #include <QAction>
+#include <QDir>
 #include <QDockWidget>
 #include <QLabel>
 #include <QLayout>
@@ -261,6 +262,14 @@ private slots:
         QTest::qWait(100);
         m_problems.clear();
         checkWindow(window, screen);
+        // With DLM_SCREENSHOT_DIR set, what was checked is saved to look at.
+        const QString dir = qEnvironmentVariable("DLM_SCREENSHOT_DIR");
+        if (!dir.isEmpty()) {
+          window.grab().save(QDir(dir).filePath(QStringLiteral("fit-%1-%2x%3-%4.png")
+                                                    .arg(language).arg(screen.width())
+                                                    .arg(screen.height())
+                                                    .arg(preset->objectName())));
+        }
         QVERIFY2(m_problems.isEmpty(),
                  qPrintable(QStringLiteral("%1 at %2×%3 (%4):\n  ")
                                 .arg(preset->objectName()).arg(screen.width())
