@@ -16,13 +16,13 @@ namespace dlm::cli {
 
 namespace {
 
-const std::set<std::string> kProtocols = {"standard", "open-set", "few-shot", "all"};
+const std::set<std::string> kProtocols = {"standard", "open-set", "few-shot", "session", "all"};
 const std::set<std::string> kDatasets = {"digits", "wine",          "breast-cancer",
                                          "gestures", "fashion-mnist", "all"};
 
 void printBenchUsage() {
   std::printf(
-      "usage: dlm bench [--protocol standard|open-set|few-shot|all] [--dataset LIST]\n"
+      "usage: dlm bench [--protocol standard|open-set|few-shot|session|all] [--dataset LIST]\n"
       "                 [--seed N] [--splits N] [--draws N] [--repeats N] [--max-neurons N]\n"
       "                 [--json FILE] [--markdown FILE]\n\n"
       "protocols (docs/benchmarks.md):\n"
@@ -33,11 +33,13 @@ void printBenchUsage() {
       "            fashion-mnist; Fashion-MNIST takes minutes)\n"
       "  few-shot  k = 1, 2, 3, 5, 10 labelled events per class (digits, gestures): the studio's\n"
       "            full rebuild, the board's lean learning and kNN-1 on the same events\n"
-      "  all       the three above\n\n"
+      "  session   the studio's scripted session over --draws draws: 3 gestures known from 5\n"
+      "            tags each, 2 never seen; rejection and acceptance at the default threshold\n"
+      "  all       all of the above\n\n"
       "  --dataset LIST  comma-separated data sets to run (default: each protocol's own)\n"
       "  --seed N        seed of the open-set and few-shot draws (default %llu, printed)\n"
       "  --splits N      open-set splits per data set (default 20, and 3 on Fashion-MNIST)\n"
-      "  --draws N       few-shot draws per k (default 10)\n"
+      "  --draws N       few-shot draws per k, and session draws (default 10)\n"
       "  --repeats N     timing repeats of the standard protocol (default 5)\n"
       "  --max-neurons N neurons per layer on the large data sets (default 2048)\n"
       "Exit code 2 when a data set was skipped (its package is missing): see the notes.\n",
@@ -79,7 +81,7 @@ bool parseDatasets(const Args& args, std::set<std::string>& out, std::string& er
 bool parseOptions(const Args& args, std::string& protocol, BenchOptions& o, std::string& error) {
   protocol = args.value("protocol", "standard");
   if (kProtocols.count(protocol) == 0) {
-    error = "--protocol is standard, open-set, few-shot or all, not '" + protocol + "'";
+    error = "--protocol is standard, open-set, few-shot, session or all, not '" + protocol + "'";
     return false;
   }
   return args.intValue("repeats", 5, 1, 1000, o.repeats, error) &&
@@ -145,6 +147,7 @@ int runBench(int argc, char** argv) {
   }
   if (protocol == "open-set" || all) benchOpenSet(report, o);
   if (protocol == "few-shot" || all) benchFewShot(report, o);
+  if (protocol == "session" || all) benchSession(report, o);
   std::printf("\n%s", report.table().c_str());
   for (const std::string& n : report.notes()) std::printf("note: %s\n", n.c_str());
   if (args.has("json") && !writeText(args.value("json"), report.json() + "\n")) {

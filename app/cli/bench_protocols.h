@@ -19,4 +19,7 @@ void benchOpenSet(BenchReport& report, const BenchOptions& options);
 /// \brief Few-shot: k labelled events per class, studio rebuild, board learning and kNN-1.
 void benchFewShot(BenchReport& report, const BenchOptions& options);
 
+/// \brief The studio's scripted session (3 gestures x k tags, 2 never seen), over draws.
+void benchSession(BenchReport& report, const BenchOptions& options);
+
 } // namespace dlm::cli

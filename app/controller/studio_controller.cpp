@@ -118,8 +118,8 @@ QString StudioController::kernelVersion() { return QString::fromLatin1(dlm::core
 void StudioController::requestRebuild() { m_learning->requestRebuild(); }
 
 void StudioController::requestKnownSetMap(KnownSetMap::Projection projection, int featureX,
-                                          int featureY, int gridSize) {
-  m_learning->requestKnownSetMap(projection, featureX, featureY, gridSize);
+                                          int featureY) {
+  m_learning->requestKnownSetMap(projection, featureX, featureY);
 }
 
 void StudioController::requestExplanation(int eventId) {

@@ -118,7 +118,7 @@ public slots:
   void requestRebuild();
   /// \brief Ask for a known-set map (knownSetMapReady()), recomputed after every change.
   void requestKnownSetMap(dlm::app::KnownSetMap::Projection projection, int featureX,
-                          int featureY, int gridSize);
+                          int featureY);
   /// \brief Ask why event \p eventId is classified as it is (explanationReady()).
   void requestExplanation(int eventId);
   /// \brief The user moved the rejection threshold (a share of known events, clamped to

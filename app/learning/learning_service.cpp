@@ -25,7 +25,7 @@ signals:
   void model(const QByteArray& bytes, quint64 generation);
   void classNames(const QStringList& names);
   void threshold(float threshold);
-  void map(int projection, int featureX, int featureY, int gridSize);
+  void map(int projection, int featureX, int featureY);
   void explain(int eventId);
   void rebuild();
   void limits(int maxLayers, int maxNeurons, int maxDeepNeurons);
@@ -192,9 +192,9 @@ void LearningService::setThreshold(float threshold) {
 }
 
 void LearningService::requestKnownSetMap(KnownSetMap::Projection projection, int featureX,
-                                         int featureY, int gridSize) {
+                                         int featureY) {
   flush();
-  emit m_port->map(int(projection), featureX, featureY, gridSize);
+  emit m_port->map(int(projection), featureX, featureY);
 }
 
 void LearningService::requestExplanation(int eventId) {

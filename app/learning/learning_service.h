@@ -68,7 +68,7 @@ public slots:
   /// \brief Ask for a known-set map; it is then recomputed after every change until the
   /// next request changes its parameters.
   void requestKnownSetMap(dlm::app::KnownSetMap::Projection projection, int featureX,
-                          int featureY, int gridSize);
+                          int featureY);
   void requestExplanation(int eventId);
   /// \brief Rebuild from every class-tagged event now (coalesced like any edit).
   void requestRebuild();

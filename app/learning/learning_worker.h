@@ -55,7 +55,7 @@ public slots:
   void loadModel(const QByteArray& bytes, quint64 generation);
   void setClassNames(const QStringList& names);
   void setThreshold(float threshold);
-  void requestKnownSetMap(int projection, int featureX, int featureY, int gridSize);
+  void requestKnownSetMap(int projection, int featureX, int featureY);
   void requestExplanation(int eventId);
   void requestRebuild();
   /// \brief Build within a board's capacity from now on (rebuilds if the network is larger).

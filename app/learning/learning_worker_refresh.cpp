@@ -148,29 +148,22 @@ void LearningWorker::emitSnapshot() {
 }
 
 void LearningWorker::emitMap() {
-  if (!m_net.hasModel()) {
-    m_lastMap = KnownSetMap();
-    m_lastMap.projection = m_mapRequest.projection;
-    m_lastMap.threshold = m_threshold;
-  } else {
-    QElapsedTimer clock;
-    clock.start();
-    m_lastMap = buildKnownSetMap(m_net.network(), m_store, m_mapRequest, m_threshold);
-    qCDebug(lcApp) << "known-set map" << m_mapRequest.gridSize << "x" << m_mapRequest.gridSize
-                   << "in" << clock.elapsed() << "ms";
-  }
+  QElapsedTimer clock;
+  clock.start();
+  m_lastMap = buildKnownSetMap(m_net.hasModel() ? &m_net.network() : nullptr, m_store,
+                               m_mapRequest, m_threshold);
+  qCDebug(lcApp) << "known-set map of" << m_lastMap.points.size() << "events in"
+                 << clock.elapsed() << "ms";
   emit knownSetMapReady(m_lastMap, m_generation);
 }
 
-void LearningWorker::requestKnownSetMap(int projection, int featureX, int featureY,
-                                        int gridSize) {
+void LearningWorker::requestKnownSetMap(int projection, int featureX, int featureY) {
   m_mapWanted = true;
   m_mapRequest.projection = projection == int(KnownSetMap::Projection::FeaturePair)
                                 ? KnownSetMap::Projection::FeaturePair
                                 : KnownSetMap::Projection::Pca;
   m_mapRequest.featureX = featureX;
   m_mapRequest.featureY = featureY;
-  m_mapRequest.gridSize = gridSize;
   emitMap();
 }
 
@@ -178,8 +171,10 @@ void LearningWorker::requestExplanation(int eventId) {
   const int i = m_store.indexOf(eventId);
   Explanation e;
   e.eventId = eventId;
+  e.threshold = m_threshold;
+  if (i >= 0 && !m_net.hasModel()) e.examples = nearestExamples(m_store, m_store.at(i));
   if (i >= 0 && m_net.hasModel()) {
-    e = explainEvent(m_net.network(), m_store.at(i), m_threshold);
+    e = explainEvent(m_net.network(), m_store, m_store.at(i), m_threshold);
     // explainEvent() predicted with the network: keep the cache consistent with it.
     m_store.at(i).prediction = e.prediction;
   }
@@ -216,7 +211,7 @@ void LearningWorker::rederiveFromThreshold() {
     m_lastSnapshot.modelBytes = m_modelBytes.size();
     emit networkReady(m_lastSnapshot, m_generation);
   }
-  if (m_mapWanted && m_lastMap.gridSize > 0) {
+  if (m_mapWanted) {
     applyThreshold(m_lastMap, m_store, m_threshold);
     emit knownSetMapReady(m_lastMap, m_generation);
   }

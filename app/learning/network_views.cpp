@@ -12,10 +12,6 @@ namespace {
 
 constexpr int kBins = 16;
 constexpr int kPerChannel = kBins + 3;
-constexpr float kMarginFraction = 0.1f;
-constexpr float kMinSpan = 1e-3f;
-constexpr int kMinGrid = 2;
-constexpr int kMaxGrid = 400;
 
 // A plane in descriptor space: a point is origin + x * u + y * v.
 struct Plane {
@@ -85,79 +81,6 @@ Plane featurePlane(const LearnerStore& store, const QVector<int>& rows, int dims
   plane.axisX = NetworkViews::featureName(fx, dims);
   plane.axisY = NetworkViews::featureName(fy, dims);
   return plane;
-}
-
-void fitBounds(KnownSetMap& map) {
-  float x0 = 0.0f, x1 = 0.0f, y0 = 0.0f, y1 = 0.0f;
-  bool any = false;
-  auto grow = [&](float x, float y) {
-    x0 = any ? std::min(x0, x) : x;
-    x1 = any ? std::max(x1, x) : x;
-    y0 = any ? std::min(y0, y) : y;
-    y1 = any ? std::max(y1, y) : y;
-    any = true;
-  };
-  for (const KnownSetMap::Point& p : map.points) grow(p.x, p.y);
-  if (!any) {
-    for (const KnownSetMap::Ellipse& e : map.ellipses) grow(e.cx, e.cy);
-  }
-  const float mx = std::max(kMinSpan, (x1 - x0) * kMarginFraction);
-  const float my = std::max(kMinSpan, (y1 - y0) * kMarginFraction);
-  map.xMin = x0 - mx;
-  map.xMax = x1 + mx;
-  map.yMin = y0 - my;
-  map.yMax = y1 + my;
-}
-
-void projectNeurons(const Network& network, const Plane& plane, KnownSetMap& map) {
-  const Layer& first = network.layer(0);
-  const int dims = network.dims();
-  for (int j = 0; j < first.count; ++j) {
-    const float* c = first.centre(j);
-    const float* m = first.metric(j);
-    double cx = 0.0, cy = 0.0, rx2 = 0.0, ry2 = 0.0;
-    for (int i = 0; i < dims; ++i) {
-      const double offset = double(c[i]) - plane.origin[i];
-      cx += plane.u[i] * offset;
-      cy += plane.v[i] * offset;
-      const double r = m[i] > 0.0f ? 1.0 / std::sqrt(double(m[i])) : double(kUnboundedRadius);
-      // Half-extent of the axis-aligned ellipsoid's shadow along a unit axis a:
-      // sqrt(sum a_i^2 r_i^2) (its support function), exact for the projection.
-      rx2 += plane.u[i] * plane.u[i] * r * r;
-      ry2 += plane.v[i] * plane.v[i] * r * r;
-    }
-    KnownSetMap::Ellipse e;
-    e.neuron = j;
-    e.classIndex = first.labels[j];
-    e.cx = float(cx);
-    e.cy = float(cy);
-    e.rx = float(std::sqrt(rx2));
-    e.ry = float(std::sqrt(ry2));
-    map.ellipses << e;
-  }
-}
-
-void evaluateGrid(Network& network, const Plane& plane, KnownSetMap& map) {
-  const int n = map.gridSize;
-  const int dims = network.dims();
-  map.knownScore.resize(n * n);
-  map.bestClass.resize(n * n);
-  std::vector<float> z(std::size_t(dims), 0.0f);
-  Prediction p;
-  for (int row = 0; row < n; ++row) {
-    const double y = double(map.yMin) + double(map.yMax - map.yMin) * double(row) / double(n - 1);
-    for (int col = 0; col < n; ++col) {
-      const double x = double(map.xMin) + double(map.xMax - map.xMin) * double(col) / double(n - 1);
-      // Back-projection onto the plane: the components off the plane are the mean's (PCA) or
-      // the other features' means (feature pair), i.e. the "typical" event at (x, y).
-      for (int i = 0; i < dims; ++i) {
-        z[std::size_t(i)] = float(plane.origin[i] + x * plane.u[i] + y * plane.v[i]);
-      }
-      network.predict(z.data(), p, network.scratch());
-      map.knownScore[row * n + col] = p.knownScore;
-      map.bestClass[row * n + col] = p.bestClass;
-    }
-  }
 }
 
 } // namespace
@@ -230,21 +153,32 @@ NetworkSnapshot buildNetworkSnapshot(const Network& network, const Coverage& cov
   return s;
 }
 
-KnownSetMap buildKnownSetMap(Network& network, const LearnerStore& store,
+// The descriptor length of the session: the model's, or the events' while nothing is learned.
+int mapDims(const Network* network, const LearnerStore& store) {
+  if (network != nullptr && network->dims() > 0) return network->dims();
+  for (int i = 0; i < store.size(); ++i) {
+    if (!store.at(i).descriptor.isEmpty()) return int(store.at(i).descriptor.size());
+  }
+  return 0;
+}
+
+KnownSetMap buildKnownSetMap(const Network* network, const LearnerStore& store,
                              const MapRequest& request, float threshold) {
   KnownSetMap map;
   map.projection = request.projection;
   map.featureX = request.featureX;
   map.featureY = request.featureY;
   map.threshold = threshold;
-  const int dims = network.dims();
-  if (dims < 1 || network.neurons(0) == 0) return map;
+  map.hasModel = network != nullptr && network->neurons(0) > 0;
+  const int dims = mapDims(network, store);
+  if (dims < 1) return map;
   const bool pair = request.projection == KnownSetMap::Projection::FeaturePair;
   if (pair && (request.featureX < 0 || request.featureX >= dims || request.featureY < 0 ||
                request.featureY >= dims || request.featureX == request.featureY)) {
     return map;
   }
   const QVector<int> rows = basisRows(store, dims);
+  if (rows.isEmpty()) return map;
   const Plane plane = pair ? featurePlane(store, rows, dims, request.featureX, request.featureY)
                            : pcaPlane(store, rows, dims);
   map.axisX = plane.axisX;
@@ -260,10 +194,6 @@ KnownSetMap buildKnownSetMap(Network& network, const LearnerStore& store,
     p.tag = r.tag;
     map.points << p;
   }
-  projectNeurons(network, plane, map);
-  fitBounds(map);
-  map.gridSize = std::clamp(request.gridSize, kMinGrid, kMaxGrid);
-  evaluateGrid(network, plane, map);
   applyThreshold(map, store, threshold);
   return map;
 }
@@ -274,17 +204,50 @@ void applyThreshold(KnownSetMap& map, const LearnerStore& store, float threshold
     const int i = store.indexOf(p.eventId);
     if (i < 0) continue;
     const PredictionInfo& info = store.at(i).prediction;
-    p.predicted = info.valid ? info.classIndex : -1;
+    p.valid = map.hasModel && info.valid;
+    p.predicted = p.valid ? info.classIndex : -1;
+    p.bestClass = p.valid ? info.bestClass : -1;
     p.knownScore = info.knownScore;
     p.tag = store.at(i).tag;
   }
   map.rejectionRate = rejectionRate(store, 0);
 }
 
-Explanation explainEvent(Network& network, const LearnerRow& row, float threshold,
-                         int nearestCount) {
+QVector<Explanation::Example> nearestExamples(const LearnerStore& store, const LearnerRow& row) {
+  QVector<Explanation::Example> best;
+  for (int i = 0; i < store.size(); ++i) {
+    const LearnerRow& other = store.at(i);
+    if (other.id == row.id || other.tag < 0 || other.descriptor.size() != row.descriptor.size()) {
+      continue;
+    }
+    double sum = 0.0;
+    for (int k = 0; k < row.descriptor.size(); ++k) {
+      const double d = double(row.descriptor[k]) - double(other.descriptor[k]);
+      sum += d * d;
+    }
+    const float distance = float(std::sqrt(sum));
+    auto it = std::find_if(best.begin(), best.end(), [&](const Explanation::Example& e) {
+      return e.classIndex == other.tag;
+    });
+    if (it == best.end()) {
+      best.push_back({other.id, other.tag, distance});
+    } else if (distance < it->distance) {
+      *it = {other.id, other.tag, distance};
+    }
+  }
+  std::sort(best.begin(), best.end(), [](const Explanation::Example& a,
+                                         const Explanation::Example& b) {
+    return a.distance < b.distance;
+  });
+  return best;
+}
+
+Explanation explainEvent(Network& network, const LearnerStore& store, const LearnerRow& row,
+                         float threshold, int nearestCount) {
   Explanation out;
   out.eventId = row.id;
+  out.threshold = threshold;
+  out.examples = nearestExamples(store, row);
   if (row.descriptor.size() != network.dims() || network.neurons(0) == 0) return out;
   Prediction p;
   network.predict(row.descriptor.constData(), p, network.scratch());

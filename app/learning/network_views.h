@@ -22,7 +22,6 @@ struct MapRequest {
   KnownSetMap::Projection projection = KnownSetMap::Projection::Pca;
   int featureX = 0;
   int featureY = 1;
-  int gridSize = 80;
 };
 
 /// \brief Translation context of the views' strings.
@@ -42,18 +41,22 @@ constexpr float kUnboundedRadius = 1.0e6f;
 NetworkSnapshot buildNetworkSnapshot(const Network& network, const Coverage& coverage,
                                      quint32 modelCrc, qint64 modelBytes, float threshold);
 
-/// \brief Events projected to 2-D with the known-set score and the best class over a grid,
-/// and the first-layer balls as ellipses. Needs a network that has learned something.
-KnownSetMap buildKnownSetMap(Network& network, const LearnerStore& store,
+/// \brief Every event projected to 2-D with its own level and decision. \p network is null
+/// (or empty) while nothing is learned: the events are placed, none is predicted.
+KnownSetMap buildKnownSetMap(const Network* network, const LearnerStore& store,
                              const MapRequest& request, float threshold);
 
 /// \brief Re-derive the points' predictions and the rejection rate after a threshold change
-/// (the grid scores do not depend on the threshold).
+/// (levels do not depend on the threshold).
 void applyThreshold(KnownSetMap& map, const LearnerStore& store, float threshold);
 
-/// \brief Why \p row is classified as it is: nearest first-layer neurons, scores, margin.
-Explanation explainEvent(Network& network, const LearnerRow& row, float threshold,
-                         int nearestCount = 5);
+/// \brief Why \p row is classified as it is: the nearest tagged event of each class in
+/// \p store, the nearest first-layer neurons, scores, margin.
+Explanation explainEvent(Network& network, const LearnerStore& store, const LearnerRow& row,
+                         float threshold, int nearestCount = 5);
+
+/// \brief The nearest tagged event of each class to \p row (itself excluded), nearest first.
+QVector<Explanation::Example> nearestExamples(const LearnerStore& store, const LearnerRow& row);
 
 /// \brief Prediction as the session stores it.
 PredictionInfo toPredictionInfo(const Prediction& prediction);

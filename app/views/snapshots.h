@@ -76,45 +76,50 @@ struct GrowthPoint {
   bool rebuild = false;              ///< a full rebuild, not an incremental learn
 };
 
-/// \brief The known-set map: events projected to 2-D and level sets of the score over the
-/// plane. Scores are evaluated on a grid by back-projecting each grid point (PCA) or by
-/// varying two chosen features around the data mean.
+/// \brief The known set as the known-set panel draws it: every event with its own calibrated
+/// level (its true score, not a score read off a plane), placed on a 2-D embedding (PCA of the
+/// tagged events, or two chosen descriptor features). Nothing here is interpolated, so what is
+/// drawn agrees with the decisions: an event is accepted exactly when acceptedAt(level, t).
 struct KnownSetMap {
   enum class Projection { Pca, FeaturePair };
   Projection projection = Projection::Pca;
   int featureX = 0;                  ///< for FeaturePair
   int featureY = 1;
-  QString axisX;                     ///< axis labels ("PC1 (34%)", "f12")
+  QString axisX;                     ///< axis labels ("PC1 (34%)", "ch1 RMS")
   QString axisY;
   struct Point {
     int eventId = 0;
     float x = 0.0f;
     float y = 0.0f;
     int tag = kUntagged;             ///< class index or TagValue
-    int predicted = -1;              ///< current network's class, -1 rejected
-    float knownScore = 0.0f;
+    int predicted = -1;              ///< current network's class at the map's threshold, -1 rejected
+    int bestClass = -1;              ///< the class it resembles most, rejection aside
+    float knownScore = 0.0f;         ///< calibrated level in [0, 1]: how typical it is
+    bool valid = false;              ///< false until the current model predicted it
   };
   QVector<Point> points;
-  // Grid over [xMin, xMax] x [yMin, yMax], row-major, gridSize x gridSize.
-  int gridSize = 0;
-  float xMin = 0.0f, xMax = 1.0f, yMin = 0.0f, yMax = 1.0f;
-  QVector<float> knownScore;         ///< known-set score per grid cell
-  QVector<int> bestClass;            ///< readout's class per grid cell
-  struct Ellipse {
-    int neuron = 0;
-    int classIndex = 0;
-    float cx = 0.0f, cy = 0.0f;      ///< projected centre
-    float rx = 0.0f, ry = 0.0f;      ///< projected radii (axis-aligned in the plane)
-  };
-  QVector<Ellipse> ellipses;         ///< first-layer neuron balls
+  bool hasModel = false;             ///< a model exists (else nothing is known yet)
   float threshold = 0.0f;
-  double rejectionRate = 0.0;        ///< of the session's events at this threshold
+  double rejectionRate = 0.0;        ///< of the session's predicted events at this threshold
 };
 
-/// \brief Why one event was classified as it was: the "explain" popup of the known-set view.
+/// \brief Whether \p point is accepted at \p threshold: the model's own rule on its own level.
+inline bool pointAccepted(const KnownSetMap::Point& point, float threshold) {
+  return point.valid && acceptedAt(point.knownScore, threshold);
+}
+
+/// \brief Why one event was classified as it was: the "explain" box of the known-set view.
 struct Explanation {
   int eventId = 0;
   PredictionInfo prediction;
+  float threshold = 0.0f;            ///< the strictness it was judged at
+  struct Example {
+    int eventId = 0;
+    int classIndex = 0;
+    float distance = 0.0f;           ///< descriptor distance to the explained event
+  };
+  /// \brief The nearest tagged event of each class, nearest first (the event itself excluded).
+  QVector<Example> examples;
   struct Near {
     int neuron = 0;
     int classIndex = 0;
@@ -122,7 +127,7 @@ struct Explanation {
     float activation = 0.0f;
   };
   QVector<Near> nearest;             ///< closest first-layer neurons, nearest first
-  float margin = 0.0f;               ///< known-set score minus the rejection boundary
+  float margin = 0.0f;               ///< level minus the threshold (>= 0 accepted)
   QVector<float> scores;             ///< class scores
 };
 

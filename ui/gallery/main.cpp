@@ -128,10 +128,10 @@ bool screenshots(const QString& dir) {
   }
   {
     KnownSetPanel known;
-    ok &= shoot(known, {1400, 860}, dir, QStringLiteral("panel-known-set"),
+    ok &= shoot(known, {900, 620}, dir, QStringLiteral("panel-known-set"),
                 [&] { fillKnownSet(known); });
     KnownSetPanel empty;
-    ok &= shoot(empty, {1000, 600}, dir, QStringLiteral("panel-known-set-empty"));
+    ok &= shoot(empty, {620, 400}, dir, QStringLiteral("panel-known-set-empty"));
   }
   {
     BoardPanel board;

@@ -165,49 +165,35 @@ app::NetworkSnapshot network() {
   return s;
 }
 
+namespace {
+
+// Synthetic clusters: five classes around these centres in the plane of the map.
+const float kCentres[5][2] = {{-2.4f, 1.3f}, {1.4f, 2.3f}, {2.5f, -1.2f}, {-1.2f, -2.2f},
+                              {0.1f, 0.1f}};
+
+// A calibrated level for a point: 1 at a cluster centre, falling with the distance.
+float levelAt(float x, float y, int& best) {
+  float minD = 1e9f;
+  best = -1;
+  for (int c = 0; c < 5; ++c) {
+    const float dx = x - kCentres[c][0], dy = y - kCentres[c][1];
+    const float d = dx * dx + dy * dy;
+    if (d < minD) { minD = d; best = c; }
+  }
+  return std::exp(-0.45f * minD);
+}
+
+} // namespace
+
 app::KnownSetMap knownSet(float threshold) {
   std::mt19937 rng(3);
   std::normal_distribution<float> gauss(0.0f, 1.0f);
-  const float centres[5][2] = {{-2.4f, 1.3f}, {1.4f, 2.3f}, {2.5f, -1.2f}, {-1.2f, -2.2f},
-                               {0.1f, 0.1f}};
   app::KnownSetMap m;
   m.projection = app::KnownSetMap::Projection::Pca;
-  m.axisX = QCoreApplication::translate("gallery", "PC1 (38% of variance)");
-  m.axisY = QCoreApplication::translate("gallery", "PC2 (21% of variance)");
-  m.xMin = -5.0f; m.xMax = 5.0f; m.yMin = -4.5f; m.yMax = 4.5f;
-  m.gridSize = 140;
+  m.axisX = QCoreApplication::translate("gallery", "PC1 (38%)");
+  m.axisY = QCoreApplication::translate("gallery", "PC2 (21%)");
   m.threshold = threshold;
-  // Neuron balls: a few per class around its cluster.
-  for (int c = 0; c < 5; ++c)
-    for (int k = 0; k < 4; ++k) {
-      app::KnownSetMap::Ellipse e;
-      e.neuron = c * 4 + k;
-      e.classIndex = c;
-      e.cx = centres[c][0] + 0.55f * gauss(rng);
-      e.cy = centres[c][1] + 0.55f * gauss(rng);
-      e.rx = 0.55f + 0.25f * std::abs(gauss(rng));
-      e.ry = 0.45f + 0.25f * std::abs(gauss(rng));
-      m.ellipses.append(e);
-    }
-  const auto scoreAt = [&m](float x, float y, int& best) {
-    float minQ = 1e9f;
-    best = -1;
-    for (const app::KnownSetMap::Ellipse& e : m.ellipses) {
-      const float dx = (x - e.cx) / e.rx, dy = (y - e.cy) / e.ry;
-      const float q = dx * dx + dy * dy;
-      if (q < minQ) { minQ = q; best = e.classIndex; }
-    }
-    // A calibrated level: 1 at a centre, falling with the distance in ball units.
-    return 1.0f / (1.0f + minQ);
-  };
-  for (int j = 0; j < m.gridSize; ++j)
-    for (int i = 0; i < m.gridSize; ++i) {
-      const float x = m.xMin + static_cast<float>(i) * (m.xMax - m.xMin) / static_cast<float>(m.gridSize - 1);
-      const float y = m.yMin + static_cast<float>(j) * (m.yMax - m.yMin) / static_cast<float>(m.gridSize - 1);
-      int best = -1;
-      m.knownScore.append(scoreAt(x, y, best));
-      m.bestClass.append(best);
-    }
+  m.hasModel = true;
   int id = 1;
   const auto addPoint = [&](float x, float y, int tag) {
     app::KnownSetMap::Point p;
@@ -215,14 +201,14 @@ app::KnownSetMap knownSet(float threshold) {
     p.x = x;
     p.y = y;
     p.tag = tag;
-    int best = -1;
-    p.knownScore = scoreAt(x, y, best);
-    p.predicted = app::acceptedAt(p.knownScore, threshold) ? best : -1;
+    p.valid = true;
+    p.knownScore = levelAt(x, y, p.bestClass);
+    p.predicted = app::acceptedAt(p.knownScore, threshold) ? p.bestClass : -1;
     m.points.append(p);
   };
   for (int c = 0; c < 5; ++c)
     for (int k = 0; k < 44; ++k)
-      addPoint(centres[c][0] + 0.6f * gauss(rng), centres[c][1] + 0.6f * gauss(rng),
+      addPoint(kCentres[c][0] + 0.6f * gauss(rng), kCentres[c][1] + 0.6f * gauss(rng),
                k % 5 == 4 ? app::kUntagged : c);
   for (int k = 0; k < 14; ++k)  // a never-seen gesture: its own cluster, far from the rest
     addPoint(3.3f + 0.35f * gauss(rng), 2.9f + 0.35f * gauss(rng), k < 5 ? app::kOutlier : app::kUntagged);
@@ -235,24 +221,32 @@ app::KnownSetMap knownSet(float threshold) {
 app::Explanation explanation(const app::KnownSetMap& map, int eventId) {
   app::Explanation ex;
   ex.eventId = eventId;
+  ex.threshold = map.threshold;
   const auto it = std::find_if(map.points.cbegin(), map.points.cend(),
                                [eventId](const auto& p) { return p.eventId == eventId; });
   if (it == map.points.cend()) return ex;
-  QVector<app::Explanation::Near> near;
-  for (const app::KnownSetMap::Ellipse& e : map.ellipses) {
-    const float dx = (it->x - e.cx) / e.rx, dy = (it->y - e.cy) / e.ry;
-    app::Explanation::Near n;
-    n.neuron = e.neuron;
-    n.classIndex = e.classIndex;
-    n.q = dx * dx + dy * dy;
-    n.activation = std::exp(-0.25f * n.q);
-    near.append(n);
+  for (const app::KnownSetMap::Point& p : map.points) {
+    if (p.tag < 0 || p.eventId == eventId) continue;
+    const float d = std::hypot(p.x - it->x, p.y - it->y);
+    auto e = std::find_if(ex.examples.begin(), ex.examples.end(),
+                          [&](const auto& x) { return x.classIndex == p.tag; });
+    if (e == ex.examples.end()) ex.examples.append({p.eventId, p.tag, d});
+    else if (d < e->distance) *e = {p.eventId, p.tag, d};
   }
-  std::sort(near.begin(), near.end(), [](const auto& a, const auto& b) { return a.q < b.q; });
-  ex.nearest = near.mid(0, 5);
+  std::sort(ex.examples.begin(), ex.examples.end(),
+            [](const auto& a, const auto& b) { return a.distance < b.distance; });
+  for (int c = 0; c < 5; ++c) {
+    app::Explanation::Near n;
+    n.neuron = c * 4;
+    n.classIndex = c;
+    n.q = std::hypot(it->x - kCentres[c][0], it->y - kCentres[c][1]);
+    n.activation = std::exp(-0.25f * n.q);
+    ex.nearest.append(n);
+  }
+  std::sort(ex.nearest.begin(), ex.nearest.end(), [](const auto& a, const auto& b) { return a.q < b.q; });
   ex.prediction.valid = true;
   ex.prediction.classIndex = it->predicted;
-  ex.prediction.bestClass = near.isEmpty() ? -1 : near[0].classIndex;
+  ex.prediction.bestClass = it->bestClass;
   ex.prediction.knownScore = it->knownScore;
   ex.prediction.confidence = it->predicted >= 0 ? 0.82f : 0.12f;
   ex.margin = it->knownScore - map.threshold;

@@ -1,10 +1,10 @@
 #include "ui/knownset/known_set_panel.h"
 
 #include <QComboBox>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QSet>
 #include <QSlider>
 #include <QSpinBox>
 #include <QSplitter>
@@ -14,9 +14,11 @@
 #include <cmath>
 #include <utility>
 
+#include "ui/common/class_colours.h"
 #include "ui/common/coalescer.h"
+#include "ui/knownset/embedding_plot.h"
 #include "ui/knownset/explanation_view.h"
-#include "ui/knownset/known_set_plot.h"
+#include "ui/knownset/score_histogram.h"
 
 namespace dlm::ui {
 
@@ -25,119 +27,105 @@ KnownSetPanel::KnownSetPanel(QWidget* parent) : QWidget(parent) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 4);
   layout->setSpacing(4);
-  layout->addWidget(buildControls());
+  layout->addWidget(buildStrictness());
 
-  auto* splitter = new QSplitter(Qt::Horizontal, this);
-  m_plot = new KnownSetPlot(splitter);
-  splitter->addWidget(m_plot);
-  splitter->addWidget(buildSide());
-  splitter->setStretchFactor(0, 3);
-  splitter->setStretchFactor(1, 1);
-  splitter->setCollapsible(0, false);
-  layout->addWidget(splitter, 1);
+  auto* vertical = new QSplitter(Qt::Vertical, this);
+  auto* plots = new QSplitter(Qt::Horizontal, vertical);
+  m_histogram = new ScoreHistogram(plots);
+  plots->addWidget(m_histogram);
+  plots->addWidget(buildMapColumn());
+  plots->setChildrenCollapsible(false);
+  plots->setStretchFactor(0, 2);
+  plots->setStretchFactor(1, 3);
+  plots->setSizes({400, 600});  // scaled to the splitter's width: 2 to 3
+  vertical->addWidget(plots);
+  m_explanation = new ExplanationView(vertical);
+  vertical->addWidget(m_explanation);
+  vertical->setStretchFactor(0, 3);
+  vertical->setStretchFactor(1, 1);
+  vertical->setCollapsible(0, false);
+  layout->addWidget(vertical, 1);
 
-  connect(m_plot, &KnownSetPlot::eventClicked, this, &KnownSetPanel::explainRequested);
-  updateRejectionText();
+  connect(m_embedding, &EmbeddingPlot::eventClicked, this, &KnownSetPanel::explainRequested);
+  connect(m_histogram, &ScoreHistogram::thresholdDragged, this,
+          [this](float t) { applyThreshold(t, true); });
+  applyThreshold(m_threshold, false);
 }
 
 KnownSetPanel::~KnownSetPanel() = default;
 
-QWidget* KnownSetPanel::buildControls() {
+QWidget* KnownSetPanel::buildStrictness() {
   auto* bar = new QWidget(this);
-  auto* row = new QHBoxLayout(bar);
-  row->setContentsMargins(0, 0, 0, 0);
-  row->setSpacing(6);
-  auto* label = new QLabel(tr("Projection:"), bar);
-  m_projection = new QComboBox(bar);
-  m_projection->addItem(tr("PCA (first two components)"), static_cast<int>(Projection::Pca));
-  m_projection->addItem(tr("Feature pair"), static_cast<int>(Projection::FeaturePair));
-  m_projection->setToolTip(tr("How events are placed on the plane: principal components of "
-                              "the descriptors, or two chosen descriptor features"));
-  label->setBuddy(m_projection);
-  m_featureX = new QSpinBox(bar);
-  m_featureY = new QSpinBox(bar);
-  m_featureX->setPrefix(tr("x: f"));
-  m_featureY->setPrefix(tr("y: f"));
+  auto* v = new QVBoxLayout(bar);
+  v->setContentsMargins(0, 0, 0, 0);
+  v->setSpacing(2);
+  auto* row = new QHBoxLayout;
+  auto* label = new QLabel(tr("Strictness:"), bar);
+  m_slider = new QSlider(Qt::Horizontal, bar);
+  m_slider->setRange(0, kSliderSteps);
+  m_slider->setPageStep(kSliderSteps / 20);
+  m_slider->setMinimumWidth(80);
+  m_slider->setToolTip(tr("The share of known events to reject, measured on events the model "
+                          "did not learn from. 0% rejects nothing, 100% rejects everything: "
+                          "more rejects more. The board gets the same value."));
+  label->setBuddy(m_slider);
+  m_thresholdValue = new QLabel(bar);
+  m_thresholdValue->setMinimumWidth(
+      m_thresholdValue->fontMetrics().horizontalAdvance(QStringLiteral("100,0 %")) + 4);
+  m_thresholdValue->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+  row->addWidget(label);
+  row->addWidget(m_slider, 1);
+  row->addWidget(m_thresholdValue);
+  v->addLayout(row);
+  m_rejection = new QLabel(bar);
+  m_rejection->setWordWrap(true);
+  m_rejection->setToolTip(tr("Events rejected as unknown at this strictness, by the model's own "
+                             "rule on each event"));
+  v->addWidget(m_rejection);
+  m_legend = new QLabel(bar);
+  m_legend->setWordWrap(true);
+  m_legend->setTextFormat(Qt::RichText);
+  v->addWidget(m_legend);
+  connect(m_slider, &QSlider::valueChanged, this, &KnownSetPanel::onSliderMoved);
+  return bar;
+}
+
+QWidget* KnownSetPanel::buildMapColumn() {
+  auto* column = new QWidget(this);
+  auto* v = new QVBoxLayout(column);
+  v->setContentsMargins(0, 0, 0, 0);
+  v->setSpacing(2);
+  auto* row = new QHBoxLayout;
+  m_projection = new QComboBox(column);
+  m_projection->addItem(tr("Map: PCA"), static_cast<int>(Projection::Pca));
+  m_projection->addItem(tr("Map: two features"), static_cast<int>(Projection::FeaturePair));
+  m_projection->setToolTip(tr("Where events are placed: the first two principal components of "
+                              "the tagged events, or two chosen descriptor features. Placement "
+                              "only: each point's colour and mark are its own decision."));
+  m_featureX = new QSpinBox(column);
+  m_featureY = new QSpinBox(column);
   m_featureX->setToolTip(tr("Descriptor feature on the horizontal axis"));
   m_featureY->setToolTip(tr("Descriptor feature on the vertical axis"));
   m_featureY->setValue(1);
   setFeatureCount(2);
-  auto* reset = new QPushButton(tr("Reset view"), bar);
-  reset->setToolTip(tr("Fit the plot to the map (wheel zooms, drag pans)"));
-  connect(reset, &QPushButton::clicked, this, [this] { m_plot->resetView(); });
-  connect(m_projection, &QComboBox::currentIndexChanged, this,
-          &KnownSetPanel::onProjectionEdited);
+  auto* fit = new QPushButton(tr("Fit"), column);
+  fit->setToolTip(tr("Fit the map to the events (wheel zooms, drag pans)"));
+  connect(fit, &QPushButton::clicked, this, [this] {
+    m_embedding->resetView();
+    m_embedding->replot();
+  });
+  connect(m_projection, &QComboBox::currentIndexChanged, this, &KnownSetPanel::onProjectionEdited);
   connect(m_featureX, &QSpinBox::valueChanged, this, &KnownSetPanel::onProjectionEdited);
   connect(m_featureY, &QSpinBox::valueChanged, this, &KnownSetPanel::onProjectionEdited);
-  row->addWidget(label);
-  row->addWidget(m_projection);
+  row->addWidget(m_projection, 1);
   row->addWidget(m_featureX);
   row->addWidget(m_featureY);
-  row->addWidget(reset);
-  row->addStretch(1);
-  auto* hint = new QLabel(tr("Hover for the score · click an event to explain it"), bar);
-  hint->setStyleSheet(QStringLiteral("color:#666"));
-  // Long in some languages: let it wrap rather than widen the whole window.
-  hint->setWordWrap(true);
-  hint->setMinimumWidth(120);
-  hint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-  row->addWidget(hint, 1);
+  row->addWidget(fit);
+  v->addLayout(row);
+  m_embedding = new EmbeddingPlot(column);
+  v->addWidget(m_embedding, 1);
   onProjectionEdited();  // sets the spin boxes' enabled state; nothing is connected yet
-  return bar;
-}
-
-QWidget* KnownSetPanel::buildSide() {
-  auto* side = new QWidget(this);
-  side->setMinimumWidth(260);
-  side->setMaximumWidth(380);  // the map gets the room
-  auto* v = new QVBoxLayout(side);
-  v->setContentsMargins(4, 0, 0, 0);
-
-  auto* thresholdBox = new QGroupBox(tr("Rejection threshold"), side);
-  auto* tv = new QVBoxLayout(thresholdBox);
-  auto* sliderRow = new QHBoxLayout;
-  m_slider = new QSlider(Qt::Horizontal, thresholdBox);
-  m_slider->setRange(0, kSliderSteps);
-  m_slider->setPageStep(kSliderSteps / 20);
-  m_slider->setToolTip(tr("The share of known events to reject, estimated on events the "
-                          "model did not learn from: 0 rejects nothing, 100% everything. "
-                          "Higher rejects more."));
-  m_thresholdValue = new QLabel(thresholdBox);
-  m_thresholdValue->setMinimumWidth(m_thresholdValue->fontMetrics().horizontalAdvance(
-                                        QStringLiteral("100.0 %")) + 4);
-  m_thresholdValue->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-  sliderRow->addWidget(m_slider, 1);
-  sliderRow->addWidget(m_thresholdValue);
-  tv->addLayout(sliderRow);
-  m_rejection = new QLabel(thresholdBox);
-  QFont bold = m_rejection->font();
-  bold.setBold(true);
-  m_rejection->setFont(bold);
-  tv->addWidget(m_rejection);
-  auto* note = new QLabel(tr("The bold contour is the boundary: events outside it are "
-                             "rejected."),
-                          thresholdBox);
-  note->setWordWrap(true);
-  note->setStyleSheet(QStringLiteral("color:#666"));
-  tv->addWidget(note);
-  connect(m_slider, &QSlider::valueChanged, this, &KnownSetPanel::onSliderMoved);
-  v->addWidget(thresholdBox);
-
-  auto* explainBox = new QGroupBox(tr("Decision explained"), side);
-  auto* ev = new QVBoxLayout(explainBox);
-  m_explanation = new ExplanationView(explainBox);
-  ev->addWidget(m_explanation);
-  v->addWidget(explainBox, 1);
-  setThreshold(m_threshold);
-  return side;
-}
-
-float KnownSetPanel::sliderToThreshold(int position) const {
-  return m_thresholdMax * static_cast<float>(position) / static_cast<float>(kSliderSteps);
-}
-
-int KnownSetPanel::thresholdToSlider(float threshold) const {
-  return static_cast<int>(std::lround(threshold / m_thresholdMax * kSliderSteps));
+  return column;
 }
 
 void KnownSetPanel::setFeatureCount(int dims) {
@@ -146,29 +134,32 @@ void KnownSetPanel::setFeatureCount(int dims) {
   m_featureY->setMaximum(top);
 }
 
-void KnownSetPanel::setThreshold(float threshold) {
+void KnownSetPanel::setThreshold(float threshold) { applyThreshold(threshold, false); }
+
+void KnownSetPanel::applyThreshold(float threshold, bool emitChange) {
   if (!std::isfinite(threshold)) return;
-  m_threshold = std::clamp(threshold, 0.0f, m_thresholdMax);
+  m_threshold = std::clamp(threshold, 0.0f, 1.0f);
   {
     const QSignalBlocker block(m_slider);
-    m_slider->setValue(thresholdToSlider(m_threshold));
+    m_slider->setValue(static_cast<int>(std::lround(m_threshold * kSliderSteps)));
   }
-  m_thresholdValue->setText(locale().toString(100.0 * static_cast<double>(m_threshold), 'f', 1) +
+  m_thresholdValue->setText(locale().toString(100.0 * double(m_threshold), 'f', 1) +
                             QStringLiteral(" %"));
-  if (m_plot != nullptr) m_plot->setThreshold(m_threshold);
+  m_histogram->setThreshold(m_threshold);
+  m_embedding->setThreshold(m_threshold);
   updateRejectionText();
+  if (emitChange) emit thresholdChanged(m_threshold);
 }
 
 void KnownSetPanel::onSliderMoved(int position) {
-  setThreshold(sliderToThreshold(position));
-  emit thresholdChanged(m_threshold);
+  applyThreshold(float(position) / float(kSliderSteps), true);
 }
 
 void KnownSetPanel::onProjectionEdited() {
   const auto projection = static_cast<Projection>(m_projection->currentData().toInt());
   const bool pair = projection == Projection::FeaturePair;
-  m_featureX->setEnabled(pair);
-  m_featureY->setEnabled(pair);
+  m_featureX->setVisible(pair);
+  m_featureY->setVisible(pair);
   emit projectionRequested(projection, m_featureX->value(), m_featureY->value());
 }
 
@@ -184,45 +175,72 @@ void KnownSetPanel::refreshNow() { m_coalescer->flush(); }
 void KnownSetPanel::refresh() {
   if (!m_pending) return;
   m_pending = false;
-  const app::KnownSetMap map = std::move(m_pendingMap);
+  m_map = std::move(m_pendingMap);
   m_pendingMap = {};
   {
     // Reflect the map's projection without asking for it again.
     const QSignalBlocker b1(m_projection), b2(m_featureX), b3(m_featureY);
-    m_projection->setCurrentIndex(m_projection->findData(static_cast<int>(map.projection)));
-    m_featureX->setValue(map.featureX);
-    m_featureY->setValue(map.featureY);
-    const bool pair = map.projection == Projection::FeaturePair;
-    m_featureX->setEnabled(pair);
-    m_featureY->setEnabled(pair);
+    m_projection->setCurrentIndex(m_projection->findData(static_cast<int>(m_map.projection)));
+    m_featureX->setValue(m_map.featureX);
+    m_featureY->setValue(m_map.featureY);
+    const bool pair = m_map.projection == Projection::FeaturePair;
+    m_featureX->setVisible(pair);
+    m_featureY->setVisible(pair);
   }
-  m_plot->setMap(map, m_classes);
-  setThreshold(map.threshold);
-}
-
-void KnownSetPanel::updateRejectionText() {
-  m_rejection->setText(rejectionText());
-  const bool any = m_plot != nullptr && !m_plot->map().points.isEmpty();
-  m_rejection->setStyleSheet(any ? QStringLiteral("color:#b71c1c") : QStringLiteral("color:#666"));
+  m_threshold = std::clamp(m_map.threshold, 0.0f, 1.0f);
+  updateLegend();
+  m_histogram->setMap(m_map, m_classes, m_threshold);
+  m_embedding->setMap(m_map, m_classes, m_threshold);
+  applyThreshold(m_threshold, false);
 }
 
 QString KnownSetPanel::rejectionText() const {
-  if (m_plot == nullptr || m_plot->map().points.isEmpty()) return tr("No events yet");
-  const app::KnownSetMap& map = m_plot->map();
-  const auto events = static_cast<int>(map.points.size());
-  // The map's own rate covers the whole session at its threshold; while the slider is
-  // elsewhere, the mapped events' scores give the rate the new threshold would produce.
-  const double rate = m_plot->threshold() == map.threshold
-                          ? map.rejectionRate
-                          : static_cast<double>(m_plot->rejectedCount()) / events;
-  return tr("Rejected: %1% of %Ln event(s)", "", events).arg(100.0 * rate, 0, 'f', 1);
+  if (m_map.points.isEmpty()) return tr("No events yet");
+  if (!m_map.hasModel) return tr("Nothing learned yet: every event is unknown");
+  int counts[3] = {0, 0, 0};
+  int rejected[3] = {0, 0, 0};
+  for (const app::KnownSetMap::Point& p : m_map.points) {
+    if (!p.valid) continue;
+    const int group = p.tag >= 0 ? 0 : (p.tag == app::kUntagged ? 1 : 2);
+    ++counts[group];
+    rejected[group] += app::pointAccepted(p, m_threshold) ? 0 : 1;
+  }
+  const QLocale l = locale();
+  QStringList parts;
+  if (counts[0] > 0) parts << tr("%1 of %2 tagged").arg(l.toString(rejected[0]), l.toString(counts[0]));
+  if (counts[1] > 0) parts << tr("%1 of %2 untagged").arg(l.toString(rejected[1]), l.toString(counts[1]));
+  if (counts[2] > 0) parts << tr("%1 of %2 marked unknown").arg(l.toString(rejected[2]), l.toString(counts[2]));
+  return tr("Rejected now: %1").arg(parts.join(QStringLiteral(" · ")));
 }
+
+// One line for both plots: which colour is which tag, and how a rejected event is drawn.
+void KnownSetPanel::updateLegend() {
+  QSet<int> tags;
+  for (const app::KnownSetMap::Point& p : m_map.points) tags.insert(p.tag >= 0 ? p.tag : app::kUntagged);
+  QList<int> order = tags.values();
+  std::sort(order.begin(), order.end(), [](int a, int b) {
+    return (a < 0 ? 1000 - a : a) < (b < 0 ? 1000 - b : b);
+  });
+  QStringList items;
+  for (int tag : order) {
+    items << QStringLiteral("<span style=\"color:%1\">●</span>&nbsp;%2")
+                 .arg(ClassPalette::colour(m_classes, tag).name(),
+                      ClassPalette::name(m_classes, tag).toHtmlEscaped());
+  }
+  if (m_map.hasModel && !items.isEmpty()) {
+    items << QStringLiteral("<span style=\"color:%1\">⊗</span>&nbsp;%2")
+                 .arg(app::rejectionMarkColour().name(), tr("rejected (hollow, crossed)"));
+  }
+  m_legend->setText(items.join(QStringLiteral("&nbsp;&nbsp; ")));
+}
+
+void KnownSetPanel::updateRejectionText() { m_rejection->setText(rejectionText()); }
 
 QString KnownSetPanel::explanationVerdict() const { return m_explanation->verdictText(); }
 
 void KnownSetPanel::showExplanation(const app::Explanation& explanation) {
   m_explanation->setExplanation(explanation, m_classes);
-  m_plot->setSelectedEvent(explanation.eventId);
+  m_embedding->setSelectedEvent(explanation.eventId);
 }
 
 } // namespace dlm::ui

@@ -13,47 +13,53 @@ class QSpinBox;
 namespace dlm::ui {
 
 class Coalescer;
+class EmbeddingPlot;
 class ExplanationView;
-class KnownSetPlot;
+class ScoreHistogram;
 
-/// \brief The known set: events projected to 2-D over the known-set score, with the rejection
-/// contour, class boundaries and neuron balls; a threshold slider that moves the boundary live;
-/// hover for the score, click an event to explain the decision.
+/// \brief The known set, drawn so that it agrees with the decisions: the strictness (the share
+/// of known events to reject) with the live rejection of tagged, untagged and marked-unknown
+/// events; how typical each event is, with the strictness as a line to drag; a 2-D map whose
+/// points carry their own decision; and why a clicked event was accepted or rejected.
 class KnownSetPanel : public QWidget {
   Q_OBJECT
 
 public:
   using Projection = app::KnownSetMap::Projection;
 
-  /// \brief Slider positions: the threshold moves in steps of range / kSliderSteps.
+  /// \brief Slider positions: the strictness moves in steps of 100% / kSliderSteps.
   static constexpr int kSliderSteps = 200;
 
   explicit KnownSetPanel(QWidget* parent = nullptr);
   ~KnownSetPanel() override;
 
-  /// \brief Threshold the slider shows.
+  /// \brief Strictness shown (a share of known events to reject, 0..1).
   float threshold() const { return m_threshold; }
   /// \brief Features of the descriptor, for the feature-pair spin boxes.
   void setFeatureCount(int dims);
-  /// \brief "Rejected: 12.5% of 240 events".
+  /// \brief "Rejected now: 1 of 15 tagged · 4 of 6 untagged".
   QString rejectionText() const;
   /// \brief Verdict shown in the explanation box ("" when none).
   QString explanationVerdict() const;
-  KnownSetPlot* plot() const { return m_plot; }
+  ExplanationView* explanation() const { return m_explanation; }
+  EmbeddingPlot* embedding() const { return m_embedding; }
+  ScoreHistogram* histogram() const { return m_histogram; }
   QSlider* thresholdSlider() const { return m_slider; }
+  /// \brief The map being drawn.
+  const app::KnownSetMap& map() const { return m_map; }
 
 public slots:
   /// \brief Draw \p map with \p classes' colours; drawn at the next repaint tick.
   void setMap(const dlm::app::KnownSetMap& map, const QVector<dlm::app::ClassInfo>& classes);
   /// \brief Show why an event was classified as it was (after explainRequested()).
   void showExplanation(const dlm::app::Explanation& explanation);
-  /// \brief Move the slider without emitting thresholdChanged.
+  /// \brief Move the strictness without emitting thresholdChanged.
   void setThreshold(float threshold);
   /// \brief Apply a pending map now instead of at the next repaint tick.
   void refreshNow();
 
 signals:
-  /// \brief The user moved the threshold slider.
+  /// \brief The user moved the strictness (slider or the histogram's line).
   void thresholdChanged(float threshold);
   /// \brief The user chose another projection (feature indices are 0-based).
   void projectionRequested(dlm::app::KnownSetMap::Projection projection, int featureX,
@@ -63,16 +69,17 @@ signals:
   void explainRequested(int eventId);
 
 private:
-  QWidget* buildControls();
-  QWidget* buildSide();
+  QWidget* buildStrictness();
+  QWidget* buildMapColumn();
   void refresh();
   void updateRejectionText();
+  void updateLegend();
   void onSliderMoved(int position);
   void onProjectionEdited();
-  float sliderToThreshold(int position) const;
-  int thresholdToSlider(float threshold) const;
+  void applyThreshold(float threshold, bool emitChange);
 
-  KnownSetPlot* m_plot = nullptr;
+  EmbeddingPlot* m_embedding = nullptr;
+  ScoreHistogram* m_histogram = nullptr;
   ExplanationView* m_explanation = nullptr;
   QComboBox* m_projection = nullptr;
   QSpinBox* m_featureX = nullptr;
@@ -80,12 +87,13 @@ private:
   QSlider* m_slider = nullptr;
   QLabel* m_thresholdValue = nullptr;
   QLabel* m_rejection = nullptr;
+  QLabel* m_legend = nullptr;
   Coalescer* m_coalescer = nullptr;
+  app::KnownSetMap m_map;
   app::KnownSetMap m_pendingMap;
   QVector<app::ClassInfo> m_classes;
   bool m_pending = false;
   float m_threshold = 0.0f;
-  float m_thresholdMax = 1.0f;  ///< a share of known events: 1 rejects everything
 };
 
 } // namespace dlm::ui

@@ -76,7 +76,7 @@ void MainWindow::buildPanels() {
   m_mapTimer->setSingleShot(true);
   m_mapTimer->setInterval(250); // coalesce map requests while the network keeps changing
   connect(m_mapTimer, &QTimer::timeout, this, [this] {
-    m_controller->requestKnownSetMap(m_projection, m_featureX, m_featureY, 80);
+    m_controller->requestKnownSetMap(m_projection, m_featureX, m_featureY);
   });
 }
 

@@ -111,11 +111,11 @@ private slots:
     QSignalSpy maps(&service, &LearningService::knownSetMapReady);
     meter.start();
     wall.restart();
-    service.requestKnownSetMap(KnownSetMap::Projection::Pca, 0, 1, 80);
+    service.requestKnownSetMap(KnownSetMap::Projection::Pca, 0, 1);
     QVERIFY(maps.wait(60000));
     const double mapStallMs = meter.stopMs();
     const double mapMs = double(wall.elapsed());
-    QCOMPARE(maps.last().at(0).value<KnownSetMap>().knownScore.size(), 6400);
+    QVERIFY(!maps.last().at(0).value<KnownSetMap>().points.isEmpty());
 
     qInfo("tagging %lld events on the GUI thread: %.1f ms; longest timer gap with the worker "
           "idle (baseline): %.1f ms",

@@ -170,28 +170,28 @@ private slots:
     for (int i = 0; i < g.ids.size(); ++i) g.session.tag(g.ids[i], g.truth[i]);
     QVERIFY(waitUpToDate(service));
     QSignalSpy maps(&service, &LearningService::knownSetMapReady);
-    service.requestKnownSetMap(KnownSetMap::Projection::Pca, 0, 1, 40);
+    service.requestKnownSetMap(KnownSetMap::Projection::Pca, 0, 1);
     QTRY_VERIFY_WITH_TIMEOUT(maps.count() >= 1, kTimeoutMs);
     KnownSetMap map = maps.last().at(0).value<KnownSetMap>();
     QCOMPARE(map.points.size(), g.ids.size());
-    QCOMPARE(map.gridSize, 40);
-    QCOMPARE(map.knownScore.size(), 1600);
-    QCOMPARE(map.bestClass.size(), 1600);
-    QCOMPARE(map.ellipses.size(), service.network().neuronsPerLayer.value(0));
+    QVERIFY(map.hasModel);
     QVERIFY(map.axisX.startsWith(QStringLiteral("PC1 (")));
-    QVERIFY(map.xMin < map.xMax && map.yMin < map.yMax);
-    for (const KnownSetMap::Ellipse& e : map.ellipses) QVERIFY(e.rx > 0.0f && e.ry > 0.0f);
-    int known = 0;
-    for (float s : map.knownScore) known += dlm::app::acceptedAt(s, map.threshold) ? 1 : 0;
-    QVERIFY(known > 0 && known < 1600);  // the contour crosses the plane
-    for (const KnownSetMap::Point& p : map.points) QVERIFY(p.tag >= 0);
+    // Every point carries its event's own level and decision: drawn as the model decides.
+    for (const KnownSetMap::Point& p : map.points) {
+      QVERIFY(p.tag >= 0);
+      QVERIFY(p.valid);
+      QVERIFY(p.knownScore >= 0.0f && p.knownScore <= 1.0f);
+      QCOMPARE(dlm::app::pointAccepted(p, map.threshold), p.predicted >= 0);
+      QCOMPARE(dlm::app::pointAccepted(p, 0.0f), true);   // strictness 0 rejects nothing
+      QCOMPARE(dlm::app::pointAccepted(p, 1.0f), false);  // 100% rejects everything
+    }
 
-    service.requestKnownSetMap(KnownSetMap::Projection::FeaturePair, 16, 35, 20);
+    service.requestKnownSetMap(KnownSetMap::Projection::FeaturePair, 16, 35);
     QTRY_VERIFY_WITH_TIMEOUT(maps.count() >= 2, kTimeoutMs);
     map = maps.last().at(0).value<KnownSetMap>();
-    QCOMPARE(map.knownScore.size(), 400);
     QCOMPARE(map.axisX, QStringLiteral("ch1 RMS"));
     QCOMPARE(map.axisY, QStringLiteral("ch2 RMS"));
+    QCOMPARE(map.points.size(), g.ids.size());
 
     QSignalSpy explanations(&service, &LearningService::explanationReady);
     service.requestExplanation(g.ids[3]);
@@ -203,6 +203,16 @@ private slots:
     QCOMPARE(e.scores.size(), 3);
     QVERIFY(e.prediction.valid);
     QCOMPARE(e.margin, e.prediction.knownScore - service.threshold());
+    QCOMPARE(e.threshold, service.threshold());
+    // The nearest tagged example of each class, nearest first, never the event itself.
+    QCOMPARE(e.examples.size(), 3);
+    QSet<int> classes;
+    for (int i = 0; i < e.examples.size(); ++i) {
+      QVERIFY(e.examples[i].eventId != g.ids[3]);
+      classes.insert(e.examples[i].classIndex);
+      if (i > 0) QVERIFY(e.examples[i - 1].distance <= e.examples[i].distance);
+    }
+    QCOMPARE(classes.size(), 3);
   }
 
   void reopenedProjectKeepsItsModel() {

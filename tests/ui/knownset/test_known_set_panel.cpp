@@ -1,3 +1,5 @@
+// The known-set panel draws what the model decides: every point, bar and count is the model's
+// rule on the event's own level, at whatever strictness the slider or the line is at.
 #include <QComboBox>
 #include <QSignalSpy>
 #include <QSlider>
@@ -6,14 +8,14 @@
 
 #include <cmath>
 
-#include "ui/geometry/contour.h"
+#include "ui/knownset/embedding_plot.h"
+#include "ui/knownset/explanation_view.h"
 #include "ui/knownset/known_set_panel.h"
-#include "ui/knownset/known_set_plot.h"
+#include "ui/knownset/score_histogram.h"
 
 using dlm::app::ClassInfo;
 using dlm::app::Explanation;
 using dlm::app::KnownSetMap;
-using dlm::ui::GridGeometry;
 using dlm::ui::KnownSetPanel;
 
 namespace {
@@ -21,40 +23,33 @@ namespace {
 const QVector<ClassInfo> kClasses = {{QStringLiteral("shake"), Qt::blue},
                                      {QStringLiteral("circle"), Qt::darkYellow}};
 
-GridGeometry grid(int n) { return {n, -1.0, 1.0, -1.0, 1.0}; }
-
-QVector<float> sample(const GridGeometry& g, const std::function<double(double, double)>& f) {
-  QVector<float> v;
-  for (int j = 0; j < g.size; ++j)
-    for (int i = 0; i < g.size; ++i) v.append(static_cast<float>(f(g.x(i), g.y(j))));
-  return v;
-}
-
-// 240 events on a line y = 0, x in [-1, 1]; score decreasing with |x|; 30 rejected.
-KnownSetMap makeMap() {
+// 240 events on the line y = 0, x in [-1, 1]; level 1 - |x|: the ends are the least typical.
+// The first 200 are tagged (by side), the last 40 untagged.
+KnownSetMap makeMap(float threshold) {
   KnownSetMap m;
   m.axisX = QStringLiteral("PC1");
   m.axisY = QStringLiteral("PC2");
-  m.gridSize = 41;
-  m.xMin = -1.2f; m.xMax = 1.2f; m.yMin = -1.2f; m.yMax = 1.2f;
-  const GridGeometry g{m.gridSize, m.xMin, m.xMax, m.yMin, m.yMax};
-  // Calibrated levels: 1 at the centre, falling to 0 at radius 1.
-  m.knownScore = sample(g, [](double x, double y) { return std::max(0.0, 1.0 - std::hypot(x, y)); });
-  for (int j = 0; j < g.size; ++j)
-    for (int i = 0; i < g.size; ++i) m.bestClass.append(g.x(i) < 0 ? 0 : 1);
-  m.threshold = 0.125f;
+  m.hasModel = true;
+  m.threshold = threshold;
   for (int k = 0; k < 240; ++k) {
     KnownSetMap::Point p;
     p.eventId = 1000 + k;
     p.x = -1.0f + 2.0f * static_cast<float>(k) / 239.0f;
-    p.y = 0.0f;
-    p.tag = p.x < 0 ? 0 : 1;
+    p.y = 0.1f * static_cast<float>(k % 7);
+    p.tag = k >= 200 ? dlm::app::kUntagged : (p.x < 0 ? 0 : 1);
+    p.valid = true;
+    p.bestClass = p.x < 0 ? 0 : 1;
     p.knownScore = 1.0f - std::abs(p.x);
-    p.predicted = dlm::app::acceptedAt(p.knownScore, m.threshold) ? p.tag : -1;
+    p.predicted = dlm::app::acceptedAt(p.knownScore, threshold) ? p.bestClass : -1;
     m.points.append(p);
   }
-  m.rejectionRate = 0.125;
   return m;
+}
+
+int expectedRejected(const KnownSetMap& m, float t) {
+  int n = 0;
+  for (const auto& p : m.points) n += dlm::app::acceptedAt(p.knownScore, t) ? 0 : 1;
+  return n;
 }
 
 } // namespace
@@ -62,158 +57,151 @@ KnownSetMap makeMap() {
 class TestKnownSetPanel : public QObject {
   Q_OBJECT
 
+  // Every point drawn by both plots agrees with the model's rule at \p t.
+  static void checkAgreement(KnownSetPanel& panel, const KnownSetMap& m, float t) {
+    int solid = 0;
+    for (const auto& p : m.points) {
+      const int drawn = panel.embedding()->drawnDecision(p.eventId);
+      QCOMPARE(drawn, dlm::app::acceptedAt(p.knownScore, t) ? 1 : 0);
+      solid += drawn;
+    }
+    QCOMPARE(panel.histogram()->acceptedCount(), solid);
+    QCOMPARE(panel.histogram()->rejectedCount(), int(m.points.size()) - solid);
+  }
+
 private slots:
-  // The studio runs English with its translator: it holds the plural forms ("240 events").
+  // The studio runs English with its translator: it holds the plural forms.
   void initTestCase() {
     QVERIFY(m_english.load(QStringLiteral(DLM_STUDIO_QM_DIR "/deeplomath_en.qm")));
     QVERIFY(QCoreApplication::installTranslator(&m_english));
   }
 
-  void contourOfACircle() {
-    const GridGeometry g = grid(101);
-    const double r = 0.6;
-    const QVector<float> v = sample(g, [r](double x, double y) { return r - std::hypot(x, y); });
-    const QVector<QPolygonF> lines = dlm::ui::extractContour(v, g, 0.0f);
-    QCOMPARE(lines.size(), 1);
-    const QPolygonF& loop = lines.first();
-    QVERIFY(loop.size() > 100);
-    QCOMPARE(loop.first(), loop.last());  // closed
-    for (const QPointF& p : loop) QVERIFY(std::abs(std::hypot(p.x(), p.y()) - r) < g.cellWidth());
-    // The threshold moves the level: score = -0.2 is the circle of radius 0.8.
-    const QVector<QPolygonF> wider = dlm::ui::extractContour(v, g, -0.2f);
-    QCOMPARE(wider.size(), 1);
-    for (const QPointF& p : wider.first())
-      QVERIFY(std::abs(std::hypot(p.x(), p.y()) - 0.8) < g.cellWidth());
-  }
-
-  void contourOpenAndEmpty() {
-    const GridGeometry g = grid(21);
-    const QVector<float> ramp = sample(g, [](double x, double) { return x; });
-    const QVector<QPolygonF> lines = dlm::ui::extractContour(ramp, g, 0.25f);
-    QCOMPARE(lines.size(), 1);
-    for (const QPointF& p : lines.first()) QVERIFY(std::abs(p.x() - 0.25) < 1e-6);
-    QVERIFY(lines.first().first() != lines.first().last());  // runs border to border
-    QVERIFY(dlm::ui::extractContour(ramp, g, 5.0f).isEmpty());
-    // Two separate blobs give two loops; -inf cells count as outside.
-    QVector<float> blobs = sample(g, [](double x, double y) {
-      return 0.3 - std::min(std::hypot(x - 0.5, y), std::hypot(x + 0.5, y));
-    });
-    blobs[0] = -std::numeric_limits<float>::infinity();
-    QCOMPARE(dlm::ui::extractContour(blobs, g, 0.0f).size(), 2);
-  }
-
-  void classBoundaries() {
-    const GridGeometry g = grid(51);
-    QVector<int> halves;
-    for (int j = 0; j < g.size; ++j)
-      for (int i = 0; i < g.size; ++i) halves.append(i < 25 ? 0 : 1);
-    const QVector<QLineF> split = dlm::ui::extractClassBoundaries(halves, g);
-    QCOMPARE(split.size(), g.size - 1);  // one segment per row of cells
-    const double xb = g.x(24.5);
-    for (const QLineF& l : split) {
-      QVERIFY(std::abs(l.p1().x() - xb) < 1e-9);
-      QVERIFY(std::abs(l.p2().x() - xb) < 1e-9);
-    }
-    // A diagonal boundary y = x stays within one cell of the line.
-    QVector<int> diagonal;
-    for (int j = 0; j < g.size; ++j)
-      for (int i = 0; i < g.size; ++i) diagonal.append(g.x(i) > g.y(j) + 1e-9 ? 1 : 0);
-    const QVector<QLineF> diag = dlm::ui::extractClassBoundaries(diagonal, g);
-    QVERIFY(!diag.isEmpty());
-    for (const QLineF& l : diag)
-      for (const QPointF& p : {l.p1(), l.p2()})
-        QVERIFY(std::abs(p.x() - p.y()) < g.cellWidth() * 1.5);
-    // Three classes meeting in a cell join at its centre.
-    const GridGeometry tiny = grid(2);
-    QCOMPARE(dlm::ui::extractClassBoundaries({0, 1, 2, 2}, tiny).size(), 3);
-    QVERIFY(dlm::ui::extractClassBoundaries({1, 1, 1, 1}, tiny).isEmpty());
-  }
-
-  void sliderEmitsAndShowsRejection() {
+  void drawingAgreesWithDecisionsAtEveryStrictness() {
     KnownSetPanel panel;
-    panel.resize(1100, 700);
     QCOMPARE(panel.rejectionText(), QStringLiteral("No events yet"));
-    const KnownSetMap map = makeMap();
-    panel.setMap(map, kClasses);
+    const KnownSetMap m = makeMap(0.125f);
+    panel.setMap(m, kClasses);
     panel.refreshNow();
-    QCOMPARE(panel.rejectionText(), QStringLiteral("Rejected: 12.5% of 240 events"));
     QCOMPARE(panel.threshold(), 0.125f);
-    QCOMPARE(panel.plot()->contourPolylineCount(), 1);
-    QVERIFY(panel.plot()->boundarySegmentCount() > 0);
-
-    QSignalSpy spy(&panel, &KnownSetPanel::thresholdChanged);
-    QSlider* slider = panel.thresholdSlider();
-    slider->setValue(0);  // threshold 0: rejects nothing
-    QCOMPARE(spy.count(), 1);
-    QCOMPARE(spy.at(0).at(0).toFloat(), 0.0f);
-    QCOMPARE(panel.rejectionText(), QStringLiteral("Rejected: 0.0% of 240 events"));
-    slider->setValue(slider->maximum() / 2);  // threshold 0.5: |x| > 0.5 rejected, about half
-    QCOMPARE(spy.count(), 2);
-    QCOMPARE(spy.at(1).at(0).toFloat(), 0.5f);
-    const int rejected = panel.plot()->rejectedCount();
-    QVERIFY(rejected > 110 && rejected < 130);
-    QCOMPARE(panel.rejectionText(),
-             QStringLiteral("Rejected: %1% of 240 events").arg(100.0 * rejected / 240, 0, 'f', 1));
-    slider->setValue(slider->maximum());  // threshold 1: everything rejected
-    QCOMPARE(panel.plot()->rejectedCount(), 240);
-    // Raising the threshold never rejects less.
-    auto previous = panel.plot()->rejectedCount();
-    slider->setValue(0);
-    previous = panel.plot()->rejectedCount();
-    for (int position = 0; position <= slider->maximum(); position += slider->maximum() / 20) {
-      slider->setValue(position);
-      QVERIFY(panel.plot()->rejectedCount() >= previous);
-      previous = panel.plot()->rejectedCount();
+    for (int step = 0; step <= KnownSetPanel::kSliderSteps; step += 5) {
+      panel.thresholdSlider()->setValue(step);
+      const float t = float(step) / float(KnownSetPanel::kSliderSteps);
+      QCOMPARE(panel.threshold(), t);
+      checkAgreement(panel, m, t);
+      QCOMPARE(panel.histogram()->rejectedCount(), expectedRejected(m, t));
     }
-    // setThreshold from the application does not echo.
-    const auto echoes = spy.count();
-    panel.setThreshold(0.125f);
-    QCOMPARE(spy.count(), echoes);
-    QCOMPARE(panel.rejectionText(), QStringLiteral("Rejected: 12.5% of 240 events"));
+    // From nothing to everything.
+    panel.thresholdSlider()->setValue(0);
+    QCOMPARE(panel.histogram()->rejectedCount(), 0);
+    panel.thresholdSlider()->setValue(KnownSetPanel::kSliderSteps);
+    QCOMPARE(panel.histogram()->acceptedCount(), 0);
   }
 
-  void clickExplainsAndShowsVerdict() {
+  void strictnessReadsRightAndCountsByKind() {
     KnownSetPanel panel;
-    panel.resize(1100, 700);
+    QSignalSpy spy(&panel, &KnownSetPanel::thresholdChanged);
+    const KnownSetMap m = makeMap(0.0f);
+    panel.setMap(m, kClasses);
+    panel.refreshNow();
+    QCOMPARE(panel.rejectionText(), QStringLiteral("Rejected now: 0 of 200 tagged · 0 of 40 untagged"));
+    int previous = -1;
+    for (int v : {10, 50, 100, 150, 199}) {  // more strictness rejects more, never less
+      panel.thresholdSlider()->setValue(v);
+      QVERIFY(panel.histogram()->rejectedCount() >= previous);
+      previous = panel.histogram()->rejectedCount();
+    }
+    QCOMPARE(spy.count(), 5);
+    QCOMPARE(spy.last().at(0).toFloat(), 0.995f);
+    panel.setThreshold(0.5f);  // from the application: no echo
+    QCOMPARE(spy.count(), 5);
+    // At 50%, the events with level < 0.5 (|x| > 0.5) are rejected: count them by kind.
+    int tagged = 0, untagged = 0;
+    for (const auto& p : m.points) {
+      if (dlm::app::acceptedAt(p.knownScore, 0.5f)) continue;
+      (p.tag >= 0 ? tagged : untagged) += 1;
+    }
+    QCOMPARE(panel.rejectionText(), QStringLiteral("Rejected now: %1 of 200 tagged · %2 of 40 untagged")
+                                        .arg(tagged).arg(untagged));
+  }
+
+  void draggingTheLineSetsTheStrictness() {
+    KnownSetPanel panel;
+    panel.resize(900, 600);
     panel.show();
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
-    panel.setMap(makeMap(), kClasses);
+    const KnownSetMap m = makeMap(0.05f);
+    panel.setMap(m, kClasses);
     panel.refreshNow();
-    panel.plot()->replot();
+    dlm::ui::ScoreHistogram* h = panel.histogram();
+    h->replot();
+    QSignalSpy spy(&panel, &KnownSetPanel::thresholdChanged);
+    const int y = h->axisRect()->center().y();
+    const QPoint from(int(std::lround(h->linePixel())), y);
+    const QPoint to(int(std::lround(h->xAxis->coordToPixel(0.6))), y);
+    QTest::mousePress(h, Qt::LeftButton, {}, from);
+    QMouseEvent move(QEvent::MouseMove, QPointF(to), h->mapToGlobal(QPointF(to)), Qt::NoButton,
+                     Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(h, &move);
+    QTest::mouseRelease(h, Qt::LeftButton, {}, to);
+    QVERIFY(!spy.isEmpty());
+    const float t = spy.last().at(0).toFloat();
+    QVERIFY2(std::abs(t - 0.6f) < 0.02f, qPrintable(QString::number(t)));
+    QCOMPARE(panel.threshold(), t);
+    QCOMPARE(panel.thresholdSlider()->value(), int(std::lround(t * KnownSetPanel::kSliderSteps)));
+    checkAgreement(panel, m, t);
+  }
+
+  void clickExplainsInPlainWords() {
+    KnownSetPanel panel;
+    panel.resize(900, 600);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    panel.setMap(makeMap(0.125f), kClasses);
+    panel.refreshNow();
+    panel.embedding()->replot();
     QSignalSpy explain(&panel, &KnownSetPanel::explainRequested);
-    const QPointF at = panel.plot()->eventPixel(1000);
+    const QPointF at = panel.embedding()->eventPixel(1000);
     QVERIFY(at.x() >= 0);
-    QTest::mouseClick(panel.plot(), Qt::LeftButton, {}, at.toPoint());
+    QTest::mouseClick(panel.embedding(), Qt::LeftButton, {}, at.toPoint());
     QCOMPARE(explain.count(), 1);
     QCOMPARE(explain.at(0).at(0).toInt(), 1000);
-    QVERIFY(panel.plot()->hoverText(at).contains(QStringLiteral("Event 1000")));
-    // The map's cells say inside or outside by the network's own rule (level >= threshold).
-    const auto pixel = [&](double x, double y) {
-      return QPointF(panel.plot()->xAxis->coordToPixel(x), panel.plot()->yAxis->coordToPixel(y));
-    };
-    QVERIFY(panel.plot()->hoverText(pixel(0.0, 0.5)).contains(QStringLiteral("inside")));
-    const QString outside = panel.plot()->hoverText(pixel(1.1, 1.1));
-    QVERIFY2(outside.contains(QStringLiteral("would be rejected")), qPrintable(outside));
-    QVERIFY2(outside.contains(QStringLiteral("boundary at 0.13")), qPrintable(outside));
+    QVERIFY(panel.embedding()->hoverText(1000).contains(QStringLiteral("rejected as unknown")));
 
-    Explanation known;
-    known.eventId = 1200;
-    known.prediction.valid = true;
-    known.prediction.classIndex = 1;
-    known.prediction.confidence = 0.82f;
-    known.margin = 0.4f;
-    known.nearest = {{3, 1, 0.4f, 0.9f}, {5, 0, 1.7f, 0.65f}};
-    known.scores = {0.1f, 0.8f};
-    panel.showExplanation(known);
-    QCOMPARE(panel.explanationVerdict(), QStringLiteral("Known: circle (confidence 0.82)"));
-    QCOMPARE(panel.plot()->selectedEvent(), 1200);
+    Explanation e;
+    e.eventId = 1200;
+    e.threshold = 0.125f;
+    e.prediction.valid = true;
+    e.prediction.classIndex = 1;
+    e.prediction.bestClass = 1;
+    e.prediction.knownScore = 0.62f;
+    e.examples = {{1190, 1, 0.12f}, {1010, 0, 1.5f}};
+    panel.showExplanation(e);
+    QCOMPARE(panel.explanationVerdict(), QStringLiteral("Accepted as circle"));
+    const QString reason = panel.explanation()->reasonText();
+    QVERIFY2(reason.contains(QStringLiteral("circle (event 1190")), qPrintable(reason));
+    QVERIFY2(reason.contains(QStringLiteral("more typical than 62% of known events")), qPrintable(reason));
+    QVERIFY2(reason.contains(QStringLiteral("so it is accepted")), qPrintable(reason));
+    QVERIFY(!panel.explanation()->detailsShown());
+    QCOMPARE(panel.embedding()->selectedEvent(), 1200);
 
-    Explanation rejected = known;
-    rejected.prediction.classIndex = -1;
-    rejected.margin = -0.31f;
-    panel.showExplanation(rejected);
-    QCOMPARE(panel.explanationVerdict(),
-             QStringLiteral("Rejected: outside the known set by 0.31"));
+    e.prediction.classIndex = -1;
+    e.prediction.knownScore = 0.03f;
+    panel.showExplanation(e);
+    QCOMPARE(panel.explanationVerdict(), QStringLiteral("Rejected as unknown"));
+    const QString rejected = panel.explanation()->reasonText();
+    QVERIFY2(rejected.contains(QStringLiteral("strictness of 3.0% or less")), qPrintable(rejected));
+  }
+
+  void nothingLearnedIsSaidSo() {
+    KnownSetPanel panel;
+    KnownSetMap m = makeMap(0.05f);
+    m.hasModel = false;
+    for (auto& p : m.points) p.valid = false;
+    panel.setMap(m, kClasses);
+    panel.refreshNow();
+    QCOMPARE(panel.rejectionText(), QStringLiteral("Nothing learned yet: every event is unknown"));
+    QCOMPARE(panel.embedding()->drawnDecision(1000), -1);
+    QCOMPARE(panel.histogram()->acceptedCount() + panel.histogram()->rejectedCount(), 0);
   }
 
   void projectionRequests() {

@@ -16,7 +16,9 @@
 #include "app/persistence/project.h"
 #include "core/model_format.h"
 #include "ui/board/board_panel.h"
+#include "ui/knownset/embedding_plot.h"
 #include "ui/knownset/known_set_panel.h"
+#include "ui/knownset/score_histogram.h"
 #include "ui/events/events_panel.h"
 #include "ui/main_window/main_window.h"
 
@@ -98,26 +100,48 @@ private slots:
     StudioController* c = m_controller;
     QTRY_VERIFY_WITH_TIMEOUT(c->network().depth >= 1, 20000);
     QTRY_VERIFY_WITH_TIMEOUT(c->network().neuronsPerLayer.value(0) >= kClasses, 20000);
-    // The known-set panel asks for its own 80x80 maps whenever the model changes, and the
-    // worker keeps only the latest request, so ask again until our 60x60 map comes back.
-    QSignalSpy maps(c, &StudioController::knownSetMapReady);
-    dlm::app::KnownSetMap map;
-    for (int attempt = 0; attempt < 10 && map.gridSize != 60; ++attempt) {
-      c->requestKnownSetMap(dlm::app::KnownSetMap::Projection::Pca, 0, 1, 60);
-      QVERIFY(maps.wait(20000));
-      for (const auto& args : maps) {
-        const auto candidate = args.at(0).value<dlm::app::KnownSetMap>();
-        if (candidate.gridSize == 60) map = candidate;
-      }
-      maps.clear();
-    }
-    QCOMPARE(map.gridSize, 60);
+    // The known-set panel shows every event, each with its own level and decision.
+    dlm::ui::KnownSetPanel* panel = m_window->knownSet();
+    QTRY_VERIFY_WITH_TIMEOUT((panel->refreshNow(), panel->map().hasModel &&
+                              panel->map().points.size() == events()->eventCount()),
+                             20000);
     QSet<int> ids;
-    for (const auto& p : map.points) ids.insert(p.eventId);
-    QCOMPARE(ids.size(), int(map.points.size())); // every event once
-    QCOMPARE(int(map.points.size()), events()->eventCount());
-    QCOMPARE(map.knownScore.size(), 60 * 60);
-    QVERIFY(!map.ellipses.isEmpty());
+    for (const auto& p : panel->map().points) ids.insert(p.eventId);
+    QCOMPARE(ids.size(), int(panel->map().points.size())); // every event once
+  }
+
+  // What the known-set panel draws agrees with the studio's decisions at every strictness,
+  // on this real session: every event drawn solid is accepted, every hollow one rejected.
+  void knownSetDrawingAgreesWithDecisions() {
+    StudioController* c = m_controller;
+    dlm::ui::KnownSetPanel* panel = m_window->knownSet();
+    const float initial = c->rejectionThreshold();
+    for (float t : {0.0f, 0.05f, 0.25f, 0.5f, 0.75f, 0.95f, 1.0f}) {
+      c->setRejectionThreshold(t);
+      QTRY_VERIFY_WITH_TIMEOUT(c->isLearningUpToDate(), 10000);
+      const auto agrees = [&]() -> QString {
+        panel->refreshNow();
+        if (panel->threshold() != t || panel->map().threshold != t) return "map not updated";
+        int judged = 0;
+        for (int row = 0; row < events()->eventCount(); ++row) {
+          const dlm::app::EventDetail e = eventAt(row);
+          if (!e.studio.valid) continue;
+          ++judged;
+          const int drawn = panel->embedding()->drawnDecision(e.id);
+          if (drawn != (e.studio.classIndex >= 0 ? 1 : 0)) {
+            return QString("event %1 drawn %2, decided %3").arg(e.id).arg(drawn).arg(e.studio.classIndex);
+          }
+        }
+        if (judged != events()->eventCount()) return QString("%1 judged").arg(judged);
+        if (panel->histogram()->acceptedCount() + panel->histogram()->rejectedCount() != judged)
+          return "histogram counts";
+        return QString();
+      };
+      QTRY_VERIFY2_WITH_TIMEOUT(agrees().isEmpty(), qPrintable(agrees()), 10000);
+      if (t == 0.0f) QCOMPARE(panel->histogram()->rejectedCount(), 0);
+      if (t == 1.0f) QCOMPARE(panel->histogram()->acceptedCount(), 0);
+    }
+    c->setRejectionThreshold(initial);
   }
 
   void thresholdMovesRejection() {
