@@ -52,6 +52,11 @@ StudioController::StudioController(std::unique_ptr<link::BoardLink> boardLink, Q
   m_rejectionTimer.setSingleShot(true);
   m_rejectionTimer.setInterval(kRejectionQuietMs);
   connect(&m_rejectionTimer, &QTimer::timeout, this, &StudioController::sendRejection);
+  m_boardStatusTimer.setSingleShot(true);
+  m_boardStatusTimer.setInterval(kBoardLearnedQuietMs);
+  connect(&m_boardStatusTimer, &QTimer::timeout, this, [this] {
+    if (m_link->isConnected()) m_link->requestStatus();
+  });
   wireParts();
   wireLink();
   wireLinkTransfers();

@@ -56,6 +56,9 @@ class StudioController : public QObject {
 public:
   /// \brief Quiet time before a moved rejection threshold is sent to the board.
   static constexpr int kRejectionQuietMs = 200;
+  /// \brief Quiet time after the board reports learned events before its status (and so its
+  /// model's identity) is asked for.
+  static constexpr int kBoardLearnedQuietMs = 150;
 
   /// \brief A controller that talks to boards through a serial BoardLink.
   explicit StudioController(QObject* parent = nullptr);
@@ -248,6 +251,7 @@ private:
   QString m_staleReason;               ///< why the board's model is out of step, or empty
   QHash<int, int> m_pushing;           ///< what the model being pushed learned (id -> class)
   QTimer m_rejectionTimer;             ///< coalesces threshold moves before they go to the board
+  QTimer m_boardStatusTimer;           ///< coalesces status requests after on-board learning
   bool m_rejectionSyncPending = false; ///< connected; the board's first Status decides
   bool m_virtualWanted = false;
   bool m_demoGestures = false;  ///< the virtual board's spontaneous gestures (the demo)

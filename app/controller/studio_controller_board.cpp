@@ -219,7 +219,12 @@ void StudioController::onBoardEvent(const link::BoardEvent& event) {
   const int seen = m_ledger.sessionId(event.id);
   if (seen >= 0) {
     m_session->setBoardPrediction(seen, boardPrediction(event, classCount));
-    if (event.learned) m_ledger.learnedOnBoard(seen, event.label);
+    if (event.learned) {
+      m_ledger.learnedOnBoard(seen, event.label);
+      // The board's model changed as it learned: ask for its identity, or the Board panel
+      // would say "Board model: none" beside the classes the board now predicts.
+      m_boardStatusTimer.start();
+    }
     return;
   }
   SessionEvent e;
@@ -269,7 +274,7 @@ void StudioController::connectToPort(const QString& path, qint32 baud) {
   m_virtualWanted = false;
   m_virtual->stop();
   m_link->connectTo(path, baud);
-  emit statusMessage(tr("Connecting to %1 at %2 baud…").arg(path).arg(baud));
+  emit statusMessage(tr("Connecting to %1 at %2 baud…").arg(path, QLocale().toString(baud)));
 }
 
 void StudioController::disconnectBoard() {
@@ -290,7 +295,7 @@ void StudioController::pushModel() {
   }
   m_pushing = studioLearned();  // what the board will hold once it runs these bytes
   m_link->pushModel(bytes);
-  emit statusMessage(tr("Pushing the model (%1 bytes)…").arg(bytes.size()));
+  emit statusMessage(tr("Pushing the model (%1 bytes)…").arg(QLocale().toString(bytes.size())));
 }
 
 void StudioController::pullModel() {

@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QFont>
 #include <QPalette>
+#include <QLocale>
 
 #include <cmath>
 
@@ -110,11 +111,19 @@ QString EventTableModel::suggestionText(const SessionEvent& e) const {
 
 QString EventTableModel::predictionText(const PredictionInfo& p) const {
   if (!p.valid) return QString();
-  if (p.classIndex < 0) return tr("Unknown");
-  const QString name = p.classIndex < m_session->classCount()
-                           ? m_session->classAt(p.classIndex).name
-                           : tr("Class %1").arg(p.classIndex + 1);
-  return tr("%1 (%2%)").arg(name).arg(std::lround(100.0 * double(p.confidence)));
+  const auto name = [this](int c) {
+    return c < m_session->classCount() ? m_session->classAt(c).name : tr("Class %1").arg(c + 1);
+  };
+  if (p.classIndex < 0) {
+    // The model's decision stands (a learned event can be rejected: the threshold rejects the
+    // least typical known events on purpose), but it says which class it resembles, so that
+    // "Unknown" beside a tag and a tick reads as a decision, not as a stale or missing one.
+    if (p.bestClass < 0) return tr("Unknown");
+    //: A rejected event; %1: the class it resembles most.
+    return tr("Unknown (closest: %1)").arg(name(p.bestClass));
+  }
+  return tr("%1 (%2%)").arg(name(p.classIndex),
+                            QLocale().toString(std::lround(100.0 * double(p.confidence))));
 }
 
 QVariant EventTableModel::display(const SessionEvent& e, int column) const {
@@ -124,7 +133,7 @@ QVariant EventTableModel::display(const SessionEvent& e, int column) const {
   case TimeColumn:
     return QDateTime::fromMSecsSinceEpoch(e.wallClockMs).toString(QStringLiteral("HH:mm:ss.zzz"));
   case DurationColumn:
-    return QString::number(e.durationMs(), 'f', 0);
+    return QLocale().toString(e.durationMs(), 'f', 0);
   case BoardColumn:
     return predictionText(e.board);
   case StudioColumn:
@@ -206,9 +215,17 @@ QVariant EventTableModel::toolTip(const SessionEvent& e, int column) const {
                             : column == StudioColumn ? &e.studio
                                                      : nullptr;
   if (p == nullptr || !p->valid) return QVariant();
+  if (p->classIndex < 0 && e.learned && e.hasClass() && column == StudioColumn) {
+    //: %1: the event's tag; %2: its known-set score.
+    return tr("Learned as %1, yet rejected by the current model: with a known-set score of %2 "
+              "it is less typical of what the model knows than the rejection threshold "
+              "allows. The threshold rejects the least typical known events on purpose; lower "
+              "it to accept more of them.")
+        .arg(m_session->tagName(e.tag), QLocale().toString(double(p->knownScore), 'f', 2));
+  }
   return tr("Known-set score %1, confidence %2%")
-      .arg(double(p->knownScore), 0, 'f', 2)
-      .arg(std::lround(100.0 * double(p->confidence)));
+      .arg(QLocale().toString(double(p->knownScore), 'f', 2),
+           QLocale().toString(std::lround(100.0 * double(p->confidence))));
 }
 
 QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, int role) const {

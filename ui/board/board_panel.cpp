@@ -1,5 +1,6 @@
 #include "ui/board/board_panel.h"
 
+#include <QLocale>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -29,12 +30,13 @@ QString hashText(quint32 crc) {
                         QStringLiteral("%1").arg(crc, 8, 16, QLatin1Char('0')).toUpper();
 }
 
-QString rateText(double bytesPerSecond) {
+// In the panel's locale (6,4 Ko/s in French): the unit's name is the translator's.
+QString rateText(const QLocale& locale, double bytesPerSecond) {
   if (bytesPerSecond >= 1024.0 * 1024.0)
-    return BoardPanel::tr("%1 MB/s").arg(bytesPerSecond / (1024.0 * 1024.0), 0, 'f', 2);
+    return BoardPanel::tr("%1 MB/s").arg(locale.toString(bytesPerSecond / (1024.0 * 1024.0), 'f', 2));
   if (bytesPerSecond >= 1024.0)
-    return BoardPanel::tr("%1 KB/s").arg(bytesPerSecond / 1024.0, 0, 'f', 1);
-  return BoardPanel::tr("%1 B/s").arg(bytesPerSecond, 0, 'f', 0);
+    return BoardPanel::tr("%1 KB/s").arg(locale.toString(bytesPerSecond / 1024.0, 'f', 1));
+  return BoardPanel::tr("%1 B/s").arg(locale.toString(bytesPerSecond, 'f', 0));
 }
 
 QLabel* valueLabel(QWidget* parent) {
@@ -214,8 +216,8 @@ void BoardPanel::setBoardInfo(const QString& name, const QString& firmware, cons
   m_firmware->setText(firmware);
   m_core->setText(core);
   m_capacity->setText(capacity);
-  m_rate->setText(tr("%L1 Hz").arg(sampleRateHz));
-  m_channels->setText(QString::number(channels));
+  m_rate->setText(tr("%1 Hz").arg(locale().toString(sampleRateHz)));
+  m_channels->setText(locale().toString(channels));
   m_boardRejection->setText(QStringLiteral("—"));  // until the board's status says
   m_connected = true;
   m_stack->setCurrentIndex(1);
@@ -262,7 +264,13 @@ QString BoardPanel::hashBadgeText() const {
   case HashState::Match: return tr("✔ Models match: the board runs the studio's model.");
   case HashState::Mismatch:
     return tr("≠ Models differ: push to update the board, or pull to use the board's model.");
-  case HashState::BoardEmpty: return tr("The board has no model yet: push one to it.");
+  case HashState::BoardEmpty:
+    // Only suggest a push the Push button can do: with no studio model it is disabled.
+    if (m_studioHash->property("crc").toUInt() == 0) {
+      return tr("Neither side has a model yet: tag a few events to teach the studio, then push "
+                "its model to the board.");
+    }
+    return tr("The board has no model yet: push the studio's model to it.");
   case HashState::Unknown: break;
   }
   return tr("Model state unknown");
@@ -274,13 +282,12 @@ void BoardPanel::setPushProgress(qint64 done, qint64 total) {
   const int percent = total > 0 ? static_cast<int>(100 * std::min(done, total) / total) : 0;
   m_progress->setRange(0, 100);
   m_progress->setValue(percent);
+  const QLocale l = locale();
+  const auto kb = [&l](qint64 bytes) { return l.toString(double(bytes) / 1024.0, 'f', 1); };
   m_progress->setFormat(done >= total && total > 0
-                            ? tr("Sent %1 KB — the board is verifying…")
-                                  .arg(static_cast<double>(total) / 1024.0, 0, 'f', 1)
+                            ? tr("Sent %1 KB — the board is verifying…").arg(kb(total))
                             : tr("Sending model… %1% (%2 of %3 KB)")
-                                  .arg(percent)
-                                  .arg(static_cast<double>(done) / 1024.0, 0, 'f', 1)
-                                  .arg(static_cast<double>(total) / 1024.0, 0, 'f', 1));
+                                  .arg(l.toString(percent), kb(done), kb(total)));
   m_outcome->clear();
   m_outcomeIcon->clear();
   updateButtons();
@@ -330,14 +337,16 @@ void BoardPanel::setLinkRow(int row, const QString& value, bool bad) {
 }
 
 void BoardPanel::setLinkStats(const app::LinkStatsView& stats) {
-  setLinkRow(kRowIn, rateText(stats.bytesInPerSecond));
-  setLinkRow(kRowOut, rateText(stats.bytesOutPerSecond));
-  setLinkRow(kRowFrames, QStringLiteral("%L1").arg(stats.framesOk));
-  setLinkRow(kRowCrc, QStringLiteral("%L1").arg(stats.crcErrors), stats.crcErrors > 0);
-  setLinkRow(kRowLost, QStringLiteral("%L1").arg(stats.lostFrames), stats.lostFrames > 0);
-  setLinkRow(kRowLatency, stats.latencyMs < 0.0 ? tr("not measured")
-                                                : tr("%1 ms").arg(stats.latencyMs, 0, 'f', 1));
-  setLinkRow(kRowReconnects, QStringLiteral("%L1").arg(stats.reconnects), stats.reconnects > 0);
+  const QLocale l = locale();
+  setLinkRow(kRowIn, rateText(l, stats.bytesInPerSecond));
+  setLinkRow(kRowOut, rateText(l, stats.bytesOutPerSecond));
+  setLinkRow(kRowFrames, l.toString(stats.framesOk));
+  setLinkRow(kRowCrc, l.toString(stats.crcErrors), stats.crcErrors > 0);
+  setLinkRow(kRowLost, l.toString(stats.lostFrames), stats.lostFrames > 0);
+  setLinkRow(kRowLatency, stats.latencyMs < 0.0
+                              ? tr("not measured")
+                              : tr("%1 ms").arg(l.toString(stats.latencyMs, 'f', 1)));
+  setLinkRow(kRowReconnects, l.toString(stats.reconnects), stats.reconnects > 0);
 }
 
 QString BoardPanel::linkStatText(int row) const {

@@ -1,5 +1,6 @@
 #include "ui/events/events_panel.h"
 
+#include <QLocale>
 #include <QColorDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -239,7 +240,7 @@ void EventsPanel::plotEvent(int id) {
   m_detail->rescaleAxes();
   m_detailTitle->setText(tr("Event #%1 — %2 ms, tag: %3")
                              .arg(id)
-                             .arg(e.durationMs, 0, 'f', 0)
+                             .arg(locale().toString(e.durationMs, 'f', 0))
                              .arg(e.tag == app::kUntagged ? tr("untagged") : e.tagName));
   m_detail->replot();
 }

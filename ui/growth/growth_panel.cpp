@@ -1,7 +1,9 @@
 #include "ui/growth/growth_panel.h"
 
+#include <QLocale>
 #include <QChart>
 #include <QChartView>
+#include <QGraphicsScene>
 #include <QCheckBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -87,6 +89,8 @@ GrowthPanel::GrowthPanel(QWidget* parent) : QWidget(parent) {
 
   auto* header = new QHBoxLayout;
   m_summary = new QLabel(this);
+  // A long summary (French, thousands of events) wraps instead of widening the dock.
+  m_summary->setWordWrap(true);
   m_summary->setToolTip(tr("Where the network stands after the last learned event"));
   m_logBox = new QCheckBox(tr("Log time axis"), this);
   m_logBox->setChecked(m_logTime);
@@ -120,11 +124,17 @@ GrowthPanel::GrowthPanel(QWidget* parent) : QWidget(parent) {
                   QColor(0xef, 0x6c, 0x00));
   m_accuracy.line->setName(tr("Predict-then-learn accuracy"));
   m_rejection.line->setName(tr("Events rejected as unknown"));
+  // One line per chart: its title names it, a legend entry would only crowd the rebuilds'.
+  for (ChartParts* parts : {&m_accuracy, &m_rejection}) {
+    for (QLegendMarker* marker : parts->chart->legend()->markers(parts->line))
+      marker->setVisible(false);
+  }
   const std::array<ChartParts*, 4> parts = {&m_size, &m_time, &m_accuracy, &m_rejection};
   for (int i = 0; i < 4; ++i) {
     auto* view = new QChartView(parts[static_cast<std::size_t>(i)]->chart, grid);
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumSize(260, 180);
+    view->installEventFilter(this);
     gridLayout->addWidget(view, i / 2, i % 2);
   }
   m_stack->addWidget(grid);
@@ -141,6 +151,9 @@ void GrowthPanel::initChart(const QString& title, ChartParts& parts) {
   titleFont.setBold(true);
   parts.chart->setTitleFont(titleFont);
   parts.chart->setAnimationOptions(QChart::NoAnimation);
+  // Tick labels in the user's language (0,5 in French), as every other number.
+  parts.chart->setLocale(locale());
+  parts.chart->setLocalizeNumbers(true);
   parts.chart->setBackgroundRoundness(0);
   parts.chart->setMargins(QMargins(4, 2, 4, 2));
   parts.chart->legend()->setAlignment(Qt::AlignBottom);
@@ -213,6 +226,38 @@ void GrowthPanel::buildRatioChart(ChartParts& parts, const QString& title,
   for (QXYSeries* s : {static_cast<QXYSeries*>(parts.line), static_cast<QXYSeries*>(parts.rebuilds)}) {
     s->attachAxis(parts.x);
     s->attachAxis(parts.y);
+  }
+}
+
+bool GrowthPanel::eventFilter(QObject* watched, QEvent* event) {
+  if (event->type() == QEvent::Resize) fitLegends();  // a chart view got its size
+  return QWidget::eventFilter(watched, event);
+}
+
+void GrowthPanel::fitLegends() {
+  // Qt Charts cuts legend entries to "La..." when a row of them is wider than the chart: in
+  // a small dock, show the legend only when every entry reads in full; the colours are then
+  // named in the chart's tooltip instead.
+  for (ChartParts* parts : {&m_size, &m_time, &m_accuracy, &m_rejection}) {
+    QLegend* legend = parts->chart->legend();
+    const QFontMetrics fm(legend->font());
+    int needed = 0;
+    QStringList names;
+    for (QLegendMarker* marker : legend->markers()) {
+      // Which entries are shown, by the panel's own rules (a hidden legend hides them all).
+      const QAbstractSeries* series = marker->series();
+      if (series == parts->line && parts != &m_time) continue;
+      if (series == parts->rebuilds && m_rebuilds == 0) continue;
+      // Marker square, its gap and the item's padding: measured on Qt 6.4's legend.
+      needed += fm.horizontalAdvance(marker->label()) + fm.height() + 18;
+      names << QStringLiteral("<span style=\"color:%1\">■</span> %2")
+                   .arg(marker->brush().color().name(), marker->label().toHtmlEscaped());
+    }
+    auto* view = qobject_cast<QWidget*>(parts->chart->scene()->views().value(0));
+    const int available = (view != nullptr ? view->width() : 0) - 12;
+    const bool fits = needed <= available;
+    legend->setVisible(fits);
+    if (view != nullptr) view->setToolTip(fits ? QString() : names.join(QStringLiteral("<br>")));
   }
 }
 
@@ -325,9 +370,9 @@ void GrowthPanel::refresh() {
   //: %1: "%Ln event(s) learned"; %3: "%Ln neuron(s)"; %6: "%Ln full rebuild(s)".
   m_summary->setText(tr("%1 · depth <b>%2</b> · %3 · accuracy <b>%4%</b> · rejected <b>%5%</b> "
                         "· %6")
-                         .arg(learned, QString::number(last.depth), size,
-                              QString::number(100.0 * last.prequentialAccuracy, 'f', 1),
-                              QString::number(100.0 * rejected, 'f', 1), rebuilds));
+                         .arg(learned, locale().toString(last.depth), size,
+                              locale().toString(100.0 * last.prequentialAccuracy, 'f', 1),
+                              locale().toString(100.0 * rejected, 'f', 1), rebuilds));
 }
 
 void GrowthPanel::appendPending() {
@@ -386,30 +431,33 @@ void GrowthPanel::updateAxes() {
   const double xStep = niceStep(events);
   const double xMax = xStep * std::ceil(events / xStep);
   for (ChartParts* parts : {&m_size, &m_time, &m_accuracy, &m_rejection}) {
-    parts->x->setRange(0.0, xMax);
+    // The step before the range: a range thousands of old steps long would first create (and
+    // lay out) thousands of tick labels, stalling the window for seconds.
     parts->x->setTickType(QValueAxis::TicksDynamic);
     parts->x->setTickAnchor(0.0);
     parts->x->setTickInterval(xStep);
+    parts->x->setRange(0.0, xMax);
     // Rebuild markers only mean something once there is one; keep the legends short.
     const auto markers = parts->chart->legend()->markers(parts->rebuilds);
     for (QLegendMarker* marker : markers) marker->setVisible(m_rebuilds > 0);
   }
+  fitLegends();
   const double neurons = std::max(4.0, m_maxNeurons * 1.05);
   // About half the x axis's tick density: the charts are short when docked.
   const double yStep = niceStep(neurons * 2.0);
-  m_size.y->setRange(0.0, yStep * std::ceil(neurons / yStep));
   m_size.y->setTickType(QValueAxis::TicksDynamic);
   m_size.y->setTickAnchor(0.0);
   m_size.y->setTickInterval(yStep);
+  m_size.y->setRange(0.0, yStep * std::ceil(neurons / yStep));
   m_depthAxis->setRange(0.0, std::max(2, m_maxDepth + 1));
   m_depthAxis->setTickCount(std::max(2, m_maxDepth + 1) + 1);
   const double hi = m_maxMicros > 0.0 ? m_maxMicros : 100.0;
   const double lo = m_minMicros > 0.0 ? m_minMicros : 1.0;
   const double tStep = niceStep(hi * 2.1);
-  m_time.y->setRange(0.0, tStep * std::ceil(hi * 1.05 / tStep));
   m_time.y->setTickType(QValueAxis::TicksDynamic);
   m_time.y->setTickAnchor(0.0);
   m_time.y->setTickInterval(tStep);
+  m_time.y->setRange(0.0, tStep * std::ceil(hi * 1.05 / tStep));
   m_timeLogAxis->setRange(std::pow(10.0, std::floor(std::log10(lo))),
                           std::pow(10.0, std::ceil(std::log10(hi * 1.01))));
 }

@@ -63,6 +63,9 @@ public slots:
   /// \brief Draw pending points now instead of at the next repaint tick.
   void refreshNow();
 
+protected:
+  bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
   struct ChartParts;
 
@@ -76,6 +79,7 @@ private:
   void appendPending();
   void updateAxes();
   void attachTimeAxis();
+  void fitLegends();
 
   struct ChartParts {
     QChart* chart = nullptr;

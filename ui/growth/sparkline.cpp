@@ -1,5 +1,6 @@
 #include "ui/growth/sparkline.h"
 
+#include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -39,8 +40,8 @@ void Sparkline::paintEvent(QPaintEvent*) {
   const auto [lo, hi] = std::minmax_element(m_values.cbegin(), m_values.cend());
   const float vMin = *lo;
   const float vMax = *hi;
-  const QString top = QString::number(static_cast<double>(vMax), 'g', 3);
-  const QString bottom = QString::number(static_cast<double>(vMin), 'g', 3);
+  const QString top = locale().toString(static_cast<double>(vMax), 'g', 3);
+  const QString bottom = locale().toString(static_cast<double>(vMin), 'g', 3);
   const int labelWidth = std::max(fm.horizontalAdvance(top), fm.horizontalAdvance(bottom)) + 6;
   const QRectF plot = frame.adjusted(labelWidth, 4, -4, -4);
   p.setPen(QColor(0x70, 0x70, 0x70));

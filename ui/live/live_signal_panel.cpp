@@ -1,5 +1,6 @@
 #include "ui/live/live_signal_panel.h"
 
+#include <QLocale>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -18,6 +19,7 @@
 
 #include "app/views/class_palette.h"
 #include "ui/common/coalescer.h"
+#include "ui/common/flow_layout.h"
 #include "ui/common/ui_logging.h"
 
 namespace dlm::ui {
@@ -66,11 +68,28 @@ LiveSignalPanel::LiveSignalPanel(QWidget* parent) : QWidget(parent) {
 
 LiveSignalPanel::~LiveSignalPanel() = default;
 
+namespace {
+
+// A label and its control, kept on one row when the controls wrap.
+QWidget* pair(QWidget* parent, QLabel* label, QWidget* control) {
+  auto* box = new QWidget(parent);
+  auto* h = new QHBoxLayout(box);
+  h->setContentsMargins(0, 0, 0, 0);
+  h->setSpacing(4);
+  label->setParent(box);
+  control->setParent(box);
+  h->addWidget(label);
+  h->addWidget(control);
+  return box;
+}
+
+} // namespace
+
 QWidget* LiveSignalPanel::buildControls() {
   auto* bar = new QWidget(this);
-  auto* row = new QHBoxLayout(bar);
-  row->setContentsMargins(0, 0, 0, 0);
-  row->setSpacing(8);
+  // The controls wrap onto a second row in a narrow window or a longer language instead of
+  // widening the panel beyond the screen.
+  auto* row = new FlowLayout(bar);
 
   m_pauseButton = new QToolButton(bar);
   m_pauseButton->setCheckable(true);
@@ -86,14 +105,13 @@ QWidget* LiveSignalPanel::buildControls() {
   auto* windowLabel = new QLabel(tr("Window:"), bar);
   m_windowCombo = new QComboBox(bar);
   for (double seconds : kWindowChoices)
-    m_windowCombo->addItem(tr("%1 s").arg(seconds), seconds);
+    m_windowCombo->addItem(tr("%1 s").arg(locale().toString(seconds)), seconds);
   m_windowCombo->setCurrentIndex(2);
   m_windowCombo->setToolTip(tr("Length of the rolling time window"));
   windowLabel->setBuddy(m_windowCombo);
   connect(m_windowCombo, &QComboBox::currentIndexChanged, this,
           [this](int index) { setWindowSeconds(m_windowCombo->itemData(index).toDouble()); });
-  row->addWidget(windowLabel);
-  row->addWidget(m_windowCombo);
+  row->addWidget(pair(bar, windowLabel, m_windowCombo));
 
   m_autoscaleBox = new QCheckBox(tr("Autoscale"), bar);
   m_autoscaleBox->setChecked(m_autoscale);
@@ -115,22 +133,19 @@ QWidget* LiveSignalPanel::buildControls() {
   thresholdLabel->setBuddy(m_thresholdSpin);
   connect(m_thresholdSpin, &QDoubleSpinBox::valueChanged, this,
           [this](double value) { userSetThreshold(static_cast<float>(value)); });
-  row->addWidget(thresholdLabel);
-  row->addWidget(m_thresholdSpin);
+  row->addWidget(pair(bar, thresholdLabel, m_thresholdSpin));
   m_pausedLabel = new QLabel(bar);
   m_pausedLabel->setStyleSheet(QStringLiteral(
       "QLabel{background:#fff3c4;border:1px solid #e0c060;border-radius:3px;padding:1px 6px}"));
   m_pausedLabel->setToolTip(tr("The view is frozen; incoming samples are still kept. "
                                "Resume to follow the stream again."));
   m_pausedLabel->setVisible(false);
-  row->addSpacing(8);
   row->addWidget(m_pausedLabel);
-  row->addStretch(1);
 
   m_statsLabel = new QLabel(bar);
   m_statsLabel->setToolTip(tr("Samples per second arriving from the board, and sample frames "
                               "lost on the link since it connected"));
-  row->addWidget(m_statsLabel);
+  row->addFlowWidget(m_statsLabel, true);
   return bar;
 }
 
@@ -510,7 +525,7 @@ void LiveSignalPanel::updateOverlays(const app::SampleStore& source) {
         static_cast<double>(m_ring.endIndex() - std::min(m_ring.endIndex(), m_frozen.endIndex())) /
         sampleRate();
     m_pausedLabel->setText(tr("Paused, still recording (%1 s behind) · drag to pan, wheel to zoom")
-                               .arg(behind, 0, 'f', 1));
+                               .arg(locale().toString(behind, 'f', 1)));
   }
   if (!m_haveStats) {
     // The plural form follows the count (clamped to tr()'s int); the number shown is exact.

@@ -8,6 +8,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
@@ -28,7 +29,8 @@ namespace {
 
 constexpr char kGeometryKey[] = "window/geometry";
 constexpr char kStateKey[] = "window/state";
-constexpr int kLayoutVersion = 1;
+// 2: the board has its own tab beside the known set (version 1 stacked it under the tabs).
+constexpr int kLayoutVersion = 2;
 // Opening a project's layout bytes: "DLML", then a version, the geometry and the dock state.
 constexpr quint32 kProjectLayoutMagic = 0x4c4d4c44;
 constexpr quint16 kProjectLayoutVersion = 1;
@@ -58,7 +60,9 @@ MainWindow::MainWindow(app::StudioController* controller, QWidget* parent)
   wireLearning();
   wirePanels();
   refreshTitle();
-  resize(1600, 1000);
+  // Sized for the screen it opens on: a 1366 × 768 laptop gets the whole of it.
+  const QSize available = screen() != nullptr ? screen()->availableSize() : QSize(1600, 1000);
+  resize(QSize(1600, 1000).boundedTo(available));
 }
 
 MainWindow::~MainWindow() { delete m_actions; }
@@ -84,24 +88,20 @@ void MainWindow::buildPanels() {
 
 void MainWindow::buildDocks() {
   setCentralWidget(m_live);
-  QDockWidget* events = dock(this, tr("Events"), QStringLiteral("eventsDock"), m_events);
-  QDockWidget* known = dock(this, tr("Known set"), QStringLiteral("knownSetDock"), m_knownSet);
-  QDockWidget* growth = dock(this, tr("Network growth"), QStringLiteral("growthDock"), m_growth);
-  QDockWidget* network = dock(this, tr("Network"), QStringLiteral("networkDock"), m_network);
-  QDockWidget* board = dock(this, tr("Board"), QStringLiteral("boardDock"), m_board);
-  addDockWidget(Qt::BottomDockWidgetArea, events);
-  addDockWidget(Qt::RightDockWidgetArea, known);
-  addDockWidget(Qt::RightDockWidgetArea, board);
-  tabifyDockWidget(known, growth);
-  tabifyDockWidget(growth, network);
-  known->raise();
+  m_docks.events = dock(this, tr("Events"), QStringLiteral("eventsDock"), m_events);
+  m_docks.knownSet = dock(this, tr("Known set"), QStringLiteral("knownSetDock"), m_knownSet);
+  m_docks.growth = dock(this, tr("Network growth"), QStringLiteral("growthDock"), m_growth);
+  m_docks.network = dock(this, tr("Network"), QStringLiteral("networkDock"), m_network);
+  m_docks.board = dock(this, tr("Board"), QStringLiteral("boardDock"), m_board);
+  // The right column runs the window's full height: the events below the live signal keep
+  // the width the plot has, and the tabs on the right are never under another panel.
+  setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+  setCorner(Qt::TopRightCorner, Qt::RightDockWidgetArea);
+  arrangeDocks(kDefaultLayout);
   // Dock sizes only take once the window has its size: apply them on the first turn of the
   // event loop (a restored layout from the last session overrides them).
-  QTimer::singleShot(0, this, [this, known, board, events] {
-    if (m_layoutRestored) return;
-    resizeDocks({known, board}, {height() * 42 / 100, height() * 22 / 100}, Qt::Vertical);
-    resizeDocks({known}, {width() * 45 / 100}, Qt::Horizontal);
-    resizeDocks({events}, {height() * 36 / 100}, Qt::Vertical);
+  QTimer::singleShot(0, this, [this] {
+    if (!m_layoutRestored) sizeDocks(kDefaultLayout);
   });
 }
 
@@ -134,6 +134,7 @@ void MainWindow::restoreLayout() {
   QSettings settings;
   restoreGeometry(settings.value(kGeometryKey).toByteArray());
   m_layoutRestored = restoreState(settings.value(kStateKey).toByteArray(), kLayoutVersion);
+  if (!m_layoutRestored) applyLayoutPreset(savedLayoutPreset());
 }
 
 QByteArray MainWindow::projectLayout() const {

@@ -5,6 +5,8 @@
 #include "app/views/snapshots.h"
 
 class QAction;
+class QActionGroup;
+class QDockWidget;
 class QLabel;
 class QMenu;
 
@@ -41,8 +43,17 @@ public:
   BoardPanel* board() const { return m_board; }
   GestureToolbar* gestures() const { return m_gestures; }
 
-  /// \brief Restore the dock layout and geometry saved by the last session.
+  /// \brief A named arrangement of the panels for one task (View → Layout).
+  enum class LayoutPreset { CaptureAndTag, Inspect, Board };
+  static constexpr LayoutPreset kDefaultLayout = LayoutPreset::CaptureAndTag;
+
+  /// \brief Restore the dock layout and geometry saved by the last session (or, without
+  /// one, the remembered preset, sized to the screen).
   void restoreLayout();
+  /// \brief Arrange the panels as \p preset does and remember it as the chosen layout.
+  void applyLayoutPreset(LayoutPreset preset);
+  /// \brief The View → Layout actions, one per preset, then "Reset layout".
+  QList<QAction*> layoutPresetActions() const;
   /// \brief The window's layout (geometry and docks) as the opaque bytes a project keeps.
   QByteArray projectLayout() const;
   /// \brief Apply bytes from projectLayout(); false (and nothing changed) if they are not
@@ -68,6 +79,10 @@ private:
   void buildMenus();
   void buildToolbars();
   void buildStatusBar();
+  void buildLayoutMenu(QMenu* view);
+  void arrangeDocks(LayoutPreset preset);
+  void sizeDocks(LayoutPreset preset);
+  LayoutPreset savedLayoutPreset() const;
   void wireBoard();
   void wireDemoGestures();
   void wireLearning();
@@ -100,6 +115,15 @@ private:
   GestureToolbar* m_gestures = nullptr;
   QMenu* m_portsMenu = nullptr;
   QMenu* m_viewMenu = nullptr;
+  struct Docks {
+    QDockWidget* events = nullptr;
+    QDockWidget* knownSet = nullptr;
+    QDockWidget* growth = nullptr;
+    QDockWidget* network = nullptr;
+    QDockWidget* board = nullptr;
+  } m_docks;
+  QActionGroup* m_layoutGroup = nullptr;
+  QList<QAction*> m_layoutActions;
   QLabel* m_linkLabel = nullptr;
   QLabel* m_modelLabel = nullptr;
   QTimer* m_mapTimer = nullptr;

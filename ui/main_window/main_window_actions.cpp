@@ -102,6 +102,7 @@ void MainWindow::buildMenus() {
   m_viewMenu->addAction(a.pause);
   m_viewMenu->addSeparator();
   for (QDockWidget* d : findChildren<QDockWidget*>()) m_viewMenu->addAction(d->toggleViewAction());
+  buildLayoutMenu(m_viewMenu);
   m_viewMenu->addSeparator();
   QMenu* language = m_viewMenu->addMenu(tr("&Language"));
   const QString current = QSettings().value(QStringLiteral("ui/language")).toString();

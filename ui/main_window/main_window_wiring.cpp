@@ -1,5 +1,6 @@
 // MainWindow: what the controller reports, drawn by the panels; what the panels ask,
 // forwarded to the controller.
+#include <QLocale>
 #include <QFileDialog>
 #include <QLabel>
 #include <QMessageBox>
@@ -100,12 +101,12 @@ void MainWindow::wireLearning() {
           [this](const app::NetworkSnapshot& snapshot) {
             m_network->setSnapshot(snapshot, m_controller->events()->classes());
             QStringList layers;
-            for (int n : snapshot.neuronsPerLayer) layers << QString::number(n);
+            for (int n : snapshot.neuronsPerLayer) layers << locale().toString(n);
             m_modelLabel->setText(snapshot.depth == 0
                                       ? tr("No model yet")
                                       : tr("Model: depth %1, neurons %2, %n event(s) learned",
                                            "", static_cast<int>(snapshot.eventsLearned))
-                                            .arg(snapshot.depth)
+                                            .arg(locale().toString(snapshot.depth))
                                             .arg(layers.join(QStringLiteral("+"))));
             m_knownSet->setFeatureCount(snapshot.dims);
             requestMap();
@@ -145,7 +146,8 @@ void MainWindow::wirePanels() {
 }
 
 void MainWindow::savePulledModel(const QByteArray& bytes) {
-  statusBar()->showMessage(tr("Pulled the board's model (%1 bytes, CRC verified).").arg(bytes.size()),
+  statusBar()->showMessage(tr("Pulled the board's model (%1 bytes, CRC verified).")
+                               .arg(locale().toString(bytes.size())),
                            8000);
   const QString path = QFileDialog::getSaveFileName(this, tr("Save the board's model"), QString(),
                                                     tr("Deeplomath models (*.dlm)"));

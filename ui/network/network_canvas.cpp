@@ -1,5 +1,6 @@
 #include "ui/network/network_canvas.h"
 
+#include <QLocale>
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -193,9 +194,9 @@ bool NetworkCanvas::event(QEvent* event) {
     }
     const app::NeuronInfo& n = m_snapshot.neurons[neuron];
     QToolTip::showText(help->globalPos(),
-                       tr("<b>Layer %1, neuron %2</b><br>Class: %3<br>Support: %Ln event(s)<br>"
+                       tr("<b>Layer %1, neuron %2</b><br>Class: %3<br>Learned from %Ln event(s)<br>"
                           "<i>Click for details</i>", "", static_cast<int>(n.support))
-                           .arg(QString::number(n.layer + 1), QString::number(n.index),
+                           .arg(locale().toString(n.layer + 1), locale().toString(n.index),
                                 ClassPalette::name(m_classes, n.classIndex).toHtmlEscaped()),
                        this);
     return true;

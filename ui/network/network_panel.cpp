@@ -1,5 +1,6 @@
 #include "ui/network/network_panel.h"
 
+#include <QLocale>
 #include <QEvent>
 #include <QLabel>
 #include <QScrollArea>
@@ -100,9 +101,9 @@ void NetworkPanel::updateSummary() {
           .arg(layers, neurons, learned,
                QStringLiteral("0x") +
                    QStringLiteral("%1").arg(m_snapshot.modelCrc, 8, 16, QLatin1Char('0')).toUpper(),
-               QString::number(kb, 'f', 1),
-               QString::number(static_cast<double>(m_snapshot.threshold), 'f', 2),
-               tr("Colour = class, area = support.") + legend));
+               locale().toString(kb, 'f', 1),
+               locale().toString(static_cast<double>(m_snapshot.threshold), 'f', 2),
+               tr("Colour = class, area = events learned from.") + legend));
 }
 
 void NetworkPanel::showDetails() {

@@ -3,6 +3,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
@@ -17,7 +18,7 @@ namespace {
 
 constexpr int kShownValues = 4;
 
-QString formatValue(float v) { return QString::number(static_cast<double>(v), 'f', 3); }
+QString formatValue(float v) { return QLocale().toString(static_cast<double>(v), 'f', 3); }
 
 QLabel* sectionLabel(const QString& text, QWidget* parent) {
   auto* label = new QLabel(text, parent);
@@ -33,8 +34,8 @@ NeuronDetails::NeuronDetails(QWidget* parent) : QWidget(parent) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(8, 8, 8, 8);
   m_stack = new QStackedWidget(this);
-  auto* hint = new QLabel(tr("Click a neuron to see its class, support, centre, metric radii "
-                             "and the events it covers."),
+  auto* hint = new QLabel(tr("Click a neuron to see its class, how many events it learned "
+                             "from, its centre, metric radii and the events inside its ball."),
                           m_stack);
   hint->setWordWrap(true);
   hint->setAlignment(Qt::AlignCenter);
@@ -61,7 +62,12 @@ QWidget* NeuronDetails::buildDetailsPage() {
   m_class = new QLabel(page);
   m_support = new QLabel(page);
   form->addRow(tr("Class:"), m_class);
-  form->addRow(tr("Support:"), m_support);
+  // Two counts that differ on purpose, named so they do not contradict each other: the
+  // events the neuron was built from while learning (its support), and every event of the
+  // session that falls inside its ball now (listed below), of any tag, learned or not.
+  m_support->setToolTip(tr("Tagged events of its class this neuron was built or widened from "
+                           "while learning (its support)"));
+  form->addRow(tr("Learned from:"), m_support);
   v->addLayout(form);
 
   v->addSpacing(4);
@@ -85,10 +91,12 @@ QWidget* NeuronDetails::buildDetailsPage() {
   v->addWidget(m_radiiPlot);
 
   v->addSpacing(4);
-  m_coveredTitle = sectionLabel(tr("Covered events"), page);
+  m_coveredTitle = sectionLabel(tr("Events inside its ball"), page);
+  m_coveredTitle->setWordWrap(true);
   v->addWidget(m_coveredTitle);
   m_covered = new QListWidget(page);
-  m_covered->setToolTip(tr("Events inside this neuron's ball — double-click one to open it"));
+  m_covered->setToolTip(tr("Every event of the session inside this neuron's ball now, tagged or "
+                           "not, learned or not — double-click one to open it"));
   m_covered->setMinimumHeight(80);
   connect(m_covered, &QListWidget::itemActivated, this,
           [this](QListWidgetItem* item) { emit eventActivated(item->data(Qt::UserRole).toInt()); });
@@ -134,13 +142,13 @@ void NeuronDetails::setNeuron(const app::NeuronInfo& neuron,
     item->setData(Qt::UserRole, id);
   }
   if (neuron.layer > 0) {
-    m_coveredTitle->setText(tr("Covered events"));
     m_covered->setVisible(false);
-    m_coveredTitle->setToolTip(QString());
-    m_coveredTitle->setText(tr("Covered events: listed for first-layer neurons only"));
+    m_coveredTitle->setText(tr("Events inside its ball: listed for first-layer neurons only"));
   } else {
     m_covered->setVisible(true);
-    m_coveredTitle->setText(tr("Covered events (%1)").arg(neuron.coveredEvents.size()));
+    //: %Ln: how many events of the session lie inside the neuron's ball now.
+    m_coveredTitle->setText(tr("%Ln event(s) inside its ball now", "",
+                               static_cast<int>(neuron.coveredEvents.size())));
   }
   m_stack->setCurrentIndex(1);
 }

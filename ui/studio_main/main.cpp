@@ -77,6 +77,11 @@ void installTranslators(QApplication& app, const QString& requested) {
     language = QStringLiteral("en");
     if (studio->load(QStringLiteral(":/i18n/deeplomath_en.qm"))) app.installTranslator(studio);
   }
+  // Numbers follow the language shown (1 000,5 in French, 1,000.5 in English): every widget
+  // and QLocale() takes the default. The system's own region is kept when it speaks it.
+  QLocale::setDefault(QLocale::system().language() == QLocale(language).language()
+                          ? QLocale::system()
+                          : QLocale(language));
   if (language == QLatin1String("en")) return;
   auto* qt = new QTranslator(&app);
   if (qt->load(QStringLiteral("qtbase_%1").arg(language),

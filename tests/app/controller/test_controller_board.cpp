@@ -92,6 +92,24 @@ private slots:
     QCOMPARE(stale.count(), 1);
   }
 
+  // A board that learns on-board has a model: the controller asks for its identity once the
+  // learned events are reported (the Board panel would say "none" beside its predictions).
+  void learningOnTheBoardRefreshesItsModelIdentity() {
+    Rig rig;
+    QVERIFY(rig.connectAndSettle());
+    const int before = rig.board.count(CommandId::GetStatus);
+    const QVector<int> ids = rig.boardReports(app::test::blobEvents(3, 1));
+    StudioEvents* events = rig.controller.events();
+    events->createClass(QStringLiteral("shake"));
+    QVERIFY(events->tagEvents({ids[0], ids[1], ids[2]}, 0));
+    QTRY_COMPARE_WITH_TIMEOUT(rig.board.labels().size(), 3, kTimeoutMs);
+    QVERIFY(boardMessagesHandled(rig));  // the "learned" reports are in
+    // One request for the three reports (coalesced), answered with the board's identity.
+    QTRY_COMPARE_WITH_TIMEOUT(rig.board.count(CommandId::GetStatus), before + 1, kTimeoutMs);
+    QTest::qWait(3 * StudioController::kBoardLearnedQuietMs);
+    QCOMPARE(rig.board.count(CommandId::GetStatus), before + 1);
+  }
+
   void aPushBringsAStaleBoardBackInStep() {
     Rig rig;
     QVERIFY(rig.connectAndSettle());

@@ -75,6 +75,18 @@ private slots:
     rejected.classIndex = -1;
     s.setStudioPredictions({id}, {rejected});
     QCOMPARE(cell(EventTableModel::StudioColumn).toString(), QStringLiteral("Unknown"));
+    // Tagged and learned, yet rejected by the current model: said as a decision, with the
+    // class it resembles and why in the tooltip.
+    s.tag(id, shake);
+    s.setLearned({id}, true);
+    rejected.bestClass = shake;
+    rejected.knownScore = 0.031f;
+    s.setStudioPredictions({id}, {rejected});
+    QCOMPARE(cell(EventTableModel::StudioColumn).toString(),
+             QStringLiteral("Unknown (closest: shake)"));
+    const QString why = cell(EventTableModel::StudioColumn, Qt::ToolTipRole).toString();
+    QVERIFY2(why.startsWith(QStringLiteral("Learned as shake, yet rejected")), qPrintable(why));
+    QVERIFY2(why.contains(QStringLiteral("0.03")), qPrintable(why));
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     s.renameClass(shake, QStringLiteral("wave"));
     QCOMPARE(changed.count(), 1);
@@ -96,7 +108,7 @@ private slots:
     s.addEvent(makeEvent(5000));
     QCOMPARE(proxy.rowCount(), 21);
     QCOMPARE(proxy.data(proxy.index(0, EventTableModel::DurationColumn)).toString(),
-             QStringLiteral("5000"));
+             QLocale().toString(5000));  // the locale's format: 5,000 or 5 000
     s.tagEvents({ids[0], ids[3], ids[7]}, c);
     s.discardEvents({ids[1], ids[5]});
     QCOMPARE(model.rowCount(), 19);

@@ -97,6 +97,36 @@ private slots:
     QCOMPARE(panel.rejectionText(), QStringLiteral("—"));
   }
 
+  // The badge never suggests a push the Push button cannot do.
+  void badgeAgreesWithThePushButton() {
+    BoardPanel panel;
+    QPushButton* push = button(panel, QStringLiteral("Push model"));
+    panel.setBoardInfo(QStringLiteral("virtual"), {}, {}, {}, 1000, 3);
+    panel.setModelHashes(0, 0);  // neither side has a model
+    QVERIFY(!push->isEnabled());
+    QVERIFY2(!panel.hashBadgeText().contains(QStringLiteral("push one"), Qt::CaseInsensitive),
+             qPrintable(panel.hashBadgeText()));
+    QVERIFY2(panel.hashBadgeText().contains(QStringLiteral("tag"), Qt::CaseInsensitive),
+             qPrintable(panel.hashBadgeText()));
+    panel.setModelHashes(0x1234ABCDu, 0);  // the studio has one: now a push is the way
+    QVERIFY(push->isEnabled());
+    QVERIFY(panel.hashBadgeText().contains(QStringLiteral("push"), Qt::CaseInsensitive));
+  }
+
+  // Link statistics in the panel's locale: grouped thousands, decimal comma.
+  void linkStatsInFrench() {
+    BoardPanel panel;
+    panel.setLocale(QLocale(QLocale::French, QLocale::France));
+    LinkStatsView s;
+    s.bytesInPerSecond = 6553.6;
+    s.framesOk = 1234567;
+    s.latencyMs = 2.5;
+    panel.setLinkStats(s);
+    QCOMPARE(panel.linkStatText(0), QStringLiteral("6,4 KB/s"));  // untranslated unit here
+    QCOMPARE(panel.linkStatText(2), QStringLiteral("1\u202f234\u202f567"));
+    QCOMPARE(panel.linkStatText(5), QStringLiteral("2,5 ms"));
+  }
+
   void gestureToolbar() {
     GestureToolbar bar;
     QSignalSpy spy(&bar, &GestureToolbar::gestureRequested);

@@ -1,4 +1,6 @@
 #include <QChart>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QCheckBox>
 #include <QLineSeries>
 #include <QLogValueAxis>
@@ -101,6 +103,57 @@ private slots:
     QVERIFY(!panel.logTimeScale());
     QVERIFY(!hasLog());
     QCOMPARE(time->axes(Qt::Vertical).size(), 1);
+  }
+
+  // Tick labels read in full at the size the panel has in a dock at 1366 × 768 (its minimum)
+  // and at 1920 × 1080, with thousands of events and slow rebuilds, in English and French:
+  // Qt Charts elides a label with "..." when it does not fit its room.
+  void axisLabelsAreNeverElided_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<QString>("locale");
+    for (const char* locale : {"en_US", "fr_FR"}) {
+      QTest::addRow("minimum %s", locale) << QSize() << QString::fromLatin1(locale);
+      QTest::addRow("480x360 %s", locale) << QSize(480, 360) << QString::fromLatin1(locale);
+      QTest::addRow("900x600 %s", locale) << QSize(900, 600) << QString::fromLatin1(locale);
+    }
+  }
+
+  void axisLabelsAreNeverElided() {
+    QFETCH(QSize, size);
+    QFETCH(QString, locale);
+    QLocale::setDefault(QLocale(locale));
+    GrowthPanel panel;
+    for (quint32 e = 1; e <= 12345; e += 97) {
+      GrowthPoint p = point(e, {int(e / 40) + 3, int(e / 400) + 1}, e % 1000 == 1);
+      p.learnMicros = e % 1000 == 1 ? 123456.0 : 150.0 + e;
+      panel.appendGrowth(p);
+    }
+    panel.resize(size.isValid() ? size : panel.minimumSizeHint());
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    panel.refreshNow();
+    QStringList elided;
+    for (bool log : {true, false}) {
+      panel.setLogTimeScale(log);
+      QTest::qWait(50);
+      for (GrowthPanel::Chart c : {GrowthPanel::Chart::Size, GrowthPanel::Chart::LearnTime,
+                                   GrowthPanel::Chart::Accuracy, GrowthPanel::Chart::Rejection}) {
+        QChart* chart = panel.chart(c);
+        int labels = 0;
+        for (QGraphicsItem* item : chart->scene()->items()) {
+          auto* text = dynamic_cast<QGraphicsTextItem*>(item);
+          if (text == nullptr || !text->isVisible() || !chart->isAncestorOf(text)) continue;
+          const QString shown = text->toPlainText();
+          ++labels;
+          if (shown.contains(QStringLiteral("...")) || shown.contains(QChar(0x2026)))
+            elided << QStringLiteral("%1 (log %2): \"%3\"").arg(chart->title()).arg(log).arg(shown);
+        }
+        QVERIFY(labels >= 4);  // the labels are really looked at
+      }
+    }
+    QVERIFY2(elided.isEmpty(), qPrintable(QStringLiteral("at %1×%2: ").arg(panel.width())
+                                              .arg(panel.height()) + elided.join(QStringLiteral(", "))));
+    QLocale::setDefault(QLocale::c());
   }
 };
 

@@ -1,7 +1,9 @@
+#include <QLabel>
 #include <QListWidget>
 #include <QScrollArea>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTranslator>
 
 #include "ui/network/network_canvas.h"
 #include "ui/geometry/network_layout.h"
@@ -46,7 +48,14 @@ const QVector<ClassInfo> kClasses = {{QStringLiteral("shake"), Qt::blue},
 class TestNetworkPanel : public QObject {
   Q_OBJECT
 
+  QTranslator m_english;  // the plural forms of "%n event(s)", as the studio shows them
+
 private slots:
+  void initTestCase() {
+    QVERIFY(m_english.load(QStringLiteral(DLM_STUDIO_QM_DIR "/deeplomath_en.qm")));
+    QCoreApplication::installTranslator(&m_english);
+  }
+
   void layoutWrapsAndSorts() {
     NetworkLayout layout;
     const NetworkSnapshot s = makeSnapshot({300, 20});
@@ -102,6 +111,15 @@ private slots:
     QCOMPARE(panel.selectedLayer(), 0);
     QCOMPARE(panel.selectedIndex(), 7);
     QCOMPARE(panel.details()->coveredCount(), 2);
+    // Two different counts side by side, named so that they do not contradict each other:
+    // neuron 7 learned from 1 + 91 % 40 = 12 events; 2 events lie inside its ball now.
+    QStringList texts;
+    for (QLabel* l : panel.details()->findChildren<QLabel*>()) texts << l->text();
+    QVERIFY2(texts.contains(QStringLiteral("Learned from:")), qPrintable(texts.join(" | ")));
+    QVERIFY2(texts.contains(QStringLiteral("12 events")), qPrintable(texts.join(" | ")));
+    QVERIFY2(texts.contains(QStringLiteral("2 events inside its ball now")),
+             qPrintable(texts.join(" | ")));
+    QVERIFY(texts.filter(QStringLiteral("Support")).isEmpty());
     QSignalSpy activated(&panel, &NetworkPanel::eventActivated);
     auto* list = panel.details()->findChild<QListWidget*>();
     QVERIFY(list != nullptr);
