@@ -4,170 +4,217 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/main_window/main_window_actions.cpp" line="+30" />
+        <location filename="../ui/main_window/main_window_actions.cpp" line="+30"/>
         <source>Deeplomath projects (*.dlmproj)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>dlm::app::EventTableModel</name>
     <message>
-        <location filename="../app/session/event_table_model.cpp" line="+91" />
+        <location filename="../app/session/event_table_model.cpp" line="+121"/>
         <source>Unknown</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="-6"/>
         <source>Class %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+10"/>
         <source>%1 (%2%)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+81" />
+        <location line="+101"/>
         <source>Known-set score %1, confidence %2%</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>#</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Time</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Duration (ms)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Board</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Studio</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Tag</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Learned</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-106"/>
         <source>%1? (Enter)</source>
-        <translation type="unfinished" />
+        <extracomment>A suggested tag the user has not confirmed yet; %1: a class name or &quot;Unknown&quot;.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+64"/>
         <source>You asked the virtual board for a %1, a gesture no class describes. Press Enter to tag it as unknown / outlier.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>You asked the virtual board for a %1. Press Enter to tag it %1 (the class is created if needed).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
-<message>
-        <location line="+8" />
+    <message>
+        <location line="-87"/>
         <source>Unknown (closest: %1)</source>
         <extracomment>A rejected event; %1: the class it resembles most.</extracomment>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+84" />
+        <location line="+97"/>
         <source>Learned as %1, yet rejected by the current model: with a known-set score of %2 it is less typical of what the model knows than the rejection threshold allows. The threshold rejects the least typical known events on purpose; lower it to accept more of them.</source>
-        <extracomment>%1: the event's tag; %2: its known-set score.</extracomment>
-        <translation type="unfinished" />
+        <extracomment>%1: the event&apos;s tag; %2: its known-set score.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
-    </context>
+</context>
 <context>
     <name>dlm::app::Exporter</name>
     <message>
-        <location filename="../app/import_export/exporter.cpp" line="+50" />
+        <location filename="../app/import_export/exporter.cpp" line="+50"/>
         <source>There is nothing to export: no event is tagged yet.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
-        <location line="+18" />
+        <location line="+5"/>
+        <location line="+18"/>
         <source>Cannot write “%1”: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-6" />
+        <location line="-6"/>
         <source>There is no model to export yet: tag a few events first.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dlm::app::Gestures</name>
+    <message>
+        <location filename="../app/views/gesture_catalogue.cpp" line="+11"/>
+        <source>shake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>circle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>swipe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tilt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>figure-eight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>triple-knock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>gesture %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>dlm::app::HostNetwork</name>
     <message>
-        <location filename="../app/learning/host_network.cpp" line="+38" />
+        <location filename="../app/learning/host_network.cpp" line="+40"/>
         <source>the network does not support %1 features with %2 classes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+43"/>
         <source>not enough memory for a network of %1 MB</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>the network could not be set up (%1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42" />
-        <location line="+18" />
+        <location line="+54"/>
+        <location line="+18"/>
         <source>the model is unreadable (%1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>dlm::app::Importer</name>
     <message>
-        <location filename="../app/import_export/importer.cpp" line="+112" />
+        <location filename="../app/import_export/importer.cpp" line="+112"/>
         <source>Cannot open “%1”: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>it is compressed (format 0x%1); save it as 16-bit PCM</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>it has %1-bit samples; only 16-bit PCM is supported</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-56" />
+        <location line="-56"/>
         <source>it is not a WAV file (it does not start with a WAV header)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>its WAV header does not describe the sample format</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>it holds no sample data</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+27" />
+        <location line="+27"/>
         <source>it has %n channel(s); 1 to %1 are supported</source>
         <translation>
             <numerusform>it has %n channel; 1 to %1 are supported</numerusform>
@@ -175,38 +222,38 @@
         </translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>its sample rate is 0</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Cannot import “%1”: %2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>“%1” ends inside a frame; the partial frame was ignored.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Cannot import “%1”: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Cannot import “%1”: it has no column “%2”.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Cannot import “%1”: it has %2 and %3; 1 to %4 signal columns and at least one row are needed.</source>
-        <extracomment>%1: file name; %2: "%n signal column(s)"; %3: "%n row(s)"; %4: the most columns.</extracomment>
-        <translation type="unfinished" />
+        <extracomment>%1: file name; %2: &quot;%n signal column(s)&quot;; %3: &quot;%n row(s)&quot;; %4: the most columns.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>%n signal column(s)</source>
         <translation>
             <numerusform>%n signal column</numerusform>
@@ -214,7 +261,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+0" />
+        <location line="+0"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n row</numerusform>
@@ -222,7 +269,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+25" />
+        <location line="+25"/>
         <source>%n value(s) beyond the 16-bit range were clipped.</source>
         <translation>
             <numerusform>%n value beyond the 16-bit range was clipped.</numerusform>
@@ -230,12 +277,12 @@
         </translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>The trigger runs at 65535 Hz at most; its filters assume that rate.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+8" />
+        <location line="+8"/>
         <source>%n channel(s) do not fit a descriptor of %1 dimensions.</source>
         <translation>
             <numerusform>%n channel does not fit a descriptor of %1 dimensions.</numerusform>
@@ -243,18 +290,18 @@
         </translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+32"/>
         <source>The recording ends during an event; that event was left out.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15" />
-        <source>Cannot import “%1”: it has %2 and the board %3; its events could not be learned with the board's.</source>
-        <extracomment>%1: file name; %2: "%n channel(s)" of the file; %3: the board's channel count.</extracomment>
-        <translation type="unfinished" />
+        <location line="+15"/>
+        <source>Cannot import “%1”: it has %2 and the board %3; its events could not be learned with the board&apos;s.</source>
+        <extracomment>%1: file name; %2: &quot;%n channel(s)&quot; of the file; %3: the board&apos;s channel count.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+3" />
+        <location line="+3"/>
         <source>%n channel(s)</source>
         <translation>
             <numerusform>%n channel</numerusform>
@@ -262,59 +309,59 @@
         </translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>No event was detected in “%1”: the signal never crossed the trigger threshold (%2).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>dlm::app::Journal</name>
     <message>
-        <location filename="../app/persistence/journal.cpp" line="+118" />
+        <location filename="../app/persistence/journal.cpp" line="+118"/>
         <source>Cannot write the autosave journal “%1”: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
-        <location line="+27" />
+        <location line="+6"/>
+        <location line="+27"/>
         <source>Cannot open the autosave journal “%1”: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-12" />
+        <location line="-12"/>
         <source>Cannot append to the autosave journal “%1”: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>“%1” is not an autosave journal.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The autosave journal “%1” has an unreadable header.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75" />
+        <location line="+75"/>
         <source>record %1 does not fit the session</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>dlm::app::LearningWorker</name>
     <message>
-        <location filename="../app/learning/learning_worker.cpp" line="+122" />
+        <location filename="../app/learning/learning_worker.cpp" line="+128"/>
         <source>The saved model could not be used: %1. The network is rebuilt from the tagged events instead; no event or tag was lost.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>The saved model does not match the tagged events (it learned other events, or events of another size). It is being rebuilt from the tagged events; no event or tag was lost.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+80" />
+        <location line="+80"/>
         <source>Event %1 has %n feature(s), but the network expects %2, so it was not learned.</source>
         <translation>
             <numerusform>Event %1 has %n feature, but the network expects %2, so it was not learned.</numerusform>
@@ -322,22 +369,22 @@
         </translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Event %1 cannot be learned: %2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+31"/>
         <source>Learning event %1 failed (%2).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61" />
+        <location line="+74"/>
         <source>The network could not be rebuilt: %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+3" />
+        <location line="+4"/>
         <source>Rebuilding the network from %n event(s)…</source>
         <translation>
             <numerusform>Rebuilding the network from %n event…</numerusform>
@@ -345,134 +392,129 @@
         </translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>The network could not be rebuilt (%1).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/learning/learning_worker_refresh.cpp" line="+35" />
+        <location filename="../app/learning/learning_worker_refresh.cpp" line="+35"/>
         <source>Predicting %n event(s)…</source>
         <translation>
             <numerusform>Predicting %n event…</numerusform>
             <numerusform>Predicting %n events…</numerusform>
         </translation>
     </message>
-<message>
-        <location filename="../app/learning/learning_worker.cpp" line="+120" />
-        <source>The saved model could not be used: %1. The network is rebuilt from the tagged events instead.</source>
-        <translation type="unfinished" />
-    </message>
-    </context>
+</context>
 <context>
     <name>dlm::app::NetworkViews</name>
     <message>
-        <location filename="../app/learning/network_views.cpp" line="+69" />
+        <location filename="../app/learning/network_views.cpp" line="+65"/>
         <source>PC1 (%1%)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>PC2 (%1%)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+97" />
+        <location line="+24"/>
         <source>duration</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>ch%1 bin %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>ch%1 RMS</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>ch%1 peak</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>ch%1 jerk</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>f%1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>dlm::app::Project</name>
     <message>
-        <location filename="../app/persistence/project.cpp" line="+117" />
+        <location filename="../app/persistence/project.cpp" line="+117"/>
         <source>“%1” is empty.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30" />
-        <location line="+9" />
+        <location line="+30"/>
+        <location line="+9"/>
         <source>header</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30" />
-        <location line="+148" />
+        <location line="+30"/>
+        <location line="+148"/>
         <source>“%1” is damaged: event %2 of %3 is invalid: %4.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-243" />
+        <location line="-243"/>
         <source>“%1” is truncated: the file ends in the middle of its %2. It was not completely written, or was cut short when copied; open an autosave or an older copy instead.</source>
-        <extracomment>%2: the part the file ends in, such as "header" or "list of events".</extracomment>
-        <translation type="unfinished" />
+        <extracomment>%2: the part the file ends in, such as &quot;header&quot; or &quot;list of events&quot;.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+29"/>
         <source>“%1” is not a Deeplomath project (it does not start with the project signature). Choose a .dlmproj file saved by Deeplomath Studio.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>format version number</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>“%1” was saved by a newer version of Deeplomath Studio (project format %2); this version opens formats up to %3. Update Deeplomath Studio to open it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>“%1” has an invalid project format version (%2): the file is damaged or was not saved by Deeplomath Studio.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>“%1” is damaged: its header claims a length of %L2 bytes, far more than a project header can hold.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>“%1” is damaged: its header cannot be read (%2).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>list of events</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>“%1” is damaged: its list of events is missing.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+3" />
+        <location line="+3"/>
         <source>list of events (%n event(s) expected)</source>
         <translation>
             <numerusform>list of events (%n event expected)</numerusform>
@@ -480,63 +522,63 @@
         </translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>list of events (at event %1 of %2)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14" />
-        <location line="+2" />
-        <location line="+3" />
+        <location line="+14"/>
+        <location line="+2"/>
+        <location line="+3"/>
         <source>model</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-4" />
+        <location line="-4"/>
         <source>“%1” is damaged: its model is missing.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13" />
-        <location line="+5" />
-        <location line="+7" />
+        <location line="+13"/>
+        <location line="+5"/>
+        <location line="+7"/>
         <source>growth history</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-10" />
+        <location line="-10"/>
         <source>“%1” is damaged: its growth history is missing.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>“%1” is damaged: point %2 of %3 of its growth history is invalid: %4.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12" />
-        <location line="+4" />
-        <location line="+3" />
+        <location line="+12"/>
+        <location line="+4"/>
+        <location line="+3"/>
         <source>window layout</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-5" />
+        <location line="-5"/>
         <source>“%1” is damaged: its window layout is missing.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>end-of-file marker</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>“%1” is damaged: its end-of-file marker is missing.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+3" />
+        <location line="+3"/>
         <source>“%1” is damaged: %n unexpected byte(s) follow its end-of-file marker.</source>
         <translation>
             <numerusform>“%1” is damaged: %n unexpected byte follows its end-of-file marker.</numerusform>
@@ -544,48 +586,48 @@
         </translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Cannot read “%1”: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>“%1” is damaged: its checksum does not match its content (stored %2, computed %3). The file was altered or only partly written.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
-        <location line="+30" />
+        <location line="+11"/>
+        <location line="+30"/>
         <source>“%1” has an invalid header: %2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-27" />
+        <location line="-27"/>
         <source>the session identifier is missing</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the number of the next event is missing</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>the list of classes is missing or too long</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>class %1 has no name or an invalid colour</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>the number of events is missing</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+3" />
+        <location line="+3"/>
         <source>“%1” is inconsistent: its header announces %n event(s), but the file holds %2.</source>
         <translation>
             <numerusform>“%1” is inconsistent: its header announces %n event, but the file holds %2.</numerusform>
@@ -593,102 +635,87 @@
         </translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>its tag %1 does not name an existing class</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>it is marked as learned but has no class</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17" />
-        <source>the header and the model disagree on the model's size</source>
-        <translation type="unfinished" />
+        <location line="+17"/>
+        <source>the header and the model disagree on the model&apos;s size</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>the model is unreadable (%1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>the model's checksum differs from the one recorded in the header</source>
-        <translation type="unfinished" />
+        <location line="+2"/>
+        <source>the model&apos;s checksum differs from the one recorded in the header</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-29" />
+        <location line="-29"/>
         <source>its id %1 is out of order</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+62" />
-        <location line="+26" />
+        <location line="+62"/>
+        <location line="+26"/>
         <source>Cannot write “%1”: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Cannot open “%1”: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
-<message>
-        <location line="+14" />
-        <source>“%1” is inconsistent: its header and its model disagree on the model's size.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+12" />
-        <source>“%1” is inconsistent: the model's checksum differs from the one recorded in its header.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+26" />
-        <source>“%1” is damaged: its model is unreadable (%2).</source>
-        <translation type="unfinished" />
-    </message>
-    </context>
+</context>
 <context>
     <name>dlm::app::RecoveryManager</name>
     <message>
-        <location filename="../app/persistence/recovery_manager.cpp" line="+98" />
-        <location line="+97" />
+        <location filename="../app/persistence/recovery_manager.cpp" line="+98"/>
+        <location line="+97"/>
         <source>Autosave failed: %1. Save the project to keep your work.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-6" />
+        <location line="-6"/>
         <source>Autosave could not write a snapshot: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+104" />
+        <location line="+104"/>
         <source>“%1” belongs to another session.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>The autosave cannot be recovered: its base file is unusable. %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>The autosave cannot be recovered: edit %1 is missing.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The autosave cannot be recovered: edits %1 to %2 are missing.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>The last autosaved edit was incomplete (the studio stopped while writing it) and was left out.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+3" />
+        <location line="+3"/>
         <source>%n autosaved edit(s) did not fit the session and were skipped.</source>
         <translation>
             <numerusform>%n autosaved edit did not fit the session and was skipped.</numerusform>
@@ -696,50 +723,50 @@
         </translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>There is no autosave to recover.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>dlm::app::Session</name>
     <message>
-        <location filename="../app/session/session.cpp" line="+36" />
+        <location filename="../app/session/session.cpp" line="+36"/>
         <source>Unknown</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+156" />
+        <location line="+156"/>
         <source>A class needs a name.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>“%1” is too long: class names are limited to %2 bytes, as stored in a model.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>A class called “%1” already exists.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Class %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Rename class %1 to %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Change the colour of %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/session/session_commands.cpp" line="+12" />
+        <location filename="../app/session/session_commands.cpp" line="+12"/>
         <source>Untag %n event(s)</source>
         <translation>
             <numerusform>Untag %n event</numerusform>
@@ -747,7 +774,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>Tag %n event(s) as %1</source>
         <translation>
             <numerusform>Tag %n event as %1</numerusform>
@@ -755,7 +782,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+10" />
+        <location line="+10"/>
         <source>Discard %n event(s)</source>
         <translation>
             <numerusform>Discard %n event</numerusform>
@@ -763,109 +790,109 @@
         </translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Create class %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>dlm::app::StudioController</name>
     <message>
-        <location filename="../app/controller/studio_controller.cpp" line="+71" />
+        <location filename="../app/controller/studio_controller.cpp" line="+76"/>
         <source>Built-in virtual board</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Virtual board started on %1; connecting…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller_board.cpp" line="+89" />
+        <location filename="../app/controller/studio_controller_board.cpp" line="+89"/>
         <source>Board disconnected: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+34"/>
         <source>Model pushed and verified on the board.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Model push failed: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+26"/>
         <source>Connected to %1 (firmware %2, core %3).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+47"/>
         <source>The board runs another model and keeps its own rejection threshold (%1% of knowns); move the slider to set it.</source>
-        <extracomment>%1: a percentage in the locale's format, e.g. "5.0".</extracomment>
-        <translation type="unfinished" />
+        <extracomment>%1: a percentage in the locale&apos;s format, e.g. &quot;5.0&quot;.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+51"/>
         <source>unknown</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Starting the built-in virtual board…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Connecting to %1 at %2 baud…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Disconnected.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>There is no model to push yet: tag a few events first.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
-        <location line="+10" />
+        <location line="+4"/>
+        <location line="+10"/>
         <source>No board is connected: connect one or start the virtual board.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-5" />
+        <location line="-5"/>
         <source>Pushing the model (%1 bytes)…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>Pulling the board's model…</source>
-        <translation type="unfinished" />
+        <location line="+9"/>
+        <source>Pulling the board&apos;s model…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller_files.cpp" line="+21" />
-        <location line="+64" />
+        <location filename="../app/controller/studio_controller_files.cpp" line="+21"/>
+        <location line="+65"/>
         <source>Autosave is off: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-43" />
+        <location line="-44"/>
         <source>New project.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+48"/>
         <source>Opened %1: %2, %3.</source>
-        <extracomment>%1: file name; %2: "%n event(s)"; %3: "%n class(es)".</extracomment>
-        <translation type="unfinished" />
+        <extracomment>%1: file name; %2: &quot;%n event(s)&quot;; %3: &quot;%n class(es)&quot;.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n event</numerusform>
@@ -873,7 +900,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%n class(es)</source>
         <translation>
             <numerusform>%n class</numerusform>
@@ -881,7 +908,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+4" />
+        <location line="+4"/>
         <source>The model saved in “%1” could not be used: %2. It is being rebuilt from the %n tagged event(s); no event or tag was lost.</source>
         <extracomment>%1: file name; %2: why its model was not used; %n: events the model is rebuilt from.</extracomment>
         <translation>
@@ -890,7 +917,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+4" />
+        <location line="+4"/>
         <source>“%1” holds no saved model: it is being rebuilt from the %n tagged event(s).</source>
         <translation>
             <numerusform>“%1” holds no saved model: it is being rebuilt from the %n tagged event.</numerusform>
@@ -898,7 +925,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+23" />
+        <location line="+23"/>
         <source>Recovered %n event(s) from the last session.</source>
         <translation>
             <numerusform>Recovered %n event from the last session.</numerusform>
@@ -906,7 +933,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+15" />
+        <location line="+15"/>
         <source>Imported %n event(s) from %1.</source>
         <translation>
             <numerusform>Imported %n event from %1.</numerusform>
@@ -914,7 +941,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+8" />
+        <location line="+8"/>
         <source>Exported %n tagged event(s) to %1.</source>
         <translation>
             <numerusform>Exported %n tagged event to %1.</numerusform>
@@ -922,67 +949,80 @@
         </translation>
     </message>
     <message>
-        <location line="-34" />
+        <location line="-34"/>
         <source>Saved %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+42"/>
         <source>There is no model yet: tag a few events first.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Exported the model to %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller_sync.cpp" line="+35" />
+        <location filename="../app/controller/studio_controller_sync.cpp" line="+35"/>
         <source>class %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The board's model still holds event #%1 as “%2”: a board cannot unlearn. Push the studio's model to bring the board in step.</source>
+        <location line="+2"/>
+        <source>The board&apos;s model still holds event #%1 as “%2”: a board cannot unlearn. Push the studio&apos;s model to bring the board in step.</source>
         <extracomment>%1: an event number; %2: a class name.</extracomment>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../app/controller/studio_controller_gestures.cpp" line="+20"/>
         <source>Demo on: the virtual board also performs gestures of its own; their events have no suggested tag.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Demo off: the virtual board performs only the gestures you ask for.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dlm::app::StudioEvents</name>
+    <message numerus="yes">
+        <location filename="../app/controller/studio_events.cpp" line="+94"/>
+        <source>Confirm the suggested tag of %n event(s)</source>
+        <translation>
+            <numerusform>Confirm the suggested tag of %n event</numerusform>
+            <numerusform>Confirm the suggested tag of %n events</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>dlm::app::VirtualBoardProcess</name>
     <message>
-        <location filename="../app/controller/virtual_board_process.cpp" line="+34" />
+        <location filename="../app/controller/virtual_board_process.cpp" line="+34"/>
         <source>The virtual board (dlm-board) was not found next to the studio or on the PATH. Reinstall Deeplomath Studio, or connect a board from Board &gt; Connect to.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>The virtual board could not be started (%1). Start it again from Board &gt; Use the virtual board, or connect a board from Board &gt; Connect to.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>dlm::app::codec</name>
     <message>
-        <location filename="../app/persistence/event_codec.cpp" line="+129" />
+        <location filename="../app/persistence/event_codec.cpp" line="+129"/>
         <source>its signal or descriptor is longer than the studio accepts</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>its origin (%1) is unknown</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>its raw signal holds %n value(s) instead of %1 frames × %2 channels</source>
         <translation>
             <numerusform>its raw signal holds %n value instead of %1 frames × %2 channels</numerusform>
@@ -990,1121 +1030,1134 @@
         </translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>its descriptor holds a value that is not a finite number</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49" />
+        <location line="+49"/>
         <source>it has more layers than a network can have</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>it holds a time or a rate that is not a valid number</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>dlm::link::AckCode</name>
     <message>
-        <location filename="../devices/link/message_convert.cpp" line="+104" />
+        <location filename="../devices/link/message_convert.cpp" line="+106"/>
         <source>ok</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the board does not know this command</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>an argument is out of range for this board</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the board is busy</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the transfer is out of step</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>the CRC-32 check failed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>the data is too large for this board</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>this board does not support this command</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-3" />
+        <location line="-3"/>
         <source>the board no longer holds this event</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>the board failed internally</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>unknown reply</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>dlm::link::BoardLink</name>
     <message>
-        <location filename="../devices/link/board_link.cpp" line="+133" />
+        <location filename="../devices/link/board_link.cpp" line="+133"/>
         <source>The board is not connected.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>The trigger settings are out of range: the threshold must be zero or more, and the minimum length at least 1 frame and at most the maximum length.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>The rejection threshold must be a share between 0 (reject nothing) and 1 (reject everything).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Class %1 does not exist on the board.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Gesture %1 does not exist.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+39"/>
         <source>The samples to inject must be whole frames of 1 to %1 channels.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>The board is not connected; connect it and push again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>The board is not connected; connect it and pull again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-60"/>
         <source>The rate of spontaneous gestures must be between 0 and %1 a minute.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>dlm::link::LinkWorker</name>
     <message>
-        <location filename="../devices/link/link_worker.cpp" line="+63" />
+        <location filename="../devices/link/link_worker.cpp" line="+63"/>
         <source>Switching to %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Opening %1…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Disconnected from %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>%1 Trying again in %2 s.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Waiting for the board on %1 to answer…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+30"/>
         <source>No answer from a board on %1. Trying again in %2 s.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Connected to %1 on %2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>The link to the board was lost before the command was acknowledged.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>The command was cancelled: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The model push was stopped: %1 The board keeps its previous model.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The model pull was stopped: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54" />
+        <location line="+54"/>
         <source>The port %1 closed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+130" />
-        <source>Update the board's firmware or Deeplomath Studio so that both support the same protocol version.</source>
-        <translation type="unfinished" />
+        <location line="+130"/>
+        <source>Update the board&apos;s firmware or Deeplomath Studio so that both support the same protocol version.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>The board on %1 uses protocol version %2, but this studio uses protocol version %3, so they cannot communicate. %4</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The board on %1 uses a protocol version this studio does not recognise (this studio uses protocol version %2), so they cannot communicate. %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-10" />
-        <source>Update the board's firmware.</source>
-        <translation type="unfinished" />
+        <location line="-10"/>
+        <source>Update the board&apos;s firmware.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Update Deeplomath Studio.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../devices/link/link_worker_commands.cpp" line="+19" />
+        <location filename="../devices/link/link_worker_commands.cpp" line="+19"/>
         <source>No data from the board for %1 s: the link is lost.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+46"/>
         <source>The board is restarting.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The board refused the command: %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>The board did not acknowledge the command after %1 tries.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>The next step of the model push could not be sent to the board.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>The next step of the model pull could not be sent to the board; pull the model again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77" />
+        <location line="+77"/>
         <source>The board is not connected.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The command could not be sent: too many commands are waiting for the board.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10" />
-        <location line="+19" />
+        <location line="+10"/>
+        <location line="+19"/>
         <source>A model transfer is already in progress; wait for it to end.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-17" />
+        <location line="-17"/>
         <source>The model is empty; there is nothing to push.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The board is not connected; connect it and push again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>The board is not connected; connect it and pull again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>dlm::link::MockTransport</name>
     <message>
-        <location filename="../devices/link/mock_transport.cpp" line="+114" />
+        <location filename="../devices/link/mock_transport.cpp" line="+114"/>
         <source>Cannot open %1: no such device</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+33"/>
         <source>The port %1 is gone: the device was removed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>dlm::link::PortDiscovery</name>
     <message>
-        <location filename="../devices/link/port_discovery.cpp" line="+95" />
+        <location filename="../devices/link/port_discovery.cpp" line="+95"/>
         <source>Pseudo-terminal (%1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Pseudo-terminal</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>dlm::link::PullTask</name>
     <message>
-        <location filename="../devices/link/transfer_tasks.cpp" line="+143" />
+        <location filename="../devices/link/transfer_tasks.cpp" line="+143"/>
         <source>The board is busy with a model transfer; try the pull again once it has finished.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This board cannot send its model.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The board refused to send its model (%1).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The board has no model to send.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The board's model (%1 bytes) is larger than the studio accepts.</source>
-        <translation type="unfinished" />
+        <location line="+3"/>
+        <source>The board&apos;s model (%1 bytes) is larger than the studio accepts.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The board stopped sending its model (%1).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>The model received from the board is damaged (CRC-32 %1 announced, %2 computed); nothing was loaded. Pull it again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>Pulled the board's model (%1 bytes, identity %2); its CRC-32 checks out.</source>
-        <translation type="unfinished" />
+        <location line="+6"/>
+        <source>Pulled the board&apos;s model (%1 bytes, identity %2); its CRC-32 checks out.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>The board's model kept changing during the pull; pull it again.</source>
-        <translation type="unfinished" />
+        <location line="+8"/>
+        <source>The board&apos;s model kept changing during the pull; pull it again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The board announced a model of %1 bytes, which the studio cannot accept.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>The board stopped answering during the model pull.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>dlm::link::PushTask</name>
     <message>
-        <location line="-151" />
+        <location line="-151"/>
         <source>The model is %1 bytes but the board can hold at most %2 bytes; the board keeps its previous model.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The board is busy with another model transfer; try again in a moment.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The board refused the model push (%1); the board keeps its previous model.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The board asked for byte %1 of a %2-byte model; the push was stopped and the board keeps its previous model.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10" />
-        <location line="+39" />
+        <location line="+10"/>
+        <location line="+39"/>
         <source>The board verified the model (%1 bytes, identity %2) and activated it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-33" />
-        <source>The board's CRC-32 check of the received model failed, so the model was not activated: the board keeps its previous model. Push it again.</source>
-        <translation type="unfinished" />
+        <location line="-33"/>
+        <source>The board&apos;s CRC-32 check of the received model failed, so the model was not activated: the board keeps its previous model. Push it again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>The board received the model intact but could not load it; it keeps its previous model. Check that the model suits this board's capacity.</source>
-        <translation type="unfinished" />
+        <location line="+9"/>
+        <source>The board received the model intact but could not load it; it keeps its previous model. Check that the model suits this board&apos;s capacity.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The board refused to activate the model (%1); it keeps its previous model.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The board stopped answering during the model push; it keeps its previous model.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>dlm::link::SerialTransport</name>
     <message>
-        <location filename="../devices/link/serial_transport.cpp" line="+28" />
+        <location filename="../devices/link/serial_transport.cpp" line="+28"/>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+50"/>
         <source>Serial port error on %1: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The port %1 is gone: the board was unplugged or closed it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>dlm::ui::BoardPanel</name>
     <message>
-        <location filename="../ui/board/board_panel.cpp" line="+27" />
+        <location filename="../ui/board/board_panel.cpp" line="+28"/>
         <source>none</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8"/>
         <source>%1 MB/s</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 KB/s</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 B/s</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16" />
-        <source>&lt;p style='font-size:13pt'&gt;No board connected.&lt;/p&gt;&lt;p&gt;Plug a board in and pick its port, or start the virtual board to try the studio without hardware.&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <location line="+16"/>
+        <source>&lt;p style=&apos;font-size:13pt&apos;&gt;No board connected.&lt;/p&gt;&lt;p&gt;Plug a board in and pick its port, or start the virtual board to try the studio without hardware.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+36"/>
         <source>Board</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Name:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Firmware:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Core:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Capacity:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sample rate:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Channels:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Model</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
-        <source>CRC-32 of the studio's current model: the model's identity</source>
-        <translation type="unfinished" />
+        <location line="+8"/>
+        <source>CRC-32 of the studio&apos;s current model: the model&apos;s identity</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>CRC-32 of the model the board runs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Studio model:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Board model:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The share of known events the board rejects as unknown, as it last reported. The studio's rejection slider sets it.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Rejection threshold:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+13" />
+        <location line="+19"/>
         <source>Push model</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+211" />
-        <source>Send the studio's model to the board; the board checks it before running it</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <location line="+218"/>
+        <source>Send the studio&apos;s model to the board; the board checks it before running it</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-209" />
+        <location line="-216"/>
         <source>Pull model</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Fetch the board's model into the studio</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>Fetch the board&apos;s model into the studio</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>Link</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Statistic</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Value</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Received</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Sent</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Frames received</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>CRC errors</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Lost sample frames</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Command latency</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Reconnects</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Bytes per second from the board (last second)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Bytes per second to the board (last second)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Frames decoded without error since connecting</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Frames rejected for a bad checksum: noise on the line or a loose cable</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sample frames missing from the stream (the link dropped them)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Mean time for the board to acknowledge a command</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Times the link was lost and re-established</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>(unnamed board)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>%L1 Hz</source>
-        <translation type="unfinished" />
+        <location line="+49"/>
+        <source>✔ Models match: the board runs the studio&apos;s model.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45" />
-        <source>✔ Models match: the board runs the studio's model.</source>
-        <translation type="unfinished" />
+        <location line="+2"/>
+        <source>≠ Models differ: push to update the board, or pull to use the board&apos;s model.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>≠ Models differ: push to update the board, or pull to use the board's model.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>The board has no model yet: push one to it.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+3" />
+        <location line="+10"/>
         <source>Model state unknown</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+12"/>
         <source>Sent %1 KB — the board is verifying…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+1"/>
         <source>Sending model… %1% (%2 of %3 KB)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+13"/>
         <source>Model pushed and verified: the board now runs it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Push failed: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>the board did not confirm the model.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The board keeps its previous model; push again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>%1% of knowns</source>
-        <extracomment>%1: a percentage in the locale's format, e.g. "5.0": the share of known events rejected.</extracomment>
-        <translation type="unfinished" />
+        <extracomment>%1: a percentage in the locale&apos;s format, e.g. &quot;5.0&quot;: the share of known events rejected.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+32"/>
         <source>not measured</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 ms</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>The studio has no model yet: tag and learn events first</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
-<message>
-        <location line="+4" />
+    <message>
+        <location line="-142"/>
         <source>%1 Hz</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="-92"/>
+        <source>The share of known events the board rejects as unknown, as it last reported. The studio&apos;s Strictness (Known set panel) sets it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Strictness:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+140"/>
         <source>Neither side has a model yet: tag a few events to teach the studio, then push its model to the board.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The board has no model yet: push the studio's model to it.</source>
-        <translation type="unfinished" />
+        <location line="+3"/>
+        <source>The board has no model yet: push the studio&apos;s model to it.</source>
+        <translation type="unfinished"></translation>
     </message>
-    </context>
+</context>
 <context>
     <name>dlm::ui::ClassPalette</name>
     <message>
-        <location filename="../ui/common/class_colours.cpp" line="+6" />
+        <location filename="../ui/common/class_colours.cpp" line="+6"/>
         <source>outlier</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>untagged</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>unknown</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>class %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dlm::ui::EmbeddingPlot</name>
+    <message>
+        <location filename="../ui/knownset/embedding_plot.cpp" line="+110"/>
+        <source>No events yet: perform a gesture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing learned yet: tag events (keys 1-9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Event %1 · %2 · not judged yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>accepted as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rejected as unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Event %1 · %2 · more typical than %3% of known events · %4</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>dlm::ui::EventsPanel</name>
     <message>
-        <location filename="../ui/events/events_panel.cpp" line="+40" />
+        <location filename="../ui/events/events_panel.cpp" line="+41"/>
         <source>&lt;b&gt;Classes&lt;/b&gt; — keys 1–9 tag, U unknown, Del discard</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
-        <location line="+95" />
+        <location line="+3"/>
+        <location line="+96"/>
         <source>New class</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="-33"/>
         <source>Double-click to rename; right-click to change the colour.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Rename class</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
-        <location line="+28" />
+        <location line="+0"/>
+        <location line="+28"/>
         <source>Name:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Colour of %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41" />
-        <location line="+21" />
+        <location line="+45"/>
+        <location line="+21"/>
         <source>Select an event to see its signal.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-18" />
+        <location line="-18"/>
         <source>time in the event (ms)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>counts</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Event #%1: no raw signal kept.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Event #%1 — %2 ms, tag: %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>untagged</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-157"/>
         <source>1–9: tag with a class · U: unknown/outlier · Enter: confirm the suggested tag (shown in italics) · Del: discard · Ctrl+Z / Ctrl+Shift+Z: undo / redo</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
-<message>
-        <location line="-52" />
-        <source>1–9: tag with a class · U: unknown/outlier · Del: discard · Ctrl+Z / Ctrl+Shift+Z: undo / redo</source>
-        <translation type="unfinished" />
-    </message>
-    </context>
+</context>
 <context>
     <name>dlm::ui::ExplanationView</name>
     <message>
-        <location filename="../ui/knownset/explanation_view.cpp" line="+32" />
-        <source>Click an event in the map to see why it was classified as it was: its nearest neurons and its margin to the boundary.</source>
-        <translation type="unfinished" />
+        <location filename="../ui/knownset/explanation_view.cpp" line="+48"/>
+        <source>Click an event (in the map or the events list) to see why it was accepted or rejected.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18" />
-        <source>Known-set score minus the rejection boundary: positive is inside the known set, negative outside</source>
-        <translation type="unfinished" />
+        <location line="+15"/>
+        <source>Technical details</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>The readout's class scores, best first</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>&lt;b&gt;Nearest neurons&lt;/b&gt;</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+2" />
+        <location line="+26"/>
         <source>Neuron</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Class</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>q</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Activation</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Metric distance to the neuron's centre: 1 or less is inside its ball</source>
-        <translation type="unfinished" />
+        <location line="+2"/>
+        <source>Metric distance to the neuron&apos;s centre: 1 or less is inside its ball</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>The neuron's response to this event</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>The neuron&apos;s response to this event</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20" />
-        <source>Not predicted yet</source>
-        <translation type="unfinished" />
+        <location line="+15"/>
+        <source>Not judged yet: nothing learned</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Known: %1 (confidence %2)</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>Accepted as %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Rejected: outside the known set by %1</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>Rejected as unknown</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>&lt;b&gt;Event %1&lt;/b&gt;</source>
-        <translation type="unfinished" />
+        <location line="+5"/>
+        <source>No tagged event to compare it with yet.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>Known-set score %1 · margin %2</source>
-        <translation type="unfinished" />
+        <location line="+5"/>
+        <source>%1 (event %2, distance %3)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>The readout would have said %1.</source>
-        <translation type="unfinished" />
+        <location line="+5"/>
+        <source>Nearest known examples: %1.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+8"/>
+        <source>It is more typical than %1 of known events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The strictness (%1) rejects only events less typical than that, so it is accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The strictness is 100%: every event is rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The strictness (%1) rejects events less typical than that, so it is rejected; it would be accepted at a strictness of %2 or less.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Event %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>It resembles %1 most.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Known-set level %1 · strictness %2 · margin %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Class scores: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
-        <source>Inside this neuron's ball</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>Nearest neurons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Inside this neuron&apos;s ball</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>dlm::ui::GestureToolbar</name>
     <message>
-        <location filename="../ui/board/gesture_toolbar.cpp" line="+97" />
+        <location filename="../ui/board/gesture_toolbar.cpp" line="+98"/>
         <source>Gestures</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>  Virtual board:  </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>  Never seen:  </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Gestures no class describes: a good network rejects them as unknown</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Make the virtual board perform a %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Make the virtual board perform a %1 — a gesture it was never taught; it should be rejected as unknown</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+27"/>
         <source>Gestures on request need the virtual board; a real board is moved by hand.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="-20"/>
         <source>&amp;Demo: spontaneous gestures</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Demo</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Let the virtual board also perform gestures of its own, about one every 5 s, as a demo. Off, every event comes from a gesture you ask for and carries it as a suggested tag.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
-<message>
-        <location filename="../ui/board/gesture_toolbar.cpp" line="+96" />
-        <source>shake</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>circle</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>tap</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>swipe</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>tilt</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>figure-eight</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>triple-knock</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>gesture %1</source>
-        <translation type="unfinished" />
-    </message>
-    </context>
+</context>
 <context>
     <name>dlm::ui::GrowthPanel</name>
     <message>
-        <location filename="../ui/growth/growth_panel.cpp" line="+72" />
+        <location filename="../ui/growth/growth_panel.cpp" line="+74"/>
         <source>Full rebuild</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+20"/>
         <source>Where the network stands after the last learned event</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Log time axis</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Show learning time on a logarithmic axis: full rebuilds take far longer than one incremental learn</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>&lt;p style='font-size:13pt'&gt;No learning yet.&lt;/p&gt;&lt;p&gt;Tag events with keys 1–9 to teach the network.&lt;br&gt;Its size, depth, learning time, accuracy and rejection rate are charted here as it learns.&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <location line="+9"/>
+        <source>&lt;p style=&apos;font-size:13pt&apos;&gt;No learning yet.&lt;/p&gt;&lt;p&gt;Tag events with keys 1–9 to teach the network.&lt;br&gt;Its size, depth, learning time, accuracy and rejection rate are charted here as it learns.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Prequential accuracy</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Accuracy (0–1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Rejection rate</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Rejected (0–1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Predict-then-learn accuracy</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Events rejected as unknown</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+38"/>
         <source>Events learned</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Network size</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Neurons per layer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Depth (layers)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Depth</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Learning time per event</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Time (µs)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Time (µs, log)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Learn (incremental)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+76"/>
         <source>Layer %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77" />
+        <location line="+77"/>
         <source>Waiting for the first learned event</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+8" />
+        <location line="+8"/>
         <source>&lt;b&gt;%Ln&lt;/b&gt; event(s) learned</source>
         <translation>
             <numerusform>&lt;b&gt;%Ln&lt;/b&gt; event learned</numerusform>
@@ -2112,7 +2165,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>&lt;b&gt;%Ln&lt;/b&gt; neuron(s)</source>
         <translation>
             <numerusform>&lt;b&gt;%Ln&lt;/b&gt; neuron</numerusform>
@@ -2120,7 +2173,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%Ln full rebuild(s)</source>
         <translation>
             <numerusform>%Ln full rebuild</numerusform>
@@ -2128,341 +2181,246 @@
         </translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>%1 · depth &lt;b&gt;%2&lt;/b&gt; · %3 · accuracy &lt;b&gt;%4%&lt;/b&gt; · rejected &lt;b&gt;%5%&lt;/b&gt; · %6</source>
-        <extracomment>%1: "%Ln event(s) learned"; %3: "%Ln neuron(s)"; %6: "%Ln full rebuild(s)".</extracomment>
-        <translation type="unfinished" />
+        <extracomment>%1: &quot;%Ln event(s) learned&quot;; %3: &quot;%Ln neuron(s)&quot;; %6: &quot;%Ln full rebuild(s)&quot;.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>dlm::ui::KnownSetPanel</name>
     <message>
-        <location filename="../ui/knownset/known_set_panel.cpp" line="+50" />
-        <source>Projection:</source>
-        <translation type="unfinished" />
+        <location filename="../ui/knownset/known_set_panel.cpp" line="+63"/>
+        <source>Strictness:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>PCA (first two components)</source>
-        <translation type="unfinished" />
+        <location line="+5"/>
+        <source>The share of known events to reject, measured on events the model did not learn from. 0% rejects nothing, 100% rejects everything: more rejects more. The board gets the same value.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Feature pair</source>
-        <translation type="unfinished" />
+        <location line="+14"/>
+        <source>Events rejected as unknown at this strictness, by the model&apos;s own rule on each event</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>How events are placed on the plane: principal components of the descriptors, or two chosen descriptor features</source>
-        <translation type="unfinished" />
+        <location line="+18"/>
+        <source>Map: PCA</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>x: f</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>Map: two features</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>y: f</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>Where events are placed: the first two principal components of the tagged events, or two chosen descriptor features. Placement only: each point&apos;s colour and mark are its own decision.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+5"/>
         <source>Descriptor feature on the horizontal axis</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Descriptor feature on the vertical axis</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Reset view</source>
-        <translation type="unfinished" />
+        <location line="+3"/>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Fit the plot to the map (wheel zooms, drag pans)</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>Fit the map to the events (wheel zooms, drag pans)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12" />
-        <source>Hover for the score · click an event to explain it</source>
-        <translation type="unfinished" />
+        <location line="+87"/>
+        <source>Nothing learned yet: every event is unknown</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18" />
-        <source>Rejection threshold</source>
-        <translation type="unfinished" />
+        <location line="+11"/>
+        <source>%1 of %2 tagged</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>The share of known events to reject, estimated on events the model did not learn from: 0 rejects nothing, 100% everything. Higher rejects more.</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>%1 of %2 untagged</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15" />
-        <source>The bold contour is the boundary: events outside it are rejected.</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>%1 of %2 marked unknown</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>Decision explained</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>Rejected now: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+84" />
+        <location line="+19"/>
+        <source>rejected (hollow, crossed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-34"/>
         <source>No events yet</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <location line="+8" />
-        <source>Rejected: %1% of %Ln event(s)</source>
-        <translation>
-            <numerusform>Rejected: %1% of %Ln event</numerusform>
-            <numerusform>Rejected: %1% of %Ln events</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>dlm::ui::KnownSetPlot</name>
-    <message>
-        <location filename="../ui/knownset/known_set_plot.cpp" line="+75" />
-        <location line="+123" />
-        <source>Projection x</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="-122" />
-        <location line="+123" />
-        <source>Projection y</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="-91" />
-        <source>Known-set score</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+24" />
-        <source>No events to map yet.
-Events appear here as the board detects them;
-tag them with keys 1–9 to teach the network.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+7" />
-        <source>untagged</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+2" />
-        <source>outlier (U)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+3" />
-        <source>rejected as unknown</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+3" />
-        <source>selected</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+6" />
-        <source>known-set boundary</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+3" />
-        <source>class boundary</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+299" />
-        <source>Score %1 — %2 (boundary at %3)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+2" />
-        <source>inside the known set</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+0" />
-        <source>outside: would be rejected</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Readout favours: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+6" />
-        <source>rejected</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>&lt;b&gt;Event %1&lt;/b&gt; — tag: %2, prediction: %3, score %4</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+4" />
-        <source>&lt;i&gt;Click to explain this decision&lt;/i&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>dlm::ui::LiveSignalPanel</name>
     <message>
-        <location filename="../ui/live/live_signal_panel.cpp" line="+50" />
+        <location filename="../ui/live/live_signal_panel.cpp" line="+52"/>
         <source>x</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>y</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>z</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>ch 4</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>ch 5</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>ch 6</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29" />
-        <location line="+296" />
+        <location line="+46"/>
+        <location line="+292"/>
         <source>Pause</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-294" />
+        <location line="-290"/>
         <source>Freeze the view to inspect it; samples keep being recorded (Space)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Window:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>%1 s</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Length of the rolling time window</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+6"/>
         <source>Autoscale</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Fit the value axis to the visible samples</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Trigger:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source> counts</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Event trigger: RMS energy of the high-passed motion, in counts. You can also drag the dashed line in the plot.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+9"/>
         <source>The view is frozen; incoming samples are still kept. Resume to follow the stream again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+6"/>
         <source>Samples per second arriving from the board, and sample frames lost on the link since it connected</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Time (s)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Acceleration (counts)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+70" />
+        <location line="+70"/>
         <source>Waiting for samples…
 Connect a board, or start the virtual board to see its signals here.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>ch %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+104" />
+        <location line="+104"/>
         <source>Trigger %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>%L1 samples/s</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%L1 lost</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+32"/>
         <source>Resume</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+137" />
+        <location line="+137"/>
         <source>Paused, still recording (%1 s behind) · drag to pan, wheel to zoom</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>No stream</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%L1 frame(s) received</source>
         <translation>
             <numerusform>%L1 frame received</numerusform>
@@ -2470,87 +2428,87 @@ Connect a board, or start the virtual board to see its signals here.</source>
         </translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>Drag to change the trigger threshold</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>dlm::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="+69" />
+        <location filename="../ui/main_window/main_window.cpp" line="+73"/>
         <source>acceleration (counts, 4096 = 1 g)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Events</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Known set</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Network growth</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Network</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Board</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+14"/>
         <source>No board</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
-        <location filename="../ui/main_window/main_window_wiring.cpp" line="+85" />
+        <location line="+1"/>
+        <location filename="../ui/main_window/main_window_wiring.cpp" line="+106"/>
         <source>No model yet</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Starting…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Untitled</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1%2 — Deeplomath Studio</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+44"/>
         <source>The window layout saved in the project could not be applied; the current layout is kept.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>The studio did not close cleanly last time. Recover the events and tags it had?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>A session from %1 was not saved: %2, %3. Recover it?</source>
-        <extracomment>%1: date and time of the last autosave; %2: "%Ln event(s)"; %3: "%Ln tagged" (events tagged with a class or as unknown). "A session from 5 Dec 2026 09:14 was not saved: 42 events, 15 tagged. Recover it?"</extracomment>
-        <translation type="unfinished" />
+        <extracomment>%1: date and time of the last autosave; %2: &quot;%Ln event(s)&quot;; %3: &quot;%Ln tagged&quot; (events tagged with a class or as unknown). &quot;A session from 5 Dec 2026 09:14 was not saved: 42 events, 15 tagged. Recover it?&quot;</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>%Ln event(s)</source>
         <translation>
             <numerusform>%Ln event</numerusform>
@@ -2558,7 +2516,7 @@ Connect a board, or start the virtual board to see its signals here.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+0" />
+        <location line="+0"/>
         <source>%Ln tagged</source>
         <translation>
             <numerusform>%Ln tagged</numerusform>
@@ -2566,266 +2524,267 @@ Connect a board, or start the virtual board to see its signals here.</source>
         </translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Recover the last session?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Recovery failed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window_actions.cpp" line="+6" />
+        <location filename="../ui/main_window/main_window_actions.cpp" line="+6"/>
         <source>&amp;New project</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Open project…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Save project</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Save project &amp;as…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Import recording (CSV, WAV)…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Export &amp;dataset (CSV)…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Export &amp;model…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Undo</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Redo</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Use the &amp;virtual board</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Disconnect</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Push model to the board</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Ctrl+P</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>P&amp;ull model from the board</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Rebuild the network</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Ctrl+R</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Pause the live signal</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;About Deeplomath Studio</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>&amp;File</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
+        <location filename="../ui/main_window/main_window_layout.cpp" line="+55"/>
         <source>&amp;Board</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Connect to</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+7"/>
         <source>&amp;Network</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;View</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6"/>
         <source>&amp;Language</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Language</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The new language applies the next time the studio starts.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Help</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Main</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>No serial port found — plug a board in</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>Unsaved changes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The session has changes that are not saved in a project. Save them first?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Open project</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Cannot open the project</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1
 
 Nothing was changed in the current session.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8" />
-        <location line="+10" />
+        <location line="+8"/>
+        <location line="+10"/>
         <source>Cannot save the project</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-5" />
+        <location line="-5"/>
         <source>Save project</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Import a recording</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Recordings (*.csv *.wav);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Cannot import the recording</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Export the dataset</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Cannot export the dataset</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Export the model</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
-        <location filename="../ui/main_window/main_window_wiring.cpp" line="+46" />
+        <location line="+1"/>
+        <location filename="../ui/main_window/main_window_wiring.cpp" line="+47"/>
         <source>Deeplomath models (*.dlm)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Cannot export the model</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>About Deeplomath Studio</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&lt;h3&gt;Deeplomath Studio %1&lt;/h3&gt;&lt;p&gt;A deep-learning kernel that learns without backpropagation, one event at a time, builds its own depth and neuron density, and rejects what lies outside its known set.&lt;/p&gt;&lt;p&gt;Kernel %2.&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window_wiring.cpp" line="-100" />
+        <location filename="../ui/main_window/main_window_wiring.cpp" line="-102"/>
         <source>%1 neurons × %2 dimensions, %n class(es)</source>
         <translation>
             <numerusform>%1 neurons × %2 dimensions, %n class</numerusform>
@@ -2833,22 +2792,22 @@ Nothing was changed in the current session.</source>
         </translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Board: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>No board (%1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Model pull failed: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+28" />
+        <location line="+29"/>
         <source>Model: depth %1, neurons %2, %n event(s) learned</source>
         <translation>
             <numerusform>Model: depth %1, neurons %2, %n event learned</numerusform>
@@ -2856,50 +2815,50 @@ Nothing was changed in the current session.</source>
         </translation>
     </message>
     <message>
-        <location line="+42" />
-        <source>Pulled the board's model (%1 bytes, CRC verified).</source>
-        <translation type="unfinished" />
+        <location line="+42"/>
+        <source>Pulled the board&apos;s model (%1 bytes, CRC verified).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Save the board's model</source>
-        <translation type="unfinished" />
+        <location line="+3"/>
+        <source>Save the board&apos;s model</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Cannot save the model</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
-<message>
-        <location filename="../ui/main_window/main_window_layout.cpp" line="-5" />
+    <message>
+        <location filename="../ui/main_window/main_window_layout.cpp" line="-5"/>
         <source>&amp;Layout</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Capture &amp;&amp; tag</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Inspect</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>&amp;Reset layout</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Put every panel back where the studio first placed it</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>dlm::ui::NetworkCanvas</name>
     <message numerus="yes">
-        <location filename="../ui/network/network_canvas.cpp" line="+58" />
+        <location filename="../ui/network/network_canvas.cpp" line="+59"/>
         <source>Layer %1 — %Ln neuron(s)</source>
         <translation>
             <numerusform>Layer %1 — %Ln neuron</numerusform>
@@ -2907,32 +2866,24 @@ Nothing was changed in the current session.</source>
         </translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+43"/>
         <source>No network yet.
 Tag events with keys 1–9 to teach the network:
 its layers and neurons appear here.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>descriptor input</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>stacked on layer %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+74" />
-        <source>&lt;b&gt;Layer %1, neuron %2&lt;/b&gt;&lt;br&gt;Class: %3&lt;br&gt;Support: %Ln event(s)&lt;br&gt;&lt;i&gt;Click for details&lt;/i&gt;</source>
-        <translation>
-            <numerusform>&lt;b&gt;Layer %1, neuron %2&lt;/b&gt;&lt;br&gt;Class: %3&lt;br&gt;Support: %Ln event&lt;br&gt;&lt;i&gt;Click for details&lt;/i&gt;</numerusform>
-            <numerusform>&lt;b&gt;Layer %1, neuron %2&lt;/b&gt;&lt;br&gt;Class: %3&lt;br&gt;Support: %Ln events&lt;br&gt;&lt;i&gt;Click for details&lt;/i&gt;</numerusform>
-        </translation>
-    </message>
-<message numerus="yes">
-        <location line="+74" />
+        <location line="+74"/>
         <source>&lt;b&gt;Layer %1, neuron %2&lt;/b&gt;&lt;br&gt;Class: %3&lt;br&gt;Learned from %Ln event(s)&lt;br&gt;&lt;i&gt;Click for details&lt;/i&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;Layer %1, neuron %2&lt;/b&gt;&lt;br&gt;Class: %3&lt;br&gt;Learned from %Ln event&lt;br&gt;&lt;i&gt;Click for details&lt;/i&gt;</numerusform>
@@ -2943,7 +2894,7 @@ its layers and neurons appear here.</source>
 <context>
     <name>dlm::ui::NetworkPanel</name>
     <message numerus="yes">
-        <location filename="../ui/network/network_panel.cpp" line="+93" />
+        <location filename="../ui/network/network_panel.cpp" line="+94"/>
         <source>&lt;b&gt;%Ln&lt;/b&gt; layer(s)</source>
         <translation>
             <numerusform>&lt;b&gt;%Ln&lt;/b&gt; layer</numerusform>
@@ -2951,7 +2902,7 @@ its layers and neurons appear here.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+1"/>
         <source>&lt;b&gt;%Ln&lt;/b&gt; neuron(s)</source>
         <translation>
             <numerusform>&lt;b&gt;%Ln&lt;/b&gt; neuron</numerusform>
@@ -2959,7 +2910,7 @@ its layers and neurons appear here.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>&lt;b&gt;%Ln&lt;/b&gt; event(s) learned</source>
         <translation>
             <numerusform>&lt;b&gt;%Ln&lt;/b&gt; event learned</numerusform>
@@ -2967,87 +2918,61 @@ its layers and neurons appear here.</source>
         </translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>%1 · %2 · %3 · model &lt;code&gt;%4&lt;/code&gt; (%5 KB) · threshold %6&lt;br&gt;%7</source>
-        <extracomment>%1: "%Ln layer(s)"; %2: "%Ln neuron(s)"; %3: "%Ln event(s) learned".</extracomment>
-        <translation type="unfinished" />
+        <extracomment>%1: &quot;%Ln layer(s)&quot;; %2: &quot;%Ln neuron(s)&quot;; %3: &quot;%Ln event(s) learned&quot;.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>Colour = class, area = support.</source>
-        <translation type="unfinished" />
-    </message>
-<message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Colour = class, area = events learned from.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>dlm::ui::NeuronDetails</name>
     <message>
-        <location filename="../ui/network/neuron_details.cpp" line="+36" />
-        <source>Click a neuron to see its class, support, centre, metric radii and the events it covers.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+27" />
+        <location filename="../ui/network/neuron_details.cpp" line="+64"/>
         <source>Class:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Support:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+4" />
+        <location line="+10"/>
         <source>Centre</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Where the neuron sits in its layer's input space</source>
-        <translation type="unfinished" />
+        <location line="+3"/>
+        <source>Where the neuron sits in its layer&apos;s input space</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The whole centre vector: component index across, value up</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Metric radii</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Extent of the neuron's ball along each direction (1/√m)</source>
-        <translation type="unfinished" />
+        <location line="+2"/>
+        <source>Extent of the neuron&apos;s ball along each direction (1/√m)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Radius per direction</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
-        <location line="+49" />
-        <source>Covered events</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="-46" />
-        <source>Events inside this neuron's ball — double-click one to open it</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+10" />
+        <location line="+20"/>
         <source>Layer %1 · neuron %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+5" />
+        <location line="+5"/>
         <source>%Ln event(s)</source>
         <translation>
             <numerusform>%Ln event</numerusform>
@@ -3055,7 +2980,7 @@ its layers and neurons appear here.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+8" />
+        <location line="+8"/>
         <source>%n value(s): %1%2</source>
         <translation>
             <numerusform>%n value: %1%2</numerusform>
@@ -3063,65 +2988,55 @@ its layers and neurons appear here.</source>
         </translation>
     </message>
     <message>
-        <location line="-1" />
-        <location line="+7" />
+        <location line="-1"/>
+        <location line="+7"/>
         <source>not available</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>min %1 · median %2 · max %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Event %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>Covered events: listed for first-layer neurons only</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Covered events (%1)</source>
-        <translation type="unfinished" />
-    </message>
-<message>
-        <location line="-91" />
+        <location line="-104"/>
         <source>Click a neuron to see its class, how many events it learned from, its centre, metric radii and the events inside its ball.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+31"/>
         <source>Tagged events of its class this neuron was built or widened from while learning (its support)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Learned from:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>Events inside its ball</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>Every event of the session inside this neuron's ball now, tagged or not, learned or not — double-click one to open it</source>
-        <translation type="unfinished" />
+        <location line="+4"/>
+        <source>Every event of the session inside this neuron&apos;s ball now, tagged or not, learned or not — double-click one to open it</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+48"/>
         <source>Events inside its ball: listed for first-layer neurons only</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+4" />
+        <location line="+4"/>
         <source>%Ln event(s) inside its ball now</source>
-        <extracomment>%Ln: how many events of the session lie inside the neuron's ball now.</extracomment>
+        <extracomment>%Ln: how many events of the session lie inside the neuron&apos;s ball now.</extracomment>
         <translation>
             <numerusform>%Ln event inside its ball now</numerusform>
             <numerusform>%Ln events inside its ball now</numerusform>
@@ -3129,106 +3044,84 @@ its layers and neurons appear here.</source>
     </message>
 </context>
 <context>
-    <name>main</name>
+    <name>dlm::ui::ScoreHistogram</name>
     <message>
-        <location filename="../ui/studio_main/main.cpp" line="+29" />
-        <source>Tag live sensor events, watch a backpropagation-free network grow, and push models to boards.</source>
-        <translation type="unfinished" />
+        <location filename="../ui/knownset/score_histogram.cpp" line="+37"/>
+        <source>How typical</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>Serial port of a board.</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>events</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Baud rate (default 921600).</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>How typical each event is: the share of known events that are less typical than it. The red line is the strictness: events left of it are rejected. Drag it to change the strictness.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Use the built-in virtual board (the default without --port).</source>
-        <translation type="unfinished" />
+        <location line="+72"/>
+        <source>No events yet</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Open a project file.</source>
-        <translation type="unfinished" />
+        <location line="+2"/>
+        <source>Nothing learned yet</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Interface language: fr or en.</source>
-        <translation type="unfinished" />
+        <location line="+17"/>
+        <source>rejected %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Do not offer to recover an unsaved session.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+72" />
-        <source>Cannot open the project</source>
-        <translation type="unfinished" />
-    </message>
-<message>
-        <location line="+46" />
-        <source>Recover the last session?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+1" />
-        <source>The studio did not close cleanly last time. Recover the events and tags it had?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location line="+6" />
-        <source>Recovery failed</source>
-        <translation type="unfinished" />
-    </message>
-    </context>
-<context>
-    <name>dlm::app::Gestures</name>
-    <message>
-        <source>shake</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>circle</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tap</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>swipe</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tilt</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>figure-eight</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>triple-knock</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>gesture %1</source>
-        <translation type="unfinished" />
+        <location line="+1"/>
+        <source>accepted %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>dlm::app::StudioEvents</name>
-    <message numerus="yes">
-        <source>Confirm the suggested tag of %n event(s)</source>
-        <translation>
-            <numerusform>Confirm the suggested tag of %n event</numerusform>
-            <numerusform>Confirm the suggested tag of %n events</numerusform>
-        </translation>
+    <name>main</name>
+    <message>
+        <location filename="../ui/studio_main/main.cpp" line="+29"/>
+        <source>Tag live sensor events, watch a backpropagation-free network grow, and push models to boards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Serial port of a board.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Baud rate (default 921600).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Use the built-in virtual board (the default without --port).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open a project file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Interface language: fr or en.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Do not offer to recover an unsaved session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Cannot open the project</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

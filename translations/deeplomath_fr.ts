@@ -12,22 +12,22 @@
 <context>
     <name>dlm::app::EventTableModel</name>
     <message>
-        <location filename="../app/session/event_table_model.cpp" line="+91" />
+        <location filename="../app/session/event_table_model.cpp" line="+121" />
         <source>Unknown</source>
         <translation>Inconnu</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="-6" />
         <source>Class %1</source>
         <translation>Classe %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+10" />
         <source>%1 (%2%)</source>
         <translation>%1 (%2 %)</translation>
     </message>
     <message>
-        <location line="+81" />
+        <location line="+101" />
         <source>Known-set score %1, confidence %2%</source>
         <translation>Score de l’ensemble connu %1, confiance %2 %</translation>
     </message>
@@ -67,30 +67,34 @@
         <translation>Appris</translation>
     </message>
     <message>
+        <location line="-106" />
         <source>%1? (Enter)</source>
+        <extracomment>A suggested tag the user has not confirmed yet; %1: a class name or "Unknown".</extracomment>
         <translation>%1 ? (Entrée)</translation>
     </message>
     <message>
+        <location line="+64" />
         <source>You asked the virtual board for a %1, a gesture no class describes. Press Enter to tag it as unknown / outlier.</source>
         <translation>Vous avez demandé à la carte virtuelle : %1, un geste qu’aucune classe ne décrit. Appuyez sur Entrée pour l’étiqueter inconnu / aberrant.</translation>
     </message>
     <message>
+        <location line="+3" />
         <source>You asked the virtual board for a %1. Press Enter to tag it %1 (the class is created if needed).</source>
         <translation>Vous avez demandé à la carte virtuelle : %1. Appuyez sur Entrée pour l’étiqueter %1 (la classe est créée si besoin).</translation>
     </message>
-<message>
-        <location line="+8" />
+    <message>
+        <location line="-87" />
         <source>Unknown (closest: %1)</source>
         <extracomment>A rejected event; %1: the class it resembles most.</extracomment>
         <translation>Inconnu (le plus proche : %1)</translation>
     </message>
     <message>
-        <location line="+84" />
+        <location line="+97" />
         <source>Learned as %1, yet rejected by the current model: with a known-set score of %2 it is less typical of what the model knows than the rejection threshold allows. The threshold rejects the least typical known events on purpose; lower it to accept more of them.</source>
         <extracomment>%1: the event's tag; %2: its known-set score.</extracomment>
         <translation>Appris comme « %1 », mais rejeté par le modèle actuel : avec un score de l’ensemble connu de %2, il est moins typique de ce que le modèle connaît que le seuil de rejet ne le permet. Le seuil rejette exprès les événements connus les moins typiques ; abaissez-le pour en accepter davantage.</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>dlm::app::Exporter</name>
     <message>
@@ -111,9 +115,52 @@
     </message>
 </context>
 <context>
+    <name>dlm::app::Gestures</name>
+    <message>
+        <location filename="../app/views/gesture_catalogue.cpp" line="+11" />
+        <source>shake</source>
+        <translation>secousse</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>circle</source>
+        <translation>cercle</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>tap</source>
+        <translation>tape</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>swipe</source>
+        <translation>balayage</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>tilt</source>
+        <translation>inclinaison</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>figure-eight</source>
+        <translation>huit</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>triple-knock</source>
+        <translation>triple coup</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>gesture %1</source>
+        <translation>geste %1</translation>
+    </message>
+</context>
+<context>
     <name>dlm::app::HostNetwork</name>
     <message>
-        <location filename="../app/learning/host_network.cpp" line="+38" />
+        <location filename="../app/learning/host_network.cpp" line="+40" />
         <source>the network does not support %1 features with %2 classes</source>
         <translation>le réseau ne prend pas en charge %1 caractéristiques avec %2 classes</translation>
     </message>
@@ -128,7 +175,7 @@
         <translation>le réseau n’a pas pu être initialisé (%1)</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+54" />
         <location line="+18" />
         <source>the model is unreadable (%1)</source>
         <translation>le modèle est illisible (%1)</translation>
@@ -304,7 +351,7 @@
 <context>
     <name>dlm::app::LearningWorker</name>
     <message>
-        <location filename="../app/learning/learning_worker.cpp" line="+122" />
+        <location filename="../app/learning/learning_worker.cpp" line="+128" />
         <source>The saved model could not be used: %1. The network is rebuilt from the tagged events instead; no event or tag was lost.</source>
         <translation>Le modèle enregistré n’a pas pu être utilisé : %1. Le réseau est reconstruit à partir des événements étiquetés ; aucun événement ni aucune étiquette n’a été perdu.</translation>
     </message>
@@ -332,12 +379,12 @@
         <translation>L’apprentissage de l’événement %1 a échoué (%2).</translation>
     </message>
     <message>
-        <location line="+61" />
+        <location line="+74" />
         <source>The network could not be rebuilt: %1.</source>
         <translation>Le réseau n’a pas pu être reconstruit : %1.</translation>
     </message>
     <message numerus="yes">
-        <location line="+3" />
+        <location line="+4" />
         <source>Rebuilding the network from %n event(s)…</source>
         <translation>
             <numerusform>Reconstruction du réseau à partir de %n événement…</numerusform>
@@ -357,16 +404,11 @@
             <numerusform>Prédiction de %n événements…</numerusform>
         </translation>
     </message>
-<message>
-        <location filename="../app/learning/learning_worker.cpp" line="+120" />
-        <source>The saved model could not be used: %1. The network is rebuilt from the tagged events instead.</source>
-        <translation>Le modèle enregistré n’a pas pu être utilisé : %1. Le réseau est reconstruit à partir des événements étiquetés.</translation>
-    </message>
-    </context>
+</context>
 <context>
     <name>dlm::app::NetworkViews</name>
     <message>
-        <location filename="../app/learning/network_views.cpp" line="+69" />
+        <location filename="../app/learning/network_views.cpp" line="+65" />
         <source>PC1 (%1%)</source>
         <translation>CP1 (%1 %)</translation>
     </message>
@@ -376,7 +418,7 @@
         <translation>CP2 (%1 %)</translation>
     </message>
     <message>
-        <location line="+97" />
+        <location line="+24" />
         <source>duration</source>
         <translation>durée</translation>
     </message>
@@ -633,22 +675,7 @@
         <source>Cannot open “%1”: %2</source>
         <translation>Impossible d’ouvrir « %1 » : %2</translation>
     </message>
-<message>
-        <location line="+14" />
-        <source>“%1” is inconsistent: its header and its model disagree on the model's size.</source>
-        <translation>« %1 » est incohérent : son en-tête et son modèle ne s’accordent pas sur la taille du modèle.</translation>
-    </message>
-    <message>
-        <location line="+12" />
-        <source>“%1” is inconsistent: the model's checksum differs from the one recorded in its header.</source>
-        <translation>« %1 » est incohérent : la somme de contrôle du modèle diffère de celle enregistrée dans son en-tête.</translation>
-    </message>
-    <message>
-        <location line="+26" />
-        <source>“%1” is damaged: its model is unreadable (%2).</source>
-        <translation>« %1 » est endommagé : son modèle est illisible (%2).</translation>
-    </message>
-    </context>
+</context>
 <context>
     <name>dlm::app::RecoveryManager</name>
     <message>
@@ -771,7 +798,7 @@
 <context>
     <name>dlm::app::StudioController</name>
     <message>
-        <location filename="../app/controller/studio_controller.cpp" line="+71" />
+        <location filename="../app/controller/studio_controller.cpp" line="+76" />
         <source>Built-in virtual board</source>
         <translation>Carte virtuelle intégrée</translation>
     </message>
@@ -796,7 +823,7 @@
         <translation>Échec de l’envoi du modèle : %1</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+26" />
         <source>Connected to %1 (firmware %2, core %3).</source>
         <translation>Connecté à %1 (micrologiciel %2, noyau %3).</translation>
     </message>
@@ -807,7 +834,7 @@
         <translation>La carte exécute un autre modèle et garde son propre seuil de rejet (%1 % des événements connus) ; déplacez le curseur pour le régler.</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+51" />
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
@@ -849,17 +876,17 @@
     </message>
     <message>
         <location filename="../app/controller/studio_controller_files.cpp" line="+21" />
-        <location line="+64" />
+        <location line="+65" />
         <source>Autosave is off: %1</source>
         <translation>Sauvegarde automatique désactivée : %1</translation>
     </message>
     <message>
-        <location line="-43" />
+        <location line="-44" />
         <source>New project.</source>
         <translation>Nouveau projet.</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+48" />
         <source>Opened %1: %2, %3.</source>
         <extracomment>%1: file name; %2: "%n event(s)"; %3: "%n class(es)".</extracomment>
         <translation>%1 ouvert : %2, %3.</translation>
@@ -948,12 +975,25 @@
         <translation>Le modèle de la carte contient encore l’événement n° %1 comme « %2 » : une carte ne peut pas désapprendre. Envoyez le modèle du studio pour remettre la carte à jour.</translation>
     </message>
     <message>
+        <location filename="../app/controller/studio_controller_gestures.cpp" line="+20" />
         <source>Demo on: the virtual board also performs gestures of its own; their events have no suggested tag.</source>
         <translation>Démo activée : la carte virtuelle fait aussi des gestes d’elle-même ; leurs événements n’ont pas d’étiquette suggérée.</translation>
     </message>
     <message>
+        <location line="+2" />
         <source>Demo off: the virtual board performs only the gestures you ask for.</source>
         <translation>Démo désactivée : la carte virtuelle ne fait que les gestes que vous demandez.</translation>
+    </message>
+</context>
+<context>
+    <name>dlm::app::StudioEvents</name>
+    <message numerus="yes">
+        <location filename="../app/controller/studio_events.cpp" line="+94" />
+        <source>Confirm the suggested tag of %n event(s)</source>
+        <translation>
+            <numerusform>Confirmer l’étiquette suggérée de %n événement</numerusform>
+            <numerusform>Confirmer l’étiquette suggérée de %n événements</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1008,7 +1048,7 @@
 <context>
     <name>dlm::link::AckCode</name>
     <message>
-        <location filename="../devices/link/message_convert.cpp" line="+104" />
+        <location filename="../devices/link/message_convert.cpp" line="+106" />
         <source>ok</source>
         <translation>OK</translation>
     </message>
@@ -1091,7 +1131,7 @@
         <translation>Le geste %1 n’existe pas.</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+39" />
         <source>The samples to inject must be whole frames of 1 to %1 channels.</source>
         <translation>Les échantillons à injecter doivent former des trames complètes de 1 à %1 canaux.</translation>
     </message>
@@ -1106,6 +1146,7 @@
         <translation>La carte n’est pas connectée ; connectez-la et relancez la récupération.</translation>
     </message>
     <message>
+        <location line="-60" />
         <source>The rate of spontaneous gestures must be between 0 and %1 a minute.</source>
         <translation>La fréquence des gestes spontanés doit être comprise entre 0 et %1 par minute.</translation>
     </message>
@@ -1413,12 +1454,12 @@
 <context>
     <name>dlm::ui::BoardPanel</name>
     <message>
-        <location filename="../ui/board/board_panel.cpp" line="+27" />
+        <location filename="../ui/board/board_panel.cpp" line="+28" />
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>%1 MB/s</source>
         <translation>%1 MB/s</translation>
     </message>
@@ -1498,28 +1539,18 @@
         <translation>Modèle de la carte :</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The share of known events the board rejects as unknown, as it last reported. The studio's rejection slider sets it.</source>
-        <translation>La proportion d’événements connus que la carte rejette comme inconnus, selon son dernier état. Le curseur du seuil de rejet du studio la règle.</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Rejection threshold:</source>
-        <translation>Seuil de rejet :</translation>
-    </message>
-    <message>
-        <location line="+13" />
+        <location line="+19" />
         <source>Push model</source>
         <translation>Envoyer le modèle</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+211" />
+        <location line="+218" />
         <source>Send the studio's model to the board; the board checks it before running it</source>
         <translation>Envoyer le modèle du studio à la carte ; la carte le vérifie avant de l’exécuter</translation>
     </message>
     <message>
-        <location line="-209" />
+        <location line="-216" />
         <source>Pull model</source>
         <translation>Récupérer le modèle</translation>
     </message>
@@ -1619,12 +1650,7 @@
         <translation>(carte sans nom)</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>%L1 Hz</source>
-        <translation>%L1 Hz</translation>
-    </message>
-    <message>
-        <location line="+45" />
+        <location line="+49" />
         <source>✔ Models match: the board runs the studio's model.</source>
         <translation>✔ Modèles identiques : la carte exécute le modèle du studio.</translation>
     </message>
@@ -1634,27 +1660,22 @@
         <translation>≠ Modèles différents : envoyez le modèle pour mettre à jour la carte, ou récupérez celui de la carte pour l’utiliser.</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>The board has no model yet: push one to it.</source>
-        <translation>La carte n’a pas encore de modèle : envoyez-en un.</translation>
-    </message>
-    <message>
-        <location line="+3" />
+        <location line="+10" />
         <source>Model state unknown</source>
         <translation>État du modèle inconnu</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+12" />
         <source>Sent %1 KB — the board is verifying…</source>
         <translation>%1 KB envoyés — la carte vérifie…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+1" />
         <source>Sending model… %1% (%2 of %3 KB)</source>
         <translation>Envoi du modèle… %1 % (%2 sur %3 KB)</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+13" />
         <source>Model pushed and verified: the board now runs it.</source>
         <translation>Modèle envoyé et vérifié : la carte l’exécute désormais.</translation>
     </message>
@@ -1680,7 +1701,7 @@
         <translation>%1 % des événements connus</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+32" />
         <source>not measured</source>
         <translation>non mesurée</translation>
     </message>
@@ -1694,13 +1715,23 @@
         <source>The studio has no model yet: tag and learn events first</source>
         <translation>Le studio n’a pas encore de modèle : étiquetez et faites apprendre des événements d’abord</translation>
     </message>
-<message>
-        <location line="+4" />
+    <message>
+        <location line="-142" />
         <source>%1 Hz</source>
         <translation>%1 Hz</translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="-92" />
+        <source>The share of known events the board rejects as unknown, as it last reported. The studio's Strictness (Known set panel) sets it.</source>
+        <translation>La proportion d’événements connus que la carte rejette comme inconnus, selon son dernier rapport. La sévérité du studio (panneau Ensemble connu) la règle.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Strictness:</source>
+        <translation>Sévérité :</translation>
+    </message>
+    <message>
+        <location line="+140" />
         <source>Neither side has a model yet: tag a few events to teach the studio, then push its model to the board.</source>
         <translation>Aucun des deux n’a encore de modèle : étiquetez quelques événements pour entraîner le studio, puis envoyez son modèle à la carte.</translation>
     </message>
@@ -1709,7 +1740,7 @@
         <source>The board has no model yet: push the studio's model to it.</source>
         <translation>La carte n’a pas encore de modèle : envoyez-lui celui du studio.</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>dlm::ui::ClassPalette</name>
     <message>
@@ -1734,20 +1765,53 @@
     </message>
 </context>
 <context>
+    <name>dlm::ui::EmbeddingPlot</name>
+    <message>
+        <location filename="../ui/knownset/embedding_plot.cpp" line="+110" />
+        <source>No events yet: perform a gesture</source>
+        <translation>Aucun événement pour l’instant : faites un geste</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Nothing learned yet: tag events (keys 1-9)</source>
+        <translation>Rien d’appris pour l’instant : étiquetez des événements (touches 1-9)</translation>
+    </message>
+    <message>
+        <location line="+60" />
+        <source>Event %1 · %2 · not judged yet</source>
+        <translation>Événement %1 · %2 · pas encore jugé</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>accepted as %1</source>
+        <translation>accepté comme %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>rejected as unknown</source>
+        <translation>rejeté comme inconnu</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Event %1 · %2 · more typical than %3% of known events · %4</source>
+        <translation>Événement %1 · %2 · plus typique que %3 % des événements connus · %4</translation>
+    </message>
+</context>
+<context>
     <name>dlm::ui::EventsPanel</name>
     <message>
-        <location filename="../ui/events/events_panel.cpp" line="+40" />
+        <location filename="../ui/events/events_panel.cpp" line="+41" />
         <source>&lt;b&gt;Classes&lt;/b&gt; — keys 1–9 tag, U unknown, Del discard</source>
         <translation>&lt;b&gt;Classes&lt;/b&gt; — touches 1–9 : étiqueter, U : inconnu, Suppr : écarter</translation>
     </message>
     <message>
         <location line="+3" />
-        <location line="+95" />
+        <location line="+96" />
         <source>New class</source>
         <translation>Nouvelle classe</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="-33" />
         <source>Double-click to rename; right-click to change the colour.</source>
         <translation>Double-cliquez pour renommer ; clic droit pour changer la couleur.</translation>
     </message>
@@ -1768,7 +1832,7 @@
         <translation>Couleur de %1</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+45" />
         <location line="+21" />
         <source>Select an event to see its signal.</source>
         <translation>Sélectionnez un événement pour voir son signal.</translation>
@@ -1799,39 +1863,25 @@
         <translation>non étiqueté</translation>
     </message>
     <message>
+        <location line="-157" />
         <source>1–9: tag with a class · U: unknown/outlier · Enter: confirm the suggested tag (shown in italics) · Del: discard · Ctrl+Z / Ctrl+Shift+Z: undo / redo</source>
         <translation>1–9 : étiqueter avec une classe · U : inconnu/aberrant · Entrée : confirmer l’étiquette suggérée (en italique) · Suppr : écarter · Ctrl+Z / Ctrl+Maj+Z : annuler / rétablir</translation>
     </message>
-<message>
-        <location line="-52" />
-        <source>1–9: tag with a class · U: unknown/outlier · Del: discard · Ctrl+Z / Ctrl+Shift+Z: undo / redo</source>
-        <translation>1–9 : étiqueter avec une classe · U : inconnu/aberrant · Suppr : écarter · Ctrl+Z / Ctrl+Maj+Z : annuler / rétablir</translation>
-    </message>
-    </context>
+</context>
 <context>
     <name>dlm::ui::ExplanationView</name>
     <message>
-        <location filename="../ui/knownset/explanation_view.cpp" line="+32" />
-        <source>Click an event in the map to see why it was classified as it was: its nearest neurons and its margin to the boundary.</source>
-        <translation>Cliquez sur un événement du graphique pour comprendre sa classification : ses neurones les plus proches et sa marge par rapport à la frontière.</translation>
+        <location filename="../ui/knownset/explanation_view.cpp" line="+48" />
+        <source>Click an event (in the map or the events list) to see why it was accepted or rejected.</source>
+        <translation>Cliquez sur un événement (sur la carte ou dans la liste) pour voir pourquoi il a été accepté ou rejeté.</translation>
     </message>
     <message>
-        <location line="+18" />
-        <source>Known-set score minus the rejection boundary: positive is inside the known set, negative outside</source>
-        <translation>Score de l’ensemble connu moins la frontière de rejet : positif à l’intérieur de l’ensemble connu, négatif à l’extérieur</translation>
+        <location line="+15" />
+        <source>Technical details</source>
+        <translation>Détails techniques</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>The readout's class scores, best first</source>
-        <translation>Scores de classe de la couche de sortie, du meilleur au moins bon</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>&lt;b&gt;Nearest neurons&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Neurones les plus proches&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location line="+2" />
+        <location line="+26" />
         <source>Neuron</source>
         <translation>Neurone</translation>
     </message>
@@ -1861,42 +1911,82 @@
         <translation>Réponse du neurone à cet événement</translation>
     </message>
     <message>
-        <location line="+20" />
-        <source>Not predicted yet</source>
-        <translation>Pas encore prédit</translation>
+        <location line="+15" />
+        <source>Not judged yet: nothing learned</source>
+        <translation>Pas encore jugé : rien d’appris</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Known: %1 (confidence %2)</source>
-        <translation>Connu : %1 (confiance %2)</translation>
+        <location line="+1" />
+        <source>Accepted as %1</source>
+        <translation>Accepté comme %1</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Rejected: outside the known set by %1</source>
-        <translation>Rejeté : hors de l’ensemble connu de %1</translation>
-    </message>
-    <message>
-        <location line="+7" />
-        <source>&lt;b&gt;Event %1&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Événement %1&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location line="+9" />
-        <source>Known-set score %1 · margin %2</source>
-        <translation>Score de l’ensemble connu %1 · marge %2</translation>
+        <location line="+1" />
+        <source>Rejected as unknown</source>
+        <translation>Rejeté comme inconnu</translation>
     </message>
     <message>
         <location line="+5" />
-        <source>The readout would have said %1.</source>
-        <translation>La couche de sortie aurait prédit %1.</translation>
+        <source>No tagged event to compare it with yet.</source>
+        <translation>Aucun événement étiqueté avec lequel le comparer pour l’instant.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+5" />
+        <source>%1 (event %2, distance %3)</source>
+        <translation>%1 (événement %2, distance %3)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Nearest known examples: %1.</source>
+        <translation>Exemples connus les plus proches : %1.</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>It is more typical than %1 of known events.</source>
+        <translation>Il est plus typique que %1 des événements connus.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The strictness (%1) rejects only events less typical than that, so it is accepted.</source>
+        <translation>La sévérité (%1) ne rejette que les événements moins typiques que cela : il est donc accepté.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The strictness is 100%: every event is rejected.</source>
+        <translation>La sévérité est de 100 % : tout événement est rejeté.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The strictness (%1) rejects events less typical than that, so it is rejected; it would be accepted at a strictness of %2 or less.</source>
+        <translation>La sévérité (%1) rejette les événements moins typiques que cela : il est donc rejeté ; il serait accepté avec une sévérité de %2 ou moins.</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Event %1</source>
+        <translation>Événement %1</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>It resembles %1 most.</source>
+        <translation>Il ressemble surtout à %1.</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Known-set level %1 · strictness %2 · margin %3</source>
+        <translation>Niveau dans l’ensemble connu %1 · sévérité %2 · marge %3</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>Class scores: %1</source>
         <translation>Scores de classe : %1</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+1" />
+        <source>Nearest neurons</source>
+        <translation>Neurones les plus proches</translation>
+    </message>
+    <message>
+        <location line="+10" />
         <source>Inside this neuron's ball</source>
         <translation>À l’intérieur de la boule de ce neurone</translation>
     </message>
@@ -1904,7 +1994,7 @@
 <context>
     <name>dlm::ui::GestureToolbar</name>
     <message>
-        <location filename="../ui/board/gesture_toolbar.cpp" line="+97" />
+        <location filename="../ui/board/gesture_toolbar.cpp" line="+98" />
         <source>Gestures</source>
         <translation>Gestes</translation>
     </message>
@@ -1934,72 +2024,35 @@
         <translation>Faire exécuter le geste « %1 » par la carte virtuelle — un geste qui n’a jamais été appris ; il devrait être rejeté comme inconnu</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+27" />
         <source>Gestures on request need the virtual board; a real board is moved by hand.</source>
         <translation>Les gestes à la demande nécessitent la carte virtuelle ; une carte réelle se manipule à la main.</translation>
     </message>
     <message>
+        <location line="-20" />
         <source>&amp;Demo: spontaneous gestures</source>
         <translation>&amp;Démo : gestes spontanés</translation>
     </message>
     <message>
+        <location line="+2" />
         <source>Demo</source>
         <translation>Démo</translation>
     </message>
     <message>
+        <location line="+2" />
         <source>Let the virtual board also perform gestures of its own, about one every 5 s, as a demo. Off, every event comes from a gesture you ask for and carries it as a suggested tag.</source>
         <translation>Laisser la carte virtuelle faire aussi des gestes d’elle-même, environ un toutes les 5 s, pour la démonstration. Désactivé, chaque événement vient d’un geste que vous demandez et le porte comme étiquette suggérée.</translation>
     </message>
-<message>
-        <location filename="../ui/board/gesture_toolbar.cpp" line="+96" />
-        <source>shake</source>
-        <translation>secousse</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>circle</source>
-        <translation>cercle</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>tap</source>
-        <translation>tape</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>swipe</source>
-        <translation>balayage</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>tilt</source>
-        <translation>inclinaison</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>figure-eight</source>
-        <translation>huit</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>triple-knock</source>
-        <translation>triple coup</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>gesture %1</source>
-        <translation>geste %1</translation>
-    </message>
-    </context>
+</context>
 <context>
     <name>dlm::ui::GrowthPanel</name>
     <message>
-        <location filename="../ui/growth/growth_panel.cpp" line="+72" />
+        <location filename="../ui/growth/growth_panel.cpp" line="+74" />
         <source>Full rebuild</source>
         <translation>Reconstruction complète</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+20" />
         <source>Where the network stands after the last learned event</source>
         <translation>État du réseau après le dernier événement appris</translation>
     </message>
@@ -2049,7 +2102,7 @@
         <translation>Événements rejetés comme inconnus</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+38" />
         <source>Events learned</source>
         <translation>Événements appris</translation>
     </message>
@@ -2094,7 +2147,7 @@
         <translation>Apprentissage (incrémental)</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+76" />
         <source>Layer %1</source>
         <translation>Couche %1</translation>
     </message>
@@ -2137,37 +2190,37 @@
 <context>
     <name>dlm::ui::KnownSetPanel</name>
     <message>
-        <location filename="../ui/knownset/known_set_panel.cpp" line="+50" />
-        <source>Projection:</source>
-        <translation>Projection :</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>PCA (first two components)</source>
-        <translation>ACP (deux premières composantes)</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Feature pair</source>
-        <translation>Paire de caractéristiques</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>How events are placed on the plane: principal components of the descriptors, or two chosen descriptor features</source>
-        <translation>Placement des événements sur le plan : composantes principales des descripteurs, ou deux caractéristiques de descripteur choisies</translation>
+        <location filename="../ui/knownset/known_set_panel.cpp" line="+63" />
+        <source>Strictness:</source>
+        <translation>Sévérité :</translation>
     </message>
     <message>
         <location line="+5" />
-        <source>x: f</source>
-        <translation>x : f</translation>
+        <source>The share of known events to reject, measured on events the model did not learn from. 0% rejects nothing, 100% rejects everything: more rejects more. The board gets the same value.</source>
+        <translation>La proportion d’événements connus à rejeter, mesurée sur des événements dont le modèle n’a pas appris. 0 % ne rejette rien, 100 % rejette tout : plus est élevé, plus on rejette. La carte reçoit la même valeur.</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Events rejected as unknown at this strictness, by the model's own rule on each event</source>
+        <translation>Événements rejetés comme inconnus à cette sévérité, selon la règle du modèle appliquée à chaque événement</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Map: PCA</source>
+        <translation>Carte : ACP</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>y: f</source>
-        <translation>y : f</translation>
+        <source>Map: two features</source>
+        <translation>Carte : deux caractéristiques</translation>
     </message>
     <message>
         <location line="+1" />
+        <source>Where events are placed: the first two principal components of the tagged events, or two chosen descriptor features. Placement only: each point's colour and mark are its own decision.</source>
+        <translation>Position des événements : les deux premières composantes principales des événements étiquetés, ou deux caractéristiques choisies du descripteur. La position seulement : la couleur et la marque de chaque point sont sa propre décision.</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>Descriptor feature on the horizontal axis</source>
         <translation>Caractéristique de descripteur sur l’axe horizontal</translation>
     </message>
@@ -2178,151 +2231,54 @@
     </message>
     <message>
         <location line="+3" />
-        <source>Reset view</source>
-        <translation>Réinitialiser la vue</translation>
+        <source>Fit</source>
+        <translation>Ajuster</translation>
     </message>
     <message>
         <location line="+1" />
-        <source>Fit the plot to the map (wheel zooms, drag pans)</source>
-        <translation>Ajuster la vue à l’ensemble du graphique (molette : zoom, glisser : déplacement)</translation>
+        <source>Fit the map to the events (wheel zooms, drag pans)</source>
+        <translation>Ajuster la carte aux événements (la molette zoome, glisser déplace)</translation>
     </message>
     <message>
-        <location line="+12" />
-        <source>Hover for the score · click an event to explain it</source>
-        <translation>Survolez pour voir le score · cliquez sur un événement pour l’expliquer</translation>
+        <location line="+87" />
+        <source>Nothing learned yet: every event is unknown</source>
+        <translation>Rien d’appris pour l’instant : tout événement est inconnu</translation>
     </message>
     <message>
-        <location line="+18" />
-        <source>Rejection threshold</source>
-        <translation>Seuil de rejet</translation>
+        <location line="+11" />
+        <source>%1 of %2 tagged</source>
+        <translation>%1 sur %2 étiquetés</translation>
     </message>
     <message>
-        <location line="+6" />
-        <source>The share of known events to reject, estimated on events the model did not learn from: 0 rejects nothing, 100% everything. Higher rejects more.</source>
-        <translation>La proportion d’événements connus à rejeter, estimée sur des événements que le modèle n’a pas appris : 0 ne rejette rien, 100 % rejette tout. Plus haut rejette davantage.</translation>
+        <location line="+1" />
+        <source>%1 of %2 untagged</source>
+        <translation>%1 sur %2 non étiquetés</translation>
     </message>
     <message>
-        <location line="+15" />
-        <source>The bold contour is the boundary: events outside it are rejected.</source>
-        <translation>Le contour en gras est la frontière : les événements situés à l’extérieur sont rejetés.</translation>
+        <location line="+1" />
+        <source>%1 of %2 marked unknown</source>
+        <translation>%1 sur %2 marqués inconnus</translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>Decision explained</source>
-        <translation>Décision expliquée</translation>
+        <location line="+1" />
+        <source>Rejected now: %1</source>
+        <translation>Rejetés maintenant : %1</translation>
     </message>
     <message>
-        <location line="+84" />
+        <location line="+19" />
+        <source>rejected (hollow, crossed)</source>
+        <translation>rejeté (creux, barré)</translation>
+    </message>
+    <message>
+        <location line="-34" />
         <source>No events yet</source>
         <translation>Aucun événement pour l’instant</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+8" />
-        <source>Rejected: %1% of %Ln event(s)</source>
-        <translation>
-            <numerusform>Rejetés : %1 % de %Ln événement</numerusform>
-            <numerusform>Rejetés : %1 % de %Ln événements</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>dlm::ui::KnownSetPlot</name>
-    <message>
-        <location filename="../ui/knownset/known_set_plot.cpp" line="+75" />
-        <location line="+123" />
-        <source>Projection x</source>
-        <translation>Projection en x</translation>
-    </message>
-    <message>
-        <location line="-122" />
-        <location line="+123" />
-        <source>Projection y</source>
-        <translation>Projection en y</translation>
-    </message>
-    <message>
-        <location line="-91" />
-        <source>Known-set score</source>
-        <translation>Score de l’ensemble connu</translation>
-    </message>
-    <message>
-        <location line="+24" />
-        <source>No events to map yet.
-Events appear here as the board detects them;
-tag them with keys 1–9 to teach the network.</source>
-        <translation>Aucun événement à afficher pour l’instant.
-Les événements apparaissent ici dès que la carte les détecte ;
-étiquetez-les avec les touches 1–9 pour entraîner le réseau.</translation>
-    </message>
-    <message>
-        <location line="+7" />
-        <source>untagged</source>
-        <translation>non étiqueté</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>outlier (U)</source>
-        <translation>aberrant (U)</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>rejected as unknown</source>
-        <translation>rejeté comme inconnu</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>selected</source>
-        <translation>sélectionné</translation>
-    </message>
-    <message>
-        <location line="+6" />
-        <source>known-set boundary</source>
-        <translation>frontière de l’ensemble connu</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>class boundary</source>
-        <translation>frontière de classe</translation>
-    </message>
-    <message>
-        <location line="+299" />
-        <source>Score %1 — %2 (boundary at %3)</source>
-        <translation>Score %1 — %2 (frontière à %3)</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>inside the known set</source>
-        <translation>dans l’ensemble connu</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>outside: would be rejected</source>
-        <translation>hors de l’ensemble : serait rejeté</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Readout favours: %1</source>
-        <translation>La couche de sortie privilégie : %1</translation>
-    </message>
-    <message>
-        <location line="+6" />
-        <source>rejected</source>
-        <translation>rejeté</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>&lt;b&gt;Event %1&lt;/b&gt; — tag: %2, prediction: %3, score %4</source>
-        <translation>&lt;b&gt;Événement %1&lt;/b&gt; — étiquette : %2, prédiction : %3, score %4</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <source>&lt;i&gt;Click to explain this decision&lt;/i&gt;</source>
-        <translation>&lt;i&gt;Cliquez pour expliquer cette décision&lt;/i&gt;</translation>
     </message>
 </context>
 <context>
     <name>dlm::ui::LiveSignalPanel</name>
     <message>
-        <location filename="../ui/live/live_signal_panel.cpp" line="+50" />
+        <location filename="../ui/live/live_signal_panel.cpp" line="+52" />
         <source>x</source>
         <translation>x</translation>
     </message>
@@ -2352,13 +2308,13 @@ Les événements apparaissent ici dès que la carte les détecte ;
         <translation>can. 6</translation>
     </message>
     <message>
-        <location line="+29" />
-        <location line="+296" />
+        <location line="+46" />
+        <location line="+292" />
         <source>Pause</source>
         <translation>Suspendre</translation>
     </message>
     <message>
-        <location line="-294" />
+        <location line="-290" />
         <source>Freeze the view to inspect it; samples keep being recorded (Space)</source>
         <translation>Figer la vue pour l’examiner ; les échantillons continuent d’être enregistrés (Espace)</translation>
     </message>
@@ -2378,7 +2334,7 @@ Les événements apparaissent ici dès que la carte les détecte ;
         <translation>Durée de la fenêtre temporelle glissante</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+6" />
         <source>Autoscale</source>
         <translation>Échelle auto</translation>
     </message>
@@ -2403,12 +2359,12 @@ Les événements apparaissent ici dès que la carte les détecte ;
         <translation>Déclencheur d’événement : énergie RMS du mouvement filtré passe-haut, en unités brutes. Vous pouvez aussi faire glisser la ligne pointillée du graphique.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+9" />
         <source>The view is frozen; incoming samples are still kept. Resume to follow the stream again.</source>
         <translation>La vue est figée ; les échantillons entrants sont toujours conservés. Reprenez pour suivre à nouveau le flux.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+6" />
         <source>Samples per second arriving from the board, and sample frames lost on the link since it connected</source>
         <translation>Échantillons par seconde reçus de la carte, et trames d’échantillons perdues sur la liaison depuis la connexion</translation>
     </message>
@@ -2481,7 +2437,7 @@ Connectez une carte, ou démarrez la carte virtuelle pour voir ses signaux ici.<
 <context>
     <name>dlm::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="+69" />
+        <location filename="../ui/main_window/main_window.cpp" line="+73" />
         <source>acceleration (counts, 4096 = 1 g)</source>
         <translation>accélération (unités brutes, 4096 = 1 g)</translation>
     </message>
@@ -2511,13 +2467,13 @@ Connectez une carte, ou démarrez la carte virtuelle pour voir ses signaux ici.<
         <translation>Carte</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+14" />
         <source>No board</source>
         <translation>Aucune carte</translation>
     </message>
     <message>
         <location line="+1" />
-        <location filename="../ui/main_window/main_window_wiring.cpp" line="+85" />
+        <location filename="../ui/main_window/main_window_wiring.cpp" line="+106" />
         <source>No model yet</source>
         <translation>Pas encore de modèle</translation>
     </message>
@@ -2537,7 +2493,7 @@ Connectez une carte, ou démarrez la carte virtuelle pour voir ses signaux ici.<
         <translation>%1%2 — Deeplomath Studio</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+44" />
         <source>The window layout saved in the project could not be applied; the current layout is kept.</source>
         <translation>La disposition de fenêtre enregistrée dans le projet n’a pas pu être appliquée ; la disposition actuelle est conservée.</translation>
     </message>
@@ -2685,6 +2641,7 @@ Connectez une carte, ou démarrez la carte virtuelle pour voir ses signaux ici.<
     </message>
     <message>
         <location line="+2" />
+        <location filename="../ui/main_window/main_window_layout.cpp" line="+55" />
         <source>&amp;Board</source>
         <translation>&amp;Carte</translation>
     </message>
@@ -2694,7 +2651,7 @@ Connectez une carte, ou démarrez la carte virtuelle pour voir ses signaux ici.<
         <translation>Se &amp;connecter à</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+7" />
         <source>&amp;Network</source>
         <translation>&amp;Réseau</translation>
     </message>
@@ -2704,7 +2661,7 @@ Connectez une carte, ou démarrez la carte virtuelle pour voir ses signaux ici.<
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
@@ -2810,7 +2767,7 @@ La session en cours n’a pas été modifiée.</translation>
     </message>
     <message>
         <location line="+1" />
-        <location filename="../ui/main_window/main_window_wiring.cpp" line="+46" />
+        <location filename="../ui/main_window/main_window_wiring.cpp" line="+47" />
         <source>Deeplomath models (*.dlm)</source>
         <translation>Modèles Deeplomath (*.dlm)</translation>
     </message>
@@ -2830,7 +2787,7 @@ La session en cours n’a pas été modifiée.</translation>
         <translation>&lt;h3&gt;Deeplomath Studio %1&lt;/h3&gt;&lt;p&gt;Un noyau d’apprentissage profond qui apprend sans rétropropagation, un événement à la fois, construit lui-même sa profondeur et sa densité de neurones, et rejette ce qui se trouve hors de son ensemble connu.&lt;/p&gt;&lt;p&gt;Noyau %2.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window_wiring.cpp" line="-100" />
+        <location filename="../ui/main_window/main_window_wiring.cpp" line="-102" />
         <source>%1 neurons × %2 dimensions, %n class(es)</source>
         <translation>
             <numerusform>%1 neurones × %2 dimensions, %n classe</numerusform>
@@ -2853,7 +2810,7 @@ La session en cours n’a pas été modifiée.</translation>
         <translation>Échec de la récupération du modèle : %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+28" />
+        <location line="+29" />
         <source>Model: depth %1, neurons %2, %n event(s) learned</source>
         <translation>
             <numerusform>Modèle : profondeur %1, neurones %2, %n événement appris</numerusform>
@@ -2866,7 +2823,7 @@ La session en cours n’a pas été modifiée.</translation>
         <translation>Modèle de la carte récupéré (%1 octets, CRC vérifié).</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Save the board's model</source>
         <translation>Enregistrer le modèle de la carte</translation>
     </message>
@@ -2875,7 +2832,7 @@ La session en cours n’a pas été modifiée.</translation>
         <source>Cannot save the model</source>
         <translation>Impossible d’enregistrer le modèle</translation>
     </message>
-<message>
+    <message>
         <location filename="../ui/main_window/main_window_layout.cpp" line="-5" />
         <source>&amp;Layout</source>
         <translation>&amp;Disposition</translation>
@@ -2904,7 +2861,7 @@ La session en cours n’a pas été modifiée.</translation>
 <context>
     <name>dlm::ui::NetworkCanvas</name>
     <message numerus="yes">
-        <location filename="../ui/network/network_canvas.cpp" line="+58" />
+        <location filename="../ui/network/network_canvas.cpp" line="+59" />
         <source>Layer %1 — %Ln neuron(s)</source>
         <translation>
             <numerusform>Couche %1 — %Ln neurone</numerusform>
@@ -2932,14 +2889,6 @@ ses couches et ses neurones apparaissent ici.</translation>
     </message>
     <message numerus="yes">
         <location line="+74" />
-        <source>&lt;b&gt;Layer %1, neuron %2&lt;/b&gt;&lt;br&gt;Class: %3&lt;br&gt;Support: %Ln event(s)&lt;br&gt;&lt;i&gt;Click for details&lt;/i&gt;</source>
-        <translation>
-            <numerusform>&lt;b&gt;Couche %1, neurone %2&lt;/b&gt;&lt;br&gt;Classe : %3&lt;br&gt;Support : %Ln événement&lt;br&gt;&lt;i&gt;Cliquez pour plus de détails&lt;/i&gt;</numerusform>
-            <numerusform>&lt;b&gt;Couche %1, neurone %2&lt;/b&gt;&lt;br&gt;Classe : %3&lt;br&gt;Support : %Ln événements&lt;br&gt;&lt;i&gt;Cliquez pour plus de détails&lt;/i&gt;</numerusform>
-        </translation>
-    </message>
-<message numerus="yes">
-        <location line="+74" />
         <source>&lt;b&gt;Layer %1, neuron %2&lt;/b&gt;&lt;br&gt;Class: %3&lt;br&gt;Learned from %Ln event(s)&lt;br&gt;&lt;i&gt;Click for details&lt;/i&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;Couche %1, neurone %2&lt;/b&gt;&lt;br&gt;Classe : %3&lt;br&gt;Appris de %Ln événement&lt;br&gt;&lt;i&gt;Cliquez pour plus de détails&lt;/i&gt;</numerusform>
@@ -2950,7 +2899,7 @@ ses couches et ses neurones apparaissent ici.</translation>
 <context>
     <name>dlm::ui::NetworkPanel</name>
     <message numerus="yes">
-        <location filename="../ui/network/network_panel.cpp" line="+93" />
+        <location filename="../ui/network/network_panel.cpp" line="+94" />
         <source>&lt;b&gt;%Ln&lt;/b&gt; layer(s)</source>
         <translation>
             <numerusform>&lt;b&gt;%Ln&lt;/b&gt; couche</numerusform>
@@ -2981,11 +2930,6 @@ ses couches et ses neurones apparaissent ici.</translation>
     </message>
     <message>
         <location line="+6" />
-        <source>Colour = class, area = support.</source>
-        <translation>Couleur = classe, surface = support.</translation>
-    </message>
-<message>
-        <location line="+6" />
         <source>Colour = class, area = events learned from.</source>
         <translation>Couleur = classe, aire = événements appris.</translation>
     </message>
@@ -2993,22 +2937,12 @@ ses couches et ses neurones apparaissent ici.</translation>
 <context>
     <name>dlm::ui::NeuronDetails</name>
     <message>
-        <location filename="../ui/network/neuron_details.cpp" line="+36" />
-        <source>Click a neuron to see its class, support, centre, metric radii and the events it covers.</source>
-        <translation>Cliquez sur un neurone pour voir sa classe, son support, son centre, ses rayons métriques et les événements qu’il couvre.</translation>
-    </message>
-    <message>
-        <location line="+27" />
+        <location filename="../ui/network/neuron_details.cpp" line="+64" />
         <source>Class:</source>
         <translation>Classe :</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>Support:</source>
-        <translation>Support :</translation>
-    </message>
-    <message>
-        <location line="+4" />
+        <location line="+10" />
         <source>Centre</source>
         <translation>Centre du neurone</translation>
     </message>
@@ -3038,18 +2972,7 @@ ses couches et ses neurones apparaissent ici.</translation>
         <translation>Rayon par direction</translation>
     </message>
     <message>
-        <location line="+5" />
-        <location line="+49" />
-        <source>Covered events</source>
-        <translation>Événements couverts</translation>
-    </message>
-    <message>
-        <location line="-46" />
-        <source>Events inside this neuron's ball — double-click one to open it</source>
-        <translation>Événements à l’intérieur de la boule de ce neurone — double-cliquez sur l’un d’eux pour l’ouvrir</translation>
-    </message>
-    <message>
-        <location line="+10" />
+        <location line="+20" />
         <source>Layer %1 · neuron %2</source>
         <translation>Couche %1 · neurone %2</translation>
     </message>
@@ -3086,17 +3009,7 @@ ses couches et ses neurones apparaissent ici.</translation>
         <translation>Événement %1</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>Covered events: listed for first-layer neurons only</source>
-        <translation>Événements couverts : listés uniquement pour les neurones de la première couche</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Covered events (%1)</source>
-        <translation>Événements couverts (%1)</translation>
-    </message>
-<message>
-        <location line="-91" />
+        <location line="-104" />
         <source>Click a neuron to see its class, how many events it learned from, its centre, metric radii and the events inside its ball.</source>
         <translation>Cliquez sur un neurone pour voir sa classe, le nombre d’événements dont il a appris, son centre, ses rayons métriques et les événements situés dans sa boule.</translation>
     </message>
@@ -3121,7 +3034,7 @@ ses couches et ses neurones apparaissent ici.</translation>
         <translation>Tous les événements de la session situés maintenant dans la boule de ce neurone, étiquetés ou non, appris ou non — double-cliquez sur l’un d’eux pour l’ouvrir</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+48" />
         <source>Events inside its ball: listed for first-layer neurons only</source>
         <translation>Événements dans sa boule : listés pour les neurones de la première couche seulement</translation>
     </message>
@@ -3133,6 +3046,44 @@ ses couches et ses neurones apparaissent ici.</translation>
             <numerusform>%Ln événement dans sa boule actuellement</numerusform>
             <numerusform>%Ln événements dans sa boule actuellement</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>dlm::ui::ScoreHistogram</name>
+    <message>
+        <location filename="../ui/knownset/score_histogram.cpp" line="+37" />
+        <source>How typical</source>
+        <translation>Typicité</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>events</source>
+        <translation>événements</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>How typical each event is: the share of known events that are less typical than it. The red line is the strictness: events left of it are rejected. Drag it to change the strictness.</source>
+        <translation>Typicité de chaque événement : la proportion d’événements connus moins typiques que lui. La ligne rouge est la sévérité : les événements à sa gauche sont rejetés. Faites-la glisser pour changer la sévérité.</translation>
+    </message>
+    <message>
+        <location line="+72" />
+        <source>No events yet</source>
+        <translation>Aucun événement pour l’instant</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Nothing learned yet</source>
+        <translation>Rien d’appris pour l’instant</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>rejected %1</source>
+        <translation>rejetés %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>accepted %1</source>
+        <translation>acceptés %1</translation>
     </message>
 </context>
 <context>
@@ -3173,69 +3124,9 @@ ses couches et ses neurones apparaissent ici.</translation>
         <translation>Ne pas proposer de récupérer une session non enregistrée.</translation>
     </message>
     <message>
-        <location line="+72" />
+        <location line="+77" />
         <source>Cannot open the project</source>
         <translation>Impossible d’ouvrir le projet</translation>
-    </message>
-<message>
-        <location line="+46" />
-        <source>Recover the last session?</source>
-        <translation>Récupérer la dernière session ?</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>The studio did not close cleanly last time. Recover the events and tags it had?</source>
-        <translation>Le studio ne s’est pas fermé correctement la dernière fois. Récupérer ses événements et ses étiquettes ?</translation>
-    </message>
-    <message>
-        <location line="+6" />
-        <source>Recovery failed</source>
-        <translation>Échec de la récupération</translation>
-    </message>
-    </context>
-<context>
-    <name>dlm::app::Gestures</name>
-    <message>
-        <source>shake</source>
-        <translation>secousse</translation>
-    </message>
-    <message>
-        <source>circle</source>
-        <translation>cercle</translation>
-    </message>
-    <message>
-        <source>tap</source>
-        <translation>tape</translation>
-    </message>
-    <message>
-        <source>swipe</source>
-        <translation>balayage</translation>
-    </message>
-    <message>
-        <source>tilt</source>
-        <translation>inclinaison</translation>
-    </message>
-    <message>
-        <source>figure-eight</source>
-        <translation>huit</translation>
-    </message>
-    <message>
-        <source>triple-knock</source>
-        <translation>triple coup</translation>
-    </message>
-    <message>
-        <source>gesture %1</source>
-        <translation>geste %1</translation>
-    </message>
-</context>
-<context>
-    <name>dlm::app::StudioEvents</name>
-    <message numerus="yes">
-        <source>Confirm the suggested tag of %n event(s)</source>
-        <translation>
-            <numerusform>Confirmer l’étiquette suggérée de %n événement</numerusform>
-            <numerusform>Confirmer l’étiquette suggérée de %n événements</numerusform>
-        </translation>
     </message>
 </context>
 </TS>

@@ -125,9 +125,9 @@ QWidget* BoardPanel::buildModel() {
   m_boardRejection = valueLabel(box);
   m_boardRejection->setText(QStringLiteral("—"));
   m_boardRejection->setToolTip(tr("The share of known events the board rejects as unknown, "
-                                  "as it last reported. The studio's rejection slider sets "
-                                  "it."));
-  form->addRow(tr("Rejection threshold:"), m_boardRejection);
+                                  "as it last reported. The studio's Strictness (Known set "
+                                  "panel) sets it."));
+  form->addRow(tr("Strictness:"), m_boardRejection);
   v->addLayout(form);
   m_badge = new QLabel(box);
   m_badge->setWordWrap(true);

@@ -136,7 +136,7 @@ private slots:
     const QString tip = knownSet.thresholdSlider()->toolTip();
     QCoreApplication::removeTranslator(&french);
     QCOMPARE(shown, QStringLiteral("5,0\u00a0% des événements connus"));
-    QVERIFY2(labels.contains(QStringLiteral("Seuil de rejet\u00a0:")),
+    QVERIFY2(labels.contains(QStringLiteral("Sévérité\u00a0:")),
              qPrintable(labels.join(" | ")));
     QVERIFY2(tip.startsWith(QStringLiteral("La proportion d’événements connus à rejeter")),
              qPrintable(tip));
