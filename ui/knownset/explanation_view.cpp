@@ -2,6 +2,7 @@
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QTableWidget>
 #include <QTextDocument>
@@ -53,7 +54,13 @@ ExplanationView::ExplanationView(QWidget* parent) : QWidget(parent) {
   hint->setStyleSheet(QStringLiteral("color:#666"));
   m_stack->addWidget(hint);
 
-  auto* page = new QWidget(m_stack);
+  // The explanation scrolls rather than being cut: the known-set dock can be short (1366 × 768)
+  // and the technical details add a table.
+  auto* scroll = new QScrollArea(m_stack);
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  auto* page = new QWidget(scroll);
   auto* v = new QVBoxLayout(page);
   v->setContentsMargins(0, 0, 0, 0);
   v->setSpacing(4);
@@ -76,7 +83,8 @@ ExplanationView::ExplanationView(QWidget* parent) : QWidget(parent) {
   v->addWidget(m_detailsButton);
   v->addWidget(m_details, 1);
   v->addStretch(0);
-  m_stack->addWidget(page);
+  scroll->setWidget(page);
+  m_stack->addWidget(scroll);
   layout->addWidget(m_stack);
 }
 

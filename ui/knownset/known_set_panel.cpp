@@ -192,6 +192,18 @@ void KnownSetPanel::refresh() {
   m_histogram->setMap(m_map, m_classes, m_threshold);
   m_embedding->setMap(m_map, m_classes, m_threshold);
   applyThreshold(m_threshold, false);
+  // A new map means a new model or a new strictness: the explanation on show must follow it,
+  // not keep a verdict the drawing now contradicts.
+  if (m_explainedId >= 0) {
+    const bool stillThere = std::any_of(m_map.points.cbegin(), m_map.points.cend(),
+                                        [this](const auto& p) { return p.eventId == m_explainedId; });
+    if (stillThere) {
+      emit explainRequested(m_explainedId);
+    } else {
+      m_explainedId = -1;
+      m_explanation->clear();
+    }
+  }
 }
 
 QString KnownSetPanel::rejectionText() const {
@@ -239,6 +251,7 @@ void KnownSetPanel::updateRejectionText() { m_rejection->setText(rejectionText()
 QString KnownSetPanel::explanationVerdict() const { return m_explanation->verdictText(); }
 
 void KnownSetPanel::showExplanation(const app::Explanation& explanation) {
+  m_explainedId = explanation.eventId;
   m_explanation->setExplanation(explanation, m_classes);
   m_embedding->setSelectedEvent(explanation.eventId);
 }

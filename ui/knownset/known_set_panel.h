@@ -94,6 +94,7 @@ private:
   QVector<app::ClassInfo> m_classes;
   bool m_pending = false;
   float m_threshold = 0.0f;
+  int m_explainedId = -1;  // the event the explanation describes, asked again on every map
 };
 
 } // namespace dlm::ui

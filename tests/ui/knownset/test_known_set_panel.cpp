@@ -190,6 +190,23 @@ private slots:
     QCOMPARE(panel.explanationVerdict(), QStringLiteral("Rejected as unknown"));
     const QString rejected = panel.explanation()->reasonText();
     QVERIFY2(rejected.contains(QStringLiteral("strictness of 3.0% or less")), qPrintable(rejected));
+
+    // A new map (new model or strictness) asks again for the event on show, so its verdict
+    // never lags the drawing; once that event is gone, the explanation goes too.
+    explain.clear();
+    panel.setMap(makeMap(0.5f), kClasses);
+    panel.refreshNow();
+    QCOMPARE(explain.count(), 1);
+    QCOMPARE(explain.at(0).at(0).toInt(), 1200);
+    KnownSetMap without = makeMap(0.5f);
+    without.points.erase(std::remove_if(without.points.begin(), without.points.end(),
+                                        [](const auto& p) { return p.eventId == 1200; }),
+                         without.points.end());
+    explain.clear();
+    panel.setMap(without, kClasses);
+    panel.refreshNow();
+    QCOMPARE(explain.count(), 0);
+    QVERIFY(panel.explanationVerdict().isEmpty());
   }
 
   void nothingLearnedIsSaidSo() {

@@ -121,6 +121,10 @@ private slots:
     StudioController* c = m_controller;
     dlm::ui::KnownSetPanel* panel = m_window->knownSet();
     const float initial = c->rejectionThreshold();
+    // An explanation on show follows the strictness too (it is asked again with each map).
+    const int explained = eventAt(0).id;
+    c->requestExplanation(explained);
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->explanationVerdict().isEmpty(), 10000);
     for (float t : {0.0f, 0.05f, 0.25f, 0.5f, 0.75f, 0.95f, 1.0f}) {
       c->setRejectionThreshold(t);
       QTRY_VERIFY_WITH_TIMEOUT(c->isLearningUpToDate(), 10000);
@@ -138,6 +142,10 @@ private slots:
           }
         }
         if (judged != events()->eventCount()) return QString("%1 judged").arg(judged);
+        const bool explainedAccepted = eventAt(0).studio.classIndex >= 0;
+        if (!panel->explanationVerdict().startsWith(explainedAccepted ? "Accepted" : "Rejected"))
+          return QString("explanation of event %1 says \"%2\"").arg(explained).arg(
+              panel->explanationVerdict());
         if (panel->histogram()->acceptedCount() + panel->histogram()->rejectedCount() != judged)
           return "histogram counts";
         return QString();
