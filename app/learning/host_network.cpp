@@ -113,6 +113,8 @@ void HostNetwork::setDescriptorChannels(int channels) {
                      descriptorFeatureWeights(config, kRebuildStatsWeight, prior.data(),
                                               prior.size()) == Status::Ok;
   m_network.setKnownScaling(rule, rule.standardise ? prior.data() : nullptr);
+  qCDebug(lcApp) << "known-set scales:" << (rule.standardise ? "standardised" : "plain")
+                 << "for" << channels << "channels," << m_network.dims() << "dims";
 }
 
 bool HostNetwork::withinLimits() const {

@@ -116,6 +116,7 @@ private:
   QTimer* m_refreshTimer = nullptr;
   bool m_rebuildPending = false;
   int m_sinceRebuild = 0;
+  double m_lastRebuildMicros = 0.0;  // cost of the last full rebuild (0: none yet, cheap)
   int m_dimsWarned = -1;
   QVector<bool> m_prequential;  ///< ring of the latest predict-then-learn outcomes
   int m_prequentialNext = 0;
