@@ -132,6 +132,7 @@ private slots:
     }
     report(known, unseen);
     checkMapAgrees();
+    saveScreenshots();
   }
 
   void cleanupTestCase() {
@@ -160,6 +161,32 @@ private:
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(QJsonDocument(o).toJson());
+  }
+
+  // With DLM_SCREENSHOT_DIR: the finished session at both target sizes in every preset, the
+  // last never-seen event explained (docs/screenshots/).
+  void saveScreenshots() {
+    const QString dir = qEnvironmentVariable("DLM_SCREENSHOT_DIR");
+    if (dir.isEmpty()) return;
+    QDir().mkpath(dir);
+    const int last = events()->eventCount() - 1;
+    m_window->events()->table()->selectRow(last);
+    m_controller->requestExplanation(idAt(last));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->knownSet()->explanationVerdict().isEmpty(), 10000);
+    using Preset = dlm::ui::MainWindow::LayoutPreset;
+    const QPair<Preset, QString> presets[] = {{Preset::CaptureAndTag, "capture"},
+                                              {Preset::Inspect, "inspect"},
+                                              {Preset::Board, "board"}};
+    for (const QSize size : {QSize(1366, 768), QSize(1920, 1080)}) {
+      m_window->resize(size);
+      for (const auto& [preset, name] : presets) {
+        m_window->applyLayoutPreset(preset);
+        QTest::qWait(400);  // coalesced repaints (30-50 ms) and the dock layout settle
+        m_window->grab().save(QDir(dir).filePath(
+            QString("session-%1x%2-%3.png").arg(size.width()).arg(size.height()).arg(name)));
+      }
+    }
+    m_window->resize(1366, 768);
   }
 
   // Every event of the session is drawn as the studio decides it.
