@@ -1,5 +1,7 @@
 #include "devices/link/transfer_tasks.h"
 
+#include <QLocale>
+
 #include "devices/link/link_types.h"
 #include "devices/link/message_convert.h"
 
@@ -18,7 +20,8 @@ std::uint32_t sizeOf(const QByteArray& bytes) {
 } // namespace
 
 QString crcText(std::uint32_t crc) {
-  return QStringLiteral("0x%1").arg(crc, 8, 16, QLatin1Char('0'));
+  // Upper-case digits after "0x": the way the board panel and the network panel show it.
+  return QStringLiteral("0x") + QStringLiteral("%1").arg(crc, 8, 16, QLatin1Char('0')).toUpper();
 }
 
 // --- push --------------------------------------------------------------------------------
@@ -48,7 +51,7 @@ TransferStep PushTask::onAck(const protocol::Ack& ack) {
     if (ack.code == AckCode::TooLarge)
       return fail(tr("The model is %1 bytes but the board can hold at most %2 bytes; "
                      "the board keeps its previous model.")
-                      .arg(total())
+                      .arg(QLocale().toString(total()))
                       .arg(ack.value));
     if (ack.code == AckCode::Busy)
       return fail(tr("The board is busy with another model transfer; try again in a moment."));
@@ -73,7 +76,7 @@ TransferStep PushTask::onActivateAck(const protocol::Ack& ack) {
   switch (ack.code) {
   case AckCode::Ok:
     m_message = tr("The board verified the model (%1 bytes, identity %2) and activated it.")
-                    .arg(total())
+                    .arg(QLocale().toString(total()))
                     .arg(crcText(identity()));
     return TransferStep::Done;
   case AckCode::CrcMismatch:
@@ -112,7 +115,7 @@ TransferStep PushTask::onBoardModel(std::uint32_t boardCrc, std::uint32_t bytes)
   if (!m_activationSent || boardCrc != identity() || bytes != total())
     return TransferStep::Continue;
   m_message = tr("The board verified the model (%1 bytes, identity %2) and activated it.")
-                  .arg(total())
+                  .arg(QLocale().toString(total()))
                   .arg(crcText(identity()));
   return TransferStep::Done;
 }
@@ -178,7 +181,7 @@ TransferStep PullTask::onData(const protocol::ModelData& data) {
   m_result = QByteArray(reinterpret_cast<const char*>(m_staging.data()),
                         static_cast<qsizetype>(m_receiver.totalBytes()));
   m_message = tr("Pulled the board's model (%1 bytes, identity %2); its CRC-32 checks out.")
-                  .arg(m_result.size())
+                  .arg(QLocale().toString(m_result.size()))
                   .arg(crcText(modelIdentity(m_result)));
   return TransferStep::Done;
 }

@@ -1,5 +1,6 @@
 #include "ui/events/events_panel.h"
 
+#include <algorithm>
 #include <QLocale>
 #include <QColorDialog>
 #include <QHBoxLayout>
@@ -88,7 +89,9 @@ void EventsPanel::buildTable() {
                          "suggested tag (shown in italics) · Del: discard · "
                          "Ctrl+Z / Ctrl+Shift+Z: undo / redo"));
   const int widths[] = {60, 90, 110, 170, 170, 120, 70};
-  for (int c = 0; c < Layout::ColumnCount; ++c) m_table->setColumnWidth(c, widths[c]);
+  // At least the header's own width: French titles are longer than the English ones.
+  for (int c = 0; c < Layout::ColumnCount; ++c)
+    m_table->setColumnWidth(c, std::max(widths[c], m_table->horizontalHeader()->sectionSizeHint(c)));
   connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
           &EventsPanel::onCurrentChanged);
   connect(m_model, &QAbstractItemModel::rowsInserted, this,
@@ -201,9 +204,23 @@ void EventsPanel::buildDetail() {
   m_detail->setMinimumHeight(140);
   m_detail->xAxis->setLabel(tr("time in the event (ms)"));
   m_detail->yAxis->setLabel(tr("counts"));
+  // The legend takes a narrow column right of the plot: inside, it hid the end of the event
+  // (where a tap's last knock is); the plot is short, so a row above would cost more.
   m_detail->legend->setVisible(true);
   m_detail->legend->setFont(QFont(font().family(), 8));
-  m_detail->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+  m_detail->legend->setBrush(Qt::NoBrush);
+  m_detail->legend->setBorderPen(Qt::NoPen);
+  m_detail->legend->setFillOrder(QCPLegend::foRowsFirst);
+  m_detail->axisRect()->insetLayout()->take(m_detail->legend);
+  m_detail->axisRect()->insetLayout()->simplify();
+  auto* legendColumn = new QCPLayoutGrid;  // legend on top, an empty cell takes the rest
+  m_detail->plotLayout()->addElement(0, 1, legendColumn);
+  m_detail->plotLayout()->setColumnStretchFactor(1, 0.001);
+  legendColumn->addElement(0, 0, m_detail->legend);
+  legendColumn->addElement(1, 0, new QCPLayoutElement(m_detail));
+  legendColumn->setRowStretchFactor(0, 0.001);
+  legendColumn->setRowStretchFactor(1, 1.0);
+  legendColumn->setMargins(QMargins(0, 0, 0, 0));
 }
 
 void EventsPanel::onCurrentChanged() {

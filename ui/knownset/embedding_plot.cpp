@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "ui/common/class_colours.h"
+#include "ui/common/plot_text.h"
 
 namespace dlm::ui {
 
@@ -28,6 +29,7 @@ EmbeddingPlot::EmbeddingPlot(QWidget* parent) : QCustomPlot(parent) {
   m_emptyText->position->setType(QCPItemPosition::ptAxisRectRatio);
   m_emptyText->position->setCoords(0.5, 0.5);
   m_emptyText->setColor(QColor(0x66, 0x66, 0x66));
+  keepTextInsidePlot(this, m_emptyText);
   connect(this, &QCustomPlot::mouseMove, this, &EmbeddingPlot::onMouseMove);
   connect(this, &QCustomPlot::mousePress, this,
           [this](QMouseEvent* event) { m_pressPos = event->position().toPoint(); });
@@ -106,7 +108,7 @@ void EmbeddingPlot::redraw() {
   m_selected->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 2.0),
                                               QBrush(Qt::NoBrush), 16.0));
   setSelectedEvent(m_selectedEvent);
-  m_emptyText->setText(m_map.points.isEmpty()
+  setPlotMessage(m_emptyText, m_map.points.isEmpty()
                            ? tr("No events yet: perform a gesture")
                            : (m_map.hasModel ? QString()
                                              : tr("Nothing learned yet: tag events (keys 1-9)")));

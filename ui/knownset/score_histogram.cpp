@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "ui/common/class_colours.h"
+#include "ui/common/plot_text.h"
 
 namespace dlm::ui {
 
@@ -28,6 +29,15 @@ QCPItemText* cornerText(QCustomPlot* plot, double x, Qt::Alignment align) {
   return t;
 }
 
+/// Counts of events: ticks on whole numbers only (the default ticker drew 2.5, 7.5, 12.5).
+class CountTicker : public QCPAxisTicker {
+protected:
+  double getTickStep(const QCPRange& range) override {
+    return std::max(1.0, std::ceil(QCPAxisTicker::getTickStep(range)));
+  }
+  int getSubTickCount(double tickStep) override { return tickStep >= 5.0 ? 4 : 0; }
+};
+
 } // namespace
 
 ScoreHistogram::ScoreHistogram(QWidget* parent) : QCustomPlot(parent) {
@@ -36,6 +46,7 @@ ScoreHistogram::ScoreHistogram(QWidget* parent) : QCustomPlot(parent) {
   xAxis->setRange(-0.03, 1.03);  // the 0% and 100% ticks stay inside
   xAxis->setLabel(tr("How typical"));
   yAxis->setLabel(tr("events"));
+  yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new CountTicker));
   setToolTip(tr("How typical each event is: the share of known events that are less typical "
                 "than it. The red line is the strictness: events left of it are rejected. "
                 "Drag it to change the strictness."));
@@ -54,6 +65,7 @@ ScoreHistogram::ScoreHistogram(QWidget* parent) : QCustomPlot(parent) {
   m_emptyText = cornerText(this, 0.5, Qt::AlignHCenter | Qt::AlignTop);
   m_emptyText->position->setCoords(0.5, 0.45);
   m_emptyText->setColor(QColor(0x66, 0x66, 0x66));
+  keepTextInsidePlot(this, m_emptyText);
   connect(this, &QCustomPlot::mousePress, this, &ScoreHistogram::onPress);
   connect(this, &QCustomPlot::mouseMove, this, &ScoreHistogram::onMove);
   connect(this, &QCustomPlot::mouseRelease, this, [this] { m_dragging = false; });
@@ -108,7 +120,7 @@ void ScoreHistogram::rebuildBars() {
   m_top = std::max(1.0, *std::max_element(total.begin(), total.end()));
   yAxis->setRange(0.0, m_top * 1.25);  // room for the counts at the top
   const bool judged = !counts.isEmpty();
-  m_emptyText->setText(m_map.points.isEmpty() ? tr("No events yet")
+  setPlotMessage(m_emptyText, m_map.points.isEmpty() ? tr("No events yet")
                        : judged               ? QString()
                                               : tr("Nothing learned yet"));
   updateLine();

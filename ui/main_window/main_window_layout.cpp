@@ -37,11 +37,11 @@ struct Shares {
 
 Shares shares(MainWindow::LayoutPreset preset) {
   switch (preset) {
-  case MainWindow::LayoutPreset::CaptureAndTag: return {36, 42};
+  case MainWindow::LayoutPreset::CaptureAndTag: return {36, 50};
   case MainWindow::LayoutPreset::Inspect: return {60, 50};
   case MainWindow::LayoutPreset::Board: return {46, 34};
   }
-  return {36, 42};
+  return {36, 50};
 }
 
 } // namespace

@@ -8,6 +8,8 @@
 
 #include <cmath>
 
+#include <qcustomplot.h>
+
 #include "ui/knownset/embedding_plot.h"
 #include "ui/knownset/explanation_view.h"
 #include "ui/knownset/known_set_panel.h"
@@ -219,6 +221,36 @@ private slots:
     QCOMPARE(panel.rejectionText(), QStringLiteral("Nothing learned yet: every event is unknown"));
     QCOMPARE(panel.embedding()->drawnDecision(1000), -1);
     QCOMPARE(panel.histogram()->acceptedCount() + panel.histogram()->rejectedCount(), 0);
+  }
+
+  // A narrow dock (or a long translation) wraps the empty notices instead of cutting them.
+  void emptyNoticesStayInsideNarrowPlots() {
+    KnownSetPanel panel;
+    panel.resize(panel.minimumSizeHint().width(), 520);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    panel.setMap(KnownSetMap{}, kClasses);
+    panel.refreshNow();
+    for (QCustomPlot* plot : {static_cast<QCustomPlot*>(panel.embedding()),
+                              static_cast<QCustomPlot*>(panel.histogram())}) {
+      plot->replot();
+      QString shown;
+      for (int i = 0; i < plot->itemCount(); ++i) {
+        auto* text = qobject_cast<QCPItemText*>(plot->item(i));
+        if (text != nullptr && text->text().startsWith(QStringLiteral("No events"))) shown = text->text();
+      }
+      QVERIFY2(!shown.isEmpty(), "the empty notice is shown");
+      const QFontMetrics fm(plot->font());
+      const int room = plot->axisRect()->width();
+      // Narrow enough that the notice cannot be one line: the wrapping is what is tested.
+      QVERIFY2(room < fm.horizontalAdvance(QStringLiteral("No events yet: perform a gesture")) ||
+                   plot == panel.histogram(),
+               qPrintable(QStringLiteral("map %1 px wide").arg(room)));
+      QVERIFY(shown.contains(QLatin1Char('\n')) || plot == panel.histogram());
+      for (const QString& line : shown.split(QLatin1Char('\n')))
+        QVERIFY2(fm.horizontalAdvance(line) <= room, qPrintable(line));
+      QCOMPARE(shown.simplified(), shown.split(QLatin1Char('\n')).join(QLatin1Char(' ')));
+    }
   }
 
   void projectionRequests() {
