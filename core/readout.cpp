@@ -2,6 +2,9 @@
 
 #if DLM_CORE_REBUILD
 
+#include <algorithm>
+#include <cmath>
+
 #include "core/dense.h"
 #include "core/layer.h"
 
@@ -70,16 +73,52 @@ void ReadoutSolver::startFromWeights(const Layer& layer, float ridge, std::uint3
   for (int j = 0; j < layer.count; ++j) p(j + 1, j + 1) = 1.0 / (double(ridge) + layer.support[j]);
 }
 
+Status ReadoutSolver::factor(float ridge) {
+  const int n = m_size;
+  MatrixMap g(m_gram, n, n, Eigen::OuterStride<>(m_capacity));
+  if (m_dense == nullptr || m_inverse == nullptr) return Status::ArenaTooSmall;
+  detail::DenseWorkspace& ws = *m_dense;
+  // G is accumulated in single precision, so with thousands of overlapping neurons its
+  // smallest eigenvalues drown in rounding and G + ridge I can come out indefinite (it did at
+  // 3 072 neurons on Fashion-MNIST). The factorisation is then retried from a copy of G with
+  // a larger ridge; the last try adds n * max|G_ij|, which makes the matrix diagonally
+  // dominant (Gershgorin), so it cannot fail. The copy lives in P's storage, unused until a
+  // solve has a factor.
+  MatrixMap saved(m_inverse, n, n, Eigen::OuterStride<>(m_capacity));
+  saved.triangularView<Eigen::Lower>() = g.triangularView<Eigen::Lower>();
+  double largest = 0.0;
+  for (int col = 0; col < n; ++col) {
+    for (int row = col; row < n; ++row) {
+      const double v = std::abs(g(row, col));
+      if (!(v <= 1e300)) return Status::NumericalFailure;  // NaN or infinite: no ridge helps
+      largest = std::max(largest, v);
+    }
+  }
+  double shift = double(ridge);
+  for (int attempt = 0; attempt <= kFactorRetries; ++attempt) {
+    if (attempt == kFactorRetries) shift = std::max(shift, double(n) * largest + double(ridge));
+    for (int i = 1; i < n; ++i) g(i, i) += shift;
+    g(0, 0) += shift * 1e-3;  // the bias is barely regularised: it carries the class priors
+    // What Eigen::LLT<Ref<Matrix>, Lower> would do in place, with its panels in the arena.
+    if (detail::dense::choleskyInPlace(g, ws) < 0) {
+      m_ridge = float(shift);
+      m_retries = attempt;
+      return Status::Ok;
+    }
+    g.triangularView<Eigen::Lower>() = saved.triangularView<Eigen::Lower>();
+    // At least float's rounding of the largest entry, then ten times more each time.
+    shift = std::max(shift * 10.0, 1e-6 * largest);
+  }
+  return Status::NumericalFailure;  // not reached: the last try is diagonally dominant
+}
+
 Status ReadoutSolver::solve(float ridge, Layer& layer) {
   const int n = m_size;
-  m_ridge = ridge;
-  MatrixMap g(m_gram, n, n, Eigen::OuterStride<>(m_capacity));
-  for (int i = 1; i < n; ++i) g(i, i) += ridge;
-  g(0, 0) += ridge * 1e-3; // the bias is barely regularised: it carries the class priors
-  if (m_dense == nullptr) return Status::ArenaTooSmall;
+  m_retries = 0;
+  const Status factored = factor(ridge);
+  if (factored != Status::Ok) return factored;
   detail::DenseWorkspace& ws = *m_dense;
-  // What Eigen::LLT<Ref<Matrix>, Lower> would do in place, with its panels in the arena.
-  if (detail::dense::choleskyInPlace(g, ws) >= 0) return Status::NumericalFailure;
+  MatrixMap g(m_gram, n, n, Eigen::OuterStride<>(m_capacity));
   m_factored = true;
   m_haveInverse = false;
   MatrixMap b(m_rhs, n, m_classes, Eigen::OuterStride<>(m_capacity));

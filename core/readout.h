@@ -49,6 +49,8 @@ public:
   double* rhs() { return m_rhs; }
   int leadingDim() const { return m_capacity; }
   /// \brief Factor and solve; writes the weights into \p layer. Keeps the factor for leverage().
+  /// Never fails on an indefinite G: the ridge is raised until the factorisation succeeds
+  /// (ridgeUsed(), retries()); NumericalFailure only for a G that is not finite.
   Status solve(float ridge, Layer& layer);
   /// \brief Leverage h = f^T (G + ridge I)^-1 f of an event, from the factor of the last solve().
   double leverage(const float* phi, double* scratch) const;
@@ -67,9 +69,16 @@ public:
   Status remove(int j, Layer& layer, double* scratch);
 
   int size() const { return m_size; }
+  /// \brief The ridge the last solve() factored with (raised above the asked one on retries).
+  float ridgeUsed() const { return m_ridge; }
+  /// \brief How many times the last solve() raised the ridge (0: the asked one worked).
+  int retries() const { return m_retries; }
+  /// \brief Tries before the last, diagonally dominant one.
+  static constexpr int kFactorRetries = 6;
 
 private:
   Status ensureInverse();
+  Status factor(float ridge);
 
   double* m_gram = nullptr;     ///< G, then its Cholesky factor after solve()
   double* m_inverse = nullptr;  ///< P, valid when m_haveInverse
@@ -80,6 +89,7 @@ private:
   int m_size = 0;
   int m_classes = 0;
   float m_ridge = 0.0f;
+  int m_retries = 0;
   bool m_factored = false;
   bool m_haveInverse = false;
 };

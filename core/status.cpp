@@ -11,7 +11,7 @@ const char* statusText(Status status) {
   case Status::DimsMismatch: return "descriptor length does not match the network";
   case Status::ClassOutOfRange: return "class index beyond capacity";
   case Status::NoEvents: return "no events to learn from";
-  case Status::NumericalFailure: return "least-squares system not positive definite";
+  case Status::NumericalFailure: return "least-squares system numerically broken (a value not finite or not positive)";
   case Status::BadMagic: return "not a Deeplomath model (bad magic)";
   case Status::BadVersion: return "unsupported model format version";
   case Status::Truncated: return "model bytes truncated";

@@ -13,7 +13,7 @@ enum class Status : std::uint8_t {
   DimsMismatch,       ///< descriptor length differs from the network's
   ClassOutOfRange,    ///< label beyond the capacity's class count
   NoEvents,           ///< rebuild asked with nothing to learn from
-  NumericalFailure,   ///< a least-squares system was not positive definite
+  NumericalFailure,   ///< a least-squares system held a non-finite value (NaN, infinity)
   // Model-bytes validation, one status per failure so a loader can say exactly what is wrong.
   BadMagic,
   BadVersion,

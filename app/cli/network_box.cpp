@@ -2,7 +2,11 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
+#include <new>
+
+#include <unistd.h>
 #include <fstream>
 #include <iterator>
 
@@ -54,8 +58,42 @@ bool NetworkBox::resize(const Capacity& capacity, std::string& error) {
   return true;
 }
 
+namespace {
+
+// Physical memory of this machine in bytes (0 when the system does not say).
+std::uint64_t physicalMemory() {
+  const long pages = sysconf(_SC_PHYS_PAGES);
+  const long pageSize = sysconf(_SC_PAGE_SIZE);
+  return pages > 0 && pageSize > 0 ? std::uint64_t(pages) * std::uint64_t(pageSize) : 0;
+}
+
+std::string gibibytes(std::uint64_t bytes) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f GiB", double(bytes) / double(1u << 30));
+  return text;
+}
+
+} // namespace
+
 bool NetworkBox::create(const Capacity& capacity, int dims, std::string& error) {
-  m_arena.assign(Network::arenaBytes(capacity), 0);
+  // Refused up front, with the reason, rather than failing (or swapping) minutes later: the
+  // least-squares workspace grows with the square of the neurons per layer.
+  const std::uint64_t bytes = Network::arenaBytes(capacity);
+  const std::uint64_t memory = physicalMemory();
+  if (memory > 0 && bytes > memory / 10 * 8) {
+    error = "a network of " + std::to_string(capacity.maxNeurons) + " neurons per layer over " +
+            std::to_string(capacity.maxEvents) + " events needs " + gibibytes(bytes) +
+            " of working memory (its least-squares systems grow with the square of the "
+            "neurons), more than 80% of this machine's " + gibibytes(memory) +
+            ": lower --max-neurons";
+    return false;
+  }
+  try {
+    m_arena.assign(bytes, 0);
+  } catch (const std::bad_alloc&) {
+    error = "cannot reserve " + gibibytes(bytes) + " of working memory: lower --max-neurons";
+    return false;
+  }
   Status s = m_network.init(capacity, m_arena.data(), m_arena.size());
   if (s == Status::Ok) s = m_network.reset(dims, 0);
   if (s != Status::Ok) {
