@@ -35,6 +35,22 @@ struct Capacity {
   }
 };
 
+/// \brief Where the last rebuild's time went, in ticks of the clock given to
+/// Network::setProfileClock() (all zero without one). Gram, solve and leave-one-out add up over
+/// every layer and every repair round; repair, calibration and deeper are wall times that
+/// include their own Gram, solve and leave-one-out.
+struct RebuildProfile {
+  std::uint64_t scalesAndSpacing = 0;  ///< known-set scales and the spacing estimate
+  std::uint64_t structure = 0;         ///< the first layer's refinement sweeps
+  std::uint64_t gram = 0;              ///< activations and their Gram matrix, right-hand sides
+  std::uint64_t solve = 0;             ///< factorisation and readout weights
+  std::uint64_t leaveOneOut = 0;       ///< leverages and leave-one-out scores
+  std::uint64_t repair = 0;            ///< first-layer repair rounds
+  std::uint64_t calibration = 0;       ///< known-set calibration on held-out events
+  std::uint64_t deeper = 0;            ///< deeper layers tried or kept
+  std::uint64_t total = 0;
+};
+
 /// \brief Constants of the construction. Not user knobs: they are stored in the model so
 /// that a model predicts the same everywhere. See docs/kernel.md for why each value.
 struct KernelParams {
@@ -227,6 +243,13 @@ public:
   Status setKnownScaling(const KnownScaling& rule, const float* priorWeights = nullptr);
   const KnownScaling& knownScaling() const { return m_scaling; }
 
+  /// \brief A monotonic clock (any tick) for rebuildProfile(); null turns profiling off. The
+  /// core has no clock of its own: each port passes one.
+#if DLM_CORE_REBUILD
+  void setProfileClock(std::uint64_t (*clock)()) { m_clock = clock; }
+  const RebuildProfile& rebuildProfile() const { return m_profile; }
+#endif
+
   /// \brief Events per block in batched rebuild computations.
   static constexpr int kBlockEvents = detail::kBlockEvents;
 
@@ -310,6 +333,11 @@ private:
   bool m_unitScales = true;
   KnownScaling m_scaling;
   int m_priorDims = 0;  ///< dims of the prior in m_rebuild.scalePrior (0: none)
+#if DLM_CORE_REBUILD  // the lean kernel never rebuilds: no bytes for a profile on the board
+  std::uint64_t (*m_clock)() = nullptr;
+  RebuildProfile m_profile;
+  std::uint64_t tick() const { return m_clock != nullptr ? m_clock() : 0; }
+#endif
   /// Squared known-set distance between \p a and \p b (first-layer input).
   float knownSquaredDistance(const float* a, const float* b) const;
   bool coveredAtSpacing(const Layer& l, const float* z, int label, const float* q) const;

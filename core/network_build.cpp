@@ -74,10 +74,15 @@ Status Network::rebuildFrom(const Events& events) {
   m_depth = 1;
   m_calibration.clear();
   m_rebuild.dense.exceeded = false;
+  m_profile = RebuildProfile();
+  const std::uint64_t start = tick();
   chooseKnownScales(events);
   float knownSpacing = 0.0f;
   m_params.spacing = estimateSpacing(events, &knownSpacing);
+  std::uint64_t mark = tick();
+  m_profile.scalesAndSpacing = mark - start;
   buildStructure(0, events);
+  m_profile.structure = tick() - mark;
   const Events held = events.subsample(detail::kValidationEvents);
   Status status = solveLayer(0, events, held.step);
   // Validation, calibration and deeper layers work on a deterministic subsample of large
@@ -85,11 +90,18 @@ Status Network::rebuildFrom(const Events& events) {
   // rate or a percentile as well as sixty thousand do.
   std::uint32_t missed = 0;
   std::uint32_t errors = status == Status::Ok ? leaveOneOut(0, held, &missed) : 0;
+  mark = tick();
   if (status == Status::Ok && missed > 0) status = repairFirstLayer(events, held, errors, missed);
+  m_profile.repair = tick() - mark;
+  mark = tick();
   if (status == Status::Ok) calibrateKnownSet(held, knownSpacing);
+  m_profile.calibration = tick() - mark;
+  mark = tick();
   if (status == Status::Ok && m_capacity.maxLayers > 1 && errors > 0) {
     status = growDepth(held, errors, missed);
   }
+  m_profile.deeper = tick() - mark;
+  m_profile.total = tick() - start;
   m_building = false;
   // Never expected: densePanelBytes() bounds every product. Refuse rather than allocate.
   if (status == Status::Ok && m_rebuild.dense.exceeded) status = Status::ArenaTooSmall;
@@ -304,6 +316,7 @@ void Network::batchActivations(int layer, const Events& events, std::uint32_t fi
 }
 
 Status Network::solveLayer(int layer, const Events& events, std::uint32_t cacheStep) {
+  const std::uint64_t start = tick();
   Layer& l = m_layers[layer];
   ReadoutSolver& solver = m_solvers[layer];
   const int n = l.count + 1;
@@ -338,10 +351,15 @@ Status Network::solveLayer(int layer, const Events& events, std::uint32_t cacheS
   for (int col = 0; col < n; ++col) {
     for (int row = col; row < n; ++row) g[std::size_t(col) * ld + row] = gram(row, col);
   }
-  return solver.solve(m_params.ridge, l);
+  const std::uint64_t solving = tick();
+  m_profile.gram += solving - start;
+  const Status status = solver.solve(m_params.ridge, l);
+  m_profile.solve += tick() - solving;
+  return status;
 }
 
 std::uint32_t Network::leaveOneOut(int layer, const Events& events, std::uint32_t* missed) {
+  const std::uint64_t start = tick();
   const Layer& l = m_layers[layer];
   const int n = l.count + 1;
   std::uint32_t errors = 0;
@@ -372,6 +390,7 @@ std::uint32_t Network::leaveOneOut(int layer, const Events& events, std::uint32_
       if (argmax(loo, m_classes) != events.label(i)) ++errors;
     }
   }
+  m_profile.leaveOneOut += tick() - start;
   return errors;
 }
 

@@ -52,6 +52,8 @@ void printBenchUsage() {
       "  --board-weight W  the board's prior weight of statistics and duration (default 3)\n"
       "  --scale-floor F a feature's std is floored at F x the mean std (default 0.1)\n"
       "  --scale-spread  the std within classes (pooled; default) or over all events\n"
+      "  --profile       print where each timed rebuild's time went (scales and spacing,\n"
+      "                  structure, Gram, solve, leave-one-out, repair, calibration, deeper)\n"
       "Exit code 2 when a data set was skipped (its package is missing): see the notes.\n",
       static_cast<unsigned long long>(kDefaultProtocolSeed));
 }
@@ -172,12 +174,13 @@ int runBench(int argc, char** argv) {
                   {"protocol", "dataset", "seed", "splits", "draws", "json", "markdown", "repeats",
                    "max-neurons", "known-scales", "stats-weight", "board-scales", "scale-floor",
                    "scale-spread", "board-weight"},
-                  {}, error) ||
+                  {"profile"}, error) ||
       !parseOptions(args, protocol, o, error)) {
     std::fprintf(stderr, "dlm bench: %s (try dlm bench --help)\n", error.c_str());
     return 1;
   }
   if (args.has("splits")) o.fashionSplits = o.splits;
+  rebuildProfiling() = args.has("profile");
   if (!checkDatasets(protocol, o.datasets, error)) {
     std::fprintf(stderr, "dlm bench: %s\n", error.c_str());
     return 1;

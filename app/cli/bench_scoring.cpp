@@ -1,6 +1,8 @@
 #include "app/cli/bench_scoring.h"
 
+#include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 
 #include "app/baselines/knn.h"
@@ -55,19 +57,59 @@ bool boardKnownScales(const data::Dataset& train, std::vector<float>& out) {
   return c.boardPrior && descriptorPrior(train, c.boardWeight, out);
 }
 
+bool& rebuildProfiling() {
+  static bool on = false;
+  return on;
+}
+
+namespace {
+
+std::uint64_t nanoseconds() {
+  return std::uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                           std::chrono::steady_clock::now().time_since_epoch())
+                           .count());
+}
+
+void printProfile(const Network& net, const data::Dataset& train) {
+  const RebuildProfile& p = net.rebuildProfile();
+  const auto ms = [](std::uint64_t ns) { return double(ns) * 1e-6; };
+  std::printf("profile: %d events x %d dims -> depth %d, %d neurons: total %.2f ms = scales and "
+              "spacing %.2f, structure %.2f, Gram %.2f, solve %.2f, leave-one-out %.2f "
+              "(all layers); repair %.2f, calibration %.2f, deeper layers %.2f (wall, "
+              "including their own solves)\n",
+              train.rows, train.dims, net.depth(), net.totalNeurons(), ms(p.total),
+              ms(p.scalesAndSpacing), ms(p.structure), ms(p.gram), ms(p.solve),
+              ms(p.leaveOneOut), ms(p.repair), ms(p.calibration), ms(p.deeper));
+}
+
+} // namespace
+
 double rebuildTimed(NetworkBox& box, const data::Dataset& train, int repeats, int maxNeurons) {
   std::string error;
-  box.create(learningCapacity(train.rows, train.dims, int(train.classNames.size()), maxNeurons),
-             train.dims, error);
+  if (!box.create(learningCapacity(train.rows, train.dims, int(train.classNames.size()),
+                                   maxNeurons),
+                  train.dims, error)) {
+    std::fprintf(stderr, "dlm bench: %s\n", error.c_str());
+    return std::nan("");
+  }
   applyKnownScaling(box.network(), train);
   box.classNames() = train.classNames;
+  box.network().setProfileClock(rebuildProfiling() ? &nanoseconds : nullptr);
   const std::vector<std::uint8_t> labels = byteLabels(train);
   std::vector<double> times;
   for (int r = 0; r < repeats; ++r) {
     const double t0 = bench::nowSeconds();
-    box.network().rebuild(train.features.data(), labels.data(), std::uint32_t(train.rows));
+    const Status s =
+        box.network().rebuild(train.features.data(), labels.data(), std::uint32_t(train.rows));
     times.push_back(bench::nowSeconds() - t0);
+    if (s != Status::Ok) {
+      // A failed rebuild's time means nothing, and its model would be scored as if it worked.
+      std::fprintf(stderr, "dlm bench: rebuild of %d events failed: %s\n", train.rows,
+                   statusText(s));
+      return std::nan("");
+    }
   }
+  if (rebuildProfiling()) printProfile(box.network(), train);
   return bench::summarize(times).median;
 }
 

@@ -60,6 +60,9 @@ bool boardKnownScales(const data::Dataset& train, std::vector<float>& out);
 /// \brief One label byte per row (the kernel's rebuild input).
 std::vector<std::uint8_t> byteLabels(const data::Dataset& d);
 
+/// \brief True (--profile): every rebuildTimed() prints where its last rebuild's time went.
+bool& rebuildProfiling();
+
 /// \brief Rebuild \p repeats times on \p train; returns the median seconds and leaves the
 /// network built (a full rebuild, as the studio does).
 double rebuildTimed(NetworkBox& box, const data::Dataset& train, int repeats, int maxNeurons);

@@ -96,12 +96,20 @@ void benchFashion(BenchReport& report, int maxNeurons) {
     return;
   }
   NetworkBox box;
-  box.create(learningCapacity(train.rows, train.dims, 10, maxNeurons), train.dims, error);
+  if (!box.create(learningCapacity(train.rows, train.dims, 10, maxNeurons), train.dims, error)) {
+    report.note("fashion-mnist not run: " + error);
+    return;
+  }
   box.classNames() = train.classNames;
   std::vector<std::uint8_t> labels(train.labels.begin(), train.labels.end());
   const double t0 = bench::nowSeconds();
-  box.network().rebuild(train.features.data(), labels.data(), std::uint32_t(train.rows));
+  const Status s =
+      box.network().rebuild(train.features.data(), labels.data(), std::uint32_t(train.rows));
   const double rebuild = bench::nowSeconds() - t0;
+  if (s != Status::Ok) {
+    report.note(std::string("fashion-mnist rebuild failed: ") + statusText(s));
+    return;
+  }
   const Evaluation e = evaluate(box, test);
   bench::Knn1 knn;
   knn.fit(train.features.data(), train.labels.data(), train.rows, train.dims);
