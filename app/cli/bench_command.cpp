@@ -16,17 +16,19 @@ namespace dlm::cli {
 
 namespace {
 
-const std::set<std::string> kProtocols = {"standard", "open-set", "few-shot", "session", "all"};
+const std::set<std::string> kProtocols = {"standard", "open-set", "few-shot", "session", "cost",
+                                           "all"};
 const std::set<std::string> kDatasets = {"digits", "wine",          "breast-cancer",
                                          "gestures", "fashion-mnist", "all"};
 
 void printBenchUsage() {
   std::printf(
-      "usage: dlm bench [--protocol standard|open-set|few-shot|session|all] [--dataset LIST]\n"
+      "usage: dlm bench [--protocol standard|open-set|few-shot|session|cost|all] [--dataset LIST]\n"
       "                 [--seed N] [--splits N] [--draws N] [--repeats N] [--max-neurons N]\n"
       "                 [--known-scales unit|standardise|descriptor] [--stats-weight W]\n"
       "                 [--board-scales unit|prior] [--board-weight W] [--scale-floor F]\n"
-      "                 [--scale-spread within|all] [--json FILE] [--markdown FILE]\n\n"
+      "                 [--scale-spread within|all] [--json FILE] [--markdown FILE]\n"
+      "                 [--csv FILE] [--profile]\n\n"
       "protocols (docs/benchmarks.md):\n"
       "  standard  digits closed set, one open-set split, streaming and cost; Fashion-MNIST\n"
       "            closed set with --dataset fashion-mnist or all (the default protocol)\n"
@@ -37,7 +39,10 @@ void printBenchUsage() {
       "            full rebuild, the board's lean learning and kNN-1 on the same events\n"
       "  session   the studio's scripted session over --draws draws: 3 gestures known from 5\n"
       "            tags each, 2 never seen; rejection and acceptance at the default threshold\n"
-      "  all       all of the above\n\n"
+      "  cost      one full rebuild against one MLP epoch at 100 ... 60 000 Fashion-MNIST\n"
+      "            training events (minutes); --csv FILE writes the points for\n"
+      "            scripts/plot-cost\n"
+      "  all       all of the above but cost\n\n"
       "  --dataset LIST  comma-separated data sets to run (default: each protocol's own)\n"
       "  --seed N        seed of the open-set and few-shot draws (default %llu, printed)\n"
       "  --splits N      open-set splits per data set (default 20, and 3 on Fashion-MNIST)\n"
@@ -125,7 +130,8 @@ bool parseKnownScales(const Args& args, std::string& error) {
 bool parseOptions(const Args& args, std::string& protocol, BenchOptions& o, std::string& error) {
   protocol = args.value("protocol", "standard");
   if (kProtocols.count(protocol) == 0) {
-    error = "--protocol is standard, open-set, few-shot, session or all, not '" + protocol + "'";
+    error = "--protocol is standard, open-set, few-shot, session, cost or all, not '" + protocol +
+            "'";
     return false;
   }
   return parseKnownScales(args, error) &&
@@ -171,9 +177,9 @@ int runBench(int argc, char** argv) {
   std::string protocol;
   BenchOptions o;
   if (!args.parse(argc, argv, 2,
-                  {"protocol", "dataset", "seed", "splits", "draws", "json", "markdown", "repeats",
-                   "max-neurons", "known-scales", "stats-weight", "board-scales", "scale-floor",
-                   "scale-spread", "board-weight"},
+                  {"protocol", "dataset", "seed", "splits", "draws", "json", "markdown", "csv",
+                   "repeats", "max-neurons", "known-scales", "stats-weight", "board-scales",
+                   "scale-floor", "scale-spread", "board-weight"},
                   {"profile"}, error) ||
       !parseOptions(args, protocol, o, error)) {
     std::fprintf(stderr, "dlm bench: %s (try dlm bench --help)\n", error.c_str());
@@ -195,6 +201,7 @@ int runBench(int argc, char** argv) {
   if (protocol == "open-set" || all) benchOpenSet(report, o);
   if (protocol == "few-shot" || all) benchFewShot(report, o);
   if (protocol == "session" || all) benchSession(report, o);
+  if (protocol == "cost") benchCost(report, o, args.value("csv"));  // minutes: not in "all"
   std::printf("\n%s", report.table().c_str());
   for (const std::string& n : report.notes()) std::printf("note: %s\n", n.c_str());
   if (args.has("json") && !writeText(args.value("json"), report.json() + "\n")) {

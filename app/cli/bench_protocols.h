@@ -2,6 +2,8 @@
 
 // The protocols of `dlm bench` (docs/benchmarks.md), each adding its rows to one report.
 
+#include <string>
+
 #include "app/cli/bench_report.h"
 #include "app/cli/bench_scoring.h"
 
@@ -18,6 +20,10 @@ void benchOpenSet(BenchReport& report, const BenchOptions& options);
 
 /// \brief Few-shot: k labelled events per class, studio rebuild, board learning and kNN-1.
 void benchFewShot(BenchReport& report, const BenchOptions& options);
+
+/// \brief Rebuild and MLP epoch against training events (100 ... 60 000 of Fashion-MNIST);
+/// the points also go to \p csvPath when it is not empty (bench_cost.cpp).
+void benchCost(BenchReport& report, const BenchOptions& options, const std::string& csvPath);
 
 /// \brief The studio's scripted session (3 gestures x k tags, 2 never seen), over draws.
 void benchSession(BenchReport& report, const BenchOptions& options);
