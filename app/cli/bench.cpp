@@ -34,16 +34,6 @@ std::string layersText(const Network& net) {
   return s;
 }
 
-/// One MLP trained for \p epochs; returns the median seconds of an epoch.
-double mlpTimed(bench::Mlp& mlp, const data::Dataset& train, int epochs) {
-  std::vector<double> times;
-  for (int e = 0; e < epochs; ++e) {
-    const double t0 = bench::nowSeconds();
-    mlp.trainEpoch(train.features.data(), train.labels.data(), train.rows, kSeed + std::uint64_t(e));
-    times.push_back(bench::nowSeconds() - t0);
-  }
-  return bench::summarize(times).median;
-}
 
 double mlpAccuracy(const bench::Mlp& mlp, const data::Dataset& test) {
   std::vector<int> pred(static_cast<std::size_t>(test.rows));
@@ -63,7 +53,7 @@ double closedSet(BenchReport& report, const Split& s, int repeats) {
   knn.predictBatch(s.test.features.data(), s.test.rows, pred.data(), dist.data());
   const double knnAcc = bench::accuracy(pred.data(), s.test.labels.data(), s.test.rows);
   bench::Mlp mlp(s.train.dims, 100, int(s.train.classNames.size()), kSeed);
-  const double epoch = mlpTimed(mlp, s.train, 30);
+  const double epoch = mlpTimed(mlp, s.train, 30, kSeed);
   const double mlpAcc = mlpAccuracy(mlp, s.test);
   const double kept = double(net.totalNeurons()) / s.train.rows;
   report.add("digits", "closed-set accuracy (50/50)", fmt("%.4f", e.accuracy),
@@ -111,7 +101,7 @@ void openSet(BenchReport& report, const Split& s) {
   knn.fit(train.features.data(), train.labels.data(), train.rows, train.dims);
   std::vector<double> knnKnown, knnUnknown, mlpKnown, mlpUnknown;
   bench::Mlp mlp(train.dims, 100, 6, kSeed);
-  mlpTimed(mlp, train, 30);
+  mlpTimed(mlp, train, 30, kSeed);
   for (int i = 0; i < s.test.rows; ++i) {
     float d2 = 0.0f;
     float soft = 0.0f;

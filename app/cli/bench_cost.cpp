@@ -27,21 +27,11 @@ struct CostPoint {
   double epochSeconds = 0.0;
   int neurons = 0;
   int depth = 0;
+  double ratio() const { return rebuildSeconds / epochSeconds; }
 };
 
 // Small sizes are timed several times (median); a 60 000-event rebuild once.
 int repeatsFor(int events) { return events <= 3000 ? 5 : (events <= 10000 ? 2 : 1); }
-
-double epochSeconds(const data::Dataset& train, int repeats) {
-  bench::Mlp mlp(train.dims, 100, int(train.classNames.size()), 7);
-  std::vector<double> times;
-  for (int e = 0; e < repeats; ++e) {
-    const double t0 = bench::nowSeconds();
-    mlp.trainEpoch(train.features.data(), train.labels.data(), train.rows, 7 + std::uint64_t(e));
-    times.push_back(bench::nowSeconds() - t0);
-  }
-  return bench::summarize(times).median;
-}
 
 bool writeCsv(const std::string& path, const std::vector<CostPoint>& points) {
   std::ofstream out(path, std::ios::trunc);
@@ -49,7 +39,7 @@ bool writeCsv(const std::string& path, const std::vector<CostPoint>& points) {
   for (const CostPoint& p : points) {
     char line[160];
     std::snprintf(line, sizeof line, "%d,%.6f,%.6f,%.3f,%d,%d\n", p.events, p.rebuildSeconds,
-                  p.epochSeconds, p.rebuildSeconds / p.epochSeconds, p.neurons, p.depth);
+                  p.epochSeconds, p.ratio(), p.neurons, p.depth);
     out << line;
   }
   return static_cast<bool>(out);
@@ -81,19 +71,19 @@ void benchCost(BenchReport& report, const BenchOptions& o, const std::string& cs
       report.note("cost curve stopped at " + std::to_string(size) + " events: rebuild failed");
       break;
     }
-    p.epochSeconds = epochSeconds(part, repeatsFor(size));
+    bench::Mlp mlp(part.dims, 100, int(part.classNames.size()), o.seed);
+    p.epochSeconds = mlpTimed(mlp, part, repeatsFor(size), o.seed);
     p.neurons = box.network().totalNeurons();
     p.depth = box.network().depth();
     points.push_back(p);
     std::printf("cost: %6d events: rebuild %.4f s (%d neurons, depth %d), MLP epoch %.4f s, "
                 "ratio %.2f\n",
-                p.events, p.rebuildSeconds, p.neurons, p.depth, p.epochSeconds,
-                p.rebuildSeconds / p.epochSeconds);
+                p.events, p.rebuildSeconds, p.neurons, p.depth, p.epochSeconds, p.ratio());
     std::fflush(stdout);
     const std::string n = std::to_string(size);
     char cost[96];
     std::snprintf(cost, sizeof cost, "%.3f s / %.3f s = %.2f", p.rebuildSeconds, p.epochSeconds,
-                  p.rebuildSeconds / p.epochSeconds);
+                  p.ratio());
     report.add("cost", n + " events: rebuild / MLP epoch", cost,
                std::to_string(p.neurons) + " neurons, depth " + std::to_string(p.depth), "<= 1");
     report.value("cost_rebuild_seconds_" + n, p.rebuildSeconds);

@@ -7,6 +7,7 @@
 
 #include "app/baselines/knn.h"
 #include "app/baselines/metrics.h"
+#include "app/baselines/mlp.h"
 
 namespace dlm::cli {
 
@@ -55,6 +56,16 @@ void applyKnownScaling(Network& net, const data::Dataset& train) {
 bool boardKnownScales(const data::Dataset& train, std::vector<float>& out) {
   const KnownScalesChoice& c = knownScalesChoice();
   return c.boardPrior && descriptorPrior(train, c.boardWeight, out);
+}
+
+double mlpTimed(bench::Mlp& mlp, const data::Dataset& train, int epochs, std::uint64_t seed) {
+  std::vector<double> times;
+  for (int e = 0; e < epochs; ++e) {
+    const double t0 = bench::nowSeconds();
+    mlp.trainEpoch(train.features.data(), train.labels.data(), train.rows, seed + std::uint64_t(e));
+    times.push_back(bench::nowSeconds() - t0);
+  }
+  return bench::summarize(times).median;
 }
 
 bool& rebuildProfiling() {

@@ -14,6 +14,10 @@
 #include "core/descriptor.h"
 #include "core/network.h"
 
+namespace dlm::bench {
+class Mlp;
+}
+
 namespace dlm::cli {
 
 /// \brief Seed of the open-set and few-shot draws unless --seed gives another.
@@ -59,6 +63,10 @@ bool boardKnownScales(const data::Dataset& train, std::vector<float>& out);
 
 /// \brief One label byte per row (the kernel's rebuild input).
 std::vector<std::uint8_t> byteLabels(const data::Dataset& d);
+
+/// \brief Train \p mlp for \p epochs (epoch e shuffled with \p seed + e); returns the median
+/// seconds of an epoch.
+double mlpTimed(bench::Mlp& mlp, const data::Dataset& train, int epochs, std::uint64_t seed);
 
 /// \brief True (--profile): every rebuildTimed() prints where its last rebuild's time went.
 bool& rebuildProfiling();

@@ -116,7 +116,10 @@ private:
   QTimer* m_refreshTimer = nullptr;
   bool m_rebuildPending = false;
   int m_sinceRebuild = 0;
-  double m_lastRebuildMicros = 0.0;  // cost of the last full rebuild (0: none yet, cheap)
+  /// Cost of the last full rebuild of this session: 0 before the first (which resetSession()
+  /// schedules at once); for an adopted saved model, whose cost is not known, 0 if the session
+  /// is small and infinite otherwise (see loadModel()).
+  double m_lastRebuildMicros = 0.0;
   int m_dimsWarned = -1;
   QVector<bool> m_prequential;  ///< ring of the latest predict-then-learn outcomes
   int m_prequentialNext = 0;
