@@ -281,6 +281,27 @@ void Layer::removeNeuron(int j) {
   count = static_cast<std::uint16_t>(last);
 }
 
+void Layer::swapNeurons(int a, int b) {
+  if (a == b || a < 0 || b < 0 || a >= count || b >= count) return;
+  const auto swapRange = [](auto* base, long step, int x, int y, int n) {
+    for (int i = 0; i < n; ++i) {
+      const auto t = base[x * step + i];
+      base[x * step + i] = base[y * step + i];
+      base[y * step + i] = t;
+    }
+  };
+  swapRange(centres, stride, a, b, inDims);
+  swapRange(metrics, metricStride(), a, b, metricStride());
+#if DLM_CORE_COMPACT_METRICS
+  swapRange(metricScales, 1, a, b, 1);
+#endif
+  swapRange(labels, 1, a, b, 1);
+  swapRange(support, 1, a, b, 1);
+  swapRange(weights, classStride, a, b, classStride);
+  refreshAffine(a);
+  refreshAffine(b);
+}
+
 float Layer::metricAt(int j, int i) const {
   const long at = static_cast<long>(j) * metricStride() + i;
 #if DLM_CORE_COMPACT_METRICS

@@ -102,6 +102,9 @@ struct Layer {
   /// \brief Remove neuron \p j, moving the last neuron into its slot (weights too).
   void removeNeuron(int j);
 
+  /// \brief Exchange neurons \p a and \p b (centres, metrics, labels, support, weights).
+  void swapNeurons(int a, int b);
+
   /// \brief Recompute the affine form of neuron \p j (after loading, for instance).
   void refreshAffine(int j);
   const float* affineRow(int j) const { return affine + static_cast<long>(j) * 2 * stride; }

@@ -107,7 +107,7 @@ Status Network::reset(int dims, int classes, const KernelParams& params) {
   m_calibration.clear();
   setKnownScales(nullptr);
   for (int l = 0; l < m_capacity.maxLayers; ++l) {
-    m_layers[l].clear();
+    clearLayer(l);
     m_layers[l].inDims = static_cast<std::uint16_t>(layerInputDims(l));
     m_layers[l].classes = static_cast<std::uint8_t>(classes);
     if (m_solvers[l].bound()) m_solvers[l].start(params.ridge);
@@ -147,10 +147,11 @@ Status Network::setStructure(int dims, int classes, int depth, const std::uint16
 }
 
 void Network::finishLoad() {
+  inferReadout();
   for (int l = 0; l < m_depth; ++l) {
     for (int j = 0; j < m_layers[l].count; ++j) m_layers[l].refreshAffine(j);
-    if (m_solvers[l].bound()) m_solvers[l].startFromWeights(m_layers[l], m_params.ridge,
-                                                            m_eventsLearned);
+    if (m_solvers[l].bound()) m_solvers[l].startFromWeights(m_layers[l], m_readout[l],
+                                                            m_params.ridge, m_eventsLearned);
   }
 }
 

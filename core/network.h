@@ -49,6 +49,7 @@ struct RebuildProfile {
   std::uint64_t calibration = 0;       ///< known-set calibration on held-out events
   std::uint64_t deeper = 0;            ///< deeper layers tried or kept
   std::uint64_t total = 0;
+  int boundaryNeurons = 0;             ///< first-layer neurons after the two boundary sweeps
 };
 
 /// \brief Constants of the construction. Not user knobs: they are stored in the model so
@@ -263,6 +264,8 @@ public:
 
 private:
   static constexpr int kMaxLayers = PredictScratch::kMaxLayers;
+  /// Readout size up to which the known set's sampling centres are readout features too.
+  static constexpr int kSmallReadout = 128;
 
   bool carve(class Arena& arena);
   int layerInputDims(int layer) const;
@@ -277,7 +280,8 @@ private:
   enum class Refinement { Conflicts, Spacing, Both };
   bool refine(int layer, const float* z, int label, bool wrong, LearnReport& report,
               Refinement rule = Refinement::Both);
-  int commitNeuron(int layer, const float* z, int label, float radius, LearnReport& report);
+  int commitNeuron(int layer, const float* z, int label, float radius, LearnReport& report,
+                   bool readout = true);
   void storeEvent(const float* x, int label, LearnReport& report);
   Status growClasses(int classes);
   Status updateReadouts(const float* x, int label, const float* scoresBefore, bool grew);
@@ -288,10 +292,16 @@ private:
   void buildStructure(int layer, const Events& events);
   void buildCorrectionStructure(int layer, const Events& events);
   void blockDistances(int layer, const Events& events, std::uint32_t first, int rows);
-  void blockMetricDistances(int layer, const Events& events, std::uint32_t first, int rows,
+  void blockMetricDistances(int layer, const Events& events, std::uint32_t first, int rows, int k,
                             int column);
   void eventDistances(int layer, const float* z, int row, int blockNeurons);
-  void batchActivations(int layer, const Events& events, std::uint32_t first, int rows);
+  void batchActivations(int layer, const Events& events, std::uint32_t first, int rows, int k);
+  /// Neurons [0, m_readout[l]) of layer l enter its least-squares readout; the rest are the
+  /// known set's sampling centres, with zero weights until incremental learning grows them in.
+  int readoutNeurons(int layer) const;
+  Status removeNeuron(int layer, int j, bool incremental);
+  void clearLayer(int layer);
+  void inferReadout();
   Status solveLayer(int layer, const Events& events, std::uint32_t cacheStep);
   std::uint32_t leaveOneOut(int layer, const Events& events, std::uint32_t* missed);
   Status growDepth(const Events& held, std::uint32_t errors, std::uint32_t missed);
@@ -312,6 +322,7 @@ private:
 
   Layer m_layers[kMaxLayers];
   ReadoutSolver m_solvers[kMaxLayers];
+  int m_readout[kMaxLayers] = {};
   /// The forward pass of learn() and rebuild() (refine() reads its distances), lent to a
   /// single-threaded owner by scratch().
   PredictScratch m_pass;

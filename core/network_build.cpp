@@ -66,7 +66,7 @@ Status Network::rebuildFrom(const Events& events) {
   if (classes > m_capacity.maxClasses) return Status::ClassOutOfRange;
   m_classes = classes;
   for (int l = 0; l < m_capacity.maxLayers; ++l) {
-    m_layers[l].clear();
+    clearLayer(l);
     m_layers[l].inDims = static_cast<std::uint16_t>(layerInputDims(l));
     m_layers[l].classes = static_cast<std::uint8_t>(classes);
   }
@@ -165,7 +165,7 @@ Status Network::growDepth(const Events& held, std::uint32_t errors, std::uint32_
     buildStructure(l, held);
     const Status status = solveLayer(l, held, 1);
     if (status != Status::Ok) {
-      m_layers[l].clear();
+      clearLayer(l);
       return status;
     }
     const std::uint32_t deeper = leaveOneOut(l, held, nullptr);
@@ -177,7 +177,7 @@ Status Network::growDepth(const Events& held, std::uint32_t errors, std::uint32_
     const bool helps = deeper + needed <= errors;
     const std::uint32_t stackMissed = helps ? trainingErrors(l + 1, held) : 0;
     if (!helps || stackMissed > missed) {
-      m_layers[l].clear();
+      clearLayer(l);
       break;
     }
     m_depth = l + 1;
@@ -217,6 +217,7 @@ void Network::buildStructure(int layer, const Events& events) {
       for (int j = 0; j < l.count; ++j) l.support[j] = 0;
     }
     const Refinement rule = pass < 2 ? Refinement::Conflicts : Refinement::Spacing;
+    if (pass == 2) m_profile.boundaryNeurons = l.count;
     for (std::uint32_t i = 0; i < events.rows; ++i) {
       const int row = int(i % kBlock);
       if (row == 0) blockDistances(layer, events, i, blockRows(events.rows, i));
@@ -233,16 +234,15 @@ void Network::blockDistances(int layer, const Events& events, std::uint32_t firs
   Layer& l = m_layers[layer];
   m_blockNeurons = l.count;
   for (int j = 0; j < l.count; ++j) l.dirty[j] = 0;
-  if (l.count > 0) blockMetricDistances(layer, events, first, rows, 0);
+  if (l.count > 0) blockMetricDistances(layer, events, first, rows, l.count, 0);
 }
 
 void Network::blockMetricDistances(int layer, const Events& events, std::uint32_t first,
-                                   int rows, int column) {
+                                   int rows, int k, int column) {
   // q_j(z) = [z*z, z] . affine_j + offset_j for every event of the block and every neuron,
   // written to blockValues rows of (column + count) floats starting at \p column.
   const Layer& l = m_layers[layer];
   const int d = l.inDims;
-  const int k = l.count;
   for (int r = 0; r < rows; ++r) {
     const float* z = eventInput(layer, events, first + std::uint32_t(r));
     float* out = m_rebuild.blockInput + std::size_t(r) * 2 * d;
@@ -305,9 +305,9 @@ void Network::buildCorrectionStructure(int layer, const Events& events) {
   }
 }
 
-void Network::batchActivations(int layer, const Events& events, std::uint32_t first, int rows) {
-  const int k = m_layers[layer].count;
-  blockMetricDistances(layer, events, first, rows, 1);
+void Network::batchActivations(int layer, const Events& events, std::uint32_t first, int rows,
+                               int k) {
+  blockMetricDistances(layer, events, first, rows, k, 1);
   RowMap phi(m_rebuild.blockValues, rows, k + 1, Eigen::OuterStride<>(k + 1));
   auto q = phi.rightCols(k);
   // Vectorised exp; rounding can leave q a hair below zero at a centre.
@@ -319,7 +319,8 @@ Status Network::solveLayer(int layer, const Events& events, std::uint32_t cacheS
   const std::uint64_t start = tick();
   Layer& l = m_layers[layer];
   ReadoutSolver& solver = m_solvers[layer];
-  const int n = l.count + 1;
+  const int k = readoutNeurons(layer);
+  const int n = k + 1;
   solver.reset(n, m_classes);
   ColMap gram(m_rebuild.blockGram, n, n, Eigen::OuterStride<>(n));
   gram.setZero();
@@ -327,7 +328,7 @@ Status Network::solveLayer(int layer, const Events& events, std::uint32_t cacheS
   const int ld = solver.leadingDim();
   for (std::uint32_t first = 0; first < events.rows; first += kBlock) {
     const int rows = blockRows(events.rows, first);
-    batchActivations(layer, events, first, rows);
+    batchActivations(layer, events, first, rows, k);
     RowMap phi(m_rebuild.blockValues, rows, n, Eigen::OuterStride<>(n));
     detail::dense::rankUpdate<Eigen::Lower>(gram, phi.transpose(), 1.0f, m_rebuild.dense);
     for (int r = 0; r < rows; ++r) {
@@ -335,7 +336,7 @@ Status Network::solveLayer(int layer, const Events& events, std::uint32_t cacheS
       const float* f = m_rebuild.blockValues + std::size_t(r) * n;
       if (i % cacheStep == 0 && i / cacheStep < m_rebuild.phiCacheRows) {
         float* cached = m_rebuild.phiCache + std::size_t(i / cacheStep) * n;
-        for (int k = 0; k < n; ++k) cached[k] = f[k];
+        for (int e = 0; e < n; ++e) cached[e] = f[e];
       }
       const float* previous = m_rebuild.looScores + std::size_t(i) * m_capacity.maxClasses;
       for (int c = 0; c < m_classes; ++c) {
@@ -354,6 +355,9 @@ Status Network::solveLayer(int layer, const Events& events, std::uint32_t cacheS
   const std::uint64_t solving = tick();
   m_profile.gram += solving - start;
   const Status status = solver.solve(m_params.ridge, l);
+  for (int j = k; j < l.count; ++j) {
+    for (int c = 0; c < l.classStride; ++c) l.weightRow(j)[c] = 0.0f;
+  }
   m_profile.solve += tick() - solving;
   return status;
 }
@@ -361,7 +365,7 @@ Status Network::solveLayer(int layer, const Events& events, std::uint32_t cacheS
 std::uint32_t Network::leaveOneOut(int layer, const Events& events, std::uint32_t* missed) {
   const std::uint64_t start = tick();
   const Layer& l = m_layers[layer];
-  const int n = l.count + 1;
+  const int n = readoutNeurons(layer) + 1;
   std::uint32_t errors = 0;
   float* scores = m_rebuild.eventScores;
   // Leverages h = |L^-1 f|^2, a block at a time, in double precision: leave-one-out divides

@@ -43,7 +43,7 @@ Status Network::growClasses(int classes) {
     }
     layer.classes = static_cast<std::uint8_t>(classes);
     if (l > 0) {
-      layer.clear();
+      clearLayer(l);
       layer.inDims = static_cast<std::uint16_t>(layerInputDims(l));
     }
   }
@@ -75,23 +75,79 @@ float Network::newRadius(int layer, const float* z, int label) const {
 }
 
 int Network::commitNeuron(int layer, const float* z, int label, float radius,
-                          LearnReport& report) {
+                          LearnReport& report, bool readout) {
   Layer& l = m_layers[layer];
   ReadoutSolver& solver = m_solvers[layer];
+  const bool incremental = solver.bound() && !m_building;
   if (l.count >= l.capacity) {
     // Full: forget the neuron that has covered the fewest events (oldest first on ties).
     int victim = 0;
     for (int j = 1; j < l.count; ++j) {
       if (l.support[j] < l.support[victim]) victim = j;
     }
-    const bool incremental = solver.bound() && !m_building;
-    if (incremental && solver.remove(victim, l, m_learn.rlsVectors) != Status::Ok) return -1;
-    l.removeNeuron(victim);
+    if (removeNeuron(layer, victim, incremental) != Status::Ok) return -1;
     report.pruned = true;
   }
-  const int j = l.commit(z, static_cast<std::uint8_t>(label), radius);
-  if (j >= 0 && solver.bound() && !m_building) solver.grow(m_params.ridge);
+  int j = l.commit(z, static_cast<std::uint8_t>(label), radius);
+  if (j >= 0 && !solver.bound()) {
+    // No least-squares readout (the lean kernel, the local-readout mode): every neuron
+    // carries its own weight and neurons stay in the order they came.
+    m_readout[layer] = l.count;
+    return j;
+  }
+  // A small readout takes the known set's samples too: its solve costs next to nothing, and
+  // with few events every feature counts (few-shot, a first session). Past kSmallReadout the
+  // samples stay out of the least squares, which then costs O(boundary neurons^2) per event.
+  if (j < 0 || (!readout && m_readout[layer] >= kSmallReadout)) return j;
+  // Readout neurons are the prefix [0, m_readout): the solver's features, in the same order.
+  const int slot = m_readout[layer]++;
+  l.swapNeurons(slot, j);
+  j = slot;
+  if (incremental) solver.grow(m_params.ridge);
   return j;
+}
+
+Status Network::removeNeuron(int layer, int j, bool incremental) {
+  Layer& l = m_layers[layer];
+  if (j >= m_readout[layer]) {
+    l.removeNeuron(j);  // a sampling centre: the last neuron (also sampling) takes its slot
+    return Status::Ok;
+  }
+  // The solver moves its last feature (neuron m_readout - 1) into j's place; the layer does
+  // the same, then drops the slot that frees at the end of the prefix.
+  if (incremental) {
+    const Status s = m_solvers[layer].remove(j, l, m_learn.rlsVectors);
+    if (s != Status::Ok) return s;
+  }
+  const int last = --m_readout[layer];
+  l.swapNeurons(j, last);
+  l.removeNeuron(last);
+  return Status::Ok;
+}
+
+int Network::readoutNeurons(int layer) const { return m_readout[layer]; }
+
+void Network::clearLayer(int layer) {
+  m_layers[layer].clear();
+  m_readout[layer] = 0;
+}
+
+void Network::inferReadout() {
+  // A model does not record which neurons are sampling centres: they are the trailing
+  // neurons whose weights are all zero (a rebuild leaves them so, and learning keeps them at
+  // the end).
+  for (int l = 0; l < m_capacity.maxLayers; ++l) {
+    const Layer& layer = m_layers[l];
+    int readout = layer.count;
+    while (readout > 0) {
+      const float* w = layer.weightRow(readout - 1);
+      bool zero = true;
+      for (int c = 0; c < layer.classes && zero; ++c) zero = w[c] == 0.0f;
+      if (!zero) break;
+      --readout;
+    }
+    m_readout[l] = readout;
+  }
 }
 
 bool Network::refine(int layer, const float* z, int label, bool wrong, LearnReport& report,
@@ -105,7 +161,7 @@ bool Network::refine(int layer, const float* z, int label, bool wrong, LearnRepo
   const bool sampling = layer == 0 && rule != Refinement::Conflicts && l.count < l.capacity;
   if (rule == Refinement::Spacing) {
     if (!sampling || coveredAtSpacing(l, z, label, q)) return false;
-    return commitNeuron(layer, z, label, newRadius(layer, z, label), report) >= 0;
+    return commitNeuron(layer, z, label, newRadius(layer, z, label), report, false) >= 0;
   }
   int covering = -1;
   for (int j = 0; j < l.count; ++j) {
@@ -120,7 +176,9 @@ bool Network::refine(int layer, const float* z, int label, bool wrong, LearnRepo
   if (covering >= 0) ++l.support[covering];
   if (covering >= 0 && !wrong && (!sampling || coveredAtSpacing(l, z, label, q))) return false;
   const float radius = newRadius(layer, z, label);
-  return commitNeuron(layer, z, label, radius, report) >= 0;
+  // Covered and right, but far from its class's centres: a known-set sample, not a boundary.
+  const bool boundary = covering < 0 || wrong;
+  return commitNeuron(layer, z, label, radius, report, boundary) >= 0;
 }
 
 bool Network::coveredAtSpacing(const Layer& l, const float* z, int label, const float* q) const {

@@ -61,8 +61,9 @@ void ReadoutSolver::start(float ridge) {
   m_inverse[0] = 1.0 / (double(ridge) * 1e-3); // matches solve(): bias barely regularised
 }
 
-void ReadoutSolver::startFromWeights(const Layer& layer, float ridge, std::uint32_t events) {
-  const int n = layer.count + 1;
+void ReadoutSolver::startFromWeights(const Layer& layer, int neurons, float ridge,
+                                     std::uint32_t events) {
+  const int n = neurons + 1;
   m_size = n;
   m_ridge = ridge;
   m_factored = false;
@@ -70,7 +71,7 @@ void ReadoutSolver::startFromWeights(const Layer& layer, float ridge, std::uint3
   MatrixMap p(m_inverse, n, n, Eigen::OuterStride<>(m_capacity));
   p.setZero();
   p(0, 0) = 1.0 / (double(ridge) * 1e-3 + double(events));
-  for (int j = 0; j < layer.count; ++j) p(j + 1, j + 1) = 1.0 / (double(ridge) + layer.support[j]);
+  for (int j = 0; j < neurons; ++j) p(j + 1, j + 1) = 1.0 / (double(ridge) + layer.support[j]);
 }
 
 Status ReadoutSolver::factor(float ridge) {

@@ -43,7 +43,8 @@ public:
   void start(float ridge);
   /// \brief Continue learning from loaded weights: P is diagonal, each neuron's precision
   /// being the events it has covered (its support), so well-supported weights move less.
-  void startFromWeights(const Layer& layer, float ridge, std::uint32_t events);
+  /// Only neurons [0, \p neurons) are features (the rest are the known set's samples).
+  void startFromWeights(const Layer& layer, int neurons, float ridge, std::uint32_t events);
   /// \brief Column-major G (lower triangle used) and B, leading dimension leadingDim().
   double* gram() { return m_gram; }
   double* rhs() { return m_rhs; }
@@ -101,7 +102,7 @@ public:
   bool bound() const { return false; }
   void reset(int, int) {}
   void start(float) {}
-  void startFromWeights(const Layer&, float, std::uint32_t) {}
+  void startFromWeights(const Layer&, int, float, std::uint32_t) {}
   double* gram() { return nullptr; }
   double* rhs() { return nullptr; }
   int leadingDim() const { return 0; }
@@ -111,6 +112,7 @@ public:
   Status update(const float*, const float*, Layer&, double*) { return Status::NotSupported; }
   void grow(float) {}
   Status remove(int, Layer&, double*) { return Status::NotSupported; }
+  int size() const { return 0; }
 };
 #endif
 

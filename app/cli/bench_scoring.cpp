@@ -84,11 +84,11 @@ std::uint64_t nanoseconds() {
 void printProfile(const Network& net, const data::Dataset& train) {
   const RebuildProfile& p = net.rebuildProfile();
   const auto ms = [](std::uint64_t ns) { return double(ns) * 1e-6; };
-  std::printf("profile: %d events x %d dims -> depth %d, %d neurons: total %.2f ms = scales and "
+  std::printf("profile: %d events x %d dims -> depth %d, %d neurons (%d at the class boundaries): total %.2f ms = scales and "
               "spacing %.2f, structure %.2f, Gram %.2f, solve %.2f, leave-one-out %.2f "
               "(all layers); repair %.2f, calibration %.2f, deeper layers %.2f (wall, "
               "including their own solves)\n",
-              train.rows, train.dims, net.depth(), net.totalNeurons(), ms(p.total),
+              train.rows, train.dims, net.depth(), net.totalNeurons(), p.boundaryNeurons, ms(p.total),
               ms(p.scalesAndSpacing), ms(p.structure), ms(p.gram), ms(p.solve),
               ms(p.leaveOneOut), ms(p.repair), ms(p.calibration), ms(p.deeper));
 }

@@ -210,6 +210,68 @@ private slots:
     QVERIFY(accuracy(b.net, train) > 0.35); // degraded but sane: above chance (0.25)
   }
 
+  // Index of the first neuron of layer 0 from which every weight is zero (the known set's
+  // sampling centres, which a large readout leaves out of its least squares).
+  static int firstSilentNeuron(const Network& net) {
+    const Layer& l = net.layer(0);
+    int silent = l.count;
+    while (silent > 0) {
+      const float* w = l.weightRow(silent - 1);
+      bool zero = true;
+      for (int c = 0; c < l.classes; ++c) zero = zero && w[c] == 0.0f;
+      if (!zero) break;
+      --silent;
+    }
+    return silent;
+  }
+
+  void largeReadoutLeavesKnownSamplesOutOfTheSolve() {
+    // Issue 11: past 128 readout neurons, the centres that only sample the known set stay out
+    // of the least squares (the solve and leave-one-out cost the square of its size), keep
+    // zero weights at the end of the layer, and still count in the known set.
+    Capacity cap = test::smallCapacity(8, 2048);
+    cap.maxNeurons = 1024;
+    Box b(cap);
+    b.net.setAutoRebuild(0.0f);
+    const auto train = test::blobs(4, 250, 8, 0.7f);
+    QCOMPARE(b.net.rebuild(train.x.data(), train.y.data(), std::uint32_t(train.rows())),
+             Status::Ok);
+    const int readout = firstSilentNeuron(b.net);
+    const int count = b.net.neurons(0);
+    QVERIFY2(readout >= 128 && readout < count,
+             qPrintable(QString("readout %1 of %2 neurons").arg(readout).arg(count)));
+    QVERIFY(accuracy(b.net, train) > 0.8);
+    // The samples are part of the known set: the input at a sample is known.
+    Prediction p;
+    QCOMPARE(b.net.predict(b.net.layer(0).centre(count - 1), p, b.net.scratch()), Status::Ok);
+    QVERIFY(p.known);
+    // Learning on, up to a full layer: boundary neurons join the readout's prefix, samples
+    // stay silent after it, and pruning keeps both in place.
+    const auto more = test::blobs(4, 200, 8, 0.7f, 7);
+    bool pruned = false;
+    for (int i = 0; i < more.rows(); ++i) {
+      LearnReport r;
+      QCOMPARE(b.net.learn(more.row(i), more.y[std::size_t(i)], &r), Status::Ok);
+      pruned = pruned || r.pruned;
+    }
+    const Layer& l = b.net.layer(0);
+    const int silent = firstSilentNeuron(b.net);
+    qInfo("readout %d of %d neurons; after learning %d of %d", readout, count, silent,
+          int(l.count));
+    QVERIFY(silent > readout);  // boundary neurons were learned into the readout
+    QVERIFY(pruned);            // and the layer filled up
+    QVERIFY(accuracy(b.net, more) > 0.8);
+    // Reloaded, the model finds the same split and learns on from it.
+    const auto bytes = bytesOf(b.net);
+    Box copy(cap);
+    QCOMPARE(loadModel(bytes.data(), bytes.size(), copy.net, nullptr), Status::Ok);
+    QCOMPARE(firstSilentNeuron(copy.net), silent);
+    for (int i = 0; i < 50; ++i) {
+      QCOMPARE(copy.net.learn(train.row(i), train.y[std::size_t(i)]), Status::Ok);
+    }
+    QVERIFY(accuracy(copy.net, train) > 0.8);
+  }
+
   void sameEventsSameBytes() {
     const auto train = test::blobs(3, 50, 4, 1.5f);
     Box a(test::smallCapacity(4));
