@@ -90,6 +90,22 @@ void DenseWorkspace::carve(const Capacity& capacity, Arena& arena) {
   exceeded = false;
 }
 
+#if !defined(DLM_HAVE_AVX2_PATH)
+// A build without the AVX2 path (not x86-64, or a variant of the kernel built from the
+// portable sources alone): every product runs the baseline code.
+namespace simd {
+bool gemmFloat(const GemmArgs&, const Panels&) { return false; }
+bool gemmDouble(const GemmArgs&, const Panels&) { return false; }
+bool syrkLowerFloat(long, long, const float*, long, bool, float*, long, float, const Panels&) {
+  return false;
+}
+bool syrkLowerDouble(long, long, const double*, long, bool, double*, long, double,
+                     const Panels&) {
+  return false;
+}
+} // namespace simd
+#endif
+
 } // namespace dlm::detail
 
 #endif // DLM_CORE_REBUILD

@@ -15,6 +15,8 @@
 // Eigen at all, so that a product still asking Eigen for memory shows up as a heap allocation.
 
 #include "core/scratch.h"  // DLM_CORE_REBUILD
+#include "core/simd/dense_avx2.h"
+#include "core/vectors.h"
 
 #if DLM_CORE_REBUILD
 
@@ -36,6 +38,19 @@ void densePanelBytes(const Capacity& capacity, std::size_t& lhs, std::size_t& rh
 namespace dense {
 
 using Eigen::Index;
+
+inline simd::Panels panels(const DenseWorkspace& ws) {
+  return {ws.lhs, ws.lhsBytes, ws.rhs, ws.rhsBytes};
+}
+
+// Run on the AVX2 path (core/vectors.h) when chosen; false: run the baseline code.
+template <typename Scalar>
+bool wideGemm(const simd::GemmArgs& g, const DenseWorkspace& ws) {
+  if (vectorPath() != VectorPath::Avx2Fma) return false;
+  if constexpr (std::is_same<Scalar, float>::value) return simd::gemmFloat(g, panels(ws));
+  if constexpr (std::is_same<Scalar, double>::value) return simd::gemmDouble(g, panels(ws));
+  return false;
+}
 
 // An Eigen blocking object whose panels are the workspace's: Eigen sizes mc, nc and kc as for
 // its own expression, then finds blockA and blockB set and allocates nothing.
@@ -67,16 +82,22 @@ public:
   }
 };
 
-/// `dst.noalias() = lhs * rhs` (Eigen's generic_product_impl<..., GemmProduct>::evalTo).
+/// `dst.noalias() = lhs * rhs` (Eigen's generic_product_impl<..., GemmProduct>::evalTo), or
+/// `+=` with \p accumulate.
 template <typename Dst, typename Lhs, typename Rhs>
-void multiply(Dst& dst, const Lhs& lhs, const Rhs& rhs, DenseWorkspace& ws) {
+void multiply(Dst& dst, const Lhs& lhs, const Rhs& rhs, DenseWorkspace& ws,
+              bool accumulate = false) {
   namespace ei = Eigen::internal;
   // Eigen's own dispatch: tiny products are coefficient-based, a single row or column is a
   // matrix-vector product; neither packs anything.
   if ((rhs.rows() + dst.rows() + dst.cols() < EIGEN_GEMM_TO_COEFFBASED_THRESHOLD &&
        rhs.rows() > 0) ||
       lhs.cols() == 0 || lhs.rows() == 0 || rhs.cols() == 0 || dst.cols() == 1 || dst.rows() == 1) {
-    dst.noalias() = lhs * rhs;
+    if (accumulate) {
+      dst.noalias() += lhs * rhs;
+    } else {
+      dst.noalias() = lhs * rhs;
+    }
     return;
   }
   using Scalar = typename Dst::Scalar;
@@ -100,10 +121,18 @@ void multiply(Dst& dst, const Lhs& lhs, const Rhs& rhs, DenseWorkspace& ws) {
       bool(RhsTraits::NeedToConjugate), kRowMajor ? Eigen::RowMajor : Eigen::ColMajor,
       Dst::InnerStrideAtCompileTime>;
 
-  dst.setZero();
+  if (!accumulate) dst.setZero();
   const auto& a = LhsTraits::extract(lhs);
   const auto& b = RhsTraits::extract(rhs);
   const Scalar alpha = ei::combine_scalar_factors(Scalar(1), lhs, rhs);
+  if (int(Dst::InnerStrideAtCompileTime) == 1 &&
+      wideGemm<Scalar>({dst.rows(), dst.cols(), a.cols(), &a.coeffRef(0, 0), a.outerStride(),
+                        (ActualLhs::Flags & Eigen::RowMajorBit) != 0, &b.coeffRef(0, 0),
+                        b.outerStride(), (ActualRhs::Flags & Eigen::RowMajorBit) != 0,
+                        &dst.coeffRef(0, 0), dst.outerStride(), kRowMajor, double(alpha)},
+                       ws)) {
+    return;
+  }
   ArenaBlocking<Blocking> blocking(dst.rows(), dst.cols(), a.cols(), true);
   // A row-major product runs transposed: its "rows" are the destination's columns.
   const Index m = kRowMajor ? dst.cols() : dst.rows();
@@ -140,6 +169,18 @@ void rankUpdate(Mat& mat, const Other& other, typename Mat::Scalar alpha, DenseW
   const Scalar actualAlpha = alpha * OtherTraits::extractScalarFactor(other.derived());
   const Index size = mat.cols();
   const Index depth = u.cols();
+  if (int(Mat::InnerStrideAtCompileTime) == 1 && UpLo == Eigen::Lower &&
+      vectorPath() == VectorPath::Avx2Fma) {
+    bool done = false;
+    if constexpr (std::is_same<Scalar, float>::value) {
+      done = simd::syrkLowerFloat(size, depth, u.data(), u.outerStride(), kOtherRowMajor,
+                                  mat.data(), mat.outerStride(), actualAlpha, panels(ws));
+    } else if constexpr (std::is_same<Scalar, double>::value) {
+      done = simd::syrkLowerDouble(size, depth, u.data(), u.outerStride(), kOtherRowMajor,
+                                   mat.data(), mat.outerStride(), actualAlpha, panels(ws));
+    }
+    if (done) return;
+  }
   ArenaBlocking<Blocking> blocking(size, size, depth, false);
   const Index kc = blocking.kc();
   if (!blocking.bind(ws, kc * std::min(size, blocking.mc()), kc * size)) return;

@@ -65,7 +65,7 @@ bool Network::carve(Arena& arena) {
       double* gram = arena.take<double>(std::size_t(features) * features);
       double* inverse = arena.take<double>(std::size_t(features) * features);
       double* rhs = arena.take<double>(std::size_t(features) * classes);
-      m_solvers[l].bind(gram, inverse, rhs, features, classes, &m_rebuild.dense);
+      m_solvers[l].bind(gram, inverse, rhs, features, classes, &m_rebuild.dense[0]);
     }
   }
   m_pass.carve(cap, arena);

@@ -5,6 +5,7 @@
 
 #include "core/known_set.h"
 #include "core/layer.h"
+#include "core/parallel.h"
 #include "core/readout.h"
 #include "core/scratch.h"
 #include "core/status.h"
@@ -28,6 +29,9 @@ struct Capacity {
   /// Neurons per deeper layer, at most maxNeurons; 0: maxNeurons. Deeper layers only correct
   /// the events the stack gets wrong, so a small board gives them far fewer neurons.
   std::uint16_t maxDeepNeurons = 0;
+  /// Threads a host rebuild may use at once (each gets its own packing panels); the work is
+  /// cut the same way whatever this is. 1 on a board.
+  std::uint8_t workers = 1;
 
   /// \brief Neurons layer \p layer can hold.
   int layerNeurons(int layer) const {
@@ -248,6 +252,9 @@ public:
   /// core has no clock of its own: each port passes one.
 #if DLM_CORE_REBUILD
   void setProfileClock(std::uint64_t (*clock)()) { m_clock = clock; }
+  /// \brief Lend the rebuild a pool of threads (null: the caller's thread only). At most
+  /// Capacity::workers of them are used.
+  void setTaskRunner(TaskRunner* runner);
   const RebuildProfile& rebuildProfile() const { return m_profile; }
 #endif
 
@@ -299,6 +306,8 @@ private:
   /// Neurons [0, m_readout[l]) of layer l enter its least-squares readout; the rest are the
   /// known set's sampling centres, with zero weights until incremental learning grows them in.
   int readoutNeurons(int layer) const;
+  TaskRunner* taskRunner() const;
+  void blockLeverages(int layer, const float* block, int rows, int n);
   Status removeNeuron(int layer, int j, bool incremental);
   void clearLayer(int layer);
   void inferReadout();
@@ -327,6 +336,7 @@ private:
   /// single-threaded owner by scratch().
   PredictScratch m_pass;
   detail::LearnScratch m_learn;
+  TaskRunner* m_runner = nullptr;
   detail::RebuildScratch m_rebuild;  ///< null pointers without event memory or exact readout
 
   // Event memory, a ring: oldest events are forgotten first when it is full.

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/dense.h"
+#include "core/dense_parallel.h"
 #include "core/network.h"
 #include "core/network_events.h"
 #include "core/util.h"
@@ -73,7 +73,7 @@ Status Network::rebuildFrom(const Events& events) {
   m_building = true;
   m_depth = 1;
   m_calibration.clear();
-  m_rebuild.dense.exceeded = false;
+  m_rebuild.clearDenseExceeded();
   m_profile = RebuildProfile();
   const std::uint64_t start = tick();
   chooseKnownScales(events);
@@ -104,7 +104,7 @@ Status Network::rebuildFrom(const Events& events) {
   m_profile.total = tick() - start;
   m_building = false;
   // Never expected: densePanelBytes() bounds every product. Refuse rather than allocate.
-  if (status == Status::Ok && m_rebuild.dense.exceeded) status = Status::ArenaTooSmall;
+  if (status == Status::Ok && m_rebuild.denseExceeded()) status = Status::ArenaTooSmall;
   m_eventsLearned = events.rows;
   m_sinceRebuild = 0;
   return status;
@@ -219,6 +219,9 @@ void Network::buildStructure(int layer, const Events& events) {
     const Refinement rule = pass < 2 ? Refinement::Conflicts : Refinement::Spacing;
     if (pass == 2) m_profile.boundaryNeurons = l.count;
     for (std::uint32_t i = 0; i < events.rows; ++i) {
+      // The spacing sweep only commits, and only while there is room: once the layer is full
+      // the rest of it would change nothing (at Fashion-MNIST sizes, a third of the structure).
+      if (rule == Refinement::Spacing && l.count >= l.capacity) break;
       const int row = int(i % kBlock);
       if (row == 0) blockDistances(layer, events, i, blockRows(events.rows, i));
       const float* z = eventInput(layer, events, i);
@@ -256,7 +259,7 @@ void Network::blockMetricDistances(int layer, const Events& events, std::uint32_
       l.affine, k, 2 * d, Eigen::OuterStride<>(2 * l.stride));
   RowMap block(m_rebuild.blockValues, rows, column + k, Eigen::OuterStride<>(column + k));
   auto q = block.rightCols(k);
-  detail::dense::multiply(q, input, weights.transpose(), m_rebuild.dense);
+  detail::multiplyByNeurons(q, input, weights, taskRunner(), m_rebuild.dense);
   q.rowwise() += Eigen::Map<const Eigen::RowVectorXf>(l.offsets, k);
 }
 
@@ -329,8 +332,10 @@ Status Network::solveLayer(int layer, const Events& events, std::uint32_t cacheS
   for (std::uint32_t first = 0; first < events.rows; first += kBlock) {
     const int rows = blockRows(events.rows, first);
     batchActivations(layer, events, first, rows, k);
-    RowMap phi(m_rebuild.blockValues, rows, n, Eigen::OuterStride<>(n));
-    detail::dense::rankUpdate<Eigen::Lower>(gram, phi.transpose(), 1.0f, m_rebuild.dense);
+    // The block's activations, row-major events x n, read as column-major n x events.
+    const Eigen::Map<const ColMatrix, 0, Eigen::OuterStride<>> phiT(m_rebuild.blockValues, n,
+                                                                    rows, Eigen::OuterStride<>(n));
+    detail::rankUpdateByStrips(gram, phiT, taskRunner(), m_rebuild.dense);
     for (int r = 0; r < rows; ++r) {
       const std::uint32_t i = first + std::uint32_t(r);
       const float* f = m_rebuild.blockValues + std::size_t(r) * n;
@@ -362,6 +367,32 @@ Status Network::solveLayer(int layer, const Events& events, std::uint32_t cacheS
   return status;
 }
 
+void Network::setTaskRunner(TaskRunner* runner) {
+  // Eigen's cache-size statics, set before several threads first ask for them.
+  if (runner != nullptr) Eigen::initParallel();
+  m_runner = runner;
+}
+
+TaskRunner* Network::taskRunner() const {
+  // A runner with more workers than the arena has panels for would share them: run alone.
+  return m_runner != nullptr && m_runner->workers() <= m_rebuild.workers ? m_runner : nullptr;
+}
+
+void Network::blockLeverages(int layer, const float* block, int rows, int n) {
+  // Pieces of a fixed number of events: one triangular solve each, with its own panels.
+  constexpr int kPieceEvents = 32;
+  const ReadoutSolver& solver = m_solvers[layer];
+  auto piece = [&](int t, int worker) {
+    const int first = t * kPieceEvents;
+    const int count = rows - first < kPieceEvents ? rows - first : kPieceEvents;
+    solver.leverages(block + std::size_t(first) * n, count,
+                     m_rebuild.leverageWork + std::size_t(first) * n, m_rebuild.leverages + first,
+                     &m_rebuild.dense[worker]);
+  };
+  detail::forEachTask(taskRunner(), (rows + kPieceEvents - 1) / kPieceEvents, piece,
+                      double(n) * double(n) * rows / 2);
+}
+
 std::uint32_t Network::leaveOneOut(int layer, const Events& events, std::uint32_t* missed) {
   const std::uint64_t start = tick();
   const Layer& l = m_layers[layer];
@@ -374,7 +405,7 @@ std::uint32_t Network::leaveOneOut(int layer, const Events& events, std::uint32_
     const int rows = blockRows(events.rows, first);
     const float* block = m_rebuild.phiCache + std::size_t(first) * n;
     double* leverage = m_rebuild.leverages;
-    m_solvers[layer].leverages(block, rows, m_rebuild.leverageWork, leverage);
+    blockLeverages(layer, block, rows, n);
     for (int r = 0; r < rows; ++r) {
       const std::uint32_t i = first + std::uint32_t(r);
       const float* f = block + std::size_t(r) * n;

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/dense.h"
+#include "core/dense_parallel.h"
 #include "core/network.h"
 #include "core/network_events.h"
 
@@ -166,7 +166,7 @@ void Network::calibrateKnownSet(const Events& events, float knownSpacing) {
     }
     const ConstRowMap input(in, rows, d, Eigen::OuterStride<>(d));
     RowMap dots(m_rebuild.blockValues, rows, k, Eigen::OuterStride<>(k));
-    detail::dense::multiply(dots, input, centres.transpose(), m_rebuild.dense);
+    detail::multiplyByNeurons(dots, input, centres, taskRunner(), m_rebuild.dense);
     for (int r = 0; r < rows; ++r) {
       const float zNorm = unit ? input.row(r).squaredNorm() : weights[r];
       NearestTwo nearest;

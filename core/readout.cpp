@@ -144,15 +144,16 @@ double ReadoutSolver::leverage(const float* phi, double* scratch) const {
   return v.squaredNorm();
 }
 
-void ReadoutSolver::leverages(const float* features, int rows, double* work,
-                              double* out) const {
+void ReadoutSolver::leverages(const float* features, int rows, double* work, double* out,
+                              detail::DenseWorkspace* ws) const {
   const int n = m_size;
   Eigen::Map<Matrix> v(work, n, rows);
   for (int r = 0; r < rows; ++r) {
     for (int i = 0; i < n; ++i) v(i, r) = double(features[std::size_t(r) * n + i]);
   }
   MatrixMap l(m_gram, n, n, Eigen::OuterStride<>(m_capacity));
-  detail::dense::solveTriangular<Eigen::OnTheLeft, Eigen::Lower>(l, v, *m_dense);
+  detail::dense::solveTriangular<Eigen::OnTheLeft, Eigen::Lower>(l, v,
+                                                                 ws != nullptr ? *ws : *m_dense);
   for (int r = 0; r < rows; ++r) out[r] = v.col(r).squaredNorm();
 }
 

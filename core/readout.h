@@ -57,7 +57,9 @@ public:
   double leverage(const float* phi, double* scratch) const;
   /// \brief Leverages of a block of events at once (one triangular solve with many right-hand
   /// sides). \p features is rows x size() row-major, bias first; \p work holds rows x size().
-  void leverages(const float* features, int rows, double* work, double* out) const;
+  /// \p ws: the packing panels to use (null: the solver's own).
+  void leverages(const float* features, int rows, double* work, double* out,
+                 detail::DenseWorkspace* ws = nullptr) const;
 
 
   /// \brief One recursive least-squares step on (phi, target); updates \p layer's weights.
@@ -107,7 +109,7 @@ public:
   double* rhs() { return nullptr; }
   int leadingDim() const { return 0; }
   Status solve(float, Layer&) { return Status::NotSupported; }
-  void leverages(const float*, int, double*, double*) const {}
+  void leverages(const float*, int, double*, double*, detail::DenseWorkspace* = nullptr) const {}
 
   Status update(const float*, const float*, Layer&, double*) { return Status::NotSupported; }
   void grow(float) {}

@@ -90,7 +90,20 @@ void RebuildScratch::carve(const Capacity& capacity, Arena& arena) {
   featureMoments = arena.take<double>(2 * std::size_t(capacity.maxDims));
   classMeans = arena.take<double>(std::size_t(capacity.maxClasses) * capacity.maxDims);
   classCounts = arena.take<std::uint32_t>(capacity.maxClasses);
-  dense.carve(capacity, arena);
+  workers = capacity.workers < 1 ? 1 : capacity.workers > kMaxWorkers ? kMaxWorkers
+                                                                      : capacity.workers;
+  for (int w = 0; w < workers; ++w) dense[w].carve(capacity, arena);
+}
+
+bool RebuildScratch::denseExceeded() const {
+  for (int w = 0; w < workers; ++w) {
+    if (dense[w].exceeded) return true;
+  }
+  return false;
+}
+
+void RebuildScratch::clearDenseExceeded() {
+  for (int w = 0; w < workers; ++w) dense[w].exceeded = false;
 }
 #endif
 

@@ -83,15 +83,21 @@ struct RebuildScratch {
   double* featureMoments = nullptr; ///< 2 x maxDims: per-feature mean and sum of squares
   double* classMeans = nullptr;   ///< maxClasses x maxDims: running per-class feature means
   std::uint32_t* classCounts = nullptr; ///< maxClasses: events per class so far
-  DenseWorkspace dense;
+  /// Packing panels per worker (Capacity::workers of them); the solver uses the first.
+  static constexpr int kMaxWorkers = 8;
+  DenseWorkspace dense[kMaxWorkers];
+  int workers = 1;
 
   void carve(const Capacity& capacity, Arena& arena);
+  /// \brief A product was skipped for want of panel space, on any worker.
+  bool denseExceeded() const;
+  void clearDenseExceeded();
 };
 #else
 /// The lean device kernel has no direct rebuild, hence no rebuild scratch.
 struct RebuildScratch {
   static constexpr float* looScores = nullptr;
-  DenseWorkspace dense;
+  DenseWorkspace dense[1];
   void carve(const Capacity&, Arena&) {}
 };
 #endif

@@ -11,6 +11,9 @@
 #include "app/cli/bench_protocols.h"
 #include "app/cli/bench_report.h"
 #include "app/cli/commands.h"
+#include "app/cli/network_box.h"
+#include "app/parallel/thread_pool.h"
+#include "core/vectors.h"
 
 namespace dlm::cli {
 
@@ -28,7 +31,7 @@ void printBenchUsage() {
       "                 [--known-scales unit|standardise|descriptor] [--stats-weight W]\n"
       "                 [--board-scales unit|prior] [--board-weight W] [--scale-floor F]\n"
       "                 [--scale-spread within|all] [--json FILE] [--markdown FILE]\n"
-      "                 [--csv FILE] [--profile]\n\n"
+      "                 [--csv FILE] [--profile] [--threads N] [--vectors widest|baseline|avx2]\n\n"
       "protocols (docs/benchmarks.md):\n"
       "  standard  digits closed set, one open-set split, streaming and cost; Fashion-MNIST\n"
       "            closed set with --dataset fashion-mnist or all (the default protocol)\n"
@@ -57,6 +60,12 @@ void printBenchUsage() {
       "  --board-weight W  the board's prior weight of statistics and duration (default 3)\n"
       "  --scale-floor F a feature's std is floored at F x the mean std (default 0.1)\n"
       "  --scale-spread  the std within classes (pooled; default) or over all events\n"
+      "  --threads N     threads a full rebuild uses (default: every hardware thread, at most\n"
+      "                  8); the model is the same whatever N. The MLP's epoch uses one\n"
+      "                  thread (so does scikit-learn's); --threads 1 compares like with like\n"
+      "  --vectors P     the rebuild's dense products: widest the CPU has (default), the\n"
+      "                  build's baseline (SSE2 on x86-64), or avx2 (AVX2+FMA); the MLP and\n"
+      "                  kNN peers always run the baseline\n"
       "  --profile       print where each timed rebuild's time went (scales and spacing,\n"
       "                  structure, Gram, solve, leave-one-out, repair, calibration, deeper)\n"
       "Exit code 2 when a data set was skipped (its package is missing): see the notes.\n",
@@ -127,6 +136,20 @@ bool parseKnownScales(const Args& args, std::string& error) {
   return true;
 }
 
+bool parseVectors(const Args& args, std::string& error) {
+  const std::string wanted = args.value("vectors", "widest");
+  if (wanted != "widest" && wanted != "baseline" && wanted != "avx2") {
+    error = "--vectors is widest, baseline or avx2, not '" + wanted + "'";
+    return false;
+  }
+  const VectorPath path = wanted == "baseline" ? VectorPath::Baseline : VectorPath::Avx2Fma;
+  if (setVectorPath(path) != path && wanted == "avx2") {
+    error = "--vectors avx2: this CPU (or build) has no AVX2 and FMA";
+    return false;
+  }
+  return true;
+}
+
 bool parseOptions(const Args& args, std::string& protocol, BenchOptions& o, std::string& error) {
   protocol = args.value("protocol", "standard");
   if (kProtocols.count(protocol) == 0) {
@@ -134,9 +157,11 @@ bool parseOptions(const Args& args, std::string& protocol, BenchOptions& o, std:
             "'";
     return false;
   }
-  return parseKnownScales(args, error) &&
+  return parseKnownScales(args, error) && parseVectors(args, error) &&
          args.intValue("repeats", 5, 1, 1000, o.repeats, error) &&
          args.intValue("max-neurons", 2048, 16, 65535, o.maxNeurons, error) &&
+         args.intValue("threads", parallel::hostWorkers(), 1, detail::RebuildScratch::kMaxWorkers,
+                       rebuildThreads(), error) &&
          args.intValue("splits", 20, 1, 10000, o.splits, error) &&
          args.intValue("draws", 10, 1, 10000, o.draws, error) && parseSeed(args, o.seed, error) &&
          parseDatasets(args, o.datasets, error);
@@ -179,7 +204,7 @@ int runBench(int argc, char** argv) {
   if (!args.parse(argc, argv, 2,
                   {"protocol", "dataset", "seed", "splits", "draws", "json", "markdown", "csv",
                    "repeats", "max-neurons", "known-scales", "stats-weight", "board-scales",
-                   "scale-floor", "scale-spread", "board-weight"},
+                   "scale-floor", "scale-spread", "board-weight", "threads", "vectors"},
                   {"profile"}, error) ||
       !parseOptions(args, protocol, o, error)) {
     std::fprintf(stderr, "dlm bench: %s (try dlm bench --help)\n", error.c_str());

@@ -1,4 +1,6 @@
 #include "app/cli/bench_report.h"
+#include "app/cli/network_box.h"
+#include "core/vectors.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -25,7 +27,11 @@ std::string machineDescription() {
       break;
     }
   }
-  return model + ", " + std::to_string(std::thread::hardware_concurrency()) + " cores";
+  const int threads = rebuildThreads();
+  return model + ", " + std::to_string(std::thread::hardware_concurrency()) + " cores; rebuild on " +
+         std::to_string(threads) + (threads == 1 ? " thread, " : " threads, ") +
+         vectorPathName(vectorPath()) + "; MLP epoch on 1 thread, " +
+         vectorPathName(VectorPath::Baseline);
 }
 
 void BenchReport::add(const std::string& dataset, const std::string& measure,

@@ -95,6 +95,12 @@ void printProfile(const Network& net, const data::Dataset& train) {
 
 } // namespace
 
+void watchRebuild(Network& net) { net.setProfileClock(rebuildProfiling() ? &nanoseconds : nullptr); }
+
+void printProfileIfAsked(const Network& net, const data::Dataset& train) {
+  if (rebuildProfiling()) printProfile(net, train);
+}
+
 double rebuildTimed(NetworkBox& box, const data::Dataset& train, int repeats, int maxNeurons) {
   std::string error;
   if (!box.create(learningCapacity(train.rows, train.dims, int(train.classNames.size()),
@@ -105,7 +111,7 @@ double rebuildTimed(NetworkBox& box, const data::Dataset& train, int repeats, in
   }
   applyKnownScaling(box.network(), train);
   box.classNames() = train.classNames;
-  box.network().setProfileClock(rebuildProfiling() ? &nanoseconds : nullptr);
+  watchRebuild(box.network());
   const std::vector<std::uint8_t> labels = byteLabels(train);
   std::vector<double> times;
   for (int r = 0; r < repeats; ++r) {
@@ -120,7 +126,7 @@ double rebuildTimed(NetworkBox& box, const data::Dataset& train, int repeats, in
       return std::nan("");
     }
   }
-  if (rebuildProfiling()) printProfile(box.network(), train);
+  printProfileIfAsked(box.network(), train);
   return bench::summarize(times).median;
 }
 

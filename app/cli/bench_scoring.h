@@ -70,6 +70,10 @@ double mlpTimed(bench::Mlp& mlp, const data::Dataset& train, int epochs, std::ui
 
 /// \brief True (--profile): every rebuildTimed() prints where its last rebuild's time went.
 bool& rebuildProfiling();
+/// \brief With --profile, give \p net the clock its rebuild profile needs.
+void watchRebuild(Network& net);
+/// \brief With --profile, print where \p net's last rebuild (over \p train) spent its time.
+void printProfileIfAsked(const Network& net, const data::Dataset& train);
 
 /// \brief Rebuild \p repeats times on \p train; returns the median seconds and leaves the
 /// network built (a full rebuild, as the studio does).

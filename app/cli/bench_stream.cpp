@@ -102,10 +102,12 @@ void benchFashion(BenchReport& report, int maxNeurons) {
   }
   box.classNames() = train.classNames;
   std::vector<std::uint8_t> labels(train.labels.begin(), train.labels.end());
+  watchRebuild(box.network());
   const double t0 = bench::nowSeconds();
   const Status s =
       box.network().rebuild(train.features.data(), labels.data(), std::uint32_t(train.rows));
   const double rebuild = bench::nowSeconds() - t0;
+  printProfileIfAsked(box.network(), train);
   if (s != Status::Ok) {
     report.note(std::string("fashion-mnist rebuild failed: ") + statusText(s));
     return;

@@ -186,10 +186,12 @@ int runLearn(int argc, char** argv) {
   Args args;
   std::string error;
   int maxNeurons = 0;
-  if (!args.parse(argc, argv, 2, {"data", "label", "out", "max-neurons", "model"},
+  if (!args.parse(argc, argv, 2, {"data", "label", "out", "max-neurons", "model", "threads"},
                   {"json", "incremental", "local-readout"}, error) ||
       !args.require("data", error) || !args.require("out", error) ||
-      !args.intValue("max-neurons", 2048, 1, 65535, maxNeurons, error)) {
+      !args.intValue("max-neurons", 2048, 1, 65535, maxNeurons, error) ||
+      !args.intValue("threads", rebuildThreads(), 1, detail::RebuildScratch::kMaxWorkers,
+                     rebuildThreads(), error)) {
     return fail(error);
   }
   data::Dataset d;

@@ -15,7 +15,7 @@ void printUsage() {
       "usage: dlm <command> [options]      dlm <command> --help for a command's options\n\n"
       "commands:\n"
       "  learn    --data TRAIN.csv [--label COL] --out MODEL.dlm [--json] [--incremental]\n"
-      "           [--local-readout] [--max-neurons N] [--model OLD.dlm]\n"
+      "           [--local-readout] [--max-neurons N] [--threads N] [--model OLD.dlm]\n"
       "                                  build a model from labelled events, or continue OLD\n"
       "  eval     --model MODEL.dlm --data TEST.csv [--label COL] [--threshold T] [--json]\n"
       "                                  accuracy, rejection, AUROC, confusion matrix\n"

@@ -1,5 +1,7 @@
 #include "app/cli/network_box.h"
 
+#include "app/parallel/thread_pool.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -12,8 +14,26 @@
 
 namespace dlm::cli {
 
+int& rebuildThreads() {
+  static int threads = parallel::hostWorkers();
+  return threads;
+}
+
+NetworkBox::NetworkBox() = default;
+NetworkBox::~NetworkBox() = default;
+
+void NetworkBox::lendThreads(const Capacity& capacity) {
+  if (capacity.workers > 1 && (!m_pool || m_pool->workers() != capacity.workers)) {
+    m_pool = std::make_unique<parallel::ThreadPool>(capacity.workers);
+  } else if (capacity.workers <= 1) {
+    m_pool.reset();
+  }
+  m_network.setTaskRunner(m_pool.get());
+}
+
 Capacity learningCapacity(int rows, int dims, int classes, int maxNeurons) {
   Capacity cap;
+  cap.workers = static_cast<std::uint8_t>(rebuildThreads());
   cap.maxDims = static_cast<std::uint16_t>(dims);
   cap.maxClasses = static_cast<std::uint8_t>(classes < 1 ? 1 : classes);
   cap.maxEvents = static_cast<std::uint32_t>(rows);
@@ -55,6 +75,7 @@ bool NetworkBox::resize(const Capacity& capacity, std::string& error) {
   }
   // The swap moves the buffer the network points into, not its bytes: the pointers hold.
   m_arena.swap(arena);
+  lendThreads(capacity);
   return true;
 }
 
@@ -94,6 +115,7 @@ bool NetworkBox::create(const Capacity& capacity, int dims, std::string& error) 
     error = "cannot reserve " + gibibytes(bytes) + " of working memory: lower --max-neurons";
     return false;
   }
+  lendThreads(capacity);
   Status s = m_network.init(capacity, m_arena.data(), m_arena.size());
   if (s == Status::Ok) s = m_network.reset(dims, 0);
   if (s != Status::Ok) {

@@ -1,17 +1,25 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "core/model_format.h"
 #include "core/network.h"
 
+namespace dlm::parallel {
+class ThreadPool;
+}
+
 namespace dlm::cli {
 
 /// \brief A kernel network with its arena and class names, as the host tools hold one.
 class NetworkBox {
 public:
+  NetworkBox();
+  ~NetworkBox();
+
   /// \brief Size the arena for a learning run over \p events events.
   bool create(const Capacity& capacity, int dims, std::string& error);
   /// \brief Read a model file; the arena is sized from its header (predict-only capacity).
@@ -31,10 +39,17 @@ public:
   std::size_t arenaBytes() const { return m_arena.size(); }
 
 private:
+  /// Lend the network a pool of Capacity::workers threads (none for one).
+  void lendThreads(const Capacity& capacity);
+
   std::vector<unsigned char> m_arena;
+  std::unique_ptr<parallel::ThreadPool> m_pool;
   Network m_network;
   std::vector<std::string> m_names;
 };
+
+/// \brief Threads a rebuild uses (`--threads`; default: every hardware thread, at most 8).
+int& rebuildThreads();
 
 /// \brief Capacity for learning \p rows events of \p dims features and \p classes classes.
 Capacity learningCapacity(int rows, int dims, int classes, int maxNeurons);

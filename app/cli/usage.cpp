@@ -9,7 +9,7 @@ namespace {
 
 constexpr const char* kLearn =
     "usage: dlm learn --data TRAIN.csv --out MODEL.dlm [--label COL] [--max-neurons N]\n"
-    "                 [--incremental] [--local-readout] [--json]\n"
+    "                 [--incremental] [--local-readout] [--threads N] [--json]\n"
     "       dlm learn --model OLD.dlm --data NEW.csv --out NEW.dlm [same options]\n\n"
     "Builds a model from labelled events: by default the direct full construction (a\n"
     "rebuild over all the rows, depth included).\n"
@@ -19,6 +19,8 @@ constexpr const char* kLearn =
     "                    then holds the whole learning state\n"
     "  --max-neurons N   neurons per layer at most (default 2048); when full, the neuron that\n"
     "                    covered the fewest events is merged away\n"
+    "  --threads N       threads a full rebuild uses (default: every hardware thread, at\n"
+    "                    most 8); the model's bytes do not depend on it\n"
     "  --json            print the summary as one JSON object\n\n"
     "Continuing a model (--model OLD.dlm), e.g. when the data drift:\n"
     "  A model holds neurons, not the events it was built from, so it cannot be rebuilt.\n"

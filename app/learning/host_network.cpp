@@ -63,6 +63,7 @@ HostNetwork::Outcome HostNetwork::ensure(int events, int dims, int classes, QStr
   cap.maxClasses = std::uint8_t(std::min(kMaxClasses, (wantClasses + kClassStep - 1) /
                                                          kClassStep * kClassStep));
   cap.exactReadout = true;
+  cap.workers = std::uint8_t(parallel::hostWorkers());
   return init(cap, dims, error) ? Outcome::Reinitialised : Outcome::Failed;
 }
 
@@ -85,6 +86,10 @@ bool HostNetwork::init(const Capacity& capacity, int dims, QString* error) {
   }
   m_arenaSize = bytes;
   m_capacity = capacity;
+  if (capacity.workers > 1 && !m_pool) {
+    m_pool = std::make_unique<parallel::ThreadPool>(capacity.workers);
+  }
+  m_network.setTaskRunner(capacity.workers > 1 ? m_pool.get() : nullptr);
   Status s = m_network.init(capacity, m_arena.get(), m_arenaSize);
   if (s == Status::Ok) s = m_network.reset(dims, 0);
   if (s != Status::Ok) {

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <memory>
 
+#include "app/parallel/thread_pool.h"
 #include "core/network.h"
 #include "devices/firmware/firmware_app.h"
 
@@ -76,6 +77,9 @@ private:
   };
   std::unique_ptr<unsigned char[], Free> m_arena;
   std::size_t m_arenaSize = 0;
+  /// The rebuild's threads (every core, parallel::hostWorkers()); the model does not depend
+  /// on how many there are.
+  std::unique_ptr<parallel::ThreadPool> m_pool;
   Network m_network;
   Capacity m_capacity;
   int m_limitLayers = kMaxLayers;
