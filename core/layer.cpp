@@ -222,6 +222,7 @@ int Layer::commit(const float* z, std::uint8_t label, float radius) {
   float* w = weightRow(j);
   for (int k = 0; k < classStride; ++k) w[k] = 0.0f;
   refreshAffine(j);
+  markMoved(j);
   return j;
 }
 
@@ -237,7 +238,7 @@ void Layer::refreshAffine(int j) {
     offset += m * c[i] * c[i];
   }
   offsets[j] = offset;
-  dirty[j] = 1;
+  dirty[j] |= kDirtyMetric;
 }
 
 void Layer::shrinkToward(int j, const float* z, float qNow, float targetQ) {
@@ -277,6 +278,7 @@ void Layer::removeNeuron(int j) {
     support[j] = support[last];
     for (int k = 0; k < classStride; ++k) weightRow(j)[k] = weightRow(last)[k];
     refreshAffine(j);
+    markMoved(j);
   }
   count = static_cast<std::uint16_t>(last);
 }
@@ -300,6 +302,8 @@ void Layer::swapNeurons(int a, int b) {
   swapRange(weights, classStride, a, b, classStride);
   refreshAffine(a);
   refreshAffine(b);
+  markMoved(a);
+  markMoved(b);
 }
 
 float Layer::metricAt(int j, int i) const {

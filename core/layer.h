@@ -50,7 +50,10 @@ struct Layer {
   // affine_j = [m_j, -2 m_j*c_j] and offsets_j = sum m_j c_j^2. Host rebuilds only.
   float* affine = nullptr;     ///< capacity x 2 stride, or null
   float* offsets = nullptr;    ///< capacity
-  std::uint8_t* dirty = nullptr;  ///< capacity: neuron changed since the caller last cleared it
+  /// capacity: what changed in a neuron since the caller last cleared it (kDirty* bits)
+  std::uint8_t* dirty = nullptr;
+  static constexpr std::uint8_t kDirtyMetric = 1;  ///< its metric (or anything) changed
+  static constexpr std::uint8_t kDirtyCentre = 2;  ///< its slot holds another centre now
 
   float* centre(int j) { return centres + static_cast<long>(j) * stride; }
   const float* centre(int j) const { return centres + static_cast<long>(j) * stride; }
@@ -104,6 +107,10 @@ struct Layer {
 
   /// \brief Exchange neurons \p a and \p b (centres, metrics, labels, support, weights).
   void swapNeurons(int a, int b);
+  /// \brief Record that slot \p j holds another centre (no-op without the affine form).
+  void markMoved(int j) {
+    if (dirty != nullptr) dirty[j] |= kDirtyCentre;
+  }
 
   /// \brief Recompute the affine form of neuron \p j (after loading, for instance).
   void refreshAffine(int j);

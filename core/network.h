@@ -282,6 +282,12 @@ private:
   /// The first \p layers layers on \p x, into \p pass; returns the known-set distance.
   float forward(const float* x, int layers, PredictScratch& pass) const;
   float newRadius(int layer, const float* z, int label) const;
+  /// newRadius() during a structure sweep, from the block's Euclidean distances: the same
+  /// result, computing exactly only the distances that may be the smallest.
+  float sweepRadius(const Layer& l, const float* z, int label) const;
+  /// The exact radius rule over neurons accepted by \p consider (all, outside sweeps).
+  template <typename Consider>
+  float radiusOver(const Layer& l, const float* z, int label, Consider consider) const;
   /// What refine() commits neurons for: class conflicts (errors, uncovered events), gaps in the
   /// sampling of a class at the known-set spacing, or both (learning one event at a time).
   enum class Refinement { Conflicts, Spacing, Both };
@@ -299,6 +305,8 @@ private:
   void buildStructure(int layer, const Events& events);
   void buildCorrectionStructure(int layer, const Events& events);
   void blockDistances(int layer, const Events& events, std::uint32_t first, int rows);
+  void blockInputs(int layer, const Events& events, std::uint32_t first, int rows);
+  void blockCoverDistances(int layer, int rows);
   void blockMetricDistances(int layer, const Events& events, std::uint32_t first, int rows, int k,
                             int column);
   void eventDistances(int layer, const float* z, int row, int blockNeurons);
@@ -346,6 +354,9 @@ private:
   std::uint32_t m_eventHead = 0;
   static constexpr int kBlock = kBlockEvents;
   int m_blockNeurons = 0;             ///< neurons when the current structure block began
+  int m_blockLayer = -1;              ///< the layer the current structure block measures
+  float m_blockSlack = 0.0f;          ///< blockEuclid's error is within this x the two norms
+  int m_sweepRow = -1;                ///< the event's row in its block during a sweep, or -1
   bool m_building = false;            ///< inside a rebuild: the solvers are not incremental
   float m_autoRebuild = 0.1f;
   std::uint32_t m_sinceRebuild = 0;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "core/dense_parallel.h"
 #include "core/network.h"
@@ -20,6 +21,7 @@ using detail::argmax;
 
 using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 using RowMap = Eigen::Map<RowMatrix, 0, Eigen::OuterStride<>>;
+using ConstRowMap = Eigen::Map<const RowMatrix, 0, Eigen::OuterStride<>>;
 using ColMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::ColMajor>;
 using ColMap = Eigen::Map<ColMatrix, 0, Eigen::OuterStride<>>;
 
@@ -226,7 +228,9 @@ void Network::buildStructure(int layer, const Events& events) {
       if (row == 0) blockDistances(layer, events, i, blockRows(events.rows, i));
       const float* z = eventInput(layer, events, i);
       eventDistances(layer, z, row, m_blockNeurons);
+      m_sweepRow = row;
       refine(layer, z, events.label(i), false, report, rule);
+      m_sweepRow = -1;
     }
   }
 }
@@ -237,15 +241,14 @@ void Network::blockDistances(int layer, const Events& events, std::uint32_t firs
   Layer& l = m_layers[layer];
   m_blockNeurons = l.count;
   for (int j = 0; j < l.count; ++j) l.dirty[j] = 0;
-  if (l.count > 0) blockMetricDistances(layer, events, first, rows, l.count, 0);
+  if (l.count == 0) return;
+  blockInputs(layer, events, first, rows);
+  blockCoverDistances(layer, rows);
 }
 
-void Network::blockMetricDistances(int layer, const Events& events, std::uint32_t first,
-                                   int rows, int k, int column) {
-  // q_j(z) = [z*z, z] . affine_j + offset_j for every event of the block and every neuron,
-  // written to blockValues rows of (column + count) floats starting at \p column.
-  const Layer& l = m_layers[layer];
-  const int d = l.inDims;
+void Network::blockInputs(int layer, const Events& events, std::uint32_t first, int rows) {
+  // [z*z, z] per event of the block, the left operand of the distances' affine form.
+  const int d = m_layers[layer].inDims;
   for (int r = 0; r < rows; ++r) {
     const float* z = eventInput(layer, events, first + std::uint32_t(r));
     float* out = m_rebuild.blockInput + std::size_t(r) * 2 * d;
@@ -254,6 +257,66 @@ void Network::blockMetricDistances(int layer, const Events& events, std::uint32_
       out[d + i] = z[i];
     }
   }
+}
+
+void Network::blockCoverDistances(int layer, int rows) {
+  // A structure sweep only asks which neurons cover an event (q <= 1) and by how much. A
+  // metric only grows from its neuron's isotropic start (shrinkToward adds to it), so
+  // q_j(z) >= min_i m_ji |z - c_j|^2: Euclidean distances, a product half as deep as the
+  // affine form's, bound every pair, and only the pairs the bound leaves below 1 get their
+  // exact q. Values above 1 in the block are such bounds, never used as distances.
+  const Layer& l = m_layers[layer];
+  const int d = l.inDims;
+  const int k = l.count;
+  float* floors = m_rebuild.metricFloors;
+  float* norms = m_rebuild.centreNorms;
+  for (int j = 0; j < k; ++j) {
+    floors[j] = Eigen::Map<const Eigen::VectorXf>(l.affineRow(j), d).minCoeff();
+    norms[j] = Eigen::Map<const Eigen::VectorXf>(l.centre(j), d).squaredNorm();
+  }
+  const float* in = m_rebuild.blockInput;
+  for (int r = 0; r < rows; ++r) {
+    m_rebuild.blockNorms[r] =
+        Eigen::Map<const Eigen::VectorXf>(in + std::size_t(r) * 2 * d, d).sum();
+  }
+  // A float dot product of length d errs by at most ~d ulps of |z| |c| <= (|z|^2 + |c|^2) / 2.
+  m_blockLayer = layer;
+  m_blockSlack = float(d + 4) * std::numeric_limits<float>::epsilon();
+  float* euclid = m_rebuild.blockEuclid;
+  const ConstRowMap z(in + d, rows, d, Eigen::OuterStride<>(2 * d));
+  const ConstRowMap centres(l.centres, k, d, Eigen::OuterStride<>(l.stride));
+  RowMap q(m_rebuild.blockValues, rows, k, Eigen::OuterStride<>(k));
+  auto piece = [&](int t, int worker) {
+    const int begin = t * detail::kPieceNeurons;
+    const int count = detail::pieceSize(k, t);
+    auto part = q.middleCols(begin, count);
+    detail::dense::multiply(part, z, centres.middleRows(begin, count).transpose(),
+                            m_rebuild.dense[worker]);
+    for (int r = 0; r < rows; ++r) {
+      const float zNorm = m_rebuild.blockNorms[r];
+      const Eigen::Map<const Eigen::VectorXf> input(in + std::size_t(r) * 2 * d, 2 * d);
+      for (int c = 0; c < count; ++c) {
+        const int j = begin + c;
+        const float squared = zNorm + norms[j] - 2.0f * part(r, c);
+        euclid[std::size_t(r) * k + j] = squared;
+        // Less the product's rounding, so that the bound stays a bound.
+        const float bound = floors[j] * (squared - m_blockSlack * (zNorm + norms[j]));
+        part(r, c) = bound > 1.0f ? bound
+                                  : Eigen::Map<const Eigen::VectorXf>(l.affineRow(j), 2 * d)
+                                            .dot(input) + l.offsets[j];
+      }
+    }
+  };
+  detail::forEachTask(taskRunner(), detail::pieceCount(k), piece, double(rows) * d * k);
+}
+
+void Network::blockMetricDistances(int layer, const Events& events, std::uint32_t first,
+                                   int rows, int k, int column) {
+  // q_j(z) = [z*z, z] . affine_j + offset_j for every event of the block and every neuron,
+  // written to blockValues rows of (column + count) floats starting at \p column.
+  const Layer& l = m_layers[layer];
+  const int d = l.inDims;
+  blockInputs(layer, events, first, rows);
   RowMap input(m_rebuild.blockInput, rows, 2 * d, Eigen::OuterStride<>(2 * d));
   const Eigen::Map<const RowMatrix, 0, Eigen::OuterStride<>> weights(
       l.affine, k, 2 * d, Eigen::OuterStride<>(2 * l.stride));
@@ -266,11 +329,23 @@ void Network::blockMetricDistances(int layer, const Events& events, std::uint32_
 void Network::eventDistances(int layer, const float* z, int row, int blockNeurons) {
   const Layer& l = m_layers[layer];
   const float* fromBlock = m_rebuild.blockValues + std::size_t(row) * blockNeurons;
+  const float* euclid = m_rebuild.blockEuclid + std::size_t(row) * blockNeurons;
+  const float zNorm = m_rebuild.blockNorms[row];
   float* q = m_pass.m_q[layer];
   for (int j = 0; j < l.count; ++j) {
     if (j < blockNeurons && l.dirty[j] == 0) {
       q[j] = fromBlock[j] > 0.0f ? fromBlock[j] : 0.0f;
       continue;
+    }
+    if (j < blockNeurons && (l.dirty[j] & Layer::kDirtyCentre) == 0) {
+      // Shrunk since the block began, in place: its metric only grew, so the block's floor
+      // and Euclidean distance still bound it, and most such pairs are far apart.
+      const float n = zNorm + m_rebuild.centreNorms[j];
+      const float bound = m_rebuild.metricFloors[j] * (euclid[j] - m_blockSlack * n);
+      if (bound > 1.0f) {
+        q[j] = bound;
+        continue;
+      }
     }
     const float* c = l.centre(j);
     const float* m = l.metric(j);
@@ -303,7 +378,9 @@ void Network::buildCorrectionStructure(int layer, const Events& events) {
           l.shrinkToward(j, z, m_pass.m_q[layer][j], m_params.shrinkTarget);
         }
       }
+      m_sweepRow = row;
       if (wrong && !covered) commitNeuron(layer, z, label, newRadius(layer, z, label), report);
+      m_sweepRow = -1;
     }
   }
 }

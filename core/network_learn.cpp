@@ -50,14 +50,15 @@ Status Network::growClasses(int classes) {
   return Status::Ok;
 }
 
-float Network::newRadius(int layer, const float* z, int label) const {
+template <typename Consider>
+float Network::radiusOver(const Layer& l, const float* z, int label, Consider consider) const {
   // As large as it can be without covering a known neuron of another class, and bounded by
   // the distance to the nearest neuron of any class (mesh gradation: neighbouring zones
   // differ in size by a bounded ratio).
-  const Layer& l = m_layers[layer];
   float conflict = kInfinity;
   float nearest = kInfinity;
   for (int j = 0; j < l.count; ++j) {
+    if (!consider(j)) continue;
     const float d = std::sqrt(squaredDistance(z, l.centre(j), l.inDims));
     if (d <= 0.0f) continue;
     if (l.labels[j] != label && d < conflict) conflict = d;
@@ -73,6 +74,42 @@ float Network::newRadius(int layer, const float* z, int label) const {
   for (int i = 0; i < l.inDims; ++i) norm2 += z[i] * z[i];
   return norm2 > 0.0f ? 0.5f * std::sqrt(norm2) : 1.0f;
 }
+
+float Network::newRadius(int layer, const float* z, int label) const {
+#if DLM_CORE_REBUILD
+  if (m_sweepRow >= 0 && layer == m_blockLayer) return sweepRadius(m_layers[layer], z, label);
+#endif
+  return radiusOver(m_layers[layer], z, label, [](int) { return true; });
+}
+
+#if DLM_CORE_REBUILD
+float Network::sweepRadius(const Layer& l, const float* z, int label) const {
+  // The radius needs the smallest distance to any centre and to another class's. The
+  // block's distances (centres that have not moved since it began) are known within a
+  // slack: the smallest upper bound among pairs surely apart caps each minimum, and only
+  // pairs whose lower bound is under a cap can reach it. Those, and moved centres, are
+  // measured exactly by the rule itself, so the radius is the one newRadius() computes.
+  const int row = m_sweepRow;
+  const int known = m_blockNeurons;
+  const float* euclid = m_rebuild.blockEuclid + std::size_t(row) * known;
+  const float zNorm = m_rebuild.blockNorms[row];
+  const auto still = [&](int j) { return j < known && (l.dirty[j] & Layer::kDirtyCentre) == 0; };
+  const auto slack = [&](int j) { return m_blockSlack * (zNorm + m_rebuild.centreNorms[j]); };
+  float capAll = kInfinity;
+  float capConflict = kInfinity;
+  for (int j = 0; j < l.count; ++j) {
+    if (!still(j) || !(euclid[j] - slack(j) > 0.0f)) continue;
+    const float upper = euclid[j] + slack(j);
+    if (upper < capAll) capAll = upper;
+    if (l.labels[j] != label && upper < capConflict) capConflict = upper;
+  }
+  return radiusOver(l, z, label, [&](int j) {
+    if (!still(j)) return true;
+    const float lower = euclid[j] - slack(j);
+    return lower <= capAll || (l.labels[j] != label && lower <= capConflict);
+  });
+}
+#endif
 
 int Network::commitNeuron(int layer, const float* z, int label, float radius,
                           LearnReport& report, bool readout) {

@@ -85,6 +85,9 @@ void RebuildScratch::carve(const Capacity& capacity, Arena& arena) {
   phiCacheRows = capacity.maxEvents < kValidationEvents ? capacity.maxEvents : kValidationEvents;
   phiCache = arena.take<float>(std::size_t(phiCacheRows) * features);
   centreNorms = arena.take<float>(capacity.maxNeurons);
+  metricFloors = arena.take<float>(capacity.maxNeurons);
+  blockNorms = arena.take<float>(block);
+  blockEuclid = arena.take<float>(block * capacity.maxNeurons);
   heldDistances = arena.take<float>(phiCacheRows);
   scalePrior = arena.take<float>(capacity.maxDims);
   featureMoments = arena.take<double>(2 * std::size_t(capacity.maxDims));

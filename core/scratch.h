@@ -78,6 +78,11 @@ struct RebuildScratch {
   float* phiCache = nullptr;
   std::uint32_t phiCacheRows = 0;
   float* centreNorms = nullptr;   ///< maxNeurons: squared norms of the first layer's centres
+  float* metricFloors = nullptr;  ///< maxNeurons: each neuron's smallest metric entry
+  float* blockNorms = nullptr;    ///< kBlockEvents: squared norms of a block's inputs
+  /// kBlockEvents x maxNeurons: a structure block's squared Euclidean distances to the centres
+  /// it began with, as a product computes them (within blockSlack of the exact ones)
+  float* blockEuclid = nullptr;
   float* heldDistances = nullptr; ///< phiCacheRows: held-out known-set distances, then sorted
   float* scalePrior = nullptr;    ///< maxDims: the caller's prior weights of the known-set scales
   double* featureMoments = nullptr; ///< 2 x maxDims: per-feature mean and sum of squares

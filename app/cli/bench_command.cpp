@@ -51,7 +51,8 @@ void printBenchUsage() {
       "  --splits N      open-set splits per data set (default 20, and 3 on Fashion-MNIST)\n"
       "  --draws N       few-shot draws per k, and session draws (default 10)\n"
       "  --repeats N     timing repeats of the standard protocol (default 5)\n"
-      "  --max-neurons N neurons per layer on the large data sets (default 2048)\n"
+      "  --max-neurons N neurons per layer on the large data sets (default 3072: Fashion-MNIST\n"
+      "                  reaches 0.88 there)\n"
       "  --known-scales  the rebuild's known-set scales: unit (plain Euclidean, before issue\n"
       "                  10), standardise (1/std per feature on every data set), descriptor\n"
       "                  (standardise descriptor data only, as the studio does; default)\n"
@@ -159,7 +160,7 @@ bool parseOptions(const Args& args, std::string& protocol, BenchOptions& o, std:
   }
   return parseKnownScales(args, error) && parseVectors(args, error) &&
          args.intValue("repeats", 5, 1, 1000, o.repeats, error) &&
-         args.intValue("max-neurons", 2048, 16, 65535, o.maxNeurons, error) &&
+         args.intValue("max-neurons", 3072, 16, 65535, o.maxNeurons, error) &&
          args.intValue("threads", parallel::hostWorkers(), 1, detail::RebuildScratch::kMaxWorkers,
                        rebuildThreads(), error) &&
          args.intValue("splits", 20, 1, 10000, o.splits, error) &&
