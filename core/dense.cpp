@@ -103,6 +103,7 @@ bool syrkLowerDouble(long, long, const double*, long, bool, double*, long, doubl
                      const Panels&) {
   return false;
 }
+bool trsmDouble(const TrsmArgs&, const Panels&) { return false; }
 } // namespace simd
 #endif
 

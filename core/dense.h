@@ -214,6 +214,17 @@ void solveTriangular(const Tri& tri, Other& other, DenseWorkspace& ws) {
                         ? blocking.bind(ws, kc * std::min(size, blocking.mc()), kc * others)
                         : blocking.bind(ws, kc * std::min(others, blocking.mc()), kc * size);
   if (!fits) return;
+  if constexpr (std::is_same<Scalar, double>::value && int(Other::InnerStrideAtCompileTime) == 1 &&
+                (Mode == Eigen::Lower || Mode == Eigen::Upper)) {
+    if (vectorPath() == VectorPath::Avx2Fma &&
+        simd::trsmDouble({Side == Eigen::OnTheLeft, Mode == Eigen::Lower, size, others,
+                          &t.coeffRef(0, 0), t.outerStride(),
+                          (int(Tri::Flags) & Eigen::RowMajorBit) != 0, &other.coeffRef(0, 0),
+                          other.outerStride()},
+                         panels(ws))) {
+      return;
+    }
+  }
   Trsm::run(size, others, &t.coeffRef(0, 0), t.outerStride(), &other.coeffRef(0, 0),
             other.innerStride(), other.outerStride(), blocking);
 }

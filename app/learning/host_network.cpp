@@ -1,6 +1,7 @@
 #include "app/learning/host_network.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <vector>
@@ -14,6 +15,13 @@ namespace dlm::app {
 namespace {
 
 constexpr int kClassStep = 16;
+
+// The rebuild profile's clock (a handful of reads per rebuild), for the debug log.
+std::uint64_t steadyNanoseconds() {
+  return std::uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                           std::chrono::steady_clock::now().time_since_epoch())
+                           .count());
+}
 
 int roundUpPow2(int n) {
   int p = 1;
@@ -103,6 +111,7 @@ bool HostNetwork::init(const Capacity& capacity, int dims, QString* error) {
   // The worker schedules its own rebuilds from the session's events (coalesced, cancellable);
   // the kernel's automatic ones would rebuild from its internal ring instead.
   m_network.setAutoRebuild(0.0f);
+  m_network.setProfileClock(&steadyNanoseconds);
   qCDebug(lcApp) << "network arena" << m_arenaSize << "bytes for" << capacity.maxEvents
                  << "events," << capacity.maxNeurons << "neurons per layer";
   return true;

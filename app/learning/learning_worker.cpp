@@ -372,7 +372,15 @@ void LearningWorker::rebuildNow() {
   } else {
     for (int i = 0; i < m_store.size(); ++i) m_store.at(i).learned = false;
     for (int id : ids) m_store.at(m_store.indexOf(id)).learned = true;
-    qCDebug(lcApp) << "rebuilt from" << ids.size() << "events in" << micros / 1000.0 << "ms";
+    const RebuildProfile& p = net.rebuildProfile();
+    const auto ms = [](std::uint64_t ns) { return double(ns) / 1e6; };
+    qCDebug(lcApp).nospace() << "rebuilt from " << ids.size() << " events in " << micros / 1000.0
+                             << " ms: structure " << ms(p.structure) << ", Gram " << ms(p.gram)
+                             << ", solve " << ms(p.solve) << ", leave-one-out "
+                             << ms(p.leaveOneOut) << ", repair " << ms(p.repair)
+                             << ", calibration " << ms(p.calibration) << ", deeper "
+                             << ms(p.deeper) << " (" << net.neurons(0) << " neurons, "
+                             << p.boundaryNeurons << " at the class boundaries)";
   }
   m_sinceRebuild = 0;
   if (s == Status::Ok) m_lastRebuildMicros = micros;

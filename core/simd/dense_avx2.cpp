@@ -124,7 +124,38 @@ bool syrkAs(long size, long depth, const Scalar* u, long uStride, Scalar* mat, l
   return true;
 }
 
+template <int Side, int Mode, int TriOrder>
+bool trsmAs(const TrsmArgs& t, const Panels& p) {
+  using Trsm = ei::triangular_solve_matrix<double, Index, Side, Mode, false, TriOrder,
+                                           Eigen::ColMajor, 1>;
+  // As core/dense.h's solveTriangular: the blocking of the other operand's shape, kc from
+  // the triangle's size, KcFactor 4.
+  const Index rows = Side == Eigen::OnTheLeft ? t.size : t.otherSize;
+  const Index cols = Side == Eigen::OnTheLeft ? t.otherSize : t.size;
+  PanelBlocking<Eigen::ColMajor, double, 4> blocking(rows, cols, t.size, false);
+  const bool bound = Side == Eigen::OnTheLeft ? blocking.bind(p, t.size, t.otherSize, true)
+                                              : blocking.bind(p, t.otherSize, t.size, true);
+  if (!bound) return false;
+  Trsm::run(t.size, t.otherSize, t.tri, t.triStride, t.other, 1, t.otherStride, blocking);
+  return true;
+}
+
+template <int Side, int Mode>
+bool trsmOrder(const TrsmArgs& t, const Panels& p) {
+  return t.triRowMajor ? trsmAs<Side, Mode, Eigen::RowMajor>(t, p)
+                       : trsmAs<Side, Mode, Eigen::ColMajor>(t, p);
+}
+
+template <int Side>
+bool trsmMode(const TrsmArgs& t, const Panels& p) {
+  return t.lower ? trsmOrder<Side, Eigen::Lower>(t, p) : trsmOrder<Side, Eigen::Upper>(t, p);
+}
+
 } // namespace
+
+bool trsmDouble(const TrsmArgs& t, const Panels& p) {
+  return t.left ? trsmMode<Eigen::OnTheLeft>(t, p) : trsmMode<Eigen::OnTheRight>(t, p);
+}
 
 bool gemmFloat(const GemmArgs& g, const Panels& p) { return gemm<float>(g, p); }
 bool gemmDouble(const GemmArgs& g, const Panels& p) { return gemm<double>(g, p); }

@@ -43,4 +43,19 @@ bool syrkLowerFloat(long size, long depth, const float* u, long uStride, bool uR
 bool syrkLowerDouble(long size, long depth, const double* u, long uStride, bool uRowMajor,
                      double* mat, long matStride, double alpha, const Panels& p);
 
+/// Solve tri X = other (\p left) or X tri = other in place: tri is size x size, lower or
+/// upper, row- or column-major; other is column-major, \p otherSize right-hand sides.
+struct TrsmArgs {
+  bool left;
+  bool lower;
+  long size, otherSize;
+  const double* tri;
+  long triStride;
+  bool triRowMajor;
+  double* other;
+  long otherStride;
+};
+
+bool trsmDouble(const TrsmArgs& t, const Panels& p);
+
 } // namespace dlm::detail::simd
