@@ -19,14 +19,15 @@ namespace dlm::cli {
 
 namespace {
 
-const std::set<std::string> kProtocols = {"standard", "open-set", "few-shot", "session", "cost",
-                                           "all"};
+const std::set<std::string> kProtocols = {"standard", "open-set", "few-shot", "session",
+                                           "cost",     "capacity", "all"};
 const std::set<std::string> kDatasets = {"digits", "wine",          "breast-cancer",
                                          "gestures", "fashion-mnist", "all"};
 
 void printBenchUsage() {
   std::printf(
-      "usage: dlm bench [--protocol standard|open-set|few-shot|session|cost|all] [--dataset LIST]\n"
+      "usage: dlm bench [--protocol standard|open-set|few-shot|session|cost|capacity|all]\n"
+      "                 [--dataset LIST]\n"
       "                 [--seed N] [--splits N] [--draws N] [--repeats N] [--max-neurons N]\n"
       "                 [--known-scales unit|standardise|descriptor] [--stats-weight W]\n"
       "                 [--board-scales unit|prior] [--board-weight W] [--scale-floor F]\n"
@@ -45,7 +46,9 @@ void printBenchUsage() {
       "  cost      one full rebuild against one MLP epoch at 100 ... 60 000 Fashion-MNIST\n"
       "            training events (minutes); --csv FILE writes the points for\n"
       "            scripts/plot-cost\n"
-      "  all       all of the above but cost\n\n"
+      "  capacity  Fashion-MNIST accuracy and full rebuild time at 512 ... 8 192 neurons per\n"
+      "            layer (about 7 minutes); --csv FILE for scripts/plot-capacity\n"
+      "  all       all of the above but cost and capacity\n\n"
       "  --dataset LIST  comma-separated data sets to run (default: each protocol's own)\n"
       "  --seed N        seed of the open-set and few-shot draws (default %llu, printed)\n"
       "  --splits N      open-set splits per data set (default 20, and 3 on Fashion-MNIST)\n"
@@ -154,8 +157,8 @@ bool parseVectors(const Args& args, std::string& error) {
 bool parseOptions(const Args& args, std::string& protocol, BenchOptions& o, std::string& error) {
   protocol = args.value("protocol", "standard");
   if (kProtocols.count(protocol) == 0) {
-    error = "--protocol is standard, open-set, few-shot, session, cost or all, not '" + protocol +
-            "'";
+    error = "--protocol is standard, open-set, few-shot, session, cost, capacity or all, not '" +
+            protocol + "'";
     return false;
   }
   return parseKnownScales(args, error) && parseVectors(args, error) &&
@@ -174,9 +177,12 @@ bool checkDatasets(const std::string& protocol, const std::set<std::string>& dat
   for (const std::string& name : datasets) {
     const bool standard = name == "digits" || name == "fashion-mnist" || name == "all";
     const bool fewShot = name == "digits" || name == "gestures" || name == "all";
-    if ((protocol == "standard" && !standard) || (protocol == "few-shot" && !fewShot)) {
+    const bool fashion = name == "fashion-mnist" || name == "all";
+    if ((protocol == "standard" && !standard) || (protocol == "few-shot" && !fewShot) ||
+        ((protocol == "capacity" || protocol == "cost") && !fashion)) {
       error = "the " + protocol + " protocol does not run '" + name + "' (standard: digits, "
-              "fashion-mnist; few-shot: digits, gestures; open-set: all five)";
+              "fashion-mnist; few-shot: digits, gestures; cost and capacity: fashion-mnist; "
+              "open-set: all five)";
       return false;
     }
   }
@@ -228,6 +234,7 @@ int runBench(int argc, char** argv) {
   if (protocol == "few-shot" || all) benchFewShot(report, o);
   if (protocol == "session" || all) benchSession(report, o);
   if (protocol == "cost") benchCost(report, o, args.value("csv"));  // minutes: not in "all"
+  if (protocol == "capacity") benchCapacity(report, args.value("csv"));
   std::printf("\n%s", report.table().c_str());
   for (const std::string& n : report.notes()) std::printf("note: %s\n", n.c_str());
   if (args.has("json") && !writeText(args.value("json"), report.json() + "\n")) {

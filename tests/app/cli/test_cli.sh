@@ -167,5 +167,16 @@ err=$("$DLM" learn --model "$WORK/c250.dlm" --data "$WORK/c10.csv" --out "$WORK/
 check "continuing beyond 255 classes refused ($err)" test $rc -ne 0
 check "capacity message names the classes" grep -q 'c10.csv adds 10 classes (new1, new2, .*) to the 250 of .*c250.dlm; a model holds at most 255 classes' <<<"$err"
 
+# Threads (issue 11): a rebuild on one thread or on four gives the same model bytes.
+"$DLM" learn --data "$WORK/train.csv" --out "$WORK/t1.dlm" --threads 1 > /dev/null
+"$DLM" learn --data "$WORK/train.csv" --out "$WORK/t4.dlm" --threads 4 > /dev/null
+check "1 thread and 4 threads: same bytes" cmp -s "$WORK/t1.dlm" "$WORK/t4.dlm"
+err=$("$DLM" learn --data "$WORK/train.csv" --out "$WORK/x.dlm" --threads 0 2>&1); rc=$?
+check "--threads 0 refused ($err)" test $rc -ne 0
+err=$("$DLM" bench --vectors avx512 2>&1); rc=$?
+check "bench --vectors avx512 refused ($err)" grep -q 'widest, baseline or avx2' <<<"$err"
+err=$("$DLM" bench --protocol capacity --dataset digits 2>&1); rc=$?
+check "capacity protocol refuses digits ($err)" grep -q 'cost and capacity: fashion-mnist' <<<"$err"
+
 echo "$((total - failures)) passed, $failures failed"
 [ "$failures" -eq 0 ]
