@@ -47,6 +47,20 @@ inline Events blobs(int classes, int perClass, int dims, float spread, std::uint
   return e;
 }
 
+/// \brief XOR of the signs of the first two of 6 noise features: \p rows events, labels 0 and 1.
+/// The kind of data where a deeper layer may be kept.
+inline Events xorSigns(int rows, std::uint64_t seed) {
+  Events e;
+  e.dims = 6;
+  for (int i = 0; i < rows; ++i) {
+    float row[6];
+    for (float& v : row) v = noise(seed);
+    e.x.insert(e.x.end(), row, row + 6);
+    e.y.push_back(std::uint8_t((row[0] > 0.0f) != (row[1] > 0.0f)));
+  }
+  return e;
+}
+
 /// A network with its own arena.
 struct Box {
   std::vector<unsigned char> arena;

@@ -47,15 +47,7 @@ private slots:
     for (int l = 1; l < narrow.maxLayers; ++l) QCOMPARE(int(b.net.layer(l).capacity), 4);
     // XOR of two signs in 6 dimensions: the kind of data where stacking may be kept. However
     // deep the rebuild goes, no deeper layer outgrows its capacity.
-    test::Events xorData;
-    xorData.dims = 6;
-    std::uint64_t seed = 11;
-    for (int i = 0; i < 400; ++i) {
-      float row[6];
-      for (float& v : row) v = test::noise(seed);
-      xorData.x.insert(xorData.x.end(), row, row + 6);
-      xorData.y.push_back(std::uint8_t((row[0] > 0.0f) != (row[1] > 0.0f)));
-    }
+    const test::Events xorData = test::xorSigns(400, 11);
     QCOMPARE(b.net.rebuild(xorData.x.data(), xorData.y.data(), std::uint32_t(xorData.rows())),
              Status::Ok);
     for (int l = 1; l < b.net.depth(); ++l) QVERIFY(b.net.neurons(l) <= 4);

@@ -89,15 +89,7 @@ private slots:
   void deeperLayersToo() {
     // XOR of two signs among noise: deeper layers are tried (and kept or refused) on the
     // runner as well.
-    test::Events xorData;
-    xorData.dims = 6;
-    std::uint64_t seed = 5;
-    for (int i = 0; i < 1500; ++i) {
-      float row[6];
-      for (float& v : row) v = test::noise(seed);
-      xorData.x.insert(xorData.x.end(), row, row + 6);
-      xorData.y.push_back(std::uint8_t((row[0] > 0.0f) != (row[1] > 0.0f)));
-    }
+    const test::Events xorData = test::xorSigns(1500, 5);
     Capacity one = test::smallCapacity(6, 2048);
     one.maxNeurons = 512;
     Capacity four = one;
