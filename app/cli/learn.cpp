@@ -9,6 +9,7 @@
 #include "app/cli/evaluation.h"
 #include "app/cli/json.h"
 #include "app/cli/network_box.h"
+#include "core/vectors.h"
 #include "app/data/csv.h"
 
 namespace dlm::cli {
@@ -151,7 +152,8 @@ void printSummary(const Args& args, const data::Dataset& d, const NetworkBox& bo
     j.integer("events", d.rows).integer("classes", net.classes()).integer("depth", net.depth());
     j.integers("neurons_per_layer", layerCounts(net)).number("seconds", run.seconds);
     j.integer("model_bytes", static_cast<long long>(box.bytes().size()));
-    j.integer("pruned", run.pruned);
+    j.integer("pruned", run.pruned).integer("threads", net.capacity().workers);
+    j.text("vectors", vectorPathName(vectorPath()));
     if (continued) {
       j.text("continued", args.value("model")).integer("events_before", run.eventsBefore);
       j.integer("classes_before", run.classesBefore).integer("depth_before", run.depthBefore);
@@ -173,8 +175,11 @@ void printSummary(const Args& args, const data::Dataset& d, const NetworkBox& bo
                   run.depthBefore, net.depth());
     }
   }
-  std::printf("learned %d events of %d classes in %.3f s: depth %d, neurons per layer", d.rows,
-              net.classes(), run.seconds, net.depth());
+  const int threads = net.capacity().workers;
+  std::printf("learned %d events of %d classes in %.3f s (%d %s, %s): depth %d, neurons per "
+              "layer",
+              d.rows, net.classes(), run.seconds, threads, threads == 1 ? "thread" : "threads",
+              vectorPathName(vectorPath()), net.depth());
   for (int c : layerCounts(net)) std::printf(" %d", c);
   if (run.pruned > 0) std::printf(" (%d merged away: layer full)", run.pruned);
   std::printf("\nwrote %s (%zu bytes)\n", args.value("out").c_str(), box.bytes().size());
