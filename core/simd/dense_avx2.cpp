@@ -151,6 +151,14 @@ bool trsmMode(const TrsmArgs& t, const Panels& p) {
   return t.lower ? trsmOrder<Side, Eigen::Lower>(t, p) : trsmOrder<Side, Eigen::Upper>(t, p);
 }
 
+template <typename Scalar>
+bool syrk(long size, long depth, const Scalar* u, long uStride, bool uRowMajor, Scalar* mat,
+          long matStride, Scalar alpha, const Panels& p) {
+  return uRowMajor
+             ? syrkAs<Scalar, Eigen::RowMajor>(size, depth, u, uStride, mat, matStride, alpha, p)
+             : syrkAs<Scalar, Eigen::ColMajor>(size, depth, u, uStride, mat, matStride, alpha, p);
+}
+
 } // namespace
 
 bool trsmDouble(const TrsmArgs& t, const Panels& p) {
@@ -162,18 +170,12 @@ bool gemmDouble(const GemmArgs& g, const Panels& p) { return gemm<double>(g, p);
 
 bool syrkLowerFloat(long size, long depth, const float* u, long uStride, bool uRowMajor,
                     float* mat, long matStride, float alpha, const Panels& p) {
-  return uRowMajor ? syrkAs<float, Eigen::RowMajor>(size, depth, u, uStride, mat, matStride,
-                                                    alpha, p)
-                   : syrkAs<float, Eigen::ColMajor>(size, depth, u, uStride, mat, matStride,
-                                                    alpha, p);
+  return syrk(size, depth, u, uStride, uRowMajor, mat, matStride, alpha, p);
 }
 
 bool syrkLowerDouble(long size, long depth, const double* u, long uStride, bool uRowMajor,
                      double* mat, long matStride, double alpha, const Panels& p) {
-  return uRowMajor ? syrkAs<double, Eigen::RowMajor>(size, depth, u, uStride, mat, matStride,
-                                                     alpha, p)
-                   : syrkAs<double, Eigen::ColMajor>(size, depth, u, uStride, mat, matStride,
-                                                     alpha, p);
+  return syrk(size, depth, u, uStride, uRowMajor, mat, matStride, alpha, p);
 }
 
 } // namespace dlm::detail::simd
