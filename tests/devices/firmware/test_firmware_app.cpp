@@ -370,7 +370,7 @@ private slots:
     QCOMPARE(h.command(c).code, AckCode::Ok);
     QCOMPARE(h.command(c).code, AckCode::NoSuchEvent);
     QCOMPARE(h.labelEvent(e.eventId, 3).code, AckCode::NoSuchEvent);
-    // Only the 32 most recent events are kept.
+    // Only the EventRing::kCapacity (16) most recent events are kept.
     for (int i = 0; i < 33; ++i) {
       protocol::Event x;
       QVERIFY(h.gestureEvent(std::uint8_t(i % 5), x));
