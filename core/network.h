@@ -307,6 +307,13 @@ private:
   void blockDistances(int layer, const Events& events, std::uint32_t first, int rows);
   void blockInputs(int layer, const Events& events, std::uint32_t first, int rows);
   void blockCoverDistances(int layer, int rows);
+#if DLM_CORE_REBUILD
+  /// How far blockEuclid's entry for block row \p row and neuron \p j may be from the exact
+  /// squared distance (float rounding of the product).
+  float blockSlack(int row, int j) const {
+    return m_blockSlack * (m_rebuild.blockNorms[row] + m_rebuild.blockCentreNorms[j]);
+  }
+#endif
   void blockMetricDistances(int layer, const Events& events, std::uint32_t first, int rows, int k,
                             int column);
   void eventDistances(int layer, const float* z, int row, int blockNeurons);

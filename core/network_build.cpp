@@ -269,7 +269,7 @@ void Network::blockCoverDistances(int layer, int rows) {
   const int d = l.inDims;
   const int k = l.count;
   float* floors = m_rebuild.metricFloors;
-  float* norms = m_rebuild.centreNorms;
+  float* norms = m_rebuild.blockCentreNorms;
   for (int j = 0; j < k; ++j) {
     floors[j] = Eigen::Map<const Eigen::VectorXf>(l.affineRow(j), d).minCoeff();
     norms[j] = Eigen::Map<const Eigen::VectorXf>(l.centre(j), d).squaredNorm();
@@ -300,7 +300,7 @@ void Network::blockCoverDistances(int layer, int rows) {
         const float squared = zNorm + norms[j] - 2.0f * part(r, c);
         euclid[std::size_t(r) * k + j] = squared;
         // Less the product's rounding, so that the bound stays a bound.
-        const float bound = floors[j] * (squared - m_blockSlack * (zNorm + norms[j]));
+        const float bound = floors[j] * (squared - blockSlack(r, j));
         part(r, c) = bound > 1.0f ? bound
                                   : Eigen::Map<const Eigen::VectorXf>(l.affineRow(j), 2 * d)
                                             .dot(input) + l.offsets[j];
@@ -330,7 +330,6 @@ void Network::eventDistances(int layer, const float* z, int row, int blockNeuron
   const Layer& l = m_layers[layer];
   const float* fromBlock = m_rebuild.blockValues + std::size_t(row) * blockNeurons;
   const float* euclid = m_rebuild.blockEuclid + std::size_t(row) * blockNeurons;
-  const float zNorm = m_rebuild.blockNorms[row];
   float* q = m_pass.m_q[layer];
   for (int j = 0; j < l.count; ++j) {
     if (j < blockNeurons && l.dirty[j] == 0) {
@@ -340,8 +339,7 @@ void Network::eventDistances(int layer, const float* z, int row, int blockNeuron
     if (j < blockNeurons && (l.dirty[j] & Layer::kDirtyCentre) == 0) {
       // Shrunk since the block began, in place: its metric only grew, so the block's floor
       // and Euclidean distance still bound it, and most such pairs are far apart.
-      const float n = zNorm + m_rebuild.centreNorms[j];
-      const float bound = m_rebuild.metricFloors[j] * (euclid[j] - m_blockSlack * n);
+      const float bound = m_rebuild.metricFloors[j] * (euclid[j] - blockSlack(row, j));
       if (bound > 1.0f) {
         q[j] = bound;
         continue;

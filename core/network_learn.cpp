@@ -92,9 +92,8 @@ float Network::sweepRadius(const Layer& l, const float* z, int label) const {
   const int row = m_sweepRow;
   const int known = m_blockNeurons;
   const float* euclid = m_rebuild.blockEuclid + std::size_t(row) * known;
-  const float zNorm = m_rebuild.blockNorms[row];
   const auto still = [&](int j) { return j < known && (l.dirty[j] & Layer::kDirtyCentre) == 0; };
-  const auto slack = [&](int j) { return m_blockSlack * (zNorm + m_rebuild.centreNorms[j]); };
+  const auto slack = [&](int j) { return blockSlack(row, j); };
   float capAll = kInfinity;
   float capConflict = kInfinity;
   for (int j = 0; j < l.count; ++j) {

@@ -85,6 +85,7 @@ void RebuildScratch::carve(const Capacity& capacity, Arena& arena) {
   phiCacheRows = capacity.maxEvents < kValidationEvents ? capacity.maxEvents : kValidationEvents;
   phiCache = arena.take<float>(std::size_t(phiCacheRows) * features);
   centreNorms = arena.take<float>(capacity.maxNeurons);
+  blockCentreNorms = arena.take<float>(capacity.maxNeurons);
   metricFloors = arena.take<float>(capacity.maxNeurons);
   blockNorms = arena.take<float>(block);
   blockEuclid = arena.take<float>(block * capacity.maxNeurons);

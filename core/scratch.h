@@ -77,8 +77,12 @@ struct RebuildScratch {
   /// solve and read by its leave-one-out (instead of a second pass of distances).
   float* phiCache = nullptr;
   std::uint32_t phiCacheRows = 0;
-  float* centreNorms = nullptr;   ///< maxNeurons: squared norms of the first layer's centres
-  float* metricFloors = nullptr;  ///< maxNeurons: each neuron's smallest metric entry
+  /// maxNeurons: the first layer's centres' squared norms in known-set scales (calibration)
+  float* centreNorms = nullptr;
+  /// maxNeurons: a structure block's centres at its start, their squared (unscaled) norms and
+  /// smallest metric entries
+  float* blockCentreNorms = nullptr;
+  float* metricFloors = nullptr;
   float* blockNorms = nullptr;    ///< kBlockEvents: squared norms of a block's inputs
   /// kBlockEvents x maxNeurons: a structure block's squared Euclidean distances to the centres
   /// it began with, as a product computes them (within blockSlack of the exact ones)
