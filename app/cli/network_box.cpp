@@ -22,15 +22,6 @@ int& rebuildThreads() {
 NetworkBox::NetworkBox() = default;
 NetworkBox::~NetworkBox() = default;
 
-void NetworkBox::lendThreads(const Capacity& capacity) {
-  if (capacity.workers > 1 && (!m_pool || m_pool->workers() != capacity.workers)) {
-    m_pool = std::make_unique<parallel::ThreadPool>(capacity.workers);
-  } else if (capacity.workers <= 1) {
-    m_pool.reset();
-  }
-  m_network.setTaskRunner(m_pool.get());
-}
-
 Capacity learningCapacity(int rows, int dims, int classes, int maxNeurons) {
   Capacity cap;
   cap.workers = static_cast<std::uint8_t>(rebuildThreads());
@@ -75,7 +66,7 @@ bool NetworkBox::resize(const Capacity& capacity, std::string& error) {
   }
   // The swap moves the buffer the network points into, not its bytes: the pointers hold.
   m_arena.swap(arena);
-  lendThreads(capacity);
+  m_network.setTaskRunner(parallel::poolFor(m_pool, capacity.workers));
   return true;
 }
 
@@ -115,7 +106,7 @@ bool NetworkBox::create(const Capacity& capacity, int dims, std::string& error) 
     error = "cannot reserve " + gibibytes(bytes) + " of working memory: lower --max-neurons";
     return false;
   }
-  lendThreads(capacity);
+  m_network.setTaskRunner(parallel::poolFor(m_pool, capacity.workers));
   Status s = m_network.init(capacity, m_arena.data(), m_arena.size());
   if (s == Status::Ok) s = m_network.reset(dims, 0);
   if (s != Status::Ok) {

@@ -39,9 +39,6 @@ public:
   std::size_t arenaBytes() const { return m_arena.size(); }
 
 private:
-  /// Lend the network a pool of Capacity::workers threads (none for one).
-  void lendThreads(const Capacity& capacity);
-
   std::vector<unsigned char> m_arena;
   std::unique_ptr<parallel::ThreadPool> m_pool;
   Network m_network;

@@ -94,10 +94,7 @@ bool HostNetwork::init(const Capacity& capacity, int dims, QString* error) {
   }
   m_arenaSize = bytes;
   m_capacity = capacity;
-  if (capacity.workers > 1 && !m_pool) {
-    m_pool = std::make_unique<parallel::ThreadPool>(capacity.workers);
-  }
-  m_network.setTaskRunner(capacity.workers > 1 ? m_pool.get() : nullptr);
+  m_network.setTaskRunner(parallel::poolFor(m_pool, capacity.workers));
   Status s = m_network.init(capacity, m_arena.get(), m_arenaSize);
   if (s == Status::Ok) s = m_network.reset(dims, 0);
   if (s != Status::Ok) {

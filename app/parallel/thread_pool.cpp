@@ -11,6 +11,16 @@ int hostWorkers() {
   return std::clamp(hardware, 1, detail::RebuildScratch::kMaxWorkers);
 }
 
+ThreadPool* poolFor(std::unique_ptr<ThreadPool>& pool, int workers) {
+  if (workers <= 1) {
+    pool.reset();
+  } else if (!pool || pool->workers() != workers) {
+    pool.reset();  // join the old threads before starting the new ones
+    pool = std::make_unique<ThreadPool>(workers);
+  }
+  return pool.get();
+}
+
 ThreadPool::ThreadPool(int workers) {
   const int helpers = std::max(workers, 1) - 1;
   m_threads.reserve(std::size_t(helpers));

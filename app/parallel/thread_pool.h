@@ -7,6 +7,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -50,5 +51,9 @@ private:
   int m_busy = 0;  ///< helpers still inside the current run
   std::atomic<int> m_next{0};
 };
+
+/// \brief What to lend a network built for \p workers workers (Capacity::workers): \p pool,
+/// made or remade with that many threads; null, and no pool kept, for a single worker.
+ThreadPool* poolFor(std::unique_ptr<ThreadPool>& pool, int workers);
 
 } // namespace dlm::parallel

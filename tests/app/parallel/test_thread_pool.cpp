@@ -146,6 +146,22 @@ private slots:
     }
   }
 
+  void poolForFollowsTheWorkerCount() {
+    std::unique_ptr<ThreadPool> pool;
+    QVERIFY(dlm::parallel::poolFor(pool, 1) == nullptr);
+    QVERIFY(!pool);
+    ThreadPool* three = dlm::parallel::poolFor(pool, 3);
+    QVERIFY(three != nullptr && three->workers() == 3);
+    QCOMPARE(dlm::parallel::poolFor(pool, 3), three);  // kept while the count holds
+    ThreadPool* two = dlm::parallel::poolFor(pool, 2);
+    QVERIFY(two != nullptr && two->workers() == 2);
+    Tally t(10, 2);
+    two->run(10, countPiece, &t);
+    QCOMPARE(t.hits[9].load(), 1);
+    QVERIFY(dlm::parallel::poolFor(pool, 1) == nullptr);
+    QVERIFY(!pool);  // a single worker keeps no threads
+  }
+
   void aRebuildOnThePoolIsTheSerialModel() {
     const auto serial = rebuiltBytes(1, nullptr);
     QVERIFY(!serial.empty());
