@@ -34,22 +34,29 @@ NumberRead readNumber(std::string_view field, double& out) {
 }
 
 // Splits on the separators; false when a field is empty between two commas/semicolons.
-bool splitFields(std::string_view line, std::vector<std::string_view>& fields) {
+// \p separator gets the first separator seen between two fields (a comma or semicolon wins
+// over the blanks around it).
+bool splitFields(std::string_view line, std::vector<std::string_view>& fields, char& separator) {
   std::size_t i = 0;
+  char between = 0;
   bool pendingHard = false; // a comma/semicolon was seen since the last field
   bool first = true;
   while (i < line.size()) {
     const char c = line[i];
     if (isBlank(c)) {
+      if (between == 0) between = c;
       ++i;
       continue;
     }
     if (isHardSeparator(c)) {
       if (pendingHard && !first) return false; // ",," : a missing value
       pendingHard = true;
+      between = c;
       ++i;
       continue;
     }
+    if (!first && separator == 0) separator = between;
+    between = 0;
     std::size_t j = i;
     while (j < line.size() && !isBlank(line[j]) && !isHardSeparator(line[j])) ++j;
     fields.push_back(line.substr(i, j - i));
@@ -133,9 +140,11 @@ void LineSplitter::finishLine(std::vector<RawLine>& out) {
 ParsedLine parseLine(std::string_view line) {
   std::vector<std::string_view> fields;
   fields.reserve(kMaxColumns + 1);
-  if (!splitFields(line, fields)) return garbage(GarbageKind::NonNumeric);
+  char separator = 0;
+  if (!splitFields(line, fields, separator)) return garbage(GarbageKind::NonNumeric);
   if (fields.empty()) return ParsedLine{};
   ParsedLine p;
+  p.separator = separator;
   int names = 0;
   int numbers = 0;
   bool labelled = true;

@@ -45,6 +45,7 @@ struct ParsedLine {
   Kind kind = Kind::Empty;
   GarbageKind garbage = GarbageKind::NonNumeric; ///< when kind is Garbage
   int count = 0;                                 ///< numbers, or header names
+  char separator = 0; ///< the first separator between two fields (',' ';' '\t' ' '), 0: none
   double values[kMaxColumns] = {};
   /// Header names, or the labels of "name:value" fields (Arduino's Serial Plotter style);
   /// empty for plain numbers.

@@ -112,6 +112,17 @@ bool ArrivalRate::changePoint(std::int64_t& tUs, std::uint64_t& lines) const {
   return true;
 }
 
+bool ArrivalRate::pointBefore(std::int64_t tUs, std::int64_t& t, std::uint64_t& lines) const {
+  for (auto it = m_recent.rbegin(); it != m_recent.rend(); ++it) {
+    if (it->t < tUs) {
+      t = it->t;
+      lines = it->lines;
+      return true;
+    }
+  }
+  return false;
+}
+
 double ArrivalRate::rateUntil(std::int64_t tUs, std::uint64_t lines) const {
   if (m_count == 0 || tUs <= m_first.t || lines < m_first.lines) return 0.0;
   return static_cast<double>(lines - m_first.lines) * 1e6 / static_cast<double>(tUs - m_first.t);

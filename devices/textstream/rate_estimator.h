@@ -39,6 +39,8 @@ public:
   /// \brief Where the rate most likely changed among the recent points: the split that fits
   /// them best with two straight lines (least squares). False with too few points.
   bool changePoint(std::int64_t& tUs, std::uint64_t& lines) const;
+  /// \brief The last recent point before \p tUs; false when none.
+  bool pointBefore(std::int64_t tUs, std::int64_t& t, std::uint64_t& lines) const;
   /// \brief Lines per second from the first point to (\p tUs, \p lines); 0 without a span.
   double rateUntil(std::int64_t tUs, std::uint64_t lines) const;
   /// \brief Lines counted from the first point to the last.

@@ -23,6 +23,7 @@ void TextStreamParser::reset() {
   m_learn.clear();
   m_candidate.clear();
   m_header.clear();
+  m_dataSeparator = 0;
   m_segments.clear();
   m_arrival.reset();
   m_stamps.reset();
@@ -75,10 +76,19 @@ void TextStreamParser::handleLine(const RawLine& raw, std::int64_t nowUs) {
   switch (line.kind) {
   case ParsedLine::Kind::Garbage: countGarbage(line.garbage); break;
   case ParsedLine::Kind::Header:
+    // "ERR sensor timeout" among "0.1,0.2,0.3" lines is a message, not names: a header is
+    // split as the data are (or comes before any data).
+    if (m_dataSeparator != 0 && line.count > 1 && line.separator != m_dataSeparator) {
+      countGarbage(GarbageKind::NonNumeric);
+      break;
+    }
     ++m_counters.headerLines;
     m_header = line.names;
     break;
-  case ParsedLine::Kind::Numbers: handleNumbers(line, nowUs); break;
+  case ParsedLine::Kind::Numbers:
+    if (line.count > 1) m_dataSeparator = line.separator;
+    handleNumbers(line, nowUs);
+    break;
   case ParsedLine::Kind::Empty: break;
   }
 }
@@ -119,7 +129,13 @@ void TextStreamParser::handleNumbers(const ParsedLine& line, std::int64_t nowUs)
 }
 
 void TextStreamParser::startLearning(std::vector<LearnLine> lines, std::int64_t originUs) {
-  updateReport(); // the segment that ends keeps its last measurement
+  updateReport(); // the segment that ends keeps its last measurement...
+  // ...up to the chunk before the new format's first line, for a rate from arrivals.
+  std::int64_t t = 0;
+  std::uint64_t n = 0;
+  if (!lines.empty() && m_format.rateSource == RateSource::Arrival && !m_segments.empty() &&
+      m_arrival.pointBefore(originUs, t, n) && m_arrival.rateUntil(t, n) > 0.0)
+    m_segments.back().measuredHz = m_arrival.rateUntil(t, n);
   m_locked = false;
   m_learn = std::move(lines);
   m_arrival.restartFrom(originUs);

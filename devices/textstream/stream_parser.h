@@ -107,6 +107,7 @@ private:
   std::vector<LearnLine> m_learn;
   std::vector<LearnLine> m_candidate; // lines of another column count, in a row
   std::vector<std::string> m_header;
+  char m_dataSeparator = 0; // of the last data line: a line of words split otherwise is text
   std::vector<SegmentReport> m_segments;
 
   ArrivalRate m_arrival;

@@ -23,7 +23,9 @@ firmware::TriggerConfig toFirmware(const link::TriggerConfig& t) {
 
 TextBoardWorker::TextBoardWorker(link::TransportFactory factory,
                                  std::shared_ptr<std::atomic<int>> state)
-    : m_factory(std::move(factory)), m_state(std::move(state)) {
+    : m_factory(std::move(factory)), m_state(std::move(state)), m_flushTimer(this),
+      m_statisticsTimer(this), m_reopenTimer(this) {
+  // Parented so that moveToThread() takes them along to the worker's thread.
   m_clock.start();
   m_flushTimer.setInterval(static_cast<int>(kBatchMs));
   connect(&m_flushTimer, &QTimer::timeout, this, [this] { flushBatch(false); });

@@ -135,6 +135,9 @@ private slots:
     QCOMPARE(sink.formats[1].rateHz, 250.0);
     QCOMPARE(QString::fromStdString(sink.formats[1].names[5]), QStringLiteral("ch6"));
     QCOMPARE(parser.segments().at(0).frames, quint64(500));
+    // Each segment's rate over its own lines only.
+    QVERIFY(within(parser.segments().at(0).measuredHz, 100.0, 0.005));
+    QVERIFY(within(parser.segments().at(1).measuredHz, 250.0, 0.005));
     QCOMPARE(parser.segments().at(1).frames, quint64(1500)); // from the first 6-column line
     QCOMPARE(parser.counters().garbage.total(), quint64(0));
     QCOMPARE(sink.frames.back().index, qint64(1499));

@@ -108,6 +108,12 @@ private slots:
     QCOMPARE(sink.formats[0].channels, 3);
     QCOMPARE(QString::fromStdString(sink.formats[0].names[1]), QStringLiteral("ay"));
     QCOMPARE(parser.counters().headerLines, quint64(1));
+    // A message of words split unlike the data is text, not the channels' names.
+    CollectingSink messages;
+    TextStreamParser p1(messages);
+    feedAll(p1, "1,2,3\nERR sensor timeout\n" + repeat("1,2,3\n", 20));
+    QCOMPARE(QString::fromStdString(messages.formats.at(0).names[0]), QStringLiteral("ch1"));
+    QCOMPARE(p1.counters().garbage[GarbageKind::NonNumeric], quint64(1));
     // Serial Plotter labels name them too; without either, ch1, ch2...
     CollectingSink labelled;
     TextStreamParser p2(labelled);
