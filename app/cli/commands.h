@@ -8,5 +8,8 @@ int runLearn(int argc, char** argv);
 int runEval(int argc, char** argv);
 int runPredict(int argc, char** argv);
 int runBench(int argc, char** argv);
+/// dlm record (record.cpp): a board's stream and events to CSV; recordUsage() is its help.
+int runRecord(int argc, char** argv);
+const char* recordUsage();
 
 } // namespace dlm::cli

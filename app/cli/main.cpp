@@ -24,7 +24,10 @@ void printUsage() {
       "  bench    [--protocol standard|open-set|few-shot|all] [--dataset LIST] [--seed N]\n"
       "           [--json FILE] [--markdown FILE]\n"
       "                                  the public benchmark protocols, with peers\n"
-      "                                  (dlm bench --help for all options)\n\n"
+      "                                  (dlm bench --help for all options)\n"
+      "  record   --port PATH --seconds S --out REC.csv [--baud N] [--text]\n"
+      "                                  record a board's samples and events (any board\n"
+      "                                  that prints numbers with --text)\n\n"
       "CSV files have a header row; the label column is 'label' unless --label names\n"
       "another column (a name, a 0-based index, or -1 for the last column).\n"
       "  --version   print the version      --help   print this help\n");
@@ -60,6 +63,7 @@ int main(int argc, char** argv) {
   if (command == "eval") return dlm::cli::runEval(argc, argv);
   if (command == "predict") return dlm::cli::runPredict(argc, argv);
   if (command == "bench") return dlm::cli::runBench(argc, argv);
+  if (command == "record") return dlm::cli::runRecord(argc, argv);
   std::fprintf(stderr, "dlm: unknown command '%s' (try dlm --help)\n", command.c_str());
   return 1;
 }

@@ -3,6 +3,8 @@
 
 #include <cstring>
 
+#include "app/cli/commands.h"
+
 namespace dlm::cli {
 
 namespace {
@@ -61,6 +63,7 @@ const char* commandUsage(const std::string& command) {
   if (command == "learn") return kLearn;
   if (command == "eval") return kEval;
   if (command == "predict") return kPredict;
+  if (command == "record") return recordUsage();
   return nullptr;
 }
 
