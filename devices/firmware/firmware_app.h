@@ -43,17 +43,20 @@ struct AppCounters {
 /// from the main loop at least every few milliseconds. poll() never blocks.
 class FirmwareApp {
 public:
-  /// \brief Kernel capacity on the board: the lean configuration. Four layers: the 256-neuron
-  /// first layer and three correction layers of 4 neurons each (a correction neuron sits only
-  /// at an event the stack gets wrong). Four is what fits the firmware's RAM (<= 160 KiB; a
-  /// deeper neuron costs 521 B); each also costs ~940 instructions per predict at 76 inputs
-  /// (docs/benchmarks.md, Cortex-M4F).
-  static constexpr Capacity kCapacity = {256, kMaxDescriptorDims, 4, 12, 0, false, 4};
+  /// \brief Kernel capacity on the board: the lean configuration. Four layers: the first
+  /// layer of kAppMaxNeurons (256 unless the port's build sets DLM_FIRMWARE_MAX_NEURONS,
+  /// firmware_limits.h) and three correction layers of 4 neurons each (a correction neuron
+  /// sits only at an event the stack gets wrong). Four is what fits the firmware's RAM
+  /// (<= 160 KiB; a deeper neuron costs 521 B); each also costs ~940 instructions per predict
+  /// at 76 inputs (docs/benchmarks.md, Cortex-M4F).
+  static constexpr Capacity kCapacity = {kAppMaxNeurons, kMaxDescriptorDims, 4, 12, 0, false, 4};
   /// \brief Arena a port must provide: >= Network::arenaBytes(kCapacity) on every target
-  /// (checked by init() and by test_firmware_app). Compact metrics (the lean kernel on a
-  /// device) need 122 592 B since the known-set scales (issue 10); float metrics (the
-  /// virtual board's host kernel) fit 156 160 B. init() logs the need when it grows.
-  static constexpr std::size_t kArenaBytes = DLM_CORE_COMPACT_METRICS ? 122624u : 156160u;
+  /// (checked by init() and by test_firmware_app). At 256 neurons compact metrics (the lean
+  /// kernel on a device) need 122 592 B since the known-set scales (issue 10); float metrics
+  /// (the virtual board's host kernel) fit 156 160 B. A build with another capacity sets it
+  /// (DLM_FIRMWARE_ARENA_BYTES). init() logs the need when it grows.
+  static constexpr std::size_t kArenaBytes =
+      kAppArenaBytes != 0 ? kAppArenaBytes : (DLM_CORE_COMPACT_METRICS ? 122624u : 156160u);
   /// \brief Most channels the app accepts, a setting of the port's build because it sizes RAM
   /// (firmware_limits.h): 3 on the Cortex-M4F, 6 on the host (dlm-board --channels). Every
   /// count up to it gets a descriptor within kCapacity.maxDims (dlm::descriptorFor()).
