@@ -70,3 +70,15 @@ string(REGEX REPLACE "([0-9])$" ".\\1" ram_kib "${ram_kib}")
 message("${image}: text ${text} B (${text_kib} KiB; FLASH text+data ${flash} B), data ${data} B, bss ${bss} B, "
         "RAM ${ram} B (${ram_kib} KiB = .data ${ram_data} + .bss ${ram_bss} + heap ${heap} + stack ${stack}), "
         "modelstore ${modelstore} B (emulated flash, not RAM)")
+
+# Optional budget (the nucleo_size test): -DMAX_TEXT=<bytes> -DMAX_RAM=<bytes> fail the script
+# when the image exceeds them.
+if(MAX_TEXT AND text GREATER MAX_TEXT)
+  message(FATAL_ERROR "${image}: text ${text} B exceeds the budget of ${MAX_TEXT} B")
+endif()
+if(MAX_RAM AND ram GREATER MAX_RAM)
+  message(FATAL_ERROR "${image}: RAM ${ram} B exceeds the budget of ${MAX_RAM} B")
+endif()
+if(MAX_TEXT OR MAX_RAM)
+  message("${image}: within budget (text <= ${MAX_TEXT} B, RAM <= ${MAX_RAM} B)")
+endif()
