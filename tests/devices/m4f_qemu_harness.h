@@ -32,9 +32,29 @@ namespace proto = dlm::protocol;
 
 namespace {
 
-// The board's kernel capacity (FirmwareApp::kCapacity): the host's full kernel behaves like
-// the board's lean one at this capacity (no event memory, no exact readout).
-constexpr dlm::Capacity kBoardCapacity = dlm::firmware::FirmwareApp::kCapacity;
+// The board under test, from the build (tests/devices/CMakeLists.txt compiles the same test
+// once per board):
+//   DLM_QEMU_MACHINE        QEMU machine (-M)
+//   DLM_QEMU_SERIALS        the -serial arguments in order, ','-separated; "pty" is the studio
+//                           link, "@LOG@" stands for DLM_M4F_UART1_LOG (the board's log console)
+//   DLM_M4F_FIRMWARE_ELF    the image
+//   DLM_BOARD_NAME          what Hello's board name starts with (also the log report's prefix)
+//   DLM_BOARD_MAX_NEURONS   first-layer capacity the image was built with
+//   DLM_BOARD_SLOT_BYTES    model slot bytes under this emulator (what a push may use)
+//   DLM_BOARD_FLASH_SLOT_BYTES  model slot bytes on the real board (0: no real board)
+constexpr const char* kBoardName = DLM_BOARD_NAME;
+constexpr std::uint32_t kSlotBytes = DLM_BOARD_SLOT_BYTES;
+constexpr std::uint32_t kFlashSlotBytes = DLM_BOARD_FLASH_SLOT_BYTES;
+
+// The board's kernel capacity: FirmwareApp::kCapacity with the first layer the image's build
+// chose (DLM_FIRMWARE_MAX_NEURONS there). The host's full kernel behaves like the board's lean
+// one at this capacity (no event memory, no exact readout).
+constexpr dlm::Capacity boardCapacity() {
+  dlm::Capacity c = dlm::firmware::FirmwareApp::kCapacity;
+  c.maxNeurons = DLM_BOARD_MAX_NEURONS;
+  return c;
+}
+constexpr dlm::Capacity kBoardCapacity = boardCapacity();
 constexpr int kDescriptorDims = 58;  // 3 channels x (16 bins + 3 statistics) + duration
 
 // Time limits (ms).
@@ -52,12 +72,13 @@ struct Model {
   dlm::ModelInfo info;
 };
 
-// A host network at the board's capacity.
+// A host network at the board's capacity (or another one).
 struct HostNetwork {
   std::vector<unsigned char> arena;
   dlm::Network net;
-  HostNetwork() : arena(dlm::Network::arenaBytes(kBoardCapacity)) {
-    if (net.init(kBoardCapacity, arena.data(), arena.size()) != dlm::Status::Ok)
+  explicit HostNetwork(const dlm::Capacity& capacity = kBoardCapacity)
+      : arena(dlm::Network::arenaBytes(capacity)) {
+    if (net.init(capacity, arena.data(), arena.size()) != dlm::Status::Ok)
       qFatal("host network init failed");
   }
 };
@@ -69,11 +90,16 @@ public:
 
   bool start(QString& error) {
     m_process.setProgram(QStringLiteral(DLM_QEMU_SYSTEM_ARM));
-    m_process.setArguments({"-M", "mps2-an386", "-nographic", "-monitor", "none",
-                            "-serial", "pty",
-                            "-serial", QStringLiteral("file:") + QStringLiteral(DLM_M4F_UART1_LOG),
-                            "-semihosting-config", "enable=on,target=native",
-                            "-kernel", QStringLiteral(DLM_M4F_FIRMWARE_ELF)});
+    QStringList args{"-M", QStringLiteral(DLM_QEMU_MACHINE), "-nographic", "-monitor", "none"};
+    for (const QString& serial : QStringLiteral(DLM_QEMU_SERIALS).split(',')) {
+      args << "-serial";
+      args << QString(serial).replace(QStringLiteral("@LOG@"),
+                                      QStringLiteral("file:") + QStringLiteral(DLM_M4F_UART1_LOG));
+    }
+    // Semihosting only matters to mps2-an386's fault handler (it exits QEMU); harmless elsewhere.
+    args << "-semihosting-config" << "enable=on,target=native"
+         << "-kernel" << QStringLiteral(DLM_M4F_FIRMWARE_ELF);
+    m_process.setArguments(args);
     // If this test process dies (crash, CTest timeout), the kernel kills QEMU too.
     m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
     m_process.setStandardInputFile(QProcess::nullDevice());
@@ -82,7 +108,7 @@ public:
       error = "qemu-system-arm did not start: " + m_process.errorString();
       return false;
     }
-    // "char device redirected to /dev/pts/N (label serial0)" on stdout.
+    // "char device redirected to /dev/pts/N (label serialK)" on stdout.
     const QRegularExpression re(QStringLiteral("redirected to (/dev/pts/[0-9]+)"));
     QElapsedTimer t;
     t.start();
@@ -147,6 +173,7 @@ public:
   std::vector<proto::BoardStatus> statuses;
   std::vector<proto::Hello> hellos;
   std::vector<std::string> logs;
+  std::vector<proto::ModelData> modelData;
   // Sample stream bookkeeping (per session).
   std::uint32_t sampleMessages = 0;
   std::uint64_t sampleFrames = 0;
@@ -163,7 +190,11 @@ public:
                    std::uint16_t seq) {
     std::uint8_t wire[proto::kMaxWireFrame];
     const std::size_t n = proto::encodeFrame(type, seq, payload, length, wire, sizeof wire);
-    if (n == 0) return false;
+    return n != 0 && writeRaw(wire, n);
+  }
+
+  // Write bytes as they are (blocking up to 2 s for the pty to take them).
+  bool writeRaw(const std::uint8_t* wire, std::size_t n) {
     std::size_t done = 0;
     QElapsedTimer t;
     t.start();
@@ -321,6 +352,11 @@ private:
     case proto::MessageType::Hello: {
       proto::Hello h;
       if (proto::decodeMessage(f, h)) hellos.push_back(h); else ++decodeErrors;
+      return;
+    }
+    case proto::MessageType::ModelData: {
+      auto d = std::make_unique<proto::ModelData>();
+      if (proto::decodeMessage(f, *d)) modelData.push_back(*d); else ++decodeErrors;
       return;
     }
     case proto::MessageType::Log: {

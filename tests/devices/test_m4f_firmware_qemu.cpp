@@ -1,22 +1,31 @@
-// The firmware on the emulated Cortex-M4F board, end to end over the wire protocol.
+// The firmware on an emulated Cortex-M4F board, end to end over the wire protocol. Built once
+// per board (tests/devices/CMakeLists.txt): test_m4f_firmware_qemu runs
+// dlm-firmware-mps2-an386.elf on `-M mps2-an386`, test_nucleo_firmware_qemu runs
+// dlm-firmware-nucleo-f446re.elf on `-M netduinoplus2` (an STM32F405: the same image as on the
+// Nucleo-F446RE, which detects the emulator; devices/boards/nucleo-f446re/README.md).
 //
-// Starts `qemu-system-arm -M mps2-an386 -nographic -monitor none -serial pty ... -kernel
-// dlm-firmware-mps2-an386.elf` (no -icount: time runs), reads the pseudo-terminal path QEMU
-// prints on stdout, opens it raw and plays the studio with core/protocol:
-//   handshake (HelloRequest with retries until Hello) -> the board says mps2-an386;
+// Starts `qemu-system-arm -M <machine> -nographic -monitor none -serial ... -kernel <image>`
+// (no -icount: time runs), reads the pseudo-terminal path QEMU prints on stdout, opens it raw
+// and plays the studio with core/protocol:
+//   handshake (HelloRequest with retries until Hello) -> the board's name and capacity;
 //   Samples arrive with contiguous indices;
 //   PerformGesture -> an Event with a 58-dim descriptor; LabelEvent -> Status neurons grow;
 //   a model trained on the host (dlm::Network, the board's lean capacity) on the board's own
 //   event descriptors is pushed -> Status and Hello report its CRC, and the board's predictions
 //   on its next events match the host's prediction with the same model (classes identical,
 //   scores within 1e-4);
+//   the model pulled back is byte for byte the one pushed;
 //   an interrupted push (half the chunks, then a new HelloRequest) leaves that model active;
-//   the push then resumes and completes.
+//   the push then resumes and completes;
+//   a push larger than the model slot is refused at its start (TooLarge, the capacity in the
+//   ack), a model beyond the kernel's capacity (13 classes) is refused at activation, and the
+//   running model stays in both cases;
+//   garbage and a frame with a bad CRC are counted by the board, which keeps answering.
+// Host only: the largest model at the board's capacity fits the board's model slot.
 // QEMU is killed at the end whatever happens (and by the kernel if this process dies:
 // PR_SET_PDEATHSIG). Every wait has a deadline (80 s in all); the test takes about 12 s.
 //
-// Paths come from the build (compile definitions): DLM_QEMU_SYSTEM_ARM, DLM_M4F_FIRMWARE_ELF,
-// DLM_M4F_UART1_LOG (the board's log console, UART1, written by QEMU).
+// Paths and the board come from the build (compile definitions, m4f_qemu_harness.h).
 #include <QtTest>
 
 #include <QElapsedTimer>
@@ -38,6 +47,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "core/crc32.h"
 #include "core/model_format.h"
 #include "core/network.h"
 #include "core/protocol/frame.h"
@@ -54,13 +64,18 @@ class TestM4fFirmwareQemu : public QObject {
 
 private slots:
   void initTestCase();
+  void slotHoldsLargestModel();
   void handshake();
   void samplesAreContiguous();
   void gestureGivesEvent();
   void labelGrowsNeurons();
   void pushHostModel();
   void predictionsUsePushedModel();
+  void pullReturnsPushedModel();
   void interruptedPushKeepsModel();
+  void refusesModelTooLarge();
+  void refusesModelBeyondCapacity();
+  void corruptFramesAreCounted();
   void cleanupTestCase();
 
 private:
@@ -76,6 +91,7 @@ private:
   std::uint32_t m_lastEventId = 0;
   std::vector<proto::Event> m_training;  // board events used to train the host model
   Model m_modelA;
+  std::uint32_t m_activeCrc = 0;  // the model the board runs after interruptedPushKeepsModel
 };
 
 void TestM4fFirmwareQemu::initTestCase() {
@@ -112,7 +128,7 @@ void TestM4fFirmwareQemu::handshake() {
         tries, static_cast<long long>(t.elapsed()), h.boardName, h.firmwareVersion,
         h.coreVersion, unsigned{h.capacity.maxNeurons}, unsigned{h.capacity.maxDims},
         unsigned{h.sampleRateHz}, unsigned{h.channels}, unsigned{h.descriptorDims});
-  QVERIFY2(std::strstr(h.boardName, "mps2-an386") != nullptr, h.boardName);
+  QVERIFY2(std::strncmp(h.boardName, kBoardName, std::strlen(kBoardName)) == 0, h.boardName);
   QCOMPARE(h.capacity.maxNeurons, kBoardCapacity.maxNeurons);
   QCOMPARE(h.capacity.maxDims, kBoardCapacity.maxDims);
   QCOMPARE(int(h.capacity.maxClasses), int(kBoardCapacity.maxClasses));
@@ -284,6 +300,10 @@ void TestM4fFirmwareQemu::pushHostModel() {
   QCOMPARE(s.modelCrc, m_modelA.info.crc);
   QCOMPARE(s.modelBytes, static_cast<std::uint32_t>(m_modelA.bytes.size()));
   QCOMPARE(int(s.neurons), host.net.totalNeurons());
+  // Events the board detected before the activation (a gesture's tail, a spontaneous one) were
+  // predicted with the model before A; the board sends them in order, so all of them came
+  // before this Status. The prediction check below takes only later ones.
+  for (const proto::Event& e : link.events) m_lastEventId = std::max(m_lastEventId, e.eventId);
 }
 
 void TestM4fFirmwareQemu::predictionsUsePushedModel() {
@@ -351,6 +371,7 @@ void TestM4fFirmwareQemu::interruptedPushKeepsModel() {
   QVERIFY2(push(modelB, 0, ack), qPrintable(QString("push B failed: %1").arg(ackText(ack))));
   QVERIFY2(link.status(s), "no Status");
   QCOMPARE(s.modelCrc, modelB.info.crc);
+  m_activeCrc = modelB.info.crc;
   QCOMPARE(link.sampleGaps, 0u);
   QCOMPARE(link.decodeErrors, 0u);
   qInfo("link: %u frames received, %llu bytes, %u command retries, board frames ok %u, "
@@ -365,7 +386,137 @@ void TestM4fFirmwareQemu::interruptedPushKeepsModel() {
           static_cast<long long>(rtt.front()), static_cast<long long>(rtt[rtt.size() / 2]),
           static_cast<long long>(rtt.back()));
   }
-  link.pump(1200);  // the board prints its figures on UART1 every second: let one more out
+}
+
+// Host only: the slot size the port reserves holds the largest model its kernel can load
+// (every layer full, every class, known-set scales) with ModelStore's header.
+void TestM4fFirmwareQemu::slotHoldsLargestModel() {
+  HostNetwork host;
+  std::uint16_t counts[8] = {kBoardCapacity.maxNeurons};
+  for (int l = 1; l < kBoardCapacity.maxLayers; ++l) counts[l] = kBoardCapacity.maxDeepNeurons;
+  QCOMPARE(host.net.setStructure(kDescriptorDims, kBoardCapacity.maxClasses,
+                                 kBoardCapacity.maxLayers, counts, host.net.params(), 0),
+           dlm::Status::Ok);
+  host.net.finishLoad();
+  const std::vector<float> scales(kDescriptorDims, 2.0f);
+  QCOMPARE(host.net.setKnownScales(scales.data()), dlm::Status::Ok);
+  const std::size_t need = dlm::modelBytes(host.net) + dlm::firmware::ModelStore::kHeaderBytes;
+  const std::uint32_t slot = kFlashSlotBytes != 0 ? kFlashSlotBytes : kSlotBytes;
+  qInfo("largest model at %u + %d x %u neurons, %d dims, %d classes: %zu B with the slot "
+        "header; slot %u B (emulated slot %u B)",
+        unsigned{kBoardCapacity.maxNeurons}, kBoardCapacity.maxLayers - 1,
+        unsigned{kBoardCapacity.maxDeepNeurons}, kDescriptorDims, int{kBoardCapacity.maxClasses},
+        need, slot, kSlotBytes);
+  QVERIFY(need <= slot);
+}
+
+void TestM4fFirmwareQemu::pullReturnsPushedModel() {
+  Link& link = *m_link;
+  proto::Command c;
+  c.id = proto::CommandId::ModelPullBegin;
+  proto::Ack ack;
+  QVERIFY2(link.command(c, ack), "no ack to ModelPullBegin");
+  QVERIFY2(ack.code == proto::AckCode::Ok, ackText(ack));
+  QCOMPARE(ack.value, static_cast<std::uint32_t>(m_modelA.bytes.size()));
+  std::vector<std::uint8_t> pulled(m_modelA.bytes.size());
+  const std::uint32_t transferCrc = dlm::crc32(m_modelA.bytes.data(), m_modelA.bytes.size());
+  QElapsedTimer t;
+  t.start();
+  for (std::uint32_t offset = 0; offset < pulled.size();) {
+    c.id = proto::CommandId::ModelPullChunk;
+    c.args.modelPullChunk.offset = offset;
+    c.args.modelPullChunk.length = static_cast<std::uint16_t>(
+        std::min<std::size_t>(proto::kMaxModelChunk, pulled.size() - offset));
+    const std::size_t seen = link.modelData.size();
+    QVERIFY2(link.command(c, ack), "no ack to ModelPullChunk");
+    QVERIFY2(ack.code == proto::AckCode::Ok, ackText(ack));
+    // ModelData goes out before the ack; a retried command may bring it twice.
+    QVERIFY2(link.modelData.size() > seen, "no ModelData before the ack");
+    const proto::ModelData& d = link.modelData.back();
+    QCOMPARE(d.offset, offset);
+    QCOMPARE(d.totalBytes, static_cast<std::uint32_t>(pulled.size()));
+    QCOMPARE(d.crc, transferCrc);  // the CRC of the bytes, as a push's (not the identity)
+    std::memcpy(pulled.data() + offset, d.data, d.length);
+    offset += d.length;
+  }
+  qInfo("pull of %zu bytes took %lld ms", pulled.size(), static_cast<long long>(t.elapsed()));
+  QVERIFY(pulled == m_modelA.bytes);
+}
+
+void TestM4fFirmwareQemu::refusesModelTooLarge() {
+  Link& link = *m_link;
+  // One byte more than the slot holds: refused before anything is erased or written, with
+  // the largest model the slot takes as the ack's value.
+  const std::uint32_t capacity = kSlotBytes - dlm::firmware::ModelStore::kHeaderBytes;
+  proto::Command c;
+  c.id = proto::CommandId::ModelPushBegin;
+  c.args.modelPushBegin.totalBytes = capacity + 1u;
+  c.args.modelPushBegin.crc = 0x12345678u;
+  proto::Ack ack;
+  QVERIFY2(link.command(c, ack), "no ack to ModelPushBegin");
+  qInfo("push of %u bytes: %s, value %u", capacity + 1u, ackText(ack), ack.value);
+  QVERIFY2(ack.code == proto::AckCode::TooLarge, ackText(ack));
+  QCOMPARE(ack.value, capacity);
+  proto::BoardStatus s;
+  QVERIFY2(link.status(s), "no Status");
+  QCOMPARE(s.modelCrc, m_activeCrc);
+}
+
+void TestM4fFirmwareQemu::refusesModelBeyondCapacity() {
+  Link& link = *m_link;
+  // A small model (it fits the slot) with one class more than the board's kernel holds: the
+  // push completes and verifies, the load refuses it, the running model stays.
+  dlm::Capacity wide = kBoardCapacity;
+  wide.maxClasses = static_cast<std::uint8_t>(kBoardCapacity.maxClasses + 1);
+  HostNetwork host(wide);
+  QCOMPARE(host.net.reset(kDescriptorDims, 0), dlm::Status::Ok);
+  float x[kDescriptorDims];
+  for (int k = 0; k < wide.maxClasses; ++k) {
+    for (int i = 0; i < kDescriptorDims; ++i) x[i] = (i % 13 == k) ? 3.0f : 0.1f * float(k);
+    QCOMPARE(host.net.learn(x, k), dlm::Status::Ok);
+  }
+  QCOMPARE(host.net.classes(), int(wide.maxClasses));
+  const Model model = save(host.net);
+  QVERIFY(model.bytes.size() + dlm::firmware::ModelStore::kHeaderBytes <= kSlotBytes);
+  proto::Ack ack;
+  QVERIFY2(!push(model, 0, ack), "a model beyond the board's capacity was activated");
+  qInfo("push of a %d-class model (%zu bytes): %s, value %u", host.net.classes(),
+        model.bytes.size(), ackText(ack), ack.value);
+  QVERIFY(ack.code != proto::AckCode::Ok);
+  proto::BoardStatus s;
+  QVERIFY2(link.status(s), "no Status");
+  QCOMPARE(s.modelCrc, m_activeCrc);
+}
+
+void TestM4fFirmwareQemu::corruptFramesAreCounted() {
+  Link& link = *m_link;
+  proto::BoardStatus before;
+  QVERIFY2(link.status(before), "no Status");
+  // Garbage, then a delimiter: the board resynchronises there.
+  std::uint8_t garbage[40];
+  for (std::size_t i = 0; i < sizeof garbage; ++i)
+    garbage[i] = static_cast<std::uint8_t>(0x11u + 7u * i);  // no 0x00 inside
+  const std::uint8_t delimiter = 0;
+  QVERIFY(link.writeRaw(garbage, sizeof garbage) && link.writeRaw(&delimiter, 1));
+  // A well-formed GetStatus frame with one payload byte flipped: a CRC error.
+  proto::Command c;
+  c.id = proto::CommandId::GetStatus;
+  std::uint8_t payload[proto::kMaxPayload];
+  const std::size_t length = c.encode(payload, sizeof payload);
+  std::uint8_t wire[proto::kMaxWireFrame];
+  const std::size_t n = proto::encodeFrame(proto::MessageType::Command, 0x7777, payload,
+                                           length, wire, sizeof wire);
+  QVERIFY(n > 4);
+  wire[n / 2] = static_cast<std::uint8_t>(wire[n / 2] == 0x55 ? 0x56 : 0x55);  // never 0x00
+  QVERIFY(link.writeRaw(wire, n));
+  proto::BoardStatus after;
+  QVERIFY2(link.status(after), "no Status after corrupt frames");
+  qInfo("board frame errors %u -> %u, frames ok %u -> %u", before.frameErrors,
+        after.frameErrors, before.framesOk, after.framesOk);
+  QVERIFY(after.frameErrors >= before.frameErrors + 2u);
+  QCOMPARE(after.modelCrc, m_activeCrc);
+  QCOMPARE(link.decodeErrors, 0u);
+  link.pump(1200);  // the board prints its figures on its log every second: let one more out
 }
 
 void TestM4fFirmwareQemu::cleanupTestCase() {
@@ -383,8 +534,8 @@ void TestM4fFirmwareQemu::cleanupTestCase() {
   if (log.open(QIODevice::ReadOnly)) {
     const QList<QByteArray> lines = log.readAll().split('\n');
     for (auto it = lines.rbegin(); it != lines.rend(); ++it) {
-      if (it->startsWith("mps2-an386: uptime")) {
-        qInfo("board (UART1): %s", it->constData());
+      if (it->startsWith(QByteArray(kBoardName) + ": uptime")) {
+        qInfo("board (log console): %s", it->trimmed().constData());
         break;
       }
     }

@@ -29,6 +29,9 @@ for f in usr/bin/dlm usr/share/man/man1/dlm.1.gz usr/share/man/man1/dlm-board.1.
 done
 if [ "$FIRMWARE_EXPECTED" = "1" ]; then
   check "firmware image packaged" grep -q "usr/share/deeplomath/firmware/dlm-firmware-mps2-an386.elf" <<<"$contents"
+  for f in dlm-firmware-nucleo-f446re.elf dlm-firmware-nucleo-f446re.bin; do
+    check "Nucleo-F446RE image packaged ($f)" grep -q "usr/share/deeplomath/firmware/$f" <<<"$contents"
+  done
 fi
 dpkg-deb -x "$deb" "$WORK/root"
 check "installed dlm --version runs" bash -c "'$WORK/root/usr/bin/dlm' --version | grep -q '^dlm '"
