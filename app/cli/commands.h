@@ -8,6 +8,9 @@ int runLearn(int argc, char** argv);
 int runEval(int argc, char** argv);
 int runPredict(int argc, char** argv);
 int runBench(int argc, char** argv);
+/// dlm flash (flash.cpp): a board's firmware through its probe; flashUsage() is its help.
+int runFlash(int argc, char** argv);
+const char* flashUsage();
 /// dlm record (record.cpp): a board's stream and events to CSV; recordUsage() is its help.
 int runRecord(int argc, char** argv);
 const char* recordUsage();

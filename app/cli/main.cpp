@@ -25,6 +25,8 @@ void printUsage() {
       "           [--json FILE] [--markdown FILE]\n"
       "                                  the public benchmark protocols, with peers\n"
       "                                  (dlm bench --help for all options)\n"
+      "  flash    --board nucleo-f446re [--probe openocd|st-flash] [--image PATH]\n"
+      "                                  write the firmware into a board through its probe\n"
       "  record   --port PATH --seconds S --out REC.csv [--baud N] [--text]\n"
       "                                  record a board's samples and events (any board\n"
       "                                  that prints numbers with --text)\n\n"
@@ -63,6 +65,7 @@ int main(int argc, char** argv) {
   if (command == "eval") return dlm::cli::runEval(argc, argv);
   if (command == "predict") return dlm::cli::runPredict(argc, argv);
   if (command == "bench") return dlm::cli::runBench(argc, argv);
+  if (command == "flash") return dlm::cli::runFlash(argc, argv);
   if (command == "record") return dlm::cli::runRecord(argc, argv);
   std::fprintf(stderr, "dlm: unknown command '%s' (try dlm --help)\n", command.c_str());
   return 1;

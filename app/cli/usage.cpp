@@ -63,6 +63,7 @@ const char* commandUsage(const std::string& command) {
   if (command == "learn") return kLearn;
   if (command == "eval") return kEval;
   if (command == "predict") return kPredict;
+  if (command == "flash") return flashUsage();
   if (command == "record") return recordUsage();
   return nullptr;
 }
