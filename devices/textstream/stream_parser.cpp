@@ -117,6 +117,12 @@ void TextStreamParser::handleNumbers(const ParsedLine& line, std::int64_t nowUs)
     return;
   }
   if (!m_candidate.empty() && m_candidate.front().count != l.count) {
+    // A blip inside a change must not throw the change's first lines away: once two lines
+    // agree on the new count, a third count is the blip.
+    if (m_candidate.size() >= 2) {
+      countGarbage(GarbageKind::WrongColumns);
+      return;
+    }
     countGarbage(GarbageKind::WrongColumns, m_candidate.size());
     m_candidate.clear();
   }

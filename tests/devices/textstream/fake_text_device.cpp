@@ -157,6 +157,10 @@ int main(int argc, char** argv) {
     cfmakeraw(&t);
     tcsetattr(master, TCSANOW, &t);
   }
+  // Open and close the slave once: until then Linux reports no hang-up on the master, so
+  // waitForHost() could not tell that nobody has the port open.
+  const int probe = open(ptsname(master), O_RDWR | O_NOCTTY);
+  if (probe >= 0) close(probe);
   std::printf("port: %s\n", ptsname(master));
   std::fflush(stdout);
   if (!waitForHost(master, 30.0)) return 1;
