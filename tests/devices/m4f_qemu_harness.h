@@ -352,6 +352,9 @@ private:
     case proto::MessageType::Hello: {
       proto::Hello h;
       if (proto::decodeMessage(f, h)) hellos.push_back(h); else ++decodeErrors;
+      // The new session's stream starts after the Hello (the board drops its partial batch);
+      // Samples of the old one may still arrive between the HelloRequest and here.
+      haveNextSample = false;
       return;
     }
     case proto::MessageType::ModelData: {
