@@ -112,7 +112,7 @@ void TextBoardWorker::onBytes(const QByteArray& bytes) {
 void TextBoardWorker::onClosed() {
   flushBatch(true);
   const QString reason = m_transport ? m_transport->errorString() : QString();
-  qCInfo(lcTextStream) << "text board lost:" << reason;
+  qCDebug(lcTextStream) << "text board lost:" << reason;
   emit disconnected(reason.isEmpty() ? tr("The port %1 closed.").arg(m_portName) : reason);
   if (!m_wanted) return;
   setState(link::LinkState::Reconnecting, reason);
@@ -148,7 +148,7 @@ void TextBoardWorker::onFormat(const StreamFormat& format) {
   info.sampleRateHz = static_cast<int>(std::lround(format.rateHz));
   info.channels = format.channels;
   info.descriptorDims = m_detector.descriptorConfig().dims();
-  qCInfo(lcTextStream) << "segment" << format.segment << ":" << format.channels << "channels at"
+  qCDebug(lcTextStream) << "segment" << format.segment << ":" << format.channels << "channels at"
                        << format.rateHz << "Hz (" << rateSourceName(format.rateSource)
                        << "), timestamp" << unitName(format.timestamp) << ", scale"
                        << format.scale;
