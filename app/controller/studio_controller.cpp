@@ -3,9 +3,11 @@
 
 #include <QJsonObject>
 
+#include "app/controller/flash_control.h"
 #include "app/controller/virtual_board_process.h"
 #include "app/learning/learning_service.h"
 #include "app/persistence/recovery_manager.h"
+#include "app/persistence/studio_settings.h"
 #include "app/session/session.h"
 #include "app/views/sample_store.h"
 #include "core/version.h"
@@ -62,6 +64,7 @@ StudioController::StudioController(std::unique_ptr<link::BoardLink> boardLink, Q
   wireLinkTransfers();
   wireLearning();
   wireBoardSync();
+  wirePorts();
   m_ports->start();
 }
 

@@ -26,16 +26,20 @@ class PortDiscovery;
 struct BoardEvent;
 struct BoardInfo;
 struct BoardStatus;
+struct PortInfo;
 } // namespace dlm::link
 
 namespace dlm::app {
 
+class FlashControl;
 class LearningService;
 class RecoveryManager;
 class SampleStore;
 class Session;
+class StudioSettings;
 class VirtualBoardProcess;
 struct ProjectExtras;
+struct RememberedBoard;
 struct SessionEvent;
 struct TagChange;
 
@@ -99,6 +103,17 @@ public:
   /// \brief True when the virtual board performs gestures of its own (the demo), besides
   /// those the user asks for. Off by default: every event then comes from a request.
   bool demoGestures() const { return m_demoGestures; }
+  /// \brief The ports and what they are; tests give it their own enumeration (the studio's
+  /// widgets cannot include its header).
+  link::PortDiscovery* portDiscovery() const { return m_ports.get(); }
+  /// \brief The board remembered as the last one used ("" when none): "/dev/ttyACM0", or
+  /// its USB identity, e.g. "0483:374b SN 066DFF495051717867184625".
+  QString lastBoard() const;
+  /// \brief True while the last board is reconnected by itself when it comes back (after a
+  /// connection the user asked for, until they disconnect or pick another board).
+  bool reconnectsLastBoard() const { return m_lastBoardWanted; }
+  /// \brief Flashing a board's firmware (Board → Flash firmware…).
+  FlashControl* flashing() const { return m_flash.get(); }
   /// \brief Arguments given to dlm-board (default: no spontaneous gestures; the controller
   /// sets the board's rate from demoGestures() once connected).
   void setVirtualBoardArguments(const QStringList& arguments) { m_virtualArguments = arguments; }
@@ -146,6 +161,12 @@ public slots:
 
   // Board
   void startVirtualBoard();
+  /// \brief Keep the last board in the studio's settings (QSettings) from now on, and read
+  /// the one kept there: the studio calls it at start (tests keep theirs in memory).
+  void rememberBoardsInSettings();
+  /// \brief Connect to the remembered board if it is plugged in (false when it is not), and
+  /// from then on reconnect it whenever it comes back.
+  bool connectToLastBoard();
   /// \brief Connect to the board on \p path at \p baud (0: the link's default).
   void connectToPort(const QString& path, qint32 baud = 0);
   void disconnectBoard();
@@ -210,6 +231,13 @@ signals:
 
 private:
   void wireParts();
+  void wirePorts();
+  void onPortAdded(const link::PortInfo& port);
+  void onPortRemoved(const link::PortInfo& port);
+  void rememberConnectedBoard();
+  void reconnectTo(const QString& path, const QString& why);
+  void closeLinkForFlashing();
+  void reopenLinkAfterFlashing(bool flashed);
   void wireLink();
   void wireLinkTransfers();
   void wireLearning();
@@ -255,6 +283,15 @@ private:
   bool m_rejectionSyncPending = false; ///< connected; the board's first Status decides
   bool m_virtualWanted = false;
   bool m_demoGestures = false;  ///< the virtual board's spontaneous gestures (the demo)
+  // The last board (studio_controller_ports.cpp).
+  std::unique_ptr<StudioSettings> m_settings;   ///< where it is kept; null: this session only
+  std::unique_ptr<RememberedBoard> m_lastBoard; ///< empty until a board connects
+  bool m_lastBoardWanted = false;  ///< reconnect it when it comes back
+  bool m_autoReconnecting = false; ///< the connection under way is the studio's own doing
+  bool m_flashing = false;         ///< a probe tool owns the board: hands off
+  bool m_reopenAfterFlash = false; ///< the link was closed for flashing
+  qint32 m_baud = 0;               ///< of the last connectToPort() (0: the link's default)
+  std::unique_ptr<FlashControl> m_flash;
   // Spontaneous gestures off from the first sample: a demo gesture never mixes with the
   // user's first requests, even before the connection lets the controller say so.
   QStringList m_virtualArguments{QStringLiteral("--gesture-rate"), QStringLiteral("0")};

@@ -256,14 +256,9 @@ BoardInfoView StudioController::boardInfo() const {
   return v;
 }
 
-QVector<PortChoice> StudioController::ports() const {
-  QVector<PortChoice> out;
-  for (const link::PortInfo& p : m_ports->ports()) out.append({p.systemLocation, p.description});
-  return out;
-}
-
 void StudioController::startVirtualBoard() {
   m_virtualWanted = true;
+  m_lastBoardWanted = false;  // the user picked another board
   m_link->disconnect();
   m_virtual->start(QString(), m_virtualArguments);
   emit statusMessage(tr("Starting the built-in virtual board…"));
@@ -272,12 +267,19 @@ void StudioController::startVirtualBoard() {
 void StudioController::connectToPort(const QString& path, qint32 baud) {
   if (baud <= 0) baud = link::BoardLink::kDefaultBaud;
   m_virtualWanted = false;
+  m_lastBoardWanted = false;  // until this board answers (studio_controller_ports.cpp)
+  m_autoReconnecting = false;
+  m_baud = baud;
+  // A pseudo-terminal (an emulated board) is not enumerable: list it while it exists.
+  if (path.startsWith(QStringLiteral("/dev/pts/"))) m_ports->addExplicitPort(path);
   m_virtual->stop();
   m_link->connectTo(path, baud);
   emit statusMessage(tr("Connecting to %1 at %2 baud…").arg(path, QLocale().toString(baud)));
 }
 
 void StudioController::disconnectBoard() {
+  m_lastBoardWanted = false;  // on purpose: not reconnected when it comes back
+  m_autoReconnecting = false;
   m_link->disconnect();
   m_virtual->stop();
   emit statusMessage(tr("Disconnected."));

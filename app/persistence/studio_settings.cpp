@@ -27,6 +27,33 @@ StudioSettings::~StudioSettings() = default;
 QString StudioSettings::lastPort() const { return m_settings->value(kLastPort).toString(); }
 void StudioSettings::setLastPort(const QString& port) { m_settings->setValue(kLastPort, port); }
 
+RememberedBoard StudioSettings::lastBoard() const {
+  RememberedBoard b;
+  b.path = lastPort();
+  b.serialNumber = m_settings->value(kLastBoardSerial).toString();
+  // "0483:374b", as PortInfo::vidPidText() writes it.
+  const QStringList ids = m_settings->value(kLastBoardVidPid).toString().split(QLatin1Char(':'));
+  bool vendorOk = false;
+  bool productOk = false;
+  if (ids.size() == 2) {
+    b.vendorId = ids.at(0).toUShort(&vendorOk, 16);
+    b.productId = ids.at(1).toUShort(&productOk, 16);
+  }
+  b.hasVidPid = vendorOk && productOk;
+  if (!b.hasVidPid) b.vendorId = b.productId = 0;
+  return b;
+}
+
+void StudioSettings::setLastBoard(const RememberedBoard& board) {
+  setLastPort(board.path);
+  m_settings->setValue(kLastBoardSerial, board.serialNumber);
+  m_settings->setValue(kLastBoardVidPid,
+                       board.hasVidPid ? QStringLiteral("%1:%2")
+                                             .arg(board.vendorId, 4, 16, QLatin1Char('0'))
+                                             .arg(board.productId, 4, 16, QLatin1Char('0'))
+                                       : QString());
+}
+
 int StudioSettings::baudRate() const {
   const int baud = m_settings->value(kBaudRate, kDefaultBaud).toInt();
   return baud > 0 ? baud : kDefaultBaud;

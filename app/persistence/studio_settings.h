@@ -30,12 +30,33 @@ struct TriggerSettings {
   }
 };
 
+/// \brief The last board the studio connected to, as it is recognised when it comes back: by
+/// its USB serial number and vendor:product ids when it has them (it may come back on another
+/// path, /dev/ttyACM0 becoming /dev/ttyACM1), else by its path.
+struct RememberedBoard {
+  QString path;          ///< where it was last, e.g. "/dev/ttyACM0"
+  QString serialNumber;  ///< the USB serial number; empty when it has none
+  quint16 vendorId = 0;
+  quint16 productId = 0;
+  bool hasVidPid = false;
+
+  bool isEmpty() const { return path.isEmpty(); }
+  /// \brief True when it is recognised by its USB identity rather than its path.
+  bool byUsbIdentity() const { return hasVidPid && !serialNumber.isEmpty(); }
+  bool operator==(const RememberedBoard& o) const {
+    return path == o.path && serialNumber == o.serialNumber && vendorId == o.vendorId &&
+           productId == o.productId && hasVidPid == o.hasVidPid;
+  }
+};
+
 /// \brief The studio's persistent settings: a typed wrapper over QSettings, one key each.
 class StudioSettings {
 public:
   // Keys, grouped like the panels that use them.
   static constexpr const char* kLastPort = "link/lastPort";
   static constexpr const char* kBaudRate = "link/baudRate";
+  static constexpr const char* kLastBoardSerial = "link/lastBoardSerial";
+  static constexpr const char* kLastBoardVidPid = "link/lastBoardVidPid";
   static constexpr const char* kLanguage = "ui/language";
   static constexpr const char* kWindowGeometry = "ui/windowGeometry";
   static constexpr const char* kWindowState = "ui/windowState";
@@ -52,6 +73,9 @@ public:
 
   QString lastPort() const;
   void setLastPort(const QString& port);
+  /// \brief The last board connected (its path is lastPort()); empty when none was.
+  RememberedBoard lastBoard() const;
+  void setLastBoard(const RememberedBoard& board);
   int baudRate() const;
   void setBaudRate(int baud);
   /// \brief "en" or "fr"; defaults to the system language when it is one of them, else "en".

@@ -46,10 +46,19 @@ struct LinkStatsView {
   quint64 reconnects = 0;
 };
 
-/// \brief A port a board may be on, as the "Connect to" menu lists it.
+/// \brief A port a board may be on, as the "Connect to" menu lists it: enough to tell two
+/// boards apart (what they are, their USB identity and serial number).
 struct PortChoice {
   QString location;     ///< what StudioController::connectToPort() takes, e.g. "/dev/ttyACM0"
-  QString description;  ///< e.g. "STM32 Virtual COM Port"; may be empty
+  QString description;  ///< as the system describes it, e.g. "STM32 STLink"; may be empty
+  QString name;         ///< what it is, e.g. "ST-LINK/V2-1 (Nucleo)", "Virtual board (built-in)"
+  QString vidPid;       ///< USB vendor:product, e.g. "0483:374b"; empty without a USB identity
+  QString serialNumber; ///< the USB serial number; may be empty
+  QString manufacturer; ///< may be empty
+  bool isVirtual = false; ///< a pseudo-terminal: the built-in virtual board or an emulator
+  bool lastUsed = false;  ///< the board the studio remembers and reconnects by itself
+  QString label;        ///< one line: "ST-LINK/V2-1 (Nucleo) — /dev/ttyACM0 — SN 066DFF…"
+  QString details;      ///< every detail, one per line (a tooltip)
 };
 
 /// \brief The board's event trigger (energy threshold and window lengths, in frames).

@@ -21,6 +21,7 @@ struct Options {
   QString project;
   QString language;
   bool virtualBoard = true;
+  bool virtualAsked = false;  ///< --virtual: the virtual board even if the last board is there
   bool noRecovery = false;
 };
 
@@ -58,7 +59,8 @@ Options parseArguments(QApplication& app) {
   if (!ok || o.baud <= 0) o.baud = 921600;
   o.project = parser.value(project);
   o.language = parser.value(lang);
-  o.virtualBoard = parser.isSet(virt) || o.port.isEmpty();
+  o.virtualAsked = parser.isSet(virt);
+  o.virtualBoard = o.virtualAsked || o.port.isEmpty();
   o.noRecovery = parser.isSet(noRecovery);
   return o;
 }
@@ -129,8 +131,16 @@ int main(int argc, char** argv) {
     }
   }
   if (controller.projectPath().isEmpty()) controller.startJournal();
-  if (options.virtualBoard) {
+  controller.rememberBoardsInSettings();
+  if (options.virtualAsked) {
     controller.startVirtualBoard();
+  } else if (options.virtualBoard) {
+    // Nothing asked for: the last board used if it is plugged in, else the virtual board
+    // until that board is plugged in.
+    if (!controller.connectToLastBoard()) {
+      controller.startVirtualBoard();
+      controller.connectToLastBoard();
+    }
   } else {
     controller.connectToPort(options.port, options.baud);
   }

@@ -52,6 +52,29 @@ private slots:
     QVERIFY(s.language() == QStringLiteral("en") || s.language() == QStringLiteral("fr"));
   }
 
+  // The last board: by its USB identity when it has one, else by its path alone.
+  void lastBoardRoundTrip() {
+    QTemporaryDir dir;
+    QSettings backend(dir.filePath(QStringLiteral("studio.ini")), QSettings::IniFormat);
+    StudioSettings s(&backend);
+    QVERIFY(s.lastBoard().isEmpty());
+    RememberedBoard nucleo;
+    nucleo.path = QStringLiteral("/dev/ttyACM0");
+    nucleo.serialNumber = QStringLiteral("066DFF495051717867184625");
+    nucleo.vendorId = 0x0483;
+    nucleo.productId = 0x374b;
+    nucleo.hasVidPid = true;
+    s.setLastBoard(nucleo);
+    QCOMPARE(s.lastBoard(), nucleo);
+    QVERIFY(s.lastBoard().byUsbIdentity());
+    QCOMPARE(s.lastPort(), QStringLiteral("/dev/ttyACM0"));
+    RememberedBoard pty;
+    pty.path = QStringLiteral("/dev/pts/3");
+    s.setLastBoard(pty);
+    QCOMPARE(s.lastBoard(), pty);
+    QVERIFY(!s.lastBoard().byUsbIdentity());
+  }
+
   void projectSettingsRoundTrip() {
     TriggerSettings trigger;
     trigger.holdOffFrames = 90;
