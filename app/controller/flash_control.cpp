@@ -71,9 +71,9 @@ QString FlashControl::imageFor(const QString& boardId, const QString& probeId,
   return image.path;
 }
 
-bool FlashControl::isRunning() const { return m_job->isRunning(); }
+bool FlashControl::isRunning() const { return m_waiting || m_job->isRunning(); }
 
-void FlashControl::setHooks(std::function<void()> before, std::function<void(bool)> after) {
+void FlashControl::setHooks(Before before, std::function<void(bool)> after) {
   m_before = std::move(before);
   m_after = std::move(after);
 }
@@ -86,11 +86,32 @@ void FlashControl::start(const QString& boardId, const QString& probeId, const Q
     emit finished(false, error);
     return;
   }
-  // The probe tool and the studio's link must not share the board: the link lets go first.
-  if (m_before) m_before();
-  m_job->start(plan);
+  // The probe tool and the studio's link must not share the board: the link lets go first,
+  // and the tool starts once it has.
+  if (!m_before) {
+    m_job->start(plan);
+    return;
+  }
+  m_waiting = true;
+  m_before([this, plan] {
+    if (!m_waiting) return;  // cancelled meanwhile
+    m_waiting = false;
+    m_job->start(plan);
+  });
 }
 
-void FlashControl::cancel() { m_job->cancel(); }
+void FlashControl::cancel() {
+  if (m_waiting) {
+    m_waiting = false;
+    finishUnstarted(tr("Cancelled before anything was written."));
+    return;
+  }
+  m_job->cancel();
+}
+
+void FlashControl::finishUnstarted(const QString& message) {
+  if (m_after) m_after(false);
+  emit finished(false, message);
+}
 
 } // namespace dlm::app

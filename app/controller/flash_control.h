@@ -43,8 +43,10 @@ public:
   /// (where it looked) when there is none.
   QString imageFor(const QString& boardId, const QString& probeId, QString* why) const;
   bool isRunning() const;
-  /// \brief Called before a tool starts (\p before) and after it ended (\p after, with ok).
-  void setHooks(std::function<void()> before, std::function<void(bool)> after);
+  /// \brief What must happen before a tool starts: \p before gets a function to call once
+  /// the board is free (the link closed); \p after runs when the tool ended (with ok).
+  using Before = std::function<void(std::function<void()> proceed)>;
+  void setHooks(Before before, std::function<void(bool)> after);
 
 public slots:
   /// \brief Flash \p boardId with \p probeId ("auto", "openocd", "st-flash") writing \p image
@@ -64,8 +66,11 @@ signals:
   void finished(bool ok, const QString& message);
 
 private:
+  void finishUnstarted(const QString& message);
+
   std::unique_ptr<FlashJob> m_job;
-  std::function<void()> m_before;
+  Before m_before;
+  bool m_waiting = false; ///< planned; waiting for the board to be free
   std::function<void(bool)> m_after;
 };
 

@@ -8,6 +8,7 @@
 #include <QTimer>
 #include <QVector>
 
+#include <functional>
 #include <memory>
 
 #include "app/controller/board_event_ledger.h"
@@ -236,7 +237,7 @@ private:
   void onPortRemoved(const link::PortInfo& port);
   void rememberConnectedBoard();
   void reconnectTo(const QString& path, const QString& why);
-  void closeLinkForFlashing();
+  void closeLinkForFlashing(std::function<void()> proceed);
   void reopenLinkAfterFlashing(bool flashed);
   void wireLink();
   void wireLinkTransfers();

@@ -4,6 +4,9 @@
 // comes back as /dev/ttyACM1 when something else took ttyACM0); a board the user disconnected,
 // or left for another, is not. A probe tool flashing the board has it to itself.
 #include <QLocale>
+#include <QTimer>
+
+#include <memory>
 
 #include "app/controller/flash_control.h"
 #include "app/controller/port_naming.h"
@@ -17,6 +20,9 @@
 namespace dlm::app {
 
 namespace {
+
+constexpr int kFlashCloseWaitStepMs = 20;
+constexpr int kFlashCloseWaitMs = 2000;  // the link's own shutdown bound
 
 RememberedBoard identityOf(const link::PortInfo& port) {
   RememberedBoard b;
@@ -46,8 +52,9 @@ const link::PortInfo* findPort(const QList<link::PortInfo>& ports, const QString
 void StudioController::wirePorts() {
   m_lastBoard = std::make_unique<RememberedBoard>();
   m_flash = std::make_unique<FlashControl>();
-  m_flash->setHooks([this] { closeLinkForFlashing(); },
-                    [this](bool flashed) { reopenLinkAfterFlashing(flashed); });
+  m_flash->setHooks(
+      [this](std::function<void()> proceed) { closeLinkForFlashing(std::move(proceed)); },
+      [this](bool flashed) { reopenLinkAfterFlashing(flashed); });
   connect(m_flash.get(), &FlashControl::finished, this, [this](bool ok, const QString& m) {
     emit statusMessage(ok ? tr("Firmware flashed: %1").arg(m) : tr("Flashing failed: %1").arg(m));
   });
@@ -154,14 +161,29 @@ void StudioController::onPortRemoved(const link::PortInfo& port) {
   emit statusMessage(message);
 }
 
-void StudioController::closeLinkForFlashing() {
+void StudioController::closeLinkForFlashing(std::function<void()> proceed) {
   m_flashing = true;
   // The built-in virtual board has nothing to do with the probe: it keeps running.
   m_reopenAfterFlash = !m_virtualWanted && m_link->state() != link::LinkState::Disconnected;
-  if (m_reopenAfterFlash) {
-    m_link->disconnect();
-    emit statusMessage(tr("Closed the link to the board for flashing."));
+  if (!m_reopenAfterFlash) {
+    proceed();
+    return;
   }
+  m_link->disconnect();
+  emit statusMessage(tr("Closing the link to the board for flashing…"));
+  // The worker closes the port on its own thread: the tool starts once it has (bounded, so
+  // a stuck close cannot keep the tool from starting).
+  auto* wait = new QTimer(this);
+  wait->setInterval(kFlashCloseWaitStepMs);
+  auto waited = std::make_shared<int>(0);
+  connect(wait, &QTimer::timeout, this, [this, wait, waited, proceed = std::move(proceed)] {
+    *waited += kFlashCloseWaitStepMs;
+    if (m_link->state() != link::LinkState::Disconnected && *waited < kFlashCloseWaitMs) return;
+    wait->stop();
+    wait->deleteLater();
+    proceed();
+  });
+  wait->start();
 }
 
 void StudioController::reopenLinkAfterFlashing(bool flashed) {

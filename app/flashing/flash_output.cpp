@@ -91,7 +91,8 @@ void FlashOutputParser::noteProblem(FlashProblem problem) {
 }
 
 void FlashOutputParser::readOpenOcd(const QString& line) {
-  if (has(line, "unable to find a matching CMSIS-DAP device")) noteProblem(FlashProblem::NoCmsisDap);
+  if (has(line, "unable to find a matching CMSIS-DAP device"))
+    noteProblem(FlashProblem::NoCmsisDap);
   // With the probe absent openocd says "open failed" (hla and dapdirect alike); when the
   // probe was found but not opened, libusb's access error came first and is kept.
   if (has(line, "Error: open failed") || has(line, "No ST-LINK") ||
@@ -108,7 +109,8 @@ void FlashOutputParser::readOpenOcd(const QString& line) {
   if (has(line, "Info : clock speed")) advance(5, FlashText::tr("Connecting to the probe"));
   else if (has(line, "Target voltage")) advance(10, FlashText::tr("Probe found"));
   else if (has(line, "processor detected")) advance(15, FlashText::tr("Microcontroller found"));
-  else if (has(line, "** Programming Started **")) advance(20, FlashText::tr("Erasing and writing"));
+  else if (has(line, "** Programming Started **"))
+    advance(20, FlashText::tr("Erasing and writing"));
   else if (has(line, "flash size")) advance(30, QString());
   else if (has(line, "** Programming Finished **")) advance(75, FlashText::tr("Written"));
   else if (has(line, "** Verify Started **")) advance(80, FlashText::tr("Verifying"));
@@ -128,7 +130,8 @@ void FlashOutputParser::readStFlash(const QString& line) {
   if (has(line, "Failed to erase") || has(line, "write_buffer_to_sram() == -1") ||
       has(line, "stlink_fwrite_flash() == -1"))
     noteProblem(FlashProblem::WriteFailed);
-  if (has(line, "Couldn't open") || has(line, "map_file() ==")) noteProblem(FlashProblem::ImageUnreadable);
+  if (has(line, "Couldn't open") || has(line, "map_file() =="))
+    noteProblem(FlashProblem::ImageUnreadable);
 
   static const QRegularExpression kPages(QStringLiteral("(\\d+)\\s*/\\s*(\\d+)\\s+pages written"));
   const QRegularExpressionMatch pages = kPages.match(line);

@@ -33,7 +33,9 @@ QString shellWord(const QString& text) {
   return QStringLiteral("'%1'").arg(quoted);
 }
 
-bool isBin(const QString& path) { return path.endsWith(QStringLiteral(".bin"), Qt::CaseInsensitive); }
+bool isBin(const QString& path) {
+  return path.endsWith(QStringLiteral(".bin"), Qt::CaseInsensitive);
+}
 
 } // namespace
 
@@ -64,7 +66,8 @@ QString flashToolProgram(FlashTool tool) {
 bool parseFlashTool(const QString& text, FlashTool* tool) {
   const QString t = text.trimmed().toLower();
   if (t == QLatin1String("openocd")) *tool = FlashTool::OpenOcd;
-  else if (t == QLatin1String("st-flash") || t == QLatin1String("stlink")) *tool = FlashTool::StFlash;
+  else if (t == QLatin1String("st-flash") || t == QLatin1String("stlink"))
+    *tool = FlashTool::StFlash;
   else if (t == QLatin1String("auto")) *tool = FlashTool::Auto;
   else return false;
   return true;

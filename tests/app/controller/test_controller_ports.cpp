@@ -7,10 +7,12 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <memory>
 
+#include "app/controller/flash_control.h"
 #include "app/controller/studio_controller.h"
 #include "devices/link/board_link.h"
 #include "devices/link/mock_transport.h"
@@ -188,6 +190,37 @@ private slots:
     QVERIFY(!rig.controller.isBoardConnected());
     QVERIFY(!rig.port.isOpen());
     QVERIFY(!rig.controller.ports().value(0).lastUsed);
+  }
+
+  // Flashing: the link lets go of the board while the (fake) probe tool runs, and the board
+  // is found and reconnected after.
+  void flashingClosesTheLinkAndReconnectsAfter() {
+    const QByteArray path = qgetenv("PATH");
+    qputenv("PATH", QByteArray(DLM_FAKE_TOOLS_DIR ":") + path);
+    QTemporaryDir dir;
+    const QString image = dir.filePath(QStringLiteral("dlm-firmware-nucleo-f446re.elf"));
+    QFile file(image);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    PortRig rig;
+    rig.plug(nucleo(QStringLiteral("ttyACM0")));
+    QTRY_COMPARE(rig.controller.ports().size(), 1);
+    rig.controller.connectToPort(QStringLiteral("/dev/ttyACM0"));
+    QTRY_VERIFY_WITH_TIMEOUT(rig.connectedTo(QStringLiteral("/dev/ttyACM0")), kTimeoutMs);
+    app::FlashControl* flashing = rig.controller.flashing();
+    QSignalSpy started(flashing, &app::FlashControl::started);
+    QSignalSpy finished(flashing, &app::FlashControl::finished);
+    bool openWhileFlashing = true;
+    connect(flashing, &app::FlashControl::started, this,
+            [&] { openWhileFlashing = rig.port.isOpen() || rig.controller.isBoardConnected(); });
+    flashing->start(QStringLiteral("nucleo-f446re"), QStringLiteral("openocd"), image);
+    QVERIFY(finished.wait(kTimeoutMs));
+    qputenv("PATH", path);
+    QCOMPARE(started.count(), 1);
+    QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+    QVERIFY(!openWhileFlashing);
+    QTRY_VERIFY_WITH_TIMEOUT(rig.connectedTo(QStringLiteral("/dev/ttyACM0")), kTimeoutMs);
+    QVERIFY(rig.messaged(QStringLiteral("Flashed; reconnecting to the board on /dev/ttyACM0")));
   }
 
   // Kept in the settings: the next studio finds the board wherever it is plugged.
