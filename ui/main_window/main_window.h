@@ -102,6 +102,7 @@ private:
   void exportDataset();
   void exportModel();
   void savePulledModel(const QByteArray& bytes);
+  void showFlashDialog();
   void showAbout();
   bool confirmDiscard();
 

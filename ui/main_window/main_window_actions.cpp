@@ -9,6 +9,7 @@
 #include <QToolBar>
 
 #include "app/controller/studio_controller.h"
+#include "ui/board/flash_dialog.h"
 #include "ui/board/gesture_toolbar.h"
 #include "ui/live/live_signal_panel.h"
 #include "ui/main_window/main_window_actions.h"
@@ -55,6 +56,7 @@ void MainWindow::buildActions() {
   a.disconnect = action(this, "disconnect", tr("&Disconnect"));
   a.push = action(this, "push-model", tr("&Push model to the board"), QKeySequence(tr("Ctrl+P")));
   a.pull = action(this, "pull-model", tr("P&ull model from the board"));
+  a.flash = action(this, "flash-firmware", tr("&Flash firmware…"));
   a.rebuild = action(this, "rebuild", tr("&Rebuild the network"), QKeySequence(tr("Ctrl+R")));
   a.pause = action(this, "pause", tr("&Pause the live signal"), QKeySequence(Qt::Key_Space));
   a.pause->setCheckable(true);
@@ -71,6 +73,7 @@ void MainWindow::buildActions() {
   connect(a.disconnect, &QAction::triggered, m_controller, &app::StudioController::disconnectBoard);
   connect(a.push, &QAction::triggered, m_controller, &app::StudioController::pushModel);
   connect(a.pull, &QAction::triggered, m_controller, &app::StudioController::pullModel);
+  connect(a.flash, &QAction::triggered, this, &MainWindow::showFlashDialog);
   connect(a.rebuild, &QAction::triggered, m_controller, &app::StudioController::requestRebuild);
   connect(a.pause, &QAction::toggled, m_live, &LiveSignalPanel::setPaused);
   connect(m_live, &LiveSignalPanel::pausedChanged, a.pause, &QAction::setChecked);
@@ -90,10 +93,12 @@ void MainWindow::buildMenus() {
   QMenu* board = menuBar()->addMenu(tr("&Board"));
   board->addAction(a.virtualBoard);
   m_portsMenu = board->addMenu(QIcon(QStringLiteral(":/icons/connect.svg")), tr("&Connect to"));
+  m_portsMenu->setToolTipsVisible(true);  // each port's USB identity and serial number
   connect(m_portsMenu, &QMenu::aboutToShow, this, &MainWindow::refreshPortsMenu);
   board->addAction(a.disconnect);
   board->addSeparator();
   board->addActions({a.push, a.pull});
+  board->addAction(a.flash);
   board->addSeparator();
   board->addAction(m_gestures->demoAction());
   QMenu* network = menuBar()->addMenu(tr("&Network"));
@@ -144,13 +149,21 @@ void MainWindow::refreshPortsMenu() {
     return;
   }
   for (const app::PortChoice& p : ports) {
-    const QString label = p.description.isEmpty()
-                              ? p.location
-                              : QStringLiteral("%1 — %2").arg(p.location, p.description);
-    QAction* item = m_portsMenu->addAction(label);
+    // "ST-LINK/V2-1 (Nucleo) — /dev/ttyACM0 — SN 066DFF…184625"; every detail in the tooltip.
+    QAction* item = m_portsMenu->addAction(
+        p.lastUsed ? tr("%1 (last used)").arg(p.label) : p.label);
+    item->setToolTip(p.details);
+    item->setIcon(QIcon(QStringLiteral(":/icons/%1.svg")
+                            .arg(p.isVirtual ? QStringLiteral("virtual-board")
+                                             : QStringLiteral("connect"))));
     connect(item, &QAction::triggered, this,
             [this, location = p.location] { m_controller->connectToPort(location); });
   }
+}
+
+void MainWindow::showFlashDialog() {
+  FlashDialog dialog(m_controller->flashing(), this);
+  dialog.exec();
 }
 
 void MainWindow::updateUndoActions(const app::UndoState& state) {

@@ -22,6 +22,7 @@ struct MainWindow::Actions {
   QAction* disconnect = nullptr;
   QAction* push = nullptr;
   QAction* pull = nullptr;
+  QAction* flash = nullptr;
   QAction* rebuild = nullptr;
   QAction* pause = nullptr;
   QAction* about = nullptr;
