@@ -4,7 +4,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/main_window/main_window_actions.cpp" line="+30"/>
+        <location filename="../ui/main_window/main_window_actions.cpp" line="+31"/>
         <source>Deeplomath projects (*.dlmproj)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -115,6 +115,221 @@
     </message>
 </context>
 <context>
+    <name>dlm::app::FlashControl</name>
+    <message>
+        <location filename="../app/controller/flash_control.cpp" line="+53"/>
+        <source>Automatic (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic (no probe tool installed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>OpenOCD (openocd)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stlink-tools (st-flash)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Cancelled before anything was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dlm::app::FlashText</name>
+    <message>
+        <location filename="../app/flashing/flash_job.cpp" line="+87"/>
+        <source>%1 did not finish within %2 s and was stopped: unplug and replug the board, then flash again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancelled. The board may hold a partly written image: flash it again before using it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 crashed; flash again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 could not be started (%2): is it installed?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/flashing/flash_output.cpp" line="+36"/>
+        <source>No ST-LINK probe found: plug the board in by its ST-LINK USB port with a data cable (lsusb should list 0483:374b), then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No CMSIS-DAP probe found: plug the board in with a data cable, or flash through its ST-LINK (openocd&apos;s st_nucleo_f4.cfg, or st-flash).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The probe is plugged in but this user may not open it: install its udev rules (Debian&apos;s openocd and stlink-tools packages ship them), then unplug and replug the board.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The probe reads no voltage on the microcontroller: check the board&apos;s power jumper (JP5 on U5V) and that both CN2 jumpers are on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The probe cannot reach the microcontroller: check that both CN2 jumpers are on, then hold RESET, start flashing and release it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The probe tool could not read the image: check the file and its permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The image was written but does not read back the same: flash again; if it persists, the flash may be write-protected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Erasing or writing the flash failed: flash again; if it persists, the flash may be write-protected (option bytes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Starting %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Connecting to the probe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Probe found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+32"/>
+        <source>Microcontroller found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>Erasing and writing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+38"/>
+        <source>Verifying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <location line="+30"/>
+        <source>Verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Resetting the board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+10"/>
+        <source>Writing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Erasing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Flashed and verified; the board restarted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flashed; the board restarted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 failed (exit code %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> (%1 said: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/flashing/flash_plan.cpp" line="+113"/>
+        <source>The image %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>st-flash writes raw .bin images only; %1 is not one: give the .bin, or use openocd for an .elf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 ($DLM_FIRMWARE_DIR is not set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No firmware image %1 found: looked in %2. Build the board&apos;s firmware, install the package, or give the image&apos;s path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Unknown board &apos;%1&apos;: the boards that can be flashed are %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Neither openocd nor st-flash is installed: install one (sudo apt-get install openocd, or stlink-tools) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is not installed: install it (sudo apt-get install %2) or choose the other probe tool.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dlm::app::Gestures</name>
     <message>
         <location filename="../app/views/gesture_catalogue.cpp" line="+11"/>
@@ -160,22 +375,22 @@
 <context>
     <name>dlm::app::HostNetwork</name>
     <message>
-        <location filename="../app/learning/host_network.cpp" line="+40"/>
+        <location filename="../app/learning/host_network.cpp" line="+48"/>
         <source>the network does not support %1 features with %2 classes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>not enough memory for a network of %1 MB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>the network could not be set up (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+57"/>
         <location line="+18"/>
         <source>the model is unreadable (%1)</source>
         <translation type="unfinished"></translation>
@@ -351,7 +566,7 @@
 <context>
     <name>dlm::app::LearningWorker</name>
     <message>
-        <location filename="../app/learning/learning_worker.cpp" line="+128"/>
+        <location filename="../app/learning/learning_worker.cpp" line="+138"/>
         <source>The saved model could not be used: %1. The network is rebuilt from the tagged events instead; no event or tag was lost.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -361,7 +576,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+80"/>
+        <location line="+85"/>
         <source>Event %1 has %n feature(s), but the network expects %2, so it was not learned.</source>
         <translation>
             <numerusform>Event %1 has %n feature, but the network expects %2, so it was not learned.</numerusform>
@@ -445,6 +660,64 @@
     <message>
         <location line="+2"/>
         <source>f%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dlm::app::PortNaming</name>
+    <message>
+        <location filename="../app/controller/port_naming.cpp" line="+83"/>
+        <source>Virtual board (built-in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Virtual or emulated board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Serial port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Port: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>USB vendor:product: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serial number: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manufacturer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Described by the system as: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A pseudo-terminal, e.g. a board emulated by QEMU.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The last board used: reconnected by itself when it is plugged in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>SN %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -798,7 +1071,7 @@
 <context>
     <name>dlm::app::StudioController</name>
     <message>
-        <location filename="../app/controller/studio_controller.cpp" line="+76"/>
+        <location filename="../app/controller/studio_controller.cpp" line="+79"/>
         <source>Built-in virtual board</source>
         <translation type="unfinished"></translation>
     </message>
@@ -808,7 +1081,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller_board.cpp" line="+89"/>
+        <location filename="../app/controller/studio_controller_board.cpp" line="+90"/>
         <source>Board disconnected: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -839,17 +1112,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+16"/>
         <source>Starting the built-in virtual board…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Connecting to %1 at %2 baud…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Disconnected.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -860,12 +1133,17 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+10"/>
+        <location line="+19"/>
         <source>No board is connected: connect one or start the virtual board.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-12"/>
+        <source>The model is %1 bytes but this board stores at most %2 bytes: tag fewer events or lower the neuron limit. The board keeps its model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Pushing the model (%1 bytes)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -984,6 +1262,56 @@
         <source>Demo off: the virtual board performs only the gestures you ask for.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../app/controller/studio_controller_ports.cpp" line="+59"/>
+        <source>Firmware flashed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Flashing failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Reconnected to the board on %1 by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The last board used is plugged in on %1: connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The board is back on %1: reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The board on %1 was unplugged: it will be reconnected when it is plugged in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The board on %1 was unplugged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Closing the link to the board for flashing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Flashed; reconnecting to the board on %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reconnecting to the board on %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>dlm::app::StudioEvents</name>
@@ -1048,7 +1376,7 @@
 <context>
     <name>dlm::link::AckCode</name>
     <message>
-        <location filename="../devices/link/message_convert.cpp" line="+106"/>
+        <location filename="../devices/link/message_convert.cpp" line="+107"/>
         <source>ok</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1329,7 +1657,7 @@
 <context>
     <name>dlm::link::PullTask</name>
     <message>
-        <location filename="../devices/link/transfer_tasks.cpp" line="+143"/>
+        <location filename="../devices/link/transfer_tasks.cpp" line="+146"/>
         <source>The board is busy with a model transfer; try the pull again once it has finished.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1767,7 +2095,7 @@
 <context>
     <name>dlm::ui::EmbeddingPlot</name>
     <message>
-        <location filename="../ui/knownset/embedding_plot.cpp" line="+110"/>
+        <location filename="../ui/knownset/embedding_plot.cpp" line="+112"/>
         <source>No events yet: perform a gesture</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1800,13 +2128,13 @@
 <context>
     <name>dlm::ui::EventsPanel</name>
     <message>
-        <location filename="../ui/events/events_panel.cpp" line="+41"/>
+        <location filename="../ui/events/events_panel.cpp" line="+42"/>
         <source>&lt;b&gt;Classes&lt;/b&gt; — keys 1–9 tag, U unknown, Del discard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+96"/>
+        <location line="+98"/>
         <source>New class</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1833,12 +2161,12 @@
     </message>
     <message>
         <location line="+45"/>
-        <location line="+21"/>
+        <location line="+35"/>
         <source>Select an event to see its signal.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-32"/>
         <source>time in the event (ms)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1848,7 +2176,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+32"/>
         <source>Event #%1: no raw signal kept.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1863,7 +2191,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-173"/>
         <source>1–9: tag with a class · U: unknown/outlier · Enter: confirm the suggested tag (shown in italics) · Del: discard · Ctrl+Z / Ctrl+Shift+Z: undo / redo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1871,17 +2199,17 @@
 <context>
     <name>dlm::ui::ExplanationView</name>
     <message>
-        <location filename="../ui/knownset/explanation_view.cpp" line="+48"/>
+        <location filename="../ui/knownset/explanation_view.cpp" line="+49"/>
         <source>Click an event (in the map or the events list) to see why it was accepted or rejected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>Technical details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Neuron</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1988,6 +2316,104 @@
     <message>
         <location line="+10"/>
         <source>Inside this neuron&apos;s ball</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dlm::ui::FlashDialog</name>
+    <message>
+        <location filename="../ui/board/flash_dialog.cpp" line="+34"/>
+        <source>Flash firmware</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Writes the Deeplomath firmware into the board through its debug probe, checks it and restarts the board. The studio lets go of the board while the probe works, and reconnects after.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Flash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel flashing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>openocd (Debian&apos;s openocd) writes the ELF image and verifies it; st-flash (Debian&apos;s stlink-tools) writes the raw .bin image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Board:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Probe tool:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No image found: choose one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Image:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>What the tool printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 — not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The image you chose is written as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Found by itself; choose another image to write that one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose the firmware image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Firmware images (*.elf *.bin);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stopped.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2240,7 +2666,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+99"/>
         <source>Nothing learned yet: every event is unknown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2472,7 +2898,7 @@ Connect a board, or start the virtual board to see its signals here.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../ui/main_window/main_window_wiring.cpp" line="+106"/>
+        <location filename="../ui/main_window/main_window_wiring.cpp" line="+108"/>
         <source>No model yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2610,6 +3036,11 @@ Connect a board, or start the virtual board to see its signals here.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Flash firmware…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Rebuild the network</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2629,7 +3060,7 @@ Connect a board, or start the virtual board to see its signals here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2650,7 +3081,7 @@ Connect a board, or start the virtual board to see its signals here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>&amp;Network</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2690,7 +3121,12 @@ Connect a board, or start the virtual board to see its signals here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+6"/>
+        <source>%1 (last used)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2784,7 +3220,7 @@ Nothing was changed in the current session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window_wiring.cpp" line="-102"/>
+        <location filename="../ui/main_window/main_window_wiring.cpp" line="-105"/>
         <source>%1 neurons × %2 dimensions, %n class(es)</source>
         <translation>
             <numerusform>%1 neurons × %2 dimensions, %n class</numerusform>
@@ -2792,7 +3228,12 @@ Nothing was changed in the current session.</source>
         </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>; models up to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Board: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3046,7 +3487,7 @@ its layers and neurons appear here.</source>
 <context>
     <name>dlm::ui::ScoreHistogram</name>
     <message>
-        <location filename="../ui/knownset/score_histogram.cpp" line="+37"/>
+        <location filename="../ui/knownset/score_histogram.cpp" line="+47"/>
         <source>How typical</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3056,12 +3497,12 @@ its layers and neurons appear here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>How typical each event is: the share of known events that are less typical than it. The red line is the strictness: events left of it are rejected. Drag it to change the strictness.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>No events yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3084,7 +3525,7 @@ its layers and neurons appear here.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../ui/studio_main/main.cpp" line="+29"/>
+        <location filename="../ui/studio_main/main.cpp" line="+30"/>
         <source>Tag live sensor events, watch a backpropagation-free network grow, and push models to boards.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3119,7 +3560,7 @@ its layers and neurons appear here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>Cannot open the project</source>
         <translation type="unfinished"></translation>
     </message>

@@ -207,6 +207,18 @@ void FlashDialog::onFinished(bool ok, const QString& message) {
   m_outcomeIcon->setPixmap(style()->standardIcon(icon).pixmap(kIconSize, kIconSize));
   m_outcome->setText(message);
   m_outcome->setStyleSheet(ok ? kGood : kBad);
+  fitHeight(false);
+}
+
+void FlashDialog::fitHeight(bool shrink) {
+  // A window does not follow its wrapped labels' height for its width (Qt sizes top-levels
+  // from size hints): a two-line outcome would push the output under the buttons. The
+  // user's width is kept.
+  QLayout* l = layout();
+  l->activate();
+  const int needed = l->hasHeightForWidth() ? l->totalHeightForWidth(width())
+                                            : l->totalSizeHint().height();
+  if (shrink || needed > height()) resize(width(), needed);
 }
 
 void FlashDialog::setRunning(bool running) {
@@ -224,7 +236,7 @@ void FlashDialog::setDetailsVisible(bool visible) {
   m_detailsToggle->setChecked(visible);
   m_detailsToggle->setArrowType(visible ? Qt::DownArrow : Qt::RightArrow);
   m_details->setVisible(visible);
-  if (!visible) adjustSize();
+  fitHeight(!visible);
 }
 
 QString FlashDialog::outcomeText() const { return m_outcome->text(); }

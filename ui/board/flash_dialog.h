@@ -48,6 +48,7 @@ private:
   void onProgress(int percent, const QString& stage);
   void onFinished(bool ok, const QString& message);
   void setRunning(bool running);
+  void fitHeight(bool shrink);
 
   app::FlashControl* m_flashing;
   QComboBox* m_board = nullptr;

@@ -14,6 +14,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QToolTip>
+#include <QTranslator>
 #include <QtTest>
 
 #include "app/controller/flash_control.h"
@@ -113,6 +114,28 @@ private slots:
              qPrintable(dialog.outcomeText()));
     screenshot(QStringLiteral("flash-dialog-no-probe.png"), &dialog);
     qunsetenv("FAKE_FLASH_SCENARIO");
+  }
+
+  // In French, as a French user sees it after a failure: nothing clipped, every word French.
+  void inFrench() {
+    QTranslator french;
+    QVERIFY(french.load(QStringLiteral(DLM_STUDIO_QM_DIR "/deeplomath_fr.qm")));
+    QCoreApplication::installTranslator(&french);
+    StudioController controller;
+    FlashDialog dialog(controller.flashing());
+    dialog.setDetailsVisible(true);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QCOMPARE(dialog.windowTitle(), QStringLiteral("Flasher le firmware"));
+    qputenv("FAKE_FLASH_SCENARIO", "permission");
+    QSignalSpy finished(controller.flashing(), &dlm::app::FlashControl::finished);
+    button(dialog, QDialogButtonBox::AcceptRole)->click();
+    QVERIFY(finished.wait(kTimeoutMs));
+    QVERIFY2(dialog.outcomeText().contains(QStringLiteral("règles udev")),
+             qPrintable(dialog.outcomeText()));
+    screenshot(QStringLiteral("flash-dialog-fr.png"), &dialog);
+    qunsetenv("FAKE_FLASH_SCENARIO");
+    QCoreApplication::removeTranslator(&french);
   }
 
   void thePortMenuTellsBoardsApart() {
