@@ -49,8 +49,9 @@ bool valid(const Hello& m) {
 
 } // namespace
 
-std::size_t Hello::encode(std::uint8_t* payload, std::size_t cap) const {
-  if (!valid(*this)) return 0;
+std::size_t Hello::encode(std::uint8_t* payload, std::size_t cap,
+                          std::uint8_t sessionVersion) const {
+  if (!valid(*this) || sessionVersion < 2 || sessionVersion > kProtocolVersion) return 0;
   wire::Writer w(payload, cap);
   w.u8(version);
   w.u8(minVersion);
@@ -70,10 +71,13 @@ std::size_t Hello::encode(std::uint8_t* payload, std::size_t cap) const {
   w.u16(neurons);
   w.u8(depth);
   w.u16(capacity.maxDeepNeurons);
+  if (sessionVersion >= 4) w.u32(modelCapacity);
   return w.finish();
 }
 
-bool Hello::decode(const std::uint8_t* payload, std::size_t length, Hello& out) {
+bool Hello::decode(const std::uint8_t* payload, std::size_t length, Hello& out,
+                   std::uint8_t sessionVersion) {
+  if (sessionVersion < 2 || sessionVersion > kProtocolVersion) return false;
   wire::Reader r(payload, length);
   out.version = r.u8();
   out.minVersion = r.u8();
@@ -93,6 +97,7 @@ bool Hello::decode(const std::uint8_t* payload, std::size_t length, Hello& out) 
   out.neurons = r.u16();
   out.depth = r.u8();
   out.capacity.maxDeepNeurons = r.u16();
+  out.modelCapacity = sessionVersion >= 4 ? r.u32() : 0;
   return r.finishExact() && valid(out);
 }
 

@@ -77,9 +77,16 @@ struct Hello {
   std::uint32_t modelBytes = 0;     ///< size of the active model (0 when none)
   std::uint16_t neurons = 0;
   std::uint8_t depth = 0;           ///< at most capacity.maxLayers
+  /// Since version 4: the largest model the board can store, in bytes (what ModelPushBegin
+  /// accepts); 0 when the board has no model storage. Read as 0 in a version 2 or 3 session.
+  std::uint32_t modelCapacity = 0;
 
-  std::size_t encode(std::uint8_t* payload, std::size_t cap) const;
-  static bool decode(const std::uint8_t* payload, std::size_t length, Hello& out);
+  /// \brief Encode in the layout of protocol \p sessionVersion (before 4: no modelCapacity).
+  std::size_t encode(std::uint8_t* payload, std::size_t cap,
+                     std::uint8_t sessionVersion = kProtocolVersion) const;
+  /// \brief Decode the layout of protocol \p sessionVersion (before 4: modelCapacity = 0).
+  static bool decode(const std::uint8_t* payload, std::size_t length, Hello& out,
+                     std::uint8_t sessionVersion = kProtocolVersion);
 };
 
 /// \brief board -> studio: consecutive frames of interleaved int16 samples.
@@ -257,8 +264,8 @@ struct Log {
   static bool decode(const std::uint8_t* payload, std::size_t length, Log& out);
 };
 
-/// \brief Encode \p message's payload in the layout of protocol \p version. Only Event's
-/// layout differs between the versions spoken; the others ignore \p version.
+/// \brief Encode \p message's payload in the layout of protocol \p version. Only Event's and
+/// Hello's layouts differ between the versions spoken; the others ignore \p version.
 template <typename M>
 std::size_t encodePayload(const M& message, std::uint8_t* payload, std::size_t cap,
                           std::uint8_t version) {
@@ -267,6 +274,11 @@ std::size_t encodePayload(const M& message, std::uint8_t* payload, std::size_t c
 }
 /// \brief Event: the layout of \p version.
 inline std::size_t encodePayload(const Event& message, std::uint8_t* payload, std::size_t cap,
+                                 std::uint8_t version) {
+  return message.encode(payload, cap, version);
+}
+/// \brief Hello: the layout of \p version.
+inline std::size_t encodePayload(const Hello& message, std::uint8_t* payload, std::size_t cap,
                                  std::uint8_t version) {
   return message.encode(payload, cap, version);
 }
@@ -292,6 +304,11 @@ bool decodeMessage(const FrameView& frame, M& out) {
 inline bool decodeMessage(const FrameView& frame, Event& out) {
   return frame.type == Event::kType &&
          Event::decode(frame.payload, frame.length, out, frame.version);
+}
+/// \brief Hello: decoded in the layout of the frame's version.
+inline bool decodeMessage(const FrameView& frame, Hello& out) {
+  return frame.type == Hello::kType &&
+         Hello::decode(frame.payload, frame.length, out, frame.version);
 }
 
 } // namespace protocol

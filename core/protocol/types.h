@@ -10,10 +10,10 @@ namespace dlm {
 namespace protocol {
 
 /// \brief Highest protocol version this library speaks (the frame header's version byte).
-constexpr std::uint8_t kProtocolVersion = 3;
-/// \brief Lowest protocol version this library still speaks. Version 2 differs from 3 only by
-/// additions (an Event field, a command), so both are spoken; version 1 is not: its Status is
-/// shorter and its Event knownScore is in another unit (docs/protocol.md §5.4).
+constexpr std::uint8_t kProtocolVersion = 4;
+/// \brief Lowest protocol version this library still speaks. Versions 2 to 4 differ only by
+/// additions (an Event field, a command, a Hello field), so all are spoken; version 1 is not:
+/// its Status is shorter and its Event knownScore is in another unit (docs/protocol.md §5.4).
 constexpr std::uint8_t kMinProtocolVersion = 2;
 
 /// \brief Largest payload a frame may carry, in bytes.

@@ -281,6 +281,7 @@ void FirmwareApp::sendHello() {
   h.modelBytes = id.bytes;
   h.neurons = static_cast<std::uint16_t>(m_network.totalNeurons());
   h.depth = static_cast<std::uint8_t>(m_network.depth());
+  h.modelCapacity = m_store.modelCapacity();
   if (!send(h, 0, m_version)) ++m_counters.repliesDropped;
 }
 

@@ -65,6 +65,9 @@ struct BoardInfo {
   quint32 modelBytes = 0; ///< size of the active model; 0 when the board has none
   int neurons = 0;
   int depth = 0;
+  /// Largest model the board stores, in bytes (Hello since protocol 4); 0 when unknown (an
+  /// older board, or one without storage): a push then learns it from TooLarge.
+  quint32 modelCapacity = 0;
 
   /// \brief True when the board runs a model.
   bool hasModel() const { return modelBytes != 0; }

@@ -365,7 +365,7 @@ void LinkWorker::onHello(const protocol::FrameView& frame) {
     return;
   }
   protocol::Hello hello;
-  if (!protocol::Hello::decode(frame.payload, frame.length, hello)) {
+  if (!protocol::Hello::decode(frame.payload, frame.length, hello, version)) {
     ++m_undecodable; // keep retrying: the next Hello may arrive intact
     return;
   }

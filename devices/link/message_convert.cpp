@@ -50,6 +50,7 @@ BoardInfo toBoardInfo(const protocol::Hello& hello, const QString& portName, int
   info.modelBytes = hello.modelBytes;
   info.neurons = hello.neurons;
   info.depth = hello.depth;
+  info.modelCapacity = hello.modelCapacity;
   return info;
 }
 

@@ -50,7 +50,7 @@ inline bool equal(const Hello& a, const Hello& b, std::string& field) {
   DLM_FIELD(capacity.maxClasses) DLM_FIELD(capacity.maxEvents)
   DLM_FIELD(capacity.maxDeepNeurons)
   DLM_FIELD(sampleRateHz) DLM_FIELD(channels) DLM_FIELD(descriptorDims) DLM_FIELD(modelCrc)
-  DLM_FIELD(modelBytes) DLM_FIELD(neurons) DLM_FIELD(depth)
+  DLM_FIELD(modelBytes) DLM_FIELD(neurons) DLM_FIELD(depth) DLM_FIELD(modelCapacity)
   return true;
 }
 
@@ -181,6 +181,7 @@ inline Hello randomHello(Random& r) {
   m.modelBytes = r.next();
   m.neurons = r.u16();
   m.depth = std::uint8_t(r.range(0, m.capacity.maxLayers));
+  m.modelCapacity = r.next();
   m.capacity.maxDeepNeurons = std::uint16_t(r.range(0, m.capacity.maxNeurons));
   return m;
 }

@@ -65,7 +65,9 @@ void boardMessages(Document& d) {
   h.channels = 3;
   h.descriptorDims = 58;
   h.depth = 1;  // no model yet: crc 0, 0 bytes, 0 neurons, depth 1
-  d.add("Hello (2)", "A virtual board without a model: 3 channels at 1 kHz, 58-dim descriptors",
+  h.modelCapacity = 262112;  // its 256 KiB slot less the store's 32-byte header
+  d.add("Hello (2)", "A virtual board without a model: 3 channels at 1 kHz, 58-dim descriptors, "
+        "models up to 262 112 bytes (version 4)",
         h, 0);
   Samples s;
   s.firstSample = 1000;

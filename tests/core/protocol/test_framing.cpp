@@ -195,32 +195,36 @@ private slots:
     // docs/protocol.md, "Worked example": Command ForgetEvent(42), sequence 2.
     const Bytes payload = commandPayload(42);
     QCOMPARE(payload, (Bytes{0x03, 0x2A, 0x00, 0x00, 0x00}));
-    QCOMPARE(kProtocolVersion, std::uint8_t(3));  // the example is a version 3 frame
+    QCOMPARE(kProtocolVersion, std::uint8_t(4));  // the example is a version 4 frame
     const Bytes wire = frameBytes(MessageType::Command, 2, payload);
-    const Bytes expect{0x04, 0x03, 0x05, 0x02, 0x02, 0x05, 0x03, 0x03, 0x2A,
-                       0x01, 0x01, 0x05, 0x02, 0x2E, 0xAD, 0xE0, 0x00};
+    const Bytes expect{0x04, 0x04, 0x05, 0x02, 0x02, 0x05, 0x03, 0x03, 0x2A,
+                       0x01, 0x01, 0x05, 0x81, 0x3B, 0x96, 0xC9, 0x00};
     QCOMPARE(wire, expect);
+    const Bytes wire3 = frameBytes(MessageType::Command, 2, payload, 3);
+    const Bytes expect3{0x04, 0x03, 0x05, 0x02, 0x02, 0x05, 0x03, 0x03, 0x2A,
+                        0x01, 0x01, 0x05, 0x02, 0x2E, 0xAD, 0xE0, 0x00};
+    QCOMPARE(wire3, expect3);
     // ... and the same command in a version 2 session, as the document gives it too.
     const Bytes wire2 = frameBytes(MessageType::Command, 2, payload, 2);
     const Bytes expect2{0x04, 0x02, 0x05, 0x02, 0x02, 0x05, 0x03, 0x03, 0x2A,
                         0x01, 0x01, 0x05, 0xC2, 0xF1, 0x23, 0x21, 0x00};
     QCOMPARE(wire2, expect2);
     QCOMPARE(dlm::crc32("123456789", 9), 0xCBF43926u);
-    // docs/protocol.md §3.5: Command SetRejection(0.25), sequence 3.
+    // docs/protocol.md §3.5: Command SetRejection(0.25), sequence 3, version 3.
     Command c;
     c.id = CommandId::SetRejection;
     c.args.rejectionShare = 0.25f;  // 0x3E800000
     Bytes rejection(kMaxWireFrame);
-    rejection.resize(encodeMessage(c, 3, rejection.data(), rejection.size()));
+    rejection.resize(encodeMessage(c, 3, rejection.data(), rejection.size(), 3));
     const Bytes rejectionExpect{0x04, 0x03, 0x05, 0x03, 0x02, 0x05, 0x02, 0x0E, 0x01,
                                 0x07, 0x80, 0x3E, 0x4A, 0x34, 0x2B, 0x3A, 0x00};
     QCOMPARE(rejection, rejectionExpect);
-    // docs/protocol.md §3.5.2: Command SetSpontaneousGestures(12), sequence 4.
+    // docs/protocol.md §3.5.2: Command SetSpontaneousGestures(12), sequence 4, version 3.
     Command demo;
     demo.id = CommandId::SetSpontaneousGestures;
     demo.args.spontaneousRate = 12.0f;  // 0x41400000
     Bytes spontaneous(kMaxWireFrame);
-    spontaneous.resize(encodeMessage(demo, 4, spontaneous.data(), spontaneous.size()));
+    spontaneous.resize(encodeMessage(demo, 4, spontaneous.data(), spontaneous.size(), 3));
     const Bytes spontaneousExpect{0x04, 0x03, 0x05, 0x04, 0x02, 0x05, 0x02, 0x0F, 0x01,
                                   0x07, 0x40, 0x41, 0xD0, 0xCB, 0x6A, 0x68, 0x00};
     QCOMPARE(spontaneous, spontaneousExpect);

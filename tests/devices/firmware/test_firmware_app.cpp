@@ -79,6 +79,8 @@ private slots:
     QCOMPARE(hello.modelCrc, 0u);  // nothing stored, nothing learned
     QCOMPARE(hello.modelBytes, 0u);
     QCOMPARE(int(hello.neurons), 0);
+    // Version 4: the bytes ModelPushBegin accepts, the slot less the store's header.
+    QCOMPARE(hello.modelCapacity, FakePort::kSlotBytes - ModelStore::kHeaderBytes);
     h.step(200);
     QVERIFY(!h.host.samples.empty());
     QCOMPARE(h.host.frameErrors(), 0u);
@@ -88,18 +90,18 @@ private slots:
   void versionMismatchIsSaidInWords() {
     AppHarness h;
     protocol::HelloRequest r;
-    r.version = 5;
-    r.minVersion = 4;
+    r.version = protocol::kProtocolVersion + 2;
+    r.minVersion = protocol::kProtocolVersion + 1;
     h.send(r, 77);
     h.step(20);
     QCOMPARE(int(h.host.hellos.size()), 0);
     QCOMPARE(int(h.host.logs.size()), 1);
-    QVERIFY(QByteArray(h.host.logs[0].text).contains("protocol mismatch: board speaks v2-3"));
+    QVERIFY(QByteArray(h.host.logs[0].text).contains("protocol mismatch: board speaks v2-4"));
     QCOMPARE(int(h.host.acks.size()), 1);
     QCOMPARE(h.host.acks[0].seq, std::uint16_t(77));
     QCOMPARE(h.host.acks[0].commandId, CommandId::None);
     QCOMPARE(h.host.acks[0].code, AckCode::NotSupported);
-    QCOMPARE(h.host.acks[0].value, 2u | (3u << 8));
+    QCOMPARE(h.host.acks[0].value, 2u | (std::uint32_t(protocol::kProtocolVersion) << 8));
     // A version 1 studio is refused the same way (Status and knownScore changed in v2).
     r.version = 1;
     r.minVersion = 1;

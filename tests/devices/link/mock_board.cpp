@@ -1,5 +1,6 @@
 #include "tests/devices/link/mock_board.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "core/crc32.h"
@@ -131,6 +132,7 @@ void MockBoard::handleHello(const protocol::FrameView& frame) {
   h.descriptorDims = 58;
   h.modelCrc = link::modelIdentity(m_active);
   h.modelBytes = static_cast<std::uint32_t>(m_active.size());
+  h.modelCapacity = static_cast<std::uint32_t>(m_staging.size());  // what it can stage
   if (common == 0 && m_refuseWithAck) {
     sendLog(protocol::LogLevel::Error, "protocol mismatch");
     protocol::Ack ack;
@@ -293,9 +295,16 @@ template <typename M>
 void MockBoard::send(const M& message, std::uint8_t version) {
   if (version == 0) version = m_version;
   QByteArray frame(static_cast<qsizetype>(protocol::kMaxWireFrame), '\0');
+  // A board from the future (a version above ours) is mocked with our newest layout under its
+  // version byte: the studio must read only the version-stable leading bytes of such a Hello.
+  std::uint8_t payload[protocol::kMaxPayload];
+  const std::size_t length = protocol::encodePayload(
+      message, payload, sizeof payload, std::min(version, protocol::kProtocolVersion));
   const std::size_t n =
-      protocol::encodeMessage(message, m_seq++, reinterpret_cast<std::uint8_t*>(frame.data()),
-                              static_cast<std::size_t>(frame.size()), version);
+      length == 0 ? 0
+                  : protocol::encodeFrame(M::kType, m_seq++, payload, length,
+                                          reinterpret_cast<std::uint8_t*>(frame.data()),
+                                          static_cast<std::size_t>(frame.size()), version);
   frame.resize(static_cast<qsizetype>(n));
   emit output(frame);
 }

@@ -64,7 +64,8 @@ private slots:
     QCOMPARE(info.firmwareVersion, QStringLiteral("0.9.1-test"));
     QCOMPARE(info.coreVersion, QStringLiteral("0.1.0"));
     QCOMPARE(info.portName, QStringLiteral("mock0"));
-    QCOMPARE(info.protocolVersion, 3);  // the highest both speak
+    QCOMPARE(info.protocolVersion, int(protocol::kProtocolVersion));  // the highest both speak
+    QCOMPARE(info.modelCapacity, 256u * 1024u);  // since version 4, Hello says it
     QCOMPARE(info.maxNeurons, 256);
     QCOMPARE(info.maxDeepNeurons, 256);  // the mock's Hello says 0: as wide as the first layer
     QCOMPARE(info.maxDims, 64);
@@ -106,6 +107,7 @@ private slots:
     rig.connect();
     QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, kConnectTimeoutMs);
     QCOMPARE(connected.at(0).at(0).value<BoardInfo>().protocolVersion, 2);
+    QCOMPARE(connected.at(0).at(0).value<BoardInfo>().modelCapacity, 0u);  // not in version 2
     protocol::Event e;
     e.eventId = 7;
     e.frames = 100;
@@ -138,15 +140,15 @@ private slots:
   void versionMismatchSaysWhichSideToUpdate() {
     QFETCH(bool, refuseWithAck);
     Rig rig;
-    rig.board.setVersions(5, 4, refuseWithAck);
+    rig.board.setVersions(6, 5, refuseWithAck);
     QSignalSpy disconnected(rig.link.get(), &BoardLink::disconnected);
     QSignalSpy connected(rig.link.get(), &BoardLink::connected);
     QSignalSpy logs(rig.link.get(), &BoardLink::logReceived);
     rig.connect();
     QTRY_COMPARE_WITH_TIMEOUT(disconnected.count(), 1, kConnectTimeoutMs);
     const QString reason = disconnected.at(0).at(0).toString();
-    QVERIFY2(reason.contains(QStringLiteral("protocol version 4–5")), qPrintable(reason));
-    QVERIFY2(reason.contains(QStringLiteral("protocol version 2–3")), qPrintable(reason));
+    QVERIFY2(reason.contains(QStringLiteral("protocol version 5–6")), qPrintable(reason));
+    QVERIFY2(reason.contains(QStringLiteral("protocol version 2–4")), qPrintable(reason));
     QVERIFY2(reason.contains(QStringLiteral("cannot communicate")), qPrintable(reason));
     QVERIFY2(reason.contains(QStringLiteral("Update Deeplomath Studio")), qPrintable(reason));
     QCOMPARE(rig.link->state(), LinkState::Incompatible);
