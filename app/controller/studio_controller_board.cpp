@@ -29,6 +29,7 @@ BoardInfoView toView(const link::BoardInfo& info, bool isVirtual) {
   v.maxDims = info.maxDims;
   v.maxLayers = info.maxLayers;
   v.maxClasses = info.maxClasses;
+  v.modelCapacity = info.modelCapacity;
   v.sampleRateHz = info.sampleRateHz;
   v.channels = info.channels;
   v.descriptorDims = info.descriptorDims;
@@ -293,6 +294,15 @@ void StudioController::pushModel() {
   }
   if (!m_link->isConnected()) {
     emit problem(tr("No board is connected: connect one or start the virtual board."));
+    return;
+  }
+  const quint32 capacity = m_link->boardInfo().modelCapacity;  // 0: an older board
+  if (capacity != 0 && quint32(bytes.size()) > capacity) {
+    // Said here rather than by the board's TooLarge: nothing is sent, and the user learns how
+    // much smaller the model must get.
+    emit problem(tr("The model is %1 bytes but this board stores at most %2 bytes: tag fewer "
+                    "events or lower the neuron limit. The board keeps its model.")
+                     .arg(QLocale().toString(bytes.size()), QLocale().toString(capacity)));
     return;
   }
   m_pushing = studioLearned();  // what the board will hold once it runs these bytes

@@ -32,6 +32,7 @@ struct BoardInfoView {
   int channels = 0;
   int descriptorDims = 0;     ///< of its events: sized from channels within maxDims
   quint32 modelIdentity = 0;  ///< the model it runs (dlm::ModelInfo::crc), 0 without one
+  quint32 modelCapacity = 0;  ///< largest model it stores, in bytes; 0 when it did not say
   bool isVirtual = false;     ///< the studio's built-in virtual board
 };
 

@@ -47,11 +47,13 @@ void MainWindow::wireBoard() {
             m_live->markEvent(start, frames, colour, label);
           });
   connect(c, &app::StudioController::boardReady, this, [this](const app::BoardInfoView& info) {
-    m_board->setBoardInfo(info.boardName, info.firmwareVersion, info.coreVersion,
-                          tr("%1 neurons × %2 dimensions, %n class(es)", "",
-                             static_cast<int>(info.maxClasses))
-                              .arg(info.maxNeurons)
-                              .arg(info.maxDims),
+    QString capacity = tr("%1 neurons × %2 dimensions, %n class(es)", "",
+                          static_cast<int>(info.maxClasses))
+                           .arg(info.maxNeurons)
+                           .arg(info.maxDims);
+    if (info.modelCapacity != 0)
+      capacity += tr("; models up to %1").arg(QLocale().formattedDataSize(info.modelCapacity));
+    m_board->setBoardInfo(info.boardName, info.firmwareVersion, info.coreVersion, capacity,
                           info.sampleRateHz, info.channels);
     m_live->setStreamFormat(info.sampleRateHz, info.channels);
     m_gestures->setVirtualBoard(info.isVirtual);
