@@ -43,12 +43,14 @@ printf 'other' > "$WORK/mine.bin"
 check "--image .bin with openocd gives the flash address" test "$(cat "$WORK/argv.log")" = \
   "openocd [-f] [board/st_nucleo_f4.cfg] [-c] [program $WORK/mine.bin 0x08000000 verify reset exit]"
 
-# Only st-flash installed: auto picks it.
-rm "$WORK/bin/openocd"
+# Only st-flash installed: auto picks it. The PATH holds the fake and what it runs, not the
+# machine's folders (where a real openocd may be).
+mkdir -p "$WORK/only-st"
+cp "$FAKES/st-flash" "$WORK/only-st/"
+for tool in sh cat sleep; do ln -s "$(command -v "$tool")" "$WORK/only-st/$tool"; done
 : > "$WORK/argv.log"
-"$DLM" flash --board nucleo-f446re > /dev/null 2>&1
+PATH="$WORK/only-st" "$DLM" flash --board nucleo-f446re > /dev/null 2>&1
 check "auto falls back to st-flash" grep -q '^st-flash \[--reset\]' "$WORK/argv.log"
-cp "$FAKES/openocd" "$WORK/bin/"
 
 # No probe connected: the tool's own failure, read into one actionable line.
 err=$(FAKE_FLASH_SCENARIO=noprobe "$DLM" flash --board nucleo-f446re --probe openocd 2>&1 >/dev/null); rc=$?
@@ -77,11 +79,11 @@ check "unknown probe is refused ($err)" test $rc -ne 0
 out=$("$DLM" flash --help); rc=$?
 check "help" grep -q 'usage: dlm flash --board BOARD' <<<"$out"
 
-# Neither tool installed.
-err=$(PATH=/usr/bin:/bin "$DLM" flash --board nucleo-f446re 2>&1); rc=$?
-if ! command -v openocd >/dev/null && ! command -v st-flash >/dev/null; then
-  check "no tool installed: what to install ($err)" grep -q 'apt-get install openocd' <<<"$err"
-fi
+# Neither tool installed (an empty PATH).
+mkdir -p "$WORK/none"
+err=$(PATH="$WORK/none" "$DLM" flash --board nucleo-f446re 2>&1); rc=$?
+check "no tool installed exits non-zero" test $rc -ne 0
+check "no tool installed: what to install ($err)" grep -q 'apt-get install openocd' <<<"$err"
 
 echo "$((total - failures))/$total passed"
 [ "$failures" -eq 0 ]
