@@ -13,6 +13,7 @@
 #include "core/version.h"
 #include "devices/link/board_link.h"
 #include "devices/link/port_discovery.h"
+#include "devices/textstream/text_board.h"
 
 namespace dlm::app {
 
@@ -31,6 +32,9 @@ void registerViewTypes() {
   qRegisterMetaType<RecoveryView>();
   qRegisterMetaType<KnownSetMap>();
   qRegisterMetaType<Explanation>();
+  qRegisterMetaType<TextStreamOptions>();
+  qRegisterMetaType<TextStreamView>();
+  qRegisterMetaType<TextStatsView>();
 }
 
 } // namespace
@@ -65,10 +69,12 @@ StudioController::StudioController(std::unique_ptr<link::BoardLink> boardLink, Q
   wireLearning();
   wireBoardSync();
   wirePorts();
+  wireText();
   m_ports->start();
 }
 
 StudioController::~StudioController() {
+  m_text.reset();  // its worker closes the port
   m_link->disconnect();
   m_virtual->stop();
 }

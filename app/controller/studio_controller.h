@@ -13,6 +13,7 @@
 
 #include "app/controller/board_event_ledger.h"
 #include "app/controller/studio_events.h"
+#include "app/controller/text_stream_views.h"
 #include "app/views/board_views.h"
 #include "app/views/recovery_view.h"
 #include "app/views/snapshots.h"
@@ -29,6 +30,9 @@ struct BoardInfo;
 struct BoardStatus;
 struct PortInfo;
 } // namespace dlm::link
+namespace dlm::textstream {
+class TextBoard;
+} // namespace dlm::textstream
 
 namespace dlm::app {
 
@@ -119,6 +123,20 @@ public:
   /// sets the board's rate from demoGestures() once connected).
   void setVirtualBoardArguments(const QStringList& arguments) { m_virtualArguments = arguments; }
 
+  // --- Boards that print numbers (studio_controller_text.cpp) --------------------------
+  /// \brief How long a real port may stay silent to the handshake before the studio looks
+  /// at it as a board that prints lines of numbers.
+  static constexpr int kTextOfferAfterMs = 4000;
+  /// \brief How long that look lasts: a text board's format is inferred within ~2 s.
+  static constexpr int kTextProbeMs = 3500;
+  /// \brief True while the board is a text-stream board: events are detected and learned on
+  /// the host, and the model is exported instead of pushed.
+  bool isTextBoard() const;
+  /// \brief The text board's current format (empty outside text mode).
+  TextStreamView textStream() const { return m_textView; }
+  /// \brief What a push or pull to a text board answers, in words for the user.
+  static QString textBoardRefusal();
+
   // --- Files (each returns false with a plain-words \p error and changes nothing on failure)
   QString projectPath() const { return m_projectPath; }
   /// \brief Open the project at \p path: its events and classes, its saved model as it was
@@ -181,6 +199,16 @@ public slots:
   void setDemoGestures(bool on);
   /// \brief Set the board's trigger threshold (energy, in counts).
   void setTriggerThreshold(float threshold);
+  /// \brief Read the board on \p path as one that prints lines of numbers (\p baud 0: the
+  /// text boards' usual 115200), inferring what \p options leave open.
+  void connectToTextPort(const QString& path, qint32 baud = 0,
+                         const dlm::app::TextStreamOptions& options = {});
+  /// \brief The user took the offer of textStreamOffered(): use the port as a text board.
+  void acceptTextStream();
+  /// \brief The user declined it: wait for a Deeplomath board's handshake on the port.
+  void declineTextStream();
+  /// \brief Fix the text board's channels and rate (0: inferred) and read it again.
+  void setTextStreamOverrides(int channels, double rateHz);
 
   // Files
   void newProject();
@@ -229,6 +257,15 @@ signals:
   void pushFinished(bool ok, const QString& message);
   /// \brief The pull ended; \p model is the verified model when \p ok.
   void pullFinished(bool ok, const QByteArray& model, const QString& message);
+  /// \brief No Deeplomath board answered on \p path, but it prints lines of numbers in
+  /// \p format: acceptTextStream() or declineTextStream().
+  void textStreamOffered(const QString& path, const dlm::app::TextStreamView& format);
+  /// \brief The offer is no longer open (taken, declined, or the port was left).
+  void textStreamOfferEnded();
+  /// \brief A text board's format was inferred: the first, or after a change.
+  void textFormatChanged(const dlm::app::TextStreamView& format);
+  /// \brief A text board's counters (garbage lines by kind...), once a second.
+  void textStatsChanged(const dlm::app::TextStatsView& stats);
 
 private:
   void wireParts();
@@ -244,6 +281,19 @@ private:
   void wireLearning();
   void wireBoardSync();
   void onBoardEvent(const link::BoardEvent& event);
+  int addBoardEvent(const link::BoardEvent& event, const PredictionInfo& board);
+  // Text-stream boards (studio_controller_text.cpp).
+  void wireText();
+  void armTextOffer(qint32 requestedBaud);
+  void probeText();
+  void endTextProbe();
+  void startTextBoard();
+  void stopTextBoard();
+  void onTextConnected();
+  void onTextEvent(const link::BoardEvent& event);
+  void onTextLost(const QString& reason);
+  void applyTextTrigger();
+  BoardInfoView textBoardView() const;
   void onBoardConnected(const link::BoardInfo& info);
   void onBoardStatus(const link::BoardStatus& status);
   void onBoardModel(quint32 identity);
@@ -266,6 +316,7 @@ private:
   std::unique_ptr<StudioEvents> m_events;
   std::unique_ptr<LearningService> m_learning;
   std::unique_ptr<link::BoardLink> m_link;
+  std::unique_ptr<textstream::TextBoard> m_text; ///< a board that prints numbers, or null
   std::unique_ptr<link::PortDiscovery> m_ports;
   std::unique_ptr<VirtualBoardProcess> m_virtual;
   std::unique_ptr<RecoveryManager> m_recovery;
@@ -293,6 +344,18 @@ private:
   bool m_reopenAfterFlash = false; ///< the link was closed for flashing
   qint32 m_baud = 0;               ///< of the last connectToPort() (0: the link's default)
   std::unique_ptr<FlashControl> m_flash;
+  // A board that prints numbers (studio_controller_text.cpp).
+  enum class TextMode { Off, Probing, Offered, On };
+  TextMode m_textMode = TextMode::Off;
+  QString m_textPath;
+  qint32 m_textBaud = 0;           ///< 0: the text boards' usual rate
+  TextStreamOptions m_textOptions; ///< what the user fixed
+  TextStreamView m_textView;
+  float m_textThreshold = 0.0f;    ///< set by the user for this text board (0: the default)
+  bool m_textLost = false;         ///< the port closed; it reopens by itself
+  quint64 m_probeGarbage = 0;      ///< garbage lines the probe saw
+  QTimer m_textOfferTimer;         ///< started with a real port's handshake
+  QTimer m_textProbeTimer;
   // Spontaneous gestures off from the first sample: a demo gesture never mixes with the
   // user's first requests, even before the connection lets the controller say so.
   QStringList m_virtualArguments{QStringLiteral("--gesture-rate"), QStringLiteral("0")};

@@ -83,6 +83,8 @@ void StudioController::wireLink() {
   link::BoardLink* board = m_link.get();
   connect(board, &link::BoardLink::connected, this, &StudioController::onBoardConnected);
   connect(board, &link::BoardLink::disconnected, this, [this](const QString& reason) {
+    // Closed to read the port as a text board: that board's own signals speak for the port.
+    if (m_textMode != TextMode::Off) return;
     m_rejectionTimer.stop();
     m_rejectionSyncPending = false;
     setStale(QString());  // nothing to be in step with
@@ -228,18 +230,7 @@ void StudioController::onBoardEvent(const link::BoardEvent& event) {
     }
     return;
   }
-  SessionEvent e;
-  e.wallClockMs = QDateTime::currentMSecsSinceEpoch();
-  e.boardSample = event.startSample;
-  e.frames = quint32(event.frames);
-  e.channels = quint8(m_history->channels());
-  e.sampleRateHz = quint32(m_history->sampleRateHz());
-  e.raw = m_history->window(event.startSample, quint32(event.frames));
-  e.descriptor = event.descriptor;
-  e.board = boardPrediction(event, classCount);
-  e.origin = EventOrigin::Board;
-  suggestTag(e, event.requestedGesture);
-  const int id = m_session->addEvent(e);
+  const int id = addBoardEvent(event, boardPrediction(event, classCount));
   m_ledger.addEvent(id, event.id);
   if (event.learned) m_ledger.learnedOnBoard(id, event.label);
   const bool known = !event.isUnknown() && event.predictedClass < classCount;
@@ -249,15 +240,34 @@ void StudioController::onBoardEvent(const link::BoardEvent& event) {
                      known ? m_session->tagName(event.predictedClass) : tr("unknown"));
 }
 
-bool StudioController::isBoardConnected() const { return m_link->isConnected(); }
+int StudioController::addBoardEvent(const link::BoardEvent& event, const PredictionInfo& board) {
+  SessionEvent e;
+  e.wallClockMs = QDateTime::currentMSecsSinceEpoch();
+  e.boardSample = event.startSample;
+  e.frames = quint32(event.frames);
+  e.channels = quint8(m_history->channels());
+  e.sampleRateHz = quint32(m_history->sampleRateHz());
+  e.raw = m_history->window(event.startSample, quint32(event.frames));
+  e.descriptor = event.descriptor;
+  e.board = board;
+  e.origin = EventOrigin::Board;
+  suggestTag(e, event.requestedGesture);
+  return m_session->addEvent(e);
+}
+
+bool StudioController::isBoardConnected() const {
+  return isTextBoard() ? m_text != nullptr && !m_textLost : m_link->isConnected();
+}
 
 BoardInfoView StudioController::boardInfo() const {
+  if (isTextBoard()) return textBoardView();
   BoardInfoView v = toView(m_link->boardInfo(), m_virtualWanted);
   v.modelIdentity = m_boardModelCrc;
   return v;
 }
 
 void StudioController::startVirtualBoard() {
+  stopTextBoard();
   m_virtualWanted = true;
   m_lastBoardWanted = false;  // the user picked another board
   m_link->disconnect();
@@ -266,6 +276,8 @@ void StudioController::startVirtualBoard() {
 }
 
 void StudioController::connectToPort(const QString& path, qint32 baud) {
+  stopTextBoard();
+  const qint32 requestedBaud = baud;
   if (baud <= 0) baud = link::BoardLink::kDefaultBaud;
   m_virtualWanted = false;
   m_lastBoardWanted = false;  // until this board answers (studio_controller_ports.cpp)
@@ -275,18 +287,24 @@ void StudioController::connectToPort(const QString& path, qint32 baud) {
   if (path.startsWith(QStringLiteral("/dev/pts/"))) m_ports->addExplicitPort(path);
   m_virtual->stop();
   m_link->connectTo(path, baud);
+  armTextOffer(requestedBaud);  // a board that never answers may be one that prints numbers
   emit statusMessage(tr("Connecting to %1 at %2 baud…").arg(path, QLocale().toString(baud)));
 }
 
 void StudioController::disconnectBoard() {
   m_lastBoardWanted = false;  // on purpose: not reconnected when it comes back
   m_autoReconnecting = false;
+  stopTextBoard();
   m_link->disconnect();
   m_virtual->stop();
   emit statusMessage(tr("Disconnected."));
 }
 
 void StudioController::pushModel() {
+  if (isTextBoard()) {  // nothing to push to: no firmware, no model storage
+    emit problem(textBoardRefusal());
+    return;
+  }
   const QByteArray bytes = m_learning->modelBytes();
   if (bytes.isEmpty()) {
     emit problem(tr("There is no model to push yet: tag a few events first."));
@@ -311,6 +329,10 @@ void StudioController::pushModel() {
 }
 
 void StudioController::pullModel() {
+  if (isTextBoard()) {
+    emit problem(textBoardRefusal());
+    return;
+  }
   if (!m_link->isConnected()) {
     emit problem(tr("No board is connected: connect one or start the virtual board."));
     return;
@@ -320,6 +342,11 @@ void StudioController::pullModel() {
 }
 
 void StudioController::setTriggerThreshold(float threshold) {
+  if (isTextBoard()) {  // the host's detector, at the stream's rate
+    m_textThreshold = threshold;
+    applyTextTrigger();
+    return;
+  }
   if (!m_link->isConnected()) return;
   m_trigger.threshold = threshold;
   m_link->setTrigger(toLink(m_trigger));

@@ -135,6 +135,9 @@ QVariant EventTableModel::display(const SessionEvent& e, int column) const {
   case DurationColumn:
     return QLocale().toString(e.durationMs(), 'f', 0);
   case BoardColumn:
+    // A board without a model (one that prints numbers) predicts nothing: a dash, not a
+    // blank that reads as "not yet".
+    if (!e.board.valid && e.origin == EventOrigin::Board) return QStringLiteral("—");
     return predictionText(e.board);
   case StudioColumn:
     return predictionText(e.studio);
@@ -214,6 +217,10 @@ QVariant EventTableModel::toolTip(const SessionEvent& e, int column) const {
   const PredictionInfo* p = column == BoardColumn    ? &e.board
                             : column == StudioColumn ? &e.studio
                                                      : nullptr;
+  if (column == BoardColumn && !e.board.valid && e.origin == EventOrigin::Board) {
+    return tr("This board runs no model (it prints numbers): the studio's prediction is the "
+              "one that counts.");
+  }
   if (p == nullptr || !p->valid) return QVariant();
   if (p->classIndex < 0 && e.learned && e.hasClass() && column == StudioColumn) {
     //: %1: the event's tag; %2: its known-set score.

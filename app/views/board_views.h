@@ -34,6 +34,9 @@ struct BoardInfoView {
   quint32 modelIdentity = 0;  ///< the model it runs (dlm::ModelInfo::crc), 0 without one
   quint32 modelCapacity = 0;  ///< largest model it stores, in bytes; 0 when it did not say
   bool isVirtual = false;     ///< the studio's built-in virtual board
+  /// A board that prints lines of numbers: no firmware, no model; the studio detects and
+  /// learns its events, and its model is exported rather than pushed.
+  bool isTextStream = false;
 };
 
 /// \brief What the board panel shows of the link (from the link's statistics, once a second).

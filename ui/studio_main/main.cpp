@@ -9,6 +9,10 @@
 #include <QTimer>
 #include <QTranslator>
 
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+
 #include "app/controller/studio_controller.h"
 #include "termination_signals.h"
 #include "ui/main_window/main_window.h"
@@ -18,6 +22,9 @@ namespace {
 struct Options {
   QString port;
   qint32 baud = 921600;
+  bool baudGiven = false;  ///< --baud: otherwise a text board is read at its own usual rate
+  bool text = false;       ///< --text: the port's board prints lines of numbers
+  dlm::app::TextStreamOptions textOptions; ///< --channels, --rate
   QString project;
   QString language;
   bool virtualBoard = true;
@@ -50,8 +57,28 @@ Options parseArguments(QApplication& app) {
   const QCommandLineOption noRecovery({QStringLiteral("no-recovery")},
                                       QCoreApplication::translate(
                                           "main", "Do not offer to recover an unsaved session."));
-  parser.addOptions({port, baud, virt, project, lang, noRecovery});
+  const QCommandLineOption text(
+      {QStringLiteral("text")},
+      QCoreApplication::translate("main", "With --port: the board prints lines of numbers "
+                                          "(no Deeplomath firmware); the studio detects and "
+                                          "learns its events. Default baud rate 115200."));
+  const QCommandLineOption channels(
+      {QStringLiteral("channels")},
+      QCoreApplication::translate("main", "With --text: the number of channels (columns, a "
+                                          "timestamp excluded) instead of inferring it."),
+      QStringLiteral("N"));
+  const QCommandLineOption rate(
+      {QStringLiteral("rate")},
+      QCoreApplication::translate("main", "With --text: the sample rate in Hz instead of "
+                                          "inferring it."),
+      QStringLiteral("HZ"));
+  parser.addOptions({port, baud, virt, project, lang, noRecovery, text, channels, rate});
   parser.process(app);
+  if (parser.isSet(text) && parser.value(port).isEmpty()) {
+    std::fprintf(stderr, "%s\n",
+                 qPrintable(QCoreApplication::translate("main", "--text needs --port PATH.")));
+    std::exit(2);
+  }
   Options o;
   o.port = parser.value(port);
   bool ok = false;
@@ -62,6 +89,10 @@ Options parseArguments(QApplication& app) {
   o.virtualAsked = parser.isSet(virt);
   o.virtualBoard = o.virtualAsked || o.port.isEmpty();
   o.noRecovery = parser.isSet(noRecovery);
+  o.baudGiven = parser.isSet(baud);
+  o.text = parser.isSet(text);
+  o.textOptions.channels = std::max(0, parser.value(channels).toInt());
+  o.textOptions.rateHz = std::max(0.0, parser.value(rate).toDouble());
   return o;
 }
 
@@ -141,8 +172,11 @@ int main(int argc, char** argv) {
       controller.startVirtualBoard();
       controller.connectToLastBoard();
     }
+  } else if (options.text) {
+    controller.connectToTextPort(options.port, options.baudGiven ? options.baud : 0,
+                                 options.textOptions);
   } else {
-    controller.connectToPort(options.port, options.baud);
+    controller.connectToPort(options.port, options.baudGiven ? options.baud : 0);
   }
   return QApplication::exec();
 }
