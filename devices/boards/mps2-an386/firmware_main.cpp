@@ -12,6 +12,7 @@
 #include "board.h"
 #include "port.h"
 
+#include "devices/firmware/console_line.h"
 #include "devices/firmware/firmware_app.h"
 
 #include <cstdint>
@@ -24,39 +25,10 @@ alignas(16) unsigned char g_arena[dlm::firmware::FirmwareApp::kArenaBytes];
 
 constexpr std::uint32_t kReportIntervalUs = 1000000u;
 
-// A line of "name=value" pairs without printf (which would add about 10 KB of text).
-class Line {
-public:
-  Line& text(const char* s) {
-    while (*s != '\0' && m_n + 1 < sizeof m_buffer) m_buffer[m_n++] = *s++;
-    m_buffer[m_n] = '\0';
-    return *this;
-  }
-  Line& field(const char* name, std::uint32_t value) {
-    text(" ");
-    text(name);
-    text("=");
-    char digits[11];
-    int k = 0;
-    do {
-      digits[k++] = static_cast<char>('0' + value % 10u);
-      value /= 10u;
-    } while (value != 0u);
-    while (k > 0 && m_n + 1 < sizeof m_buffer) m_buffer[m_n++] = digits[--k];
-    m_buffer[m_n] = '\0';
-    return *this;
-  }
-  const char* str() const { return m_buffer; }
-
-private:
-  char m_buffer[240] = {};
-  std::size_t m_n = 0;
-};
-
 void report() {
   const dlm::firmware::AppCounters& c = g_app.counters();
   const dlm::protocol::DecoderStats& d = g_app.decoderStats();
-  Line line;
+  dlm::firmware::ConsoleLine<240> line;
   line.text("mps2-an386:")
       .field("uptime_ms", g_app.uptimeMs())
       .field("stack_peak", dlm::boards::Mps2An386Port::stackPeakBytes())

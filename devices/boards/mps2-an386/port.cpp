@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "board.h"
+#include "devices/firmware/console_line.h"
 
 namespace dlm::boards {
 
@@ -271,14 +272,8 @@ void Mps2An386Port::logLine(const char* text) {
 }
 
 void Mps2An386Port::log(std::uint8_t level, const char* text) {
-  static const char* const prefixes[] = {"[debug] ", "[info] ", "[warning] ", "[error] "};
-  const char* prefix = level < 4 ? prefixes[level] : "[?] ";
-  char line[160];
-  std::size_t n = 0;
-  for (; *prefix != '\0' && n + 1 < sizeof line; ++prefix) line[n++] = *prefix;
-  for (; text != nullptr && *text != '\0' && n + 1 < sizeof line; ++text) line[n++] = *text;
-  line[n] = '\0';
-  logLine(line);
+  firmware::ConsoleLine<160> line;
+  logLine(line.text(firmware::logLevelPrefix(level)).text(text).str());
 }
 
 void Mps2An386Port::idle() {

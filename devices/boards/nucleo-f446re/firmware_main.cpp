@@ -13,6 +13,7 @@
 #include "port.h"
 #include "uart.h"
 
+#include "devices/firmware/console_line.h"
 #include "devices/firmware/firmware_app.h"
 
 namespace {
@@ -23,42 +24,13 @@ alignas(16) unsigned char g_arena[dlm::firmware::FirmwareApp::kArenaBytes];
 
 constexpr std::uint32_t kReportIntervalUs = 1000000u;
 
-// A line of "name=value" pairs without printf.
-class Line {
-public:
-  Line& text(const char* s) {
-    while (*s != '\0' && m_n + 1 < sizeof m_buffer) m_buffer[m_n++] = *s++;
-    m_buffer[m_n] = '\0';
-    return *this;
-  }
-  Line& field(const char* name, std::uint32_t value) {
-    text(" ");
-    text(name);
-    text("=");
-    char digits[11];
-    int k = 0;
-    do {
-      digits[k++] = static_cast<char>('0' + value % 10u);
-      value /= 10u;
-    } while (value != 0u);
-    while (k > 0 && m_n + 1 < sizeof m_buffer) m_buffer[m_n++] = digits[--k];
-    m_buffer[m_n] = '\0';
-    return *this;
-  }
-  const char* str() const { return m_buffer; }
-
-private:
-  char m_buffer[320] = {};
-  std::size_t m_n = 0;
-};
-
 void report() {
   using dlm::boards::NucleoBoard;
   const dlm::firmware::AppCounters& c = g_app.counters();
   const dlm::protocol::DecoderStats& d = g_app.decoderStats();
   dlm::boards::BoardFaults& faults = NucleoBoard::faults();
   faults.uartErrors = dlm::boards::linkUart().errors();
-  Line line;
+  dlm::firmware::ConsoleLine<320> line;
   line.text("nucleo-f446re:")
       .field("uptime_ms", g_app.uptimeMs())
       .field("emulated", NucleoBoard::emulated() ? 1u : 0u)
@@ -86,7 +58,7 @@ void report() {
 
 void announce() {
   using dlm::boards::NucleoBoard;
-  Line line;
+  dlm::firmware::ConsoleLine<320> line;
   line.text(NucleoBoard::emulated()
                 ? "nucleo-f446re: emulated (RCC reads 0): synthetic samples, model slots in RAM"
                 : "nucleo-f446re: on the chip: model slots in flash sectors 6-7,");

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "board.h"
+#include "devices/firmware/console_line.h"
 #include "flash_sectors.h"
 #include "uart.h"
 
@@ -107,14 +108,8 @@ const std::uint8_t* NucleoF446rePort::storageData(std::uint8_t slot) const {
 }
 
 void NucleoF446rePort::log(std::uint8_t level, const char* text) {
-  static const char* const prefixes[] = {"[debug] ", "[info] ", "[warning] ", "[error] "};
-  const char* prefix = level < 4 ? prefixes[level] : "[?] ";
-  char line[160];
-  std::size_t n = 0;
-  for (; *prefix != '\0' && n + 1 < sizeof line; ++prefix) line[n++] = *prefix;
-  for (; text != nullptr && *text != '\0' && n + 1 < sizeof line; ++text) line[n++] = *text;
-  line[n] = '\0';
-  NucleoBoard::logLine(line);
+  firmware::ConsoleLine<160> line;
+  NucleoBoard::logLine(line.text(firmware::logLevelPrefix(level)).text(text).str());
 }
 
 } // namespace dlm::boards
