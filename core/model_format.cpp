@@ -88,7 +88,7 @@ int inputDims(int layer, int dims, int classes) { return layer == 0 ? dims : dim
 constexpr std::size_t kCalibrationBytes = 4 + 5 * std::size_t(kCalibrationKnots);
 
 std::size_t bodyBytes(int dims, int classes, int depth, const std::uint16_t* counts,
-                      bool scaled) {
+                      bool scaled, bool frontEnd) {
   std::size_t bytes = (std::size_t(depth) * 2 + 3) / 4 * 4;
   for (int l = 0; l < depth; ++l) {
     const std::size_t in = std::size_t(inputDims(l, dims, classes));
@@ -96,6 +96,7 @@ std::size_t bodyBytes(int dims, int classes, int depth, const std::uint16_t* cou
   }
   bytes += kCalibrationBytes;  // count and arrivals, knots, stamps
   if (scaled) bytes += std::size_t(dims) * 4;  // version 3: the known-set scales
+  if (frontEnd) bytes += kFrontEndBytes;        // version 4: the front-end block
   return bytes + std::size_t(classes) * (kClassNameBytes + 1);
 }
 
@@ -134,27 +135,37 @@ void writeLayer(ByteWriter& out, const Layer& layer, int classes) {
   for (int c = 0; c < classes; ++c) out.putF32(layer.bias()[c]);
 }
 
+// A motion model records no front-end: its bytes (and identity) stay those of before issue 13.
+bool recordsFrontEnd(const FrontEndConfig* frontEnd) {
+  return frontEnd != nullptr && frontEnd->kind != FrontEndKind::Motion;
+}
+
 } // namespace
 
-std::size_t modelBytes(const Network& network) {
+std::size_t modelBytes(const Network& network, const FrontEndConfig* frontEnd) {
   std::uint16_t counts[8] = {};
   for (int l = 0; l < network.depth(); ++l) counts[l] = network.layer(l).count;
+  const bool recorded = recordsFrontEnd(frontEnd);
   return kHeaderBytes +
          bodyBytes(network.dims(), network.classes(), network.depth(), counts,
-                   !network.unitKnownScales()) +
+                   recorded || !network.unitKnownScales(), recorded) +
          4;
 }
 
 Status saveModel(const Network& network, const ClassName* names, std::uint8_t* out,
-                 std::size_t capacity, std::size_t* written) {
-  const std::size_t total = modelBytes(network);
+                 std::size_t capacity, std::size_t* written, const FrontEndConfig* frontEnd) {
+  const bool recorded = recordsFrontEnd(frontEnd);
+  if (recorded && (checkFrontEnd(*frontEnd) != Status::Ok || frontEnd->dims() != network.dims()))
+    return Status::InvalidArgument;
+  const std::size_t total = modelBytes(network, frontEnd);
   if (out == nullptr) return Status::InvalidArgument;
   if (capacity < total) return Status::BufferTooSmall;
   std::memset(out, 0, total);
   ByteWriter c(out, total);
   for (std::uint8_t m : kMagic) c.putU8(m);
-  const bool scaled = !network.unitKnownScales();
-  c.putU16(scaled ? kModelFormatVersion : kModelFormatUnitScales);
+  const bool scaled = recorded || !network.unitKnownScales();
+  c.putU16(recorded ? kModelFormatFrontEnd
+                    : (scaled ? kModelFormatVersion : kModelFormatUnitScales));
   c.putU16(kHeaderBytes);
   c.putU32(std::uint32_t(total));
   c.putU16(std::uint32_t(network.dims()));
@@ -184,6 +195,11 @@ Status saveModel(const Network& network, const ClassName* names, std::uint8_t* o
   if (scaled) {
     for (int i = 0; i < network.dims(); ++i) c.putF32(network.knownScales()[i]);
   }
+  if (recorded) {
+    std::uint8_t block[kFrontEndBytes];
+    encodeFrontEnd(*frontEnd, block, sizeof block);  // checked above
+    for (std::uint8_t b : block) c.putU8(b);
+  }
   for (int k = 0; k < network.classes(); ++k) {
     bool ended = names == nullptr;
     for (int b = 0; b <= kClassNameBytes; ++b) {
@@ -204,7 +220,8 @@ struct Parsed {
   KernelParams params;
   std::uint16_t counts[8] = {};
   std::size_t bodyStart = 0;
-  bool scaled = false;  ///< version 3: known-set scales after the calibration
+  bool scaled = false;  ///< version 3 and 4: known-set scales after the calibration
+  bool frontEnd = false;  ///< version 4: a front-end block after the scales
 };
 
 Status parseHeader(const std::uint8_t* bytes, std::size_t size, Parsed& p) {
@@ -215,10 +232,12 @@ Status parseHeader(const std::uint8_t* bytes, std::size_t size, Parsed& p) {
   ByteReader in(bytes, size);
   in.seek(4);
   p.info.version = static_cast<std::uint16_t>(in.u16());
-  if (p.info.version != kModelFormatVersion && p.info.version != kModelFormatUnitScales) {
+  if (p.info.version != kModelFormatFrontEnd && p.info.version != kModelFormatVersion &&
+      p.info.version != kModelFormatUnitScales) {
     return Status::BadVersion;
   }
-  p.scaled = p.info.version == kModelFormatVersion;
+  p.scaled = p.info.version != kModelFormatUnitScales;
+  p.frontEnd = p.info.version == kModelFormatFrontEnd;
   if (in.u16() != kHeaderBytes) return Status::CorruptModel;
   p.info.totalBytes = in.u32();
   if (size < p.info.totalBytes) return Status::Truncated;
@@ -253,10 +272,21 @@ Status parseHeader(const std::uint8_t* bytes, std::size_t size, Parsed& p) {
   }
   p.bodyStart = (in.position() + 3) / 4 * 4;
   const std::size_t expected =
-      kHeaderBytes + bodyBytes(p.info.dims, p.info.classes, p.info.depth, p.counts, p.scaled) + 4;
+      kHeaderBytes +
+      bodyBytes(p.info.dims, p.info.classes, p.info.depth, p.counts, p.scaled, p.frontEnd) + 4;
   if (!in.ok() || widest != p.info.maxLayerNeurons || expected != p.info.totalBytes ||
       p.counts[0] == 0) {
     return Status::CorruptModel;
+  }
+  if (p.frontEnd) {
+    // The block ends where the class names begin, a fixed distance from the CRC.
+    const std::size_t at = p.info.totalBytes - 4 -
+                           std::size_t(p.info.classes) * (kClassNameBytes + 1) - kFrontEndBytes;
+    if (decodeFrontEnd(bytes + at, kFrontEndBytes, &p.info.frontEnd) != Status::Ok ||
+        p.info.frontEnd.dims() != p.info.dims) {
+      return Status::CorruptModel;
+    }
+    p.info.frontEndRecorded = true;
   }
   return Status::Ok;
 }
@@ -368,6 +398,7 @@ Status loadModel(const std::uint8_t* bytes, std::size_t size, Network& network,
   for (int l = 0; l < p.info.depth; ++l) readLayer(in, network.mutableLayer(l), p.info.classes);
   readCalibration(in, network.mutableCalibration());
   if (p.scaled) in.seek(in.position() + std::size_t(p.info.dims) * 4);
+  if (p.frontEnd) in.seek(in.position() + kFrontEndBytes);
   for (int k = 0; k < p.info.classes; ++k) {
     for (int b = 0; b <= kClassNameBytes; ++b) {
       const char ch = static_cast<char>(in.u8());
@@ -376,6 +407,12 @@ Status loadModel(const std::uint8_t* bytes, std::size_t size, Network& network,
   }
   network.finishLoad();
   return Status::Ok;
+}
+
+bool modelFitsFrontEnd(const ModelInfo& info, const FrontEndConfig& board) {
+  if (info.dims != board.dims()) return false;
+  if (!info.frontEndRecorded) return board.kind == FrontEndKind::Motion;
+  return sameFrontEnd(info.frontEnd, board);
 }
 
 std::uint32_t modelIdentity(const std::uint8_t* bytes, std::size_t size) {
