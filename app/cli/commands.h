@@ -14,5 +14,8 @@ const char* flashUsage();
 /// dlm record (record.cpp): a board's stream and events to CSV; recordUsage() is its help.
 int runRecord(int argc, char** argv);
 const char* recordUsage();
+/// dlm export (export.cpp): a model as a self-contained C++ library; exportUsage() is its help.
+int runExport(int argc, char** argv);
+const char* exportUsage();
 
 } // namespace dlm::cli

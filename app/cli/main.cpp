@@ -29,7 +29,9 @@ void printUsage() {
       "                                  write the firmware into a board through its probe\n"
       "  record   --port PATH --seconds S --out REC.csv [--baud N] [--text]\n"
       "                                  record a board's samples and events (any board\n"
-      "                                  that prints numbers with --text)\n\n"
+      "                                  that prints numbers with --text)\n"
+      "  export   --model MODEL.dlm --out DIR [--format cpp|arduino] [--name NAME]\n"
+      "                                  the model as a self-contained C++ library\n\n"
       "CSV files have a header row; the label column is 'label' unless --label names\n"
       "another column (a name, a 0-based index, or -1 for the last column).\n"
       "  --version   print the version      --help   print this help\n");
@@ -67,6 +69,7 @@ int main(int argc, char** argv) {
   if (command == "bench") return dlm::cli::runBench(argc, argv);
   if (command == "flash") return dlm::cli::runFlash(argc, argv);
   if (command == "record") return dlm::cli::runRecord(argc, argv);
+  if (command == "export") return dlm::cli::runExport(argc, argv);
   std::fprintf(stderr, "dlm: unknown command '%s' (try dlm --help)\n", command.c_str());
   return 1;
 }

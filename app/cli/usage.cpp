@@ -65,6 +65,7 @@ const char* commandUsage(const std::string& command) {
   if (command == "predict") return kPredict;
   if (command == "flash") return flashUsage();
   if (command == "record") return recordUsage();
+  if (command == "export") return exportUsage();
   return nullptr;
 }
 
