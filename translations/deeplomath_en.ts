@@ -27,7 +27,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+96"/>
+        <source>This board runs no model (it prints numbers): the studio&apos;s prediction is the one that counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Known-set score %1, confidence %2%</source>
         <translation type="unfinished"></translation>
     </message>
@@ -67,7 +72,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-110"/>
         <source>%1? (Enter)</source>
         <extracomment>A suggested tag the user has not confirmed yet; %1: a class name or &quot;Unknown&quot;.</extracomment>
         <translation type="unfinished"></translation>
@@ -83,13 +88,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-90"/>
         <source>Unknown (closest: %1)</source>
         <extracomment>A rejected event; %1: the class it resembles most.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+104"/>
         <source>Learned as %1, yet rejected by the current model: with a known-set score of %2 it is less typical of what the model knows than the rejection threshold allows. The threshold rejects the least typical known events on purpose; lower it to accept more of them.</source>
         <extracomment>%1: the event&apos;s tag; %2: its known-set score.</extracomment>
         <translation type="unfinished"></translation>
@@ -1071,7 +1076,7 @@
 <context>
     <name>dlm::app::StudioController</name>
     <message>
-        <location filename="../app/controller/studio_controller.cpp" line="+79"/>
+        <location filename="../app/controller/studio_controller.cpp" line="+85"/>
         <source>Built-in virtual board</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1081,7 +1086,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller_board.cpp" line="+90"/>
+        <location filename="../app/controller/studio_controller_board.cpp" line="+92"/>
         <source>Board disconnected: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1107,38 +1112,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+40"/>
         <source>unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+35"/>
         <source>Starting the built-in virtual board…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Connecting to %1 at %2 baud…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <location filename="../app/controller/studio_controller_text.cpp" line="+266"/>
         <source>Disconnected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>There is no model to push yet: tag a few events first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>No board is connected: connect one or start the virtual board.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-16"/>
         <source>The model is %1 bytes but this board stores at most %2 bytes: tag fewer events or lower the neuron limit. The board keeps its model.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1148,7 +1154,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Pulling the board&apos;s model…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1310,6 +1316,71 @@
     <message>
         <location line="+2"/>
         <source>Reconnecting to the board on %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/controller/studio_controller_text.cpp" line="-160"/>
+        <source>This board prints numbers and runs no Deeplomath firmware: export the model instead (File → Export…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>No Deeplomath board answered on %1: looking for lines of numbers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No Deeplomath board answered on %1, and it prints no lines of numbers either (%2 unreadable lines): still waiting for the handshake. Check the baud rate and that the board runs.</source>
+        <extracomment>%1: a serial port; %2: a count of lines that were not numbers.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Waiting for a Deeplomath board to answer on %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Switched to a text-stream board.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reading %1 as a board that prints numbers: learning the format of its lines…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reading %1 again with the new channels and rate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 prints lines of numbers but runs no Deeplomath firmware: use it as a text-stream board?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The text board on %1 is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+41"/>
+        <source>Text-stream board on %1: %n channel(s) at %2 Hz. The studio detects and learns its events; export the model when done.</source>
+        <extracomment>%1: a serial port; %2: a sample rate in Hz.</extracomment>
+        <translation>
+            <numerusform>Text-stream board on %1: %n channel at %2 Hz. The studio detects and learns its events; export the model when done.</numerusform>
+            <numerusform>Text-stream board on %1: %n channels at %2 Hz. The studio detects and learns its events; export the model when done.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Text board disconnected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Text stream</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1780,9 +1851,55 @@
     </message>
 </context>
 <context>
+    <name>dlm::textstream::TextBoardWorker</name>
+    <message>
+        <location filename="../devices/textstream/text_board_worker.cpp" line="+57"/>
+        <source>Opening %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Disconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disconnected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Reading %1: learning the format of its lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The port %1 closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Text board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Text board on %1: %n channel(s) at %2 Hz</source>
+        <translation>
+            <numerusform>Text board on %1: %n channel at %2 Hz</numerusform>
+            <numerusform>Text board on %1: %n channels at %2 Hz</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>dlm::ui::BoardPanel</name>
     <message>
-        <location filename="../ui/board/board_panel.cpp" line="+28"/>
+        <location filename="../ui/board/board_panel.cpp" line="+30"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1807,12 +1924,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+41"/>
         <source>Board</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1847,7 +1964,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>CRC-32 of the studio&apos;s current model: the model&apos;s identity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1873,22 +1990,23 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+218"/>
+        <location line="+250"/>
         <source>Send the studio&apos;s model to the board; the board checks it before running it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-216"/>
+        <location line="-248"/>
         <source>Pull model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+245"/>
         <source>Fetch the board&apos;s model into the studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="-222"/>
         <source>Link</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1914,11 +2032,12 @@
     </message>
     <message>
         <location line="+0"/>
+        <location line="+190"/>
         <source>Frames received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-190"/>
         <source>CRC errors</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1978,7 +2097,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
+        <source>This board prints numbers and runs no model: the studio detects, learns and predicts its events. Export the studio&apos;s model (File → Export model…) to use it elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>✔ Models match: the board runs the studio&apos;s model.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2039,12 +2163,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
+        <source>Sample lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This board prints numbers and runs no model: export the studio&apos;s model instead (File → Export model…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The studio has no model yet: tag and learn events first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-174"/>
         <source>%1 Hz</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2059,7 +2193,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+146"/>
         <source>Neither side has a model yet: tag a few events to teach the studio, then push its model to the board.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2181,7 +2315,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Event #%1 — %2 ms, tag: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2191,7 +2325,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-172"/>
         <source>1–9: tag with a class · U: unknown/outlier · Enter: confirm the suggested tag (shown in italics) · Del: discard · Ctrl+Z / Ctrl+Shift+Z: undo / redo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2862,7 +2996,8 @@ Connect a board, or start the virtual board to see its signals here.</source>
 <context>
     <name>dlm::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="+73"/>
+        <location filename="../ui/main_window/main_window.cpp" line="+74"/>
+        <location filename="../ui/main_window/main_window_text.cpp" line="+75"/>
         <source>acceleration (counts, 4096 = 1 g)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2898,7 +3033,7 @@ Connect a board, or start the virtual board to see its signals here.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../ui/main_window/main_window_wiring.cpp" line="+108"/>
+        <location filename="../ui/main_window/main_window_wiring.cpp" line="+110"/>
         <source>No model yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3035,7 +3170,7 @@ Connect a board, or start the virtual board to see its signals here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Flash firmware…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3220,7 +3355,7 @@ Nothing was changed in the current session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window_wiring.cpp" line="-105"/>
+        <location filename="../ui/main_window/main_window_wiring.cpp" line="-107"/>
         <source>%1 neurons × %2 dimensions, %n class(es)</source>
         <translation>
             <numerusform>%1 neurons × %2 dimensions, %n class</numerusform>
@@ -3238,7 +3373,7 @@ Nothing was changed in the current session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>No board (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3293,6 +3428,81 @@ Nothing was changed in the current session.</source>
     <message>
         <location line="+2"/>
         <source>Put every panel back where the studio first placed it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window_text.cpp" line="-43"/>
+        <source>printed values (counts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>printed values × %1 (counts)</source>
+        <extracomment>%1: the factor from printed values to counts, e.g. &quot;1000&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+50"/>
+        <source>No Deeplomath board answered on %1, but it prints lines of numbers: %n channel(s) at %2 Hz (%3).</source>
+        <extracomment>%1: a serial port; %2: a sample rate in Hz; %3: the channels&apos; names.</extracomment>
+        <translation>
+            <numerusform>No Deeplomath board answered on %1, but it prints lines of numbers: %n channel at %2 Hz (%3).</numerusform>
+            <numerusform>No Deeplomath board answered on %1, but it prints lines of numbers: %n channels at %2 Hz (%3).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A board that prints numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>As a text-stream board, the studio finds its events itself, learns and predicts them; you export the model instead of pushing it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Use as a text-stream board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep waiting for a Deeplomath board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Channels and rate of the text stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The studio infers both from the lines the board prints. Set them yourself when it gets them wrong; 0 lets it infer again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>inferred (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> Hz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>inferred (%1 Hz)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Channels:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sample rate:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3523,9 +3733,147 @@ its layers and neurons appear here.</source>
     </message>
 </context>
 <context>
+    <name>dlm::ui::TextStreamBox</name>
+    <message>
+        <location filename="../ui/board/text_stream_box.cpp" line="+18"/>
+        <source>line arrival times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its timestamps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>set by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not known yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Text stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Names:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timestamp:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scale:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lines:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Unreadable lines (skipped):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lines that were not samples of the stream. They are skipped and counted; the stream goes on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Channels and rate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set the number of channels or the sample rate yourself instead of letting the studio infer them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong column count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too many columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NaN or infinity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Binary bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n channel(s) at %1 Hz (%2)</source>
+        <extracomment>%1: a sample rate; %2: where it comes from (&quot;line arrival times&quot;, &quot;its timestamps&quot;...).</extracomment>
+        <translation>
+            <numerusform>%n channel at %1 Hz (%2)</numerusform>
+            <numerusform>%n channels at %1 Hz (%2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>first column, in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>× %1 to counts (automatic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>× %1 to counts (set by you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 samples of %2 lines</source>
+        <extracomment>%1: sample lines; %2: every line read.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../ui/studio_main/main.cpp" line="+30"/>
+        <location filename="../ui/studio_main/main.cpp" line="+37"/>
         <source>Tag live sensor events, watch a backpropagation-free network grow, and push models to boards.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3560,7 +3908,27 @@ its layers and neurons appear here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+4"/>
+        <source>With --port: the board prints lines of numbers (no Deeplomath firmware); the studio detects and learns its events. Default baud rate 115200.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>With --text: the number of channels (columns, a timestamp excluded) instead of inferring it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>With --text: the sample rate in Hz instead of inferring it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--text needs --port PATH.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+81"/>
         <source>Cannot open the project</source>
         <translation type="unfinished"></translation>
     </message>

@@ -27,7 +27,12 @@
         <translation>%1 (%2&#xa0;%)</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+96"/>
+        <source>This board runs no model (it prints numbers): the studio&apos;s prediction is the one that counts.</source>
+        <translation>Cette carte n’exécute aucun modèle (elle imprime des nombres)&#xa0;: c’est la prédiction du studio qui compte.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Known-set score %1, confidence %2%</source>
         <translation>Score de l’ensemble connu %1, confiance %2&#xa0;%</translation>
     </message>
@@ -67,7 +72,7 @@
         <translation>Appris</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-110"/>
         <source>%1? (Enter)</source>
         <extracomment>A suggested tag the user has not confirmed yet; %1: a class name or &quot;Unknown&quot;.</extracomment>
         <translation>%1&#xa0;? (Entrée)</translation>
@@ -83,13 +88,13 @@
         <translation>Vous avez demandé à la carte virtuelle&#xa0;: %1. Appuyez sur Entrée pour l’étiqueter %1 (la classe est créée si besoin).</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-90"/>
         <source>Unknown (closest: %1)</source>
         <extracomment>A rejected event; %1: the class it resembles most.</extracomment>
         <translation>Inconnu (le plus proche&#xa0;: %1)</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+104"/>
         <source>Learned as %1, yet rejected by the current model: with a known-set score of %2 it is less typical of what the model knows than the rejection threshold allows. The threshold rejects the least typical known events on purpose; lower it to accept more of them.</source>
         <extracomment>%1: the event&apos;s tag; %2: its known-set score.</extracomment>
         <translation>Appris comme «&#xa0;%1&#xa0;», mais rejeté par le modèle actuel&#xa0;: avec un score de l’ensemble connu de %2, il est moins typique de ce que le modèle connaît que le seuil de rejet ne le permet. Le seuil rejette exprès les événements connus les moins typiques&#xa0;; abaissez-le pour en accepter davantage.</translation>
@@ -147,17 +152,17 @@
     <message>
         <location filename="../app/flashing/flash_job.cpp" line="+87"/>
         <source>%1 did not finish within %2 s and was stopped: unplug and replug the board, then flash again.</source>
-        <translation>%1 n’a pas fini en %2 s et a été arrêté : débranchez et rebranchez la carte, puis flashez à nouveau.</translation>
+        <translation>%1 n’a pas fini en %2&#xa0;s et a été arrêté&#xa0;: débranchez et rebranchez la carte, puis flashez à nouveau.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Cancelled. The board may hold a partly written image: flash it again before using it.</source>
-        <translation>Annulé. La carte peut contenir une image écrite en partie : flashez-la à nouveau avant de l’utiliser.</translation>
+        <translation>Annulé. La carte peut contenir une image écrite en partie&#xa0;: flashez-la à nouveau avant de l’utiliser.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 crashed; flash again.</source>
-        <translation>%1 s’est arrêté brutalement ; flashez à nouveau.</translation>
+        <translation>%1 s’est arrêté brutalement&#xa0;; flashez à nouveau.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -167,47 +172,47 @@
     <message>
         <location line="+7"/>
         <source>%1 could not be started (%2): is it installed?</source>
-        <translation>%1 n’a pas pu être lancé (%2) : est-il installé ?</translation>
+        <translation>%1 n’a pas pu être lancé (%2)&#xa0;: est-il installé&#xa0;?</translation>
     </message>
     <message>
         <location filename="../app/flashing/flash_output.cpp" line="+36"/>
         <source>No ST-LINK probe found: plug the board in by its ST-LINK USB port with a data cable (lsusb should list 0483:374b), then try again.</source>
-        <translation>Aucune sonde ST-LINK trouvée : branchez la carte par son port USB ST-LINK avec un câble de données (lsusb doit lister 0483:374b), puis réessayez.</translation>
+        <translation>Aucune sonde ST-LINK trouvée&#xa0;: branchez la carte par son port USB ST-LINK avec un câble de données (lsusb doit lister 0483:374b), puis réessayez.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No CMSIS-DAP probe found: plug the board in with a data cable, or flash through its ST-LINK (openocd&apos;s st_nucleo_f4.cfg, or st-flash).</source>
-        <translation>Aucune sonde CMSIS-DAP trouvée : branchez la carte avec un câble de données, ou flashez par son ST-LINK (st_nucleo_f4.cfg d’openocd, ou st-flash).</translation>
+        <translation>Aucune sonde CMSIS-DAP trouvée&#xa0;: branchez la carte avec un câble de données, ou flashez par son ST-LINK (st_nucleo_f4.cfg d’openocd, ou st-flash).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The probe is plugged in but this user may not open it: install its udev rules (Debian&apos;s openocd and stlink-tools packages ship them), then unplug and replug the board.</source>
-        <translation>La sonde est branchée mais cet utilisateur ne peut pas l’ouvrir : installez ses règles udev (les paquets Debian openocd et stlink-tools les fournissent), puis débranchez et rebranchez la carte.</translation>
+        <translation>La sonde est branchée mais cet utilisateur ne peut pas l’ouvrir&#xa0;: installez ses règles udev (les paquets Debian openocd et stlink-tools les fournissent), puis débranchez et rebranchez la carte.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The probe reads no voltage on the microcontroller: check the board&apos;s power jumper (JP5 on U5V) and that both CN2 jumpers are on.</source>
-        <translation>La sonde ne lit aucune tension sur le microcontrôleur : vérifiez le cavalier d’alimentation de la carte (JP5 sur U5V) et que les deux cavaliers CN2 sont en place.</translation>
+        <translation>La sonde ne lit aucune tension sur le microcontrôleur&#xa0;: vérifiez le cavalier d’alimentation de la carte (JP5 sur U5V) et que les deux cavaliers CN2 sont en place.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The probe cannot reach the microcontroller: check that both CN2 jumpers are on, then hold RESET, start flashing and release it.</source>
-        <translation>La sonde n’atteint pas le microcontrôleur : vérifiez que les deux cavaliers CN2 sont en place, puis maintenez RESET, lancez le flashage et relâchez-le.</translation>
+        <translation>La sonde n’atteint pas le microcontrôleur&#xa0;: vérifiez que les deux cavaliers CN2 sont en place, puis maintenez RESET, lancez le flashage et relâchez-le.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The probe tool could not read the image: check the file and its permissions.</source>
-        <translation>L’outil de sonde n’a pas pu lire l’image : vérifiez le fichier et ses droits.</translation>
+        <translation>L’outil de sonde n’a pas pu lire l’image&#xa0;: vérifiez le fichier et ses droits.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The image was written but does not read back the same: flash again; if it persists, the flash may be write-protected.</source>
-        <translation>L’image a été écrite mais ne se relit pas à l’identique : flashez à nouveau ; si cela persiste, la flash est peut-être protégée en écriture.</translation>
+        <translation>L’image a été écrite mais ne se relit pas à l’identique&#xa0;: flashez à nouveau&#xa0;; si cela persiste, la flash est peut-être protégée en écriture.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Erasing or writing the flash failed: flash again; if it persists, the flash may be write-protected (option bytes).</source>
-        <translation>L’effacement ou l’écriture de la flash a échoué : flashez à nouveau ; si cela persiste, la flash est peut-être protégée en écriture (octets d’option).</translation>
+        <translation>L’effacement ou l’écriture de la flash a échoué&#xa0;: flashez à nouveau&#xa0;; si cela persiste, la flash est peut-être protégée en écriture (octets d’option).</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -271,12 +276,12 @@
     <message>
         <location line="+16"/>
         <source>Flashed and verified; the board restarted.</source>
-        <translation>Flashé et vérifié ; la carte a redémarré.</translation>
+        <translation>Flashé et vérifié&#xa0;; la carte a redémarré.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Flashed; the board restarted.</source>
-        <translation>Flashé ; la carte a redémarré.</translation>
+        <translation>Flashé&#xa0;; la carte a redémarré.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -286,7 +291,7 @@
     <message>
         <location line="+5"/>
         <source> (%1 said: %2)</source>
-        <translation> (%1 a dit : %2)</translation>
+        <translation> (%1 a dit&#xa0;: %2)</translation>
     </message>
     <message>
         <location filename="../app/flashing/flash_plan.cpp" line="+113"/>
@@ -296,7 +301,7 @@
     <message>
         <location line="+2"/>
         <source>st-flash writes raw .bin images only; %1 is not one: give the .bin, or use openocd for an .elf.</source>
-        <translation>st-flash n’écrit que des images brutes .bin ; %1 n’en est pas une : donnez le .bin, ou utilisez openocd pour un .elf.</translation>
+        <translation>st-flash n’écrit que des images brutes .bin&#xa0;; %1 n’en est pas une&#xa0;: donnez le .bin, ou utilisez openocd pour un .elf.</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -306,7 +311,7 @@
     <message>
         <location line="+3"/>
         <source>No firmware image %1 found: looked in %2. Build the board&apos;s firmware, install the package, or give the image&apos;s path.</source>
-        <translation>Aucune image de firmware %1 trouvée : cherché dans %2. Compilez le firmware de la carte, installez le paquet, ou donnez le chemin de l’image.</translation>
+        <translation>Aucune image de firmware %1 trouvée&#xa0;: cherché dans %2. Compilez le firmware de la carte, installez le paquet, ou donnez le chemin de l’image.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -316,17 +321,17 @@
     <message>
         <location line="+32"/>
         <source>Unknown board &apos;%1&apos;: the boards that can be flashed are %2.</source>
-        <translation>Carte inconnue « %1 » : les cartes que l’on peut flasher sont %2.</translation>
+        <translation>Carte inconnue «&#xa0;%1&#xa0;»&#xa0;: les cartes que l’on peut flasher sont %2.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Neither openocd nor st-flash is installed: install one (sudo apt-get install openocd, or stlink-tools) and try again.</source>
-        <translation>Ni openocd ni st-flash n’est installé : installez-en un (sudo apt-get install openocd, ou stlink-tools) et réessayez.</translation>
+        <translation>Ni openocd ni st-flash n’est installé&#xa0;: installez-en un (sudo apt-get install openocd, ou stlink-tools) et réessayez.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 is not installed: install it (sudo apt-get install %2) or choose the other probe tool.</source>
-        <translation>%1 n’est pas installé : installez-le (sudo apt-get install %2) ou choisissez l’autre outil de sonde.</translation>
+        <translation>%1 n’est pas installé&#xa0;: installez-le (sudo apt-get install %2) ou choisissez l’autre outil de sonde.</translation>
     </message>
 </context>
 <context>
@@ -683,27 +688,27 @@
     <message>
         <location line="+4"/>
         <source>Port: %1</source>
-        <translation>Port : %1</translation>
+        <translation>Port&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>USB vendor:product: %1</source>
-        <translation>USB fabricant:produit : %1</translation>
+        <translation>USB fabricant:produit&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Serial number: %1</source>
-        <translation>Numéro de série : %1</translation>
+        <translation>Numéro de série&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Manufacturer: %1</source>
-        <translation>Fabricant : %1</translation>
+        <translation>Fabricant&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Described by the system as: %1</source>
-        <translation>Décrit par le système comme : %1</translation>
+        <translation>Décrit par le système comme&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -713,7 +718,7 @@
     <message>
         <location line="+2"/>
         <source>The last board used: reconnected by itself when it is plugged in.</source>
-        <translation>La dernière carte utilisée : reconnectée d’elle-même quand elle est branchée.</translation>
+        <translation>La dernière carte utilisée&#xa0;: reconnectée d’elle-même quand elle est branchée.</translation>
     </message>
     <message>
         <location line="+32"/>
@@ -1071,7 +1076,7 @@
 <context>
     <name>dlm::app::StudioController</name>
     <message>
-        <location filename="../app/controller/studio_controller.cpp" line="+79"/>
+        <location filename="../app/controller/studio_controller.cpp" line="+85"/>
         <source>Built-in virtual board</source>
         <translation>Carte virtuelle intégrée</translation>
     </message>
@@ -1081,7 +1086,7 @@
         <translation>Carte virtuelle démarrée sur %1&#xa0;; connexion…</translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller_board.cpp" line="+90"/>
+        <location filename="../app/controller/studio_controller_board.cpp" line="+92"/>
         <source>Board disconnected: %1</source>
         <translation>Carte déconnectée&#xa0;: %1</translation>
     </message>
@@ -1107,40 +1112,41 @@
         <translation>La carte exécute un autre modèle et garde son propre seuil de rejet (%1&#xa0;% des événements connus)&#xa0;; déplacez le curseur pour le régler.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+40"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+35"/>
         <source>Starting the built-in virtual board…</source>
         <translation>Démarrage de la carte virtuelle intégrée…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Connecting to %1 at %2 baud…</source>
         <translation>Connexion à %1 (%2 bauds)…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <location filename="../app/controller/studio_controller_text.cpp" line="+266"/>
         <source>Disconnected.</source>
         <translation>Déconnecté.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>There is no model to push yet: tag a few events first.</source>
         <translation>Aucun modèle à envoyer pour l’instant&#xa0;: étiquetez d’abord quelques événements.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>No board is connected: connect one or start the virtual board.</source>
         <translation>Aucune carte n’est connectée&#xa0;: connectez-en une ou démarrez la carte virtuelle.</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-16"/>
         <source>The model is %1 bytes but this board stores at most %2 bytes: tag fewer events or lower the neuron limit. The board keeps its model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le modèle fait %1 octets mais cette carte en stocke au plus %2&#xa0;: étiquetez moins d’événements ou baissez la limite de neurones. La carte garde son modèle.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1148,7 +1154,7 @@
         <translation>Envoi du modèle (%1 octets)…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Pulling the board&apos;s model…</source>
         <translation>Récupération du modèle de la carte…</translation>
     </message>
@@ -1265,12 +1271,12 @@
     <message>
         <location filename="../app/controller/studio_controller_ports.cpp" line="+59"/>
         <source>Firmware flashed: %1</source>
-        <translation>Firmware flashé : %1</translation>
+        <translation>Firmware flashé&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Flashing failed: %1</source>
-        <translation>Le flashage a échoué : %1</translation>
+        <translation>Le flashage a échoué&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1280,17 +1286,17 @@
     <message>
         <location line="+36"/>
         <source>The last board used is plugged in on %1: connecting…</source>
-        <translation>La dernière carte utilisée est branchée sur %1 : connexion…</translation>
+        <translation>La dernière carte utilisée est branchée sur %1&#xa0;: connexion…</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>The board is back on %1: reconnecting…</source>
-        <translation>La carte est de retour sur %1 : reconnexion…</translation>
+        <translation>La carte est de retour sur %1&#xa0;: reconnexion…</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The board on %1 was unplugged: it will be reconnected when it is plugged in again.</source>
-        <translation>La carte sur %1 a été débranchée : elle sera reconnectée quand elle sera rebranchée.</translation>
+        <translation>La carte sur %1 a été débranchée&#xa0;: elle sera reconnectée quand elle sera rebranchée.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1305,12 +1311,77 @@
     <message>
         <location line="+25"/>
         <source>Flashed; reconnecting to the board on %1…</source>
-        <translation>Flashé ; reconnexion à la carte sur %1…</translation>
+        <translation>Flashé&#xa0;; reconnexion à la carte sur %1…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reconnecting to the board on %1…</source>
         <translation>Reconnexion à la carte sur %1…</translation>
+    </message>
+    <message>
+        <location filename="../app/controller/studio_controller_text.cpp" line="-160"/>
+        <source>This board prints numbers and runs no Deeplomath firmware: export the model instead (File → Export…)</source>
+        <translation>Cette carte imprime des nombres et n’exécute aucun firmware Deeplomath&#xa0;: exportez plutôt le modèle (Fichier → Exporter…)</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>No Deeplomath board answered on %1: looking for lines of numbers…</source>
+        <translation>Aucune carte Deeplomath n’a répondu sur %1&#xa0;: recherche de lignes de nombres…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No Deeplomath board answered on %1, and it prints no lines of numbers either (%2 unreadable lines): still waiting for the handshake. Check the baud rate and that the board runs.</source>
+        <extracomment>%1: a serial port; %2: a count of lines that were not numbers.</extracomment>
+        <translation>Aucune carte Deeplomath n’a répondu sur %1, et elle n’imprime pas non plus de lignes de nombres (%2 lignes illisibles)&#xa0;: attente de la poignée de main. Vérifiez le débit en bauds et que la carte fonctionne.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Waiting for a Deeplomath board to answer on %1…</source>
+        <translation>Attente de la réponse d’une carte Deeplomath sur %1…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Switched to a text-stream board.</source>
+        <translation>Passage à une carte à flux texte.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reading %1 as a board that prints numbers: learning the format of its lines…</source>
+        <translation>Lecture de %1 comme carte qui imprime des nombres&#xa0;: apprentissage du format de ses lignes…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reading %1 again with the new channels and rate…</source>
+        <translation>Nouvelle lecture de %1 avec les nouveaux canaux et la nouvelle fréquence…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 prints lines of numbers but runs no Deeplomath firmware: use it as a text-stream board?</source>
+        <translation>%1 imprime des lignes de nombres mais n’exécute aucun firmware Deeplomath : l’utiliser comme carte à flux texte ?</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The text board on %1 is back.</source>
+        <translation>La carte texte sur %1 est de retour.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+41"/>
+        <source>Text-stream board on %1: %n channel(s) at %2 Hz. The studio detects and learns its events; export the model when done.</source>
+        <extracomment>%1: a serial port; %2: a sample rate in Hz.</extracomment>
+        <translation>
+            <numerusform>Carte à flux texte sur %1&#xa0;: %n canal à %2 Hz. Le studio détecte et apprend ses événements&#xa0;; exportez le modèle à la fin.</numerusform>
+            <numerusform>Carte à flux texte sur %1&#xa0;: %n canaux à %2 Hz. Le studio détecte et apprend ses événements&#xa0;; exportez le modèle à la fin.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Text board disconnected: %1</source>
+        <translation>Carte texte déconnectée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Text stream</source>
+        <translation>Flux texte</translation>
     </message>
 </context>
 <context>
@@ -1780,9 +1851,55 @@
     </message>
 </context>
 <context>
+    <name>dlm::textstream::TextBoardWorker</name>
+    <message>
+        <location filename="../devices/textstream/text_board_worker.cpp" line="+57"/>
+        <source>Opening %1</source>
+        <translation>Ouverture de %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Disconnected</source>
+        <translation>Déconnectée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disconnected.</source>
+        <translation>Déconnectée.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Reading %1: learning the format of its lines</source>
+        <translation>Lecture de %1&#xa0;: apprentissage du format de ses lignes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reading %1</source>
+        <translation>Lecture de %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The port %1 closed.</source>
+        <translation>Le port %1 s’est fermé.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Text board</source>
+        <translation>Carte texte</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Text board on %1: %n channel(s) at %2 Hz</source>
+        <translation>
+            <numerusform>Carte texte sur %1&#xa0;: %n canal à %2 Hz</numerusform>
+            <numerusform>Carte texte sur %1&#xa0;: %n canaux à %2 Hz</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>dlm::ui::BoardPanel</name>
     <message>
-        <location filename="../ui/board/board_panel.cpp" line="+28"/>
+        <location filename="../ui/board/board_panel.cpp" line="+30"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
@@ -1807,12 +1924,12 @@
         <translation>&lt;p style=&apos;font-size:13pt&apos;&gt;Aucune carte connectée.&lt;/p&gt;&lt;p&gt;Branchez une carte et choisissez son port, ou démarrez la carte virtuelle pour essayer le studio sans matériel.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+41"/>
         <source>Board</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Name:</source>
         <translation>Nom&#xa0;:</translation>
     </message>
@@ -1847,7 +1964,7 @@
         <translation>Modèle</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>CRC-32 of the studio&apos;s current model: the model&apos;s identity</source>
         <translation>CRC-32 du modèle actuel du studio&#xa0;: l’identité du modèle</translation>
     </message>
@@ -1873,22 +1990,23 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+218"/>
+        <location line="+250"/>
         <source>Send the studio&apos;s model to the board; the board checks it before running it</source>
         <translation>Envoyer le modèle du studio à la carte&#xa0;; la carte le vérifie avant de l’exécuter</translation>
     </message>
     <message>
-        <location line="-216"/>
+        <location line="-248"/>
         <source>Pull model</source>
         <translation>Récupérer le modèle</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+245"/>
         <source>Fetch the board&apos;s model into the studio</source>
         <translation>Récupérer le modèle de la carte dans le studio</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="-222"/>
         <source>Link</source>
         <translation>Liaison</translation>
     </message>
@@ -1914,11 +2032,12 @@
     </message>
     <message>
         <location line="+0"/>
+        <location line="+190"/>
         <source>Frames received</source>
         <translation>Trames reçues</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-190"/>
         <source>CRC errors</source>
         <translation>Erreurs CRC</translation>
     </message>
@@ -1978,7 +2097,12 @@
         <translation>(carte sans nom)</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
+        <source>This board prints numbers and runs no model: the studio detects, learns and predicts its events. Export the studio&apos;s model (File → Export model…) to use it elsewhere.</source>
+        <translation>Cette carte imprime des nombres et n’exécute aucun modèle&#xa0;: le studio détecte, apprend et prédit ses événements. Exportez le modèle du studio (Fichier → Exporter le modèle…) pour l’utiliser ailleurs.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>✔ Models match: the board runs the studio&apos;s model.</source>
         <translation>✔ Modèles identiques&#xa0;: la carte exécute le modèle du studio.</translation>
     </message>
@@ -2039,12 +2163,22 @@
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
+        <source>Sample lines</source>
+        <translation>Lignes d’échantillons</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This board prints numbers and runs no model: export the studio&apos;s model instead (File → Export model…)</source>
+        <translation>Cette carte imprime des nombres et n’exécute aucun modèle&#xa0;: exportez plutôt le modèle du studio (Fichier → Exporter le modèle…)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The studio has no model yet: tag and learn events first</source>
         <translation>Le studio n’a pas encore de modèle&#xa0;: étiquetez et faites apprendre des événements d’abord</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-174"/>
         <source>%1 Hz</source>
         <translation>%1&#xa0;Hz</translation>
     </message>
@@ -2059,7 +2193,7 @@
         <translation>Sévérité&#xa0;:</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+146"/>
         <source>Neither side has a model yet: tag a few events to teach the studio, then push its model to the board.</source>
         <translation>Aucun des deux n’a encore de modèle&#xa0;: étiquetez quelques événements pour entraîner le studio, puis envoyez son modèle à la carte.</translation>
     </message>
@@ -2181,7 +2315,7 @@
         <translation>Événement n°&#xa0;%1&#xa0;: aucun signal brut conservé.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Event #%1 — %2 ms, tag: %3</source>
         <translation>Événement n°&#xa0;%1 — %2 ms, étiquette&#xa0;: %3</translation>
     </message>
@@ -2191,7 +2325,7 @@
         <translation>non étiqueté</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-172"/>
         <source>1–9: tag with a class · U: unknown/outlier · Enter: confirm the suggested tag (shown in italics) · Del: discard · Ctrl+Z / Ctrl+Shift+Z: undo / redo</source>
         <translation>1–9&#xa0;: étiqueter avec une classe · U&#xa0;: inconnu/aberrant · Entrée&#xa0;: confirmer l’étiquette suggérée (en italique) · Suppr&#xa0;: écarter · Ctrl+Z / Ctrl+Maj+Z&#xa0;: annuler / rétablir</translation>
     </message>
@@ -2344,22 +2478,22 @@
     <message>
         <location line="+23"/>
         <source>openocd (Debian&apos;s openocd) writes the ELF image and verifies it; st-flash (Debian&apos;s stlink-tools) writes the raw .bin image.</source>
-        <translation>openocd (paquet Debian openocd) écrit l’image ELF et la vérifie ; st-flash (paquet Debian stlink-tools) écrit l’image brute .bin.</translation>
+        <translation>openocd (paquet Debian openocd) écrit l’image ELF et la vérifie&#xa0;; st-flash (paquet Debian stlink-tools) écrit l’image brute .bin.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Board:</source>
-        <translation>&amp;Carte :</translation>
+        <translation>&amp;Carte&#xa0;:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Probe tool:</source>
-        <translation>Outil de &amp;sonde :</translation>
+        <translation>Outil de &amp;sonde&#xa0;:</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>No image found: choose one</source>
-        <translation>Aucune image trouvée : choisissez-en une</translation>
+        <translation>Aucune image trouvée&#xa0;: choisissez-en une</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2369,7 +2503,7 @@
     <message>
         <location line="+8"/>
         <source>&amp;Image:</source>
-        <translation>&amp;Image :</translation>
+        <translation>&amp;Image&#xa0;:</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -2394,7 +2528,7 @@
     <message>
         <location line="+12"/>
         <source>Found by itself; choose another image to write that one.</source>
-        <translation>Trouvée d’elle-même ; choisissez une autre image pour écrire celle-là.</translation>
+        <translation>Trouvée d’elle-même&#xa0;; choisissez une autre image pour écrire celle-là.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -2863,7 +2997,8 @@ Connectez une carte, ou démarrez la carte virtuelle pour voir ses signaux ici.<
 <context>
     <name>dlm::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="+73"/>
+        <location filename="../ui/main_window/main_window.cpp" line="+74"/>
+        <location filename="../ui/main_window/main_window_text.cpp" line="+75"/>
         <source>acceleration (counts, 4096 = 1 g)</source>
         <translation>accélération (unités brutes, 4096 = 1 g)</translation>
     </message>
@@ -2899,7 +3034,7 @@ Connectez une carte, ou démarrez la carte virtuelle pour voir ses signaux ici.<
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../ui/main_window/main_window_wiring.cpp" line="+108"/>
+        <location filename="../ui/main_window/main_window_wiring.cpp" line="+110"/>
         <source>No model yet</source>
         <translation>Pas encore de modèle</translation>
     </message>
@@ -3036,7 +3171,7 @@ Connectez une carte, ou démarrez la carte virtuelle pour voir ses signaux ici.<
         <translation>&amp;Récupérer le modèle de la carte</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Flash firmware…</source>
         <translation>&amp;Flasher le firmware…</translation>
     </message>
@@ -3223,7 +3358,7 @@ La session en cours n’a pas été modifiée.</translation>
         <translation>&lt;h3&gt;Deeplomath Studio %1&lt;/h3&gt;&lt;p&gt;Un noyau d’apprentissage profond qui apprend sans rétropropagation, un événement à la fois, construit lui-même sa profondeur et sa densité de neurones, et rejette ce qui se trouve hors de son ensemble connu.&lt;/p&gt;&lt;p&gt;Noyau %2.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/main_window/main_window_wiring.cpp" line="-105"/>
+        <location filename="../ui/main_window/main_window_wiring.cpp" line="-107"/>
         <source>%1 neurons × %2 dimensions, %n class(es)</source>
         <translation>
             <numerusform>%1 neurones × %2 dimensions, %n classe</numerusform>
@@ -3233,7 +3368,7 @@ La session en cours n’a pas été modifiée.</translation>
     <message>
         <location line="+5"/>
         <source>; models up to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&#xa0;; modèles jusqu’à %1</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3241,7 +3376,7 @@ La session en cours n’a pas été modifiée.</translation>
         <translation>Carte&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>No board (%1)</source>
         <translation>Aucune carte (%1)</translation>
     </message>
@@ -3297,6 +3432,81 @@ La session en cours n’a pas été modifiée.</translation>
         <location line="+2"/>
         <source>Put every panel back where the studio first placed it</source>
         <translation>Remettre chaque panneau à sa place d’origine</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window_text.cpp" line="-43"/>
+        <source>printed values (counts)</source>
+        <translation>valeurs imprimées (unités brutes)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>printed values × %1 (counts)</source>
+        <extracomment>%1: the factor from printed values to counts, e.g. &quot;1000&quot;.</extracomment>
+        <translation>valeurs imprimées × %1 (unités brutes)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+50"/>
+        <source>No Deeplomath board answered on %1, but it prints lines of numbers: %n channel(s) at %2 Hz (%3).</source>
+        <extracomment>%1: a serial port; %2: a sample rate in Hz; %3: the channels&apos; names.</extracomment>
+        <translation>
+            <numerusform>Aucune carte Deeplomath n’a répondu sur %1, mais elle imprime des lignes de nombres&#xa0;: %n canal à %2 Hz (%3).</numerusform>
+            <numerusform>Aucune carte Deeplomath n’a répondu sur %1, mais elle imprime des lignes de nombres&#xa0;: %n canaux à %2 Hz (%3).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A board that prints numbers</source>
+        <translation>Une carte qui imprime des nombres</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>As a text-stream board, the studio finds its events itself, learns and predicts them; you export the model instead of pushing it.</source>
+        <translation>En carte à flux texte, le studio trouve lui-même ses événements, les apprend et les prédit&#xa0;; vous exportez le modèle au lieu de l’envoyer.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Use as a text-stream board</source>
+        <translation>Utiliser comme carte à flux texte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep waiting for a Deeplomath board</source>
+        <translation>Continuer d’attendre une carte Deeplomath</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Channels and rate of the text stream</source>
+        <translation>Canaux et fréquence du flux texte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The studio infers both from the lines the board prints. Set them yourself when it gets them wrong; 0 lets it infer again.</source>
+        <translation>Le studio les déduit des lignes que la carte imprime. Fixez-les vous-même s’il se trompe&#xa0;; 0 le laisse les déduire à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>inferred (%1)</source>
+        <translation>déduit (%1)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> Hz</source>
+        <translation> Hz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>inferred (%1 Hz)</source>
+        <translation>déduite (%1 Hz)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Channels:</source>
+        <translation>Canaux&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sample rate:</source>
+        <translation>Fréquence d’échantillonnage&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -3528,9 +3738,147 @@ ses couches et ses neurones apparaissent ici.</translation>
     </message>
 </context>
 <context>
+    <name>dlm::ui::TextStreamBox</name>
+    <message>
+        <location filename="../ui/board/text_stream_box.cpp" line="+18"/>
+        <source>line arrival times</source>
+        <translation>heures d’arrivée des lignes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its timestamps</source>
+        <translation>ses horodatages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>set by you</source>
+        <translation>fixée par vous</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not known yet</source>
+        <translation>pas encore connue</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Text stream</source>
+        <translation>Flux texte</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Format:</source>
+        <translation>Format&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Names:</source>
+        <translation>Noms&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timestamp:</source>
+        <translation>Horodatage&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scale:</source>
+        <translation>Échelle&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lines:</source>
+        <translation>Lignes&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Unreadable lines (skipped):</source>
+        <translation>Lignes illisibles (ignorées)&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lines that were not samples of the stream. They are skipped and counted; the stream goes on.</source>
+        <translation>Lignes qui n’étaient pas des échantillons du flux. Elles sont ignorées et comptées&#xa0;; le flux continue.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Channels and rate…</source>
+        <translation>Canaux et fréquence…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set the number of channels or the sample rate yourself instead of letting the studio infer them</source>
+        <translation>Fixer vous-même le nombre de canaux ou la fréquence d’échantillonnage au lieu de laisser le studio les déduire</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Not numbers</source>
+        <translation>Pas des nombres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong column count</source>
+        <translation>Mauvais nombre de colonnes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too many columns</source>
+        <translation>Trop de colonnes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NaN or infinity</source>
+        <translation>NaN ou infini</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too long</source>
+        <translation>Trop longues</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Binary bytes</source>
+        <translation>Octets binaires</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n channel(s) at %1 Hz (%2)</source>
+        <extracomment>%1: a sample rate; %2: where it comes from (&quot;line arrival times&quot;, &quot;its timestamps&quot;...).</extracomment>
+        <translation>
+            <numerusform>%n canal à %1 Hz (%2)</numerusform>
+            <numerusform>%n canaux à %1 Hz (%2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>first column, in %1</source>
+        <translation>première colonne, en %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>× %1 to counts (automatic)</source>
+        <translation>× %1 en unités brutes (automatique)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>× %1 to counts (set by you)</source>
+        <translation>× %1 en unités brutes (fixée par vous)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 samples of %2 lines</source>
+        <extracomment>%1: sample lines; %2: every line read.</extracomment>
+        <translation>%1 échantillons sur %2 lignes</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../ui/studio_main/main.cpp" line="+30"/>
+        <location filename="../ui/studio_main/main.cpp" line="+37"/>
         <source>Tag live sensor events, watch a backpropagation-free network grow, and push models to boards.</source>
         <translation>Étiquetez en direct les événements d’un capteur, regardez grandir un réseau sans rétropropagation et envoyez des modèles aux cartes.</translation>
     </message>
@@ -3565,7 +3913,27 @@ ses couches et ses neurones apparaissent ici.</translation>
         <translation>Ne pas proposer de récupérer une session non enregistrée.</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+4"/>
+        <source>With --port: the board prints lines of numbers (no Deeplomath firmware); the studio detects and learns its events. Default baud rate 115200.</source>
+        <translation>Avec --port&#xa0;: la carte imprime des lignes de nombres (pas de firmware Deeplomath)&#xa0;; le studio détecte et apprend ses événements. Débit par défaut 115200 bauds.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>With --text: the number of channels (columns, a timestamp excluded) instead of inferring it.</source>
+        <translation>Avec --text&#xa0;: le nombre de canaux (colonnes, horodatage exclu) au lieu de le déduire.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>With --text: the sample rate in Hz instead of inferring it.</source>
+        <translation>Avec --text&#xa0;: la fréquence d’échantillonnage en Hz au lieu de la déduire.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--text needs --port PATH.</source>
+        <translation>--text demande --port CHEMIN.</translation>
+    </message>
+    <message>
+        <location line="+81"/>
         <source>Cannot open the project</source>
         <translation>Impossible d’ouvrir le projet</translation>
     </message>

@@ -13,10 +13,10 @@
 
 #include "app/controller/board_event_ledger.h"
 #include "app/controller/studio_events.h"
-#include "app/controller/text_stream_views.h"
 #include "app/views/board_views.h"
 #include "app/views/recovery_view.h"
 #include "app/views/snapshots.h"
+#include "app/views/text_stream_views.h"
 #include "app/views/trigger_defaults.h"
 
 // The controller is the studio's one door: this header names the parts it owns but includes

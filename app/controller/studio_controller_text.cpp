@@ -224,6 +224,9 @@ void StudioController::startTextBoard() {
       qCInfo(lcApp).noquote() << m_textPath << "prints numbers:" << format.channels
                               << "channels at" << format.rateHz << "Hz; offered as a text board";
       emit textStreamOffered(m_textPath, format);
+      emit statusMessage(tr("%1 prints lines of numbers but runs no Deeplomath firmware: use it "
+                            "as a text-stream board?")
+                             .arg(m_textPath));
     }
   });
   connect(board, &textstream::TextBoard::samplesReceived, this,

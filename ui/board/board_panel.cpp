@@ -17,6 +17,8 @@
 
 #include <algorithm>
 
+#include "ui/board/text_stream_box.h"
+
 namespace dlm::ui {
 
 namespace {
@@ -66,6 +68,11 @@ BoardPanel::BoardPanel(QWidget* parent) : QWidget(parent) {
   columns->setContentsMargins(0, 0, 0, 0);
   auto* left = new QVBoxLayout;
   left->addWidget(buildIdentity());
+  m_textBox = new TextStreamBox(page);
+  m_textBox->setVisible(false);
+  connect(m_textBox, &TextStreamBox::overridesRequested, this,
+          &BoardPanel::textOverridesRequested);
+  left->addWidget(m_textBox);
   left->addWidget(buildModel());
   left->addStretch(1);
   columns->addLayout(left, 1);
@@ -90,6 +97,7 @@ BoardPanel::BoardPanel(QWidget* parent) : QWidget(parent) {
 QWidget* BoardPanel::buildIdentity() {
   auto* box = new QGroupBox(tr("Board"), this);
   auto* form = new QFormLayout(box);
+  m_identity = form;
   m_name = valueLabel(box);
   QFont bold = m_name->font();
   bold.setBold(true);
@@ -113,6 +121,7 @@ QWidget* BoardPanel::buildModel() {
   auto* box = new QGroupBox(tr("Model"), this);
   auto* v = new QVBoxLayout(box);
   auto* form = new QFormLayout;
+  m_modelForm = form;
   m_studioHash = valueLabel(box);
   m_boardHash = valueLabel(box);
   const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
@@ -225,6 +234,7 @@ void BoardPanel::setBoardInfo(const QString& name, const QString& firmware, cons
 }
 
 void BoardPanel::clearBoardInfo() {
+  setTextMode(false);
   setBoardStale(QString());
   m_connected = false;
   m_pushing = false;
@@ -260,6 +270,11 @@ void BoardPanel::setModelHashes(quint32 studio, quint32 board) {
 }
 
 QString BoardPanel::hashBadgeText() const {
+  if (m_textMode) {
+    return tr("This board prints numbers and runs no model: the studio detects, learns and "
+              "predicts its events. Export the studio's model (File → Export model…) to use "
+              "it elsewhere.");
+  }
   switch (m_hashState) {
   case HashState::Match: return tr("✔ Models match: the board runs the studio's model.");
   case HashState::Mismatch:
@@ -353,11 +368,37 @@ QString BoardPanel::linkStatText(int row) const {
   return row >= 0 && row < kLinkRows ? m_link->item(row, 1)->text() : QString();
 }
 
+void BoardPanel::setTextMode(bool on) {
+  if (on == m_textMode) return;
+  m_textMode = on;
+  m_textBox->setVisible(on);
+  // No firmware, no kernel, no commands: those rows would only say "unknown".
+  for (QLabel* row : {m_firmware, m_core, m_capacity}) m_identity->setRowVisible(row, !on);
+  m_modelForm->setRowVisible(m_boardRejection, !on);
+  // Garbage lines are counted by kind in the text box, not as CRC errors.
+  for (int r : {int(kRowOut), int(kRowCrc), int(kRowLatency)}) m_link->setRowHidden(r, on);
+  m_link->item(kRowFrames, 0)->setText(on ? tr("Sample lines") : tr("Frames received"));
+  const int rows = on ? kLinkRows - 3 : kLinkRows;
+  m_link->setFixedHeight(m_link->horizontalHeader()->sizeHint().height() +
+                         rows * m_link->verticalHeader()->defaultSectionSize() +
+                         2 * m_link->frameWidth());
+  setModelHashes(m_studioHash->property("crc").toUInt(), 0);
+  m_badge->setText(hashBadgeText());
+}
+
 void BoardPanel::updateButtons() {
   const quint32 studio = m_studioHash->property("crc").toUInt();
   const quint32 board = m_boardHash->property("crc").toUInt();
-  m_push->setEnabled(m_connected && !m_pushing && studio != 0);
-  m_pull->setEnabled(m_connected && !m_pushing && board != 0);
+  m_push->setEnabled(m_connected && !m_pushing && studio != 0 && !m_textMode);
+  m_pull->setEnabled(m_connected && !m_pushing && board != 0 && !m_textMode);
+  if (m_textMode) {
+    const QString why = tr("This board prints numbers and runs no model: export the studio's "
+                           "model instead (File → Export model…)");
+    m_push->setToolTip(why);
+    m_pull->setToolTip(why);
+    return;
+  }
+  m_pull->setToolTip(tr("Fetch the board's model into the studio"));
   if (studio == 0) m_push->setToolTip(tr("The studio has no model yet: tag and learn events first"));
   else m_push->setToolTip(tr("Send the studio's model to the board; the board checks it before "
                              "running it"));

@@ -5,6 +5,7 @@
 
 #include "app/views/board_views.h"
 
+class QFormLayout;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -12,6 +13,8 @@ class QStackedWidget;
 class QTableWidget;
 
 namespace dlm::ui {
+
+class TextStreamBox;
 
 /// \brief The board: identity, both sides' model hashes with a match badge, push and pull of
 /// the model with progress and a plain-words outcome, and the link statistics.
@@ -38,6 +41,10 @@ public:
   QString staleText() const;
   /// \brief Value shown for link statistic \p row (0 = received … 6 = reconnects).
   QString linkStatText(int row) const;
+  /// \brief True while the board is one that prints numbers (setTextMode()).
+  bool isTextMode() const { return m_textMode; }
+  /// \brief The text stream's format and unreadable lines (shown in text mode only).
+  TextStreamBox* textStream() const { return m_textBox; }
 
 public slots:
   /// \brief Identity from the handshake; the panel switches from its empty state.
@@ -59,12 +66,17 @@ public slots:
   /// \brief The board's model holds what the studio no longer has: show \p reason (what,
   /// and what to do) under the hashes; an empty \p reason hides it.
   void setBoardStale(const QString& reason);
+  /// \brief The board prints numbers (\p on): no firmware, no model to push or pull; its
+  /// format and unreadable lines are shown instead. Off again with clearBoardInfo().
+  void setTextMode(bool on);
 
 signals:
   /// \brief The user asked to send the studio's model to the board.
   void pushRequested();
   /// \brief The user asked to fetch the board's model into the studio.
   void pullRequested();
+  /// \brief The user wants to fix a text board's channels and rate.
+  void textOverridesRequested();
 
 private:
   QWidget* buildIdentity();
@@ -74,6 +86,9 @@ private:
   void setLinkRow(int row, const QString& value, bool bad = false);
 
   QStackedWidget* m_stack = nullptr;
+  QFormLayout* m_identity = nullptr;
+  QFormLayout* m_modelForm = nullptr;
+  TextStreamBox* m_textBox = nullptr;
   QLabel* m_name = nullptr;
   QLabel* m_firmware = nullptr;
   QLabel* m_core = nullptr;
@@ -94,6 +109,7 @@ private:
   HashState m_hashState = HashState::Unknown;
   bool m_connected = false;
   bool m_pushing = false;
+  bool m_textMode = false;
 };
 
 } // namespace dlm::ui

@@ -239,8 +239,6 @@ void EventsPanel::plotEvent(int id) {
     m_detail->replot();
     return;
   }
-  const QStringList names = {QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("z"),
-                             QStringLiteral("c4"), QStringLiteral("c5"), QStringLiteral("c6")};
   const int frames = int(e.raw.size()) / e.channels;
   const double msPerFrame = e.sampleRateHz > 0 ? 1000.0 / e.sampleRateHz : 1.0;
   for (int c = 0; c < e.channels && c < 6; ++c) {
@@ -252,7 +250,8 @@ void EventsPanel::plotEvent(int id) {
     QCPGraph* g = m_detail->addGraph();
     g->setData(t, v, true);
     g->setPen(QPen(kAxisColours[c], 1.4));
-    g->setName(names[c]);
+    g->setName(c < m_channelNames.size() ? m_channelNames[c]
+                                         : QStringLiteral("c%1").arg(c + 1));
   }
   m_detail->rescaleAxes();
   m_detailTitle->setText(tr("Event #%1 — %2 ms, tag: %3")
@@ -260,6 +259,12 @@ void EventsPanel::plotEvent(int id) {
                              .arg(locale().toString(e.durationMs, 'f', 0))
                              .arg(e.tag == app::kUntagged ? tr("untagged") : e.tagName));
   m_detail->replot();
+}
+
+void EventsPanel::setChannelNames(const QStringList& names) {
+  if (names == m_channelNames) return;
+  m_channelNames = names;
+  onCurrentChanged();  // the plotted event's legend follows
 }
 
 void EventsPanel::showEvent(int id) {

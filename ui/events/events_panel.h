@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QStringList>
 #include <QWidget>
 
 class QAbstractItemModel;
@@ -32,6 +33,9 @@ public:
   QVector<int> selectedIds() const;
   /// \brief Select the event \p id and scroll to it.
   void showEvent(int id);
+  /// \brief Legend names of the detail plot's channels (default x, y, z, c4, c5, c6): a
+  /// board that prints numbers names its own.
+  void setChannelNames(const QStringList& names);
 
 signals:
   /// \brief The selected event changed (-1: none).
@@ -59,6 +63,8 @@ private:
   QListWidget* m_classes = nullptr;
   QCustomPlot* m_detail = nullptr;
   QLabel* m_detailTitle = nullptr;
+  QStringList m_channelNames{QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("z"),
+                             QStringLiteral("c4"), QStringLiteral("c5"), QStringLiteral("c6")};
   bool m_follow = true;   ///< keep the newest event in view while the user is at the bottom
 };
 

@@ -57,6 +57,7 @@ MainWindow::MainWindow(app::StudioController* controller, QWidget* parent)
   buildToolbars();
   buildStatusBar();
   wireBoard();
+  wireTextStream();
   wireLearning();
   wirePanels();
   refreshTitle();

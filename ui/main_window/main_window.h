@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include "app/views/snapshots.h"
 
@@ -9,10 +10,13 @@ class QActionGroup;
 class QDockWidget;
 class QLabel;
 class QMenu;
+class QMessageBox;
 
 namespace dlm::app {
 class StudioController;
+struct BoardInfoView;
 struct RecoveryView;
+struct TextStreamView;
 struct UndoState;
 } // namespace dlm::app
 
@@ -42,6 +46,8 @@ public:
   KnownSetPanel* knownSet() const { return m_knownSet; }
   BoardPanel* board() const { return m_board; }
   GestureToolbar* gestures() const { return m_gestures; }
+  /// \brief The open offer to use a silent port as a board that prints numbers, or null.
+  QMessageBox* textStreamOffer() const;
 
   /// \brief A named arrangement of the panels for one task (View → Layout).
   enum class LayoutPreset { CaptureAndTag, Inspect, Board };
@@ -87,6 +93,11 @@ private:
   void wireDemoGestures();
   void wireLearning();
   void wirePanels();
+  // A board that prints numbers (main_window_text.cpp).
+  void wireTextStream();
+  void applyBoardMode(const app::BoardInfoView& info);
+  void showTextOffer(const QString& path, const app::TextStreamView& format);
+  void showTextOverrides();
   void refreshPortsMenu();
   void updateUndoActions(const app::UndoState& state);
   void refreshTitle();
@@ -132,6 +143,7 @@ private:
   int m_featureX = 0;
   int m_featureY = 1;
   bool m_layoutRestored = false;
+  QPointer<QMessageBox> m_textOffer;
   struct Actions;
   Actions* m_actions = nullptr;
 };

@@ -56,6 +56,8 @@ void MainWindow::buildActions() {
   a.disconnect = action(this, "disconnect", tr("&Disconnect"));
   a.push = action(this, "push-model", tr("&Push model to the board"), QKeySequence(tr("Ctrl+P")));
   a.pull = action(this, "pull-model", tr("P&ull model from the board"));
+  a.push->setObjectName(QStringLiteral("pushModelAction"));  // found by tests
+  a.pull->setObjectName(QStringLiteral("pullModelAction"));
   a.flash = action(this, "flash-firmware", tr("&Flash firmware…"));
   a.rebuild = action(this, "rebuild", tr("&Rebuild the network"), QKeySequence(tr("Ctrl+R")));
   a.pause = action(this, "pause", tr("&Pause the live signal"), QKeySequence(Qt::Key_Space));

@@ -58,9 +58,11 @@ void MainWindow::wireBoard() {
     m_live->setStreamFormat(info.sampleRateHz, info.channels);
     m_gestures->setVirtualBoard(info.isVirtual);
     m_linkLabel->setText(tr("Board: %1").arg(info.boardName));
+    applyBoardMode(info);
   });
   connect(c, &app::StudioController::boardLost, this, [this](const QString& reason) {
     m_board->clearBoardInfo();
+    applyBoardMode(app::BoardInfoView());
     m_gestures->setVirtualBoard(false);
     m_linkLabel->setText(tr("No board (%1)").arg(reason));
   });

@@ -5,6 +5,7 @@
 
 #include "ui/board/board_panel.h"
 #include "ui/board/gesture_toolbar.h"
+#include "ui/board/text_stream_box.h"
 
 using dlm::ui::BoardPanel;
 using dlm::ui::GestureToolbar;
@@ -66,6 +67,43 @@ private slots:
     QVERIFY(panel.pushOutcomeText().contains(QStringLiteral("verified")));
     panel.clearBoardInfo();
     QVERIFY(!push->isEnabled());
+  }
+
+  // A board that prints numbers: no push or pull, its format and unreadable lines instead.
+  void textMode() {
+    BoardPanel panel;
+    panel.show();
+    QPushButton* push = button(panel, QStringLiteral("Push model"));
+    panel.setBoardInfo(QStringLiteral("Text stream"), {}, {}, {}, 250, 6);
+    panel.setModelHashes(0x1234ABCDu, 0);
+    QVERIFY(push->isEnabled());
+    panel.setTextMode(true);
+    QVERIFY(panel.isTextMode());
+    QVERIFY(!push->isEnabled());
+    QVERIFY(panel.hashBadgeText().contains(QStringLiteral("Export the studio's model")));
+    QVERIFY(panel.textStream()->isVisible());
+    dlm::app::TextStreamView format;
+    format.channels = 6;
+    format.rateHz = 250.0;
+    format.rateSource = dlm::app::TextStreamView::RateSource::Timestamp;
+    format.names = QStringList{"ax", "ay", "az", "gx", "gy", "gz"};
+    panel.textStream()->setFormat(format);
+    QVERIFY2(panel.textStream()->formatText().contains(QStringLiteral("250 Hz (its timestamps)")),
+             qPrintable(panel.textStream()->formatText()));
+    dlm::app::TextStatsView stats;
+    stats.garbage[std::size_t(dlm::app::TextGarbage::Binary)] = 7;
+    panel.textStream()->setStats(stats);
+    QCOMPARE(panel.textStream()->garbageText(dlm::app::TextGarbage::Binary), QStringLiteral("7"));
+    QCOMPARE(panel.textStream()->garbageText(dlm::app::TextGarbage::NonNumeric), QStringLiteral("0"));
+    QSignalSpy overrides(&panel, &BoardPanel::textOverridesRequested);
+    button(panel, QStringLiteral("Channels and rate…"))->click();
+    QCOMPARE(overrides.count(), 1);
+    // A firmware board again: back to the usual panel.
+    panel.clearBoardInfo();
+    QVERIFY(!panel.isTextMode());
+    panel.setBoardInfo(QStringLiteral("virtual"), {}, {}, {}, 1000, 3);
+    QVERIFY(push->isEnabled());
+    QVERIFY(!panel.textStream()->isVisible());
   }
 
   void linkStats() {
