@@ -1,6 +1,9 @@
 // dlm export: a model as a self-contained C++ (or Arduino) library for any firmware.
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <string>
+#include <vector>
 
 #include "app/cli/args.h"
 #include "app/cli/commands.h"
@@ -24,12 +27,23 @@ constexpr const char* kExportUsage =
     "                     sources, examples/NAMEBasic/NAMEBasic.ino\n"
     "  --name NAME        namespace, header and library name, a C++ identifier (default:\n"
     "                     from the model file's name)\n"
-    "  --channels N       sample channels of the motion front-end; by default inferred from\n"
-    "                     the descriptor's length (0: no front-end, descriptors only)\n";
+    "  --channels N       sample channels of the motion front-end of a model that does not\n"
+    "                     record its front-end; by default inferred from the descriptor's\n"
+    "                     length (0: no front-end, descriptors only). A model that records\n"
+    "                     its front-end (e.g. spectral) is exported with it.\n";
 
 int fail(const std::string& message) {
   std::fprintf(stderr, "dlm export: %s\n", message.c_str());
   return 1;
+}
+
+// The header facts of the model file at \p path (its front-end, its identity), which the
+// loaded network does not keep. False when the file no longer reads as a model.
+bool modelInfo(const std::string& path, ModelInfo& info) {
+  std::ifstream in(path, std::ios::binary);
+  const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)),
+                                        std::istreambuf_iterator<char>());
+  return inspectModel(bytes.data(), bytes.size(), &info) == Status::Ok;
 }
 
 } // namespace
@@ -56,11 +70,13 @@ int runExport(int argc, char** argv) {
                                        : library_export::Format::Cpp;
   options.name = args.value("name", library_export::nameFromPath(args.value("model")));
   NetworkBox box;
+  ModelInfo info;
   if (!box.loadFile(args.value("model"), error)) return fail(error);
-  const std::vector<std::uint8_t> bytes = box.bytes();
+  if (!modelInfo(args.value("model"), info)) return fail(args.value("model") + " changed");
+  options.frontEndRecorded = info.frontEndRecorded;
+  options.frontEnd = info.frontEnd;
   library_export::ExportReport report;
-  if (!library_export::exportLibrary(box.network(), box.classNames(),
-                                     modelIdentity(bytes.data(), bytes.size()), options,
+  if (!library_export::exportLibrary(box.network(), box.classNames(), info.crc, options,
                                      &report, error)) {
     return fail(error);
   }

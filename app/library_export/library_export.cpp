@@ -20,8 +20,8 @@ constexpr const char* kPlaceholder = "ExportName";
 
 /// A front-end the library can carry: the glue that maps the library's computeDescriptor() to
 /// it, and the kernel sources it is made of (shipped as they are, see rewriteCoreSource()).
-/// The spectral front-end joins here once core/ has it: its glue template, its sources (also
-/// listed in CMakeLists.txt's DLM_EXPORT_CORE_SOURCES), and its choice in chooseFrontEnd().
+/// A new front-end joins here (its sources also in CMakeLists.txt's DLM_EXPORT_CORE_SOURCES)
+/// and in chooseFrontEnd().
 struct FrontEnd {
   const char* id;
   const char* glue;
@@ -32,7 +32,13 @@ const FrontEnd kFrontEnds[] = {
     {"none", "template/frontend_none.cpp", {}},
     {"motion", "template/frontend_motion.cpp",
      {"core/status.h", "core/descriptor.h", "core/descriptor.cpp"}},
+    {"spectral", "template/frontend_spectral.cpp",
+     {"core/status.h", "core/descriptor.h", "core/arena.h", "core/real_fft.h",
+      "core/real_fft.cpp", "core/spectral.h", "core/spectral.cpp"}},
 };
+const FrontEnd& kNoFrontEnd = kFrontEnds[0];
+const FrontEnd& kMotion = kFrontEnds[1];
+const FrontEnd& kSpectral = kFrontEnds[2];
 
 // The known-set rule (distance to the two nearest centres, calibrated level), shipped from the
 // kernel so that it has one home.
@@ -84,18 +90,35 @@ int inferChannels(int dims) {
   return found;
 }
 
-bool chooseFrontEnd(int dims, int asked, const FrontEnd*& frontEnd, int& channels,
-                    std::string& error) {
-  channels = asked < 0 ? inferChannels(dims) : asked;
-  if (channels > 0) {
-    const DescriptorConfig config = descriptorFor(channels);
-    if (channels > kMaxSensorChannels || config.channels == 0 || config.dims() != dims) {
-      error = "the motion descriptor of " + std::to_string(channels) + " channels is not " +
-              std::to_string(dims) + " values long, as the model's descriptor is";
+// The front-end the library carries and its parameters: the model's own record, or for a
+// model that records none, the motion descriptor whose length is the model's.
+bool chooseFrontEnd(int dims, const ExportOptions& options, const FrontEnd*& frontEnd,
+                    FrontEndConfig& config, std::string& error) {
+  const int asked = options.motionChannels;
+  if (options.frontEndRecorded) {
+    config = options.frontEnd;
+    if (config.dims() != dims) {
+      error = "the model's front-end makes descriptors of " + std::to_string(config.dims()) +
+              " values, its network reads " + std::to_string(dims);
       return false;
     }
+    if (asked >= 0 && asked != config.channels()) {
+      error = "--channels " + std::to_string(asked) + ": the model records its front-end, of " +
+              std::to_string(config.channels()) + " channels";
+      return false;
+    }
+    frontEnd = config.kind == FrontEndKind::Spectral ? &kSpectral : &kMotion;
+    return true;
   }
-  frontEnd = &kFrontEnds[channels > 0 ? 1 : 0];
+  const int channels = asked < 0 ? inferChannels(dims) : asked;
+  frontEnd = channels > 0 ? &kMotion : &kNoFrontEnd;
+  if (channels == 0) return true;
+  config = motionFrontEnd(channels);
+  if (channels > kMaxSensorChannels || config.motion.channels == 0 || config.dims() != dims) {
+    error = "the motion descriptor of " + std::to_string(channels) + " channels is not " +
+            std::to_string(dims) + " values long, as the model's descriptor is";
+    return false;
+  }
   return true;
 }
 
@@ -141,8 +164,10 @@ std::string factsBlock(const Network& network, const ExportReport& report) {
   for (int l = 0; l < network.depth(); ++l) {
     neurons += (l > 0 ? " + " : "") + std::to_string(network.neurons(l));
   }
-  const std::size_t stack = 4 * (std::size_t(network.dims()) + 2 * std::size_t(network.classes()) +
-                                 std::size_t(network.calibration().count()));
+  // predict(): a deeper layer's input and the scores, and the calibration it builds.
+  const std::size_t stack =
+      4 * (std::size_t(network.dims()) + 2 * std::size_t(network.classes())) +
+      sizeof(KnownCalibration);
   std::string out = "| this model | |\n|---|---|\n";
   out += "| descriptor | " + std::to_string(network.dims()) + " floats (`kDims`) |\n";
   out += "| classes | " + std::to_string(network.classes()) + " (`kClasses`) |\n";
@@ -153,6 +178,10 @@ std::string factsBlock(const Network& network, const ExportReport& report) {
   out += "| model arrays in flash | " + std::to_string(report.modelFloats * 4) + " bytes (" +
          std::to_string(report.modelFloats) + " floats) and the class names |\n";
   out += "| stack of predict() | about " + std::to_string(stack) + " bytes |\n";
+  if (report.frontEndRam > 0) {
+    out += "| static RAM of the front-end | " + std::to_string(report.frontEndRam) +
+           " bytes (`kFrontEndWorkBytes`) |\n";
+  }
   out += "| threshold | " + floatLiteral(network.threshold()) + " (`kThreshold`) |\n";
   return out;
 }
@@ -198,11 +227,15 @@ namespace {
 
 // The sources of the library proper, into \p src (the folder's root or its src/).
 bool writeSources(Writer& w, const Network& network, const std::vector<std::string>& names,
-                  const FrontEnd& frontEnd, const ModelFacts& facts, const std::string& src,
-                  ExportReport& report, std::string& error) {
+                  const FrontEnd& frontEnd, const FrontEndConfig& config,
+                  const ModelFacts& facts, const std::string& src, ExportReport& report,
+                  std::string& error) {
   const std::string model = modelSource(network, names, &report.modelFloats);
   bool ok = w.write(src + "ExportName_config.h", configHeader(network, facts), error) &&
             w.write(src + "ExportName_model.cpp", model, error);
+  if (&frontEnd != &kNoFrontEnd) {
+    ok = ok && w.write(src + "ExportName_frontend_config.h", frontEndConfigHeader(config), error);
+  }
   for (const char* t : {"ExportName.h", "ExportName_model.h", "ExportName_predict.cpp"}) {
     ok = ok && w.copy(std::string("template/") + t, src + t, error);
   }
@@ -233,15 +266,19 @@ bool exportLibrary(const Network& network, const std::vector<std::string>& class
   ExportReport& r = report != nullptr ? *report : local;
   r = ExportReport();
   const FrontEnd* frontEnd = nullptr;
-  if (!chooseFrontEnd(network.dims(), options.motionChannels, frontEnd, r.channels, error)) {
-    return false;
-  }
+  FrontEndConfig config;
+  if (!chooseFrontEnd(network.dims(), options, frontEnd, config, error)) return false;
   r.frontEnd = frontEnd->id;
-  const ModelFacts facts{identity, frontEnd->id, r.channels, kEventWindowFrames};
+  r.channels = frontEnd == &kNoFrontEnd ? 0 : config.channels();
+  if (frontEnd == &kSpectral) r.frontEndRam = SpectralFrontEnd::workBytes(config.spectral);
+  const std::uint32_t maxFrames = frontEnd == &kSpectral ? config.spectral.maxFrames
+                                                         : config.motion.maxFrames;
+  const ModelFacts facts{identity, frontEnd->id, r.channels, maxFrames};
   const bool arduino = options.format == Format::Arduino;
   Writer w(options, r);
   std::string readme, ino;
-  if (!writeSources(w, network, classNames, *frontEnd, facts, arduino ? "src/" : "", r, error) ||
+  if (!writeSources(w, network, classNames, *frontEnd, config, facts, arduino ? "src/" : "", r,
+                    error) ||
       !embeddedFile("template/README.md", readme)) {
     if (error.empty()) error = "this dlm was built without template/README.md";
     return false;

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "core/front_end.h"
+
 namespace dlm {
 class Network;
 }
@@ -18,17 +20,24 @@ struct ExportOptions {
   std::string outDir;       ///< created if missing; files of the same names are replaced
   std::string name;         ///< the namespace, header and library name (a C++ identifier)
   Format format = Format::Cpp;
-  /// Channels of the motion front-end (its descriptor's length must be the model's); -1:
-  /// inferred from the model's length when one channel count gives it, else no front-end.
+  /// The front-end the model records (model format 4: ModelInfo::frontEnd), which the
+  /// library then carries with every parameter; false for a model that records none (a
+  /// motion model, versions 2 and 3).
+  bool frontEndRecorded = false;
+  FrontEndConfig frontEnd;
+  /// Channels of the motion front-end of a model that records none (its descriptor's length
+  /// must be the model's); -1: inferred from the model's length when one channel count gives
+  /// it, else no front-end (0).
   int motionChannels = -1;
 };
 
 /// \brief What exportLibrary() wrote.
 struct ExportReport {
   std::vector<std::string> files;  ///< paths relative to outDir
-  std::string frontEnd;            ///< "motion" or "none"
+  std::string frontEnd;            ///< "motion", "spectral" or "none"
   int channels = 0;                ///< of the front-end (0: none)
   std::size_t modelFloats = 0;     ///< floats in the model arrays (flash: 4 bytes each)
+  std::size_t frontEndRam = 0;     ///< static work memory of the front-end (spectral)
 };
 
 /// \brief True when \p name can name the library: a C++ identifier of at most 40 characters

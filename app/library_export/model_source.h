@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/front_end.h"
+
 namespace dlm {
 class Network;
 }
@@ -24,6 +26,10 @@ struct ModelFacts {
 
 /// \brief ExportName_config.h: sizes and constants of the model.
 std::string configHeader(const Network& network, const ModelFacts& facts);
+
+/// \brief ExportName_frontend_config.h: the front-end's parameters (frontEndConfig()) and,
+/// for the spectral one, the work memory it needs (kFrontEndWorkBytes).
+std::string frontEndConfigHeader(const FrontEndConfig& config);
 
 /// \brief ExportName_model.cpp: the model as const arrays. \p floats receives their count.
 std::string modelSource(const Network& network, const std::vector<std::string>& names,

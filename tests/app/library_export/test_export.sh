@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # dlm export: the exported library compiles on its own and predicts what dlm predict does.
-#   test_export.sh DLM GESTURE_CSV_TOOL [ARM_GXX]
+#   test_export.sh DLM GESTURE_CSV_TOOL SPECTRAL_MODEL_TOOL [ARM_GXX]
 set -u
 DLM="$1"
 GESTURES="$2"
-ARM_GXX="${3:-}"
+SPECTRAL="$3"
+ARM_GXX="${4:-}"
 case "$ARM_GXX" in *NOTFOUND*) ARM_GXX="" ;; esac
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
@@ -41,8 +42,8 @@ m4f_size() {
     objects+=("$f.o")
   done
   arm-none-eabi-size "${objects[@]}"
-  arm-none-eabi-size "${objects[@]}" | awk -v name="$2" 'NR > 1 { t += $1; if ($6 ~ /_model/) m += $1 }
-    END { printf "M4F text %s: %d bytes (model arrays %d, code %d)\n", name, t, m, t - m }'
+  arm-none-eabi-size "${objects[@]}" | awk -v name="$2" 'NR > 1 { t += $1; b += $3; if ($6 ~ /_model/) m += $1 }
+    END { printf "M4F text %s: %d bytes (model arrays %d, code %d), bss %d\n", name, t, m, t - m, b }'
 }
 
 # export_and_compare NAME MODEL TEST.csv [SAMPLES.csv]: export, compile, run, compare.
@@ -93,6 +94,13 @@ check "gesture files written" test -s "$WORK/test_samples.csv"
 "$DLM" learn --data "$WORK/train.csv" --out "$WORK/gestures.dlm" > /dev/null
 export_and_compare Gestures "$WORK/gestures.dlm" "$WORK/test.csv" "$WORK/test_samples.csv"
 check "Gestures: motion front-end of 3 channels" grep -q 'front-end motion (3 channels)' "$WORK/Gestures.log"
+
+# Sounds: a model that records the spectral front-end (model format 4) is exported with it;
+# raw 16 kHz events go through the exported FFT and bands.
+"$SPECTRAL" "$WORK"
+check "spectral model written" test -s "$WORK/spectral.dlm"
+export_and_compare Sound "$WORK/spectral.dlm" "$WORK/spectral.csv" "$WORK/spectral_samples.csv"
+check "Sound: spectral front-end" grep -q 'front-end spectral (1 channels)' "$WORK/Sound.log"
 
 # The Arduino layout, from the same model: its sources compile and predict alike.
 A="$WORK/arduino"
