@@ -83,6 +83,12 @@ if [ -f "$DIGITS" ]; then
   { head -1 "$WORK/all.csv"; tail -n +2 "$WORK/all.csv" | awk 'NR % 2 == 0'; } > "$WORK/test.csv"
   "$DLM" learn --data "$WORK/known.csv" --out "$WORK/digits.dlm" > /dev/null
   export_and_compare Digits "$WORK/digits.dlm" "$WORK/test.csv"
+  # All ten digits in 40 neurons: the kernel stacks a correcting layer, whose input is the
+  # descriptor and the first layer's scores.
+  { head -1 "$WORK/all.csv"; tail -n +2 "$WORK/all.csv" | awk 'NR % 2 == 1'; } > "$WORK/train.csv"
+  learned=$("$DLM" learn --data "$WORK/train.csv" --out "$WORK/deep.dlm" --max-neurons 40)
+  check "a two-layer digits model ($learned)" grep -q 'depth 2' <<<"$learned"
+  export_and_compare DigitsDeep "$WORK/deep.dlm" "$WORK/test.csv"
 else
   echo "SKIP: digits: $DIGITS missing (apt-get install python3-sklearn)"
 fi
