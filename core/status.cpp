@@ -21,6 +21,7 @@ const char* statusText(Status status) {
   case Status::BufferTooSmall: return "output buffer too small";
   case Status::NotSupported: return "not supported by this build";
   case Status::TrailingBytes: return "unexpected bytes after the end of the model";
+  case Status::FrontEndMismatch: return "model made for another front-end";
   }
   return "unknown status";
 }

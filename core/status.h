@@ -24,6 +24,7 @@ enum class Status : std::uint8_t {
   BufferTooSmall,     ///< output buffer too small for the serialized model
   NotSupported,       ///< compiled out of this build (e.g. rebuild on a lean device build)
   TrailingBytes,      ///< bytes follow the model's end: a concatenation or a damaged copy
+  FrontEndMismatch,   ///< the model was learned on another front-end's descriptors
 };
 
 /// \brief A short English name for a status, e.g. "bad CRC". Never null.

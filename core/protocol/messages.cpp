@@ -47,11 +47,20 @@ bool valid(const Hello& m) {
          m.capacity.maxDeepNeurons <= m.capacity.maxNeurons;
 }
 
+// Version 5: the front-end must be the one that makes this stream's descriptors.
+bool validFrontEnd(const Hello& m) {
+  const FrontEndConfig& f = m.frontEnd;
+  return checkFrontEnd(f) == Status::Ok && f.channels() == m.channels &&
+         f.dims() == m.descriptorDims &&
+         (f.kind != FrontEndKind::Spectral || f.spectral.sampleRateHz == m.sampleRateHz);
+}
+
 } // namespace
 
 std::size_t Hello::encode(std::uint8_t* payload, std::size_t cap,
                           std::uint8_t sessionVersion) const {
   if (!valid(*this) || sessionVersion < 2 || sessionVersion > kProtocolVersion) return 0;
+  if (sessionVersion >= kFrontEndProtocolVersion && !validFrontEnd(*this)) return 0;
   wire::Writer w(payload, cap);
   w.u8(version);
   w.u8(minVersion);
@@ -72,6 +81,11 @@ std::size_t Hello::encode(std::uint8_t* payload, std::size_t cap,
   w.u8(depth);
   w.u16(capacity.maxDeepNeurons);
   if (sessionVersion >= 4) w.u32(modelCapacity);
+  if (sessionVersion >= kFrontEndProtocolVersion) {
+    std::uint8_t block[kFrontEndBytes] = {};
+    encodeFrontEnd(frontEnd, block, sizeof block);  // checked by validFrontEnd()
+    w.bytes(block, sizeof block);
+  }
   return w.finish();
 }
 
@@ -98,7 +112,16 @@ bool Hello::decode(const std::uint8_t* payload, std::size_t length, Hello& out,
   out.depth = r.u8();
   out.capacity.maxDeepNeurons = r.u16();
   out.modelCapacity = sessionVersion >= 4 ? r.u32() : 0;
-  return r.finishExact() && valid(out);
+  if (sessionVersion < kFrontEndProtocolVersion) {
+    // What a board of those versions computes: the motion descriptor of its channels.
+    out.frontEnd = motionFrontEnd(out.channels, out.capacity.maxDims);
+    return r.finishExact() && valid(out);
+  }
+  std::uint8_t block[kFrontEndBytes] = {};
+  for (std::uint8_t& b : block) b = r.u8();
+  return r.finishExact() && valid(out) &&
+         decodeFrontEnd(block, sizeof block, &out.frontEnd) == dlm::Status::Ok &&
+         validFrontEnd(out);
 }
 
 // --- Samples -----------------------------------------------------------------------------

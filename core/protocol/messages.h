@@ -10,6 +10,7 @@
 #include <cstdint>
 
 #include "core/descriptor.h"
+#include "core/front_end.h"
 #include "core/protocol/frame.h"
 #include "core/protocol/types.h"
 
@@ -80,11 +81,18 @@ struct Hello {
   /// Since version 4: the largest model the board can store, in bytes (what ModelPushBegin
   /// accepts); 0 when the board has no model storage. Read as 0 in a version 2 or 3 session.
   std::uint32_t modelCapacity = 0;
+  /// Since version 5: the front-end that computes the board's event descriptors (a 32-byte
+  /// block, dlm::encodeFrontEnd()); its channels and dims are \c channels and
+  /// \c descriptorDims, and a spectral one reads the stream at \c sampleRateHz. Read as
+  /// the motion front-end of \c channels (dlm::descriptorFor() within maxDims) before 5.
+  FrontEndConfig frontEnd;
 
-  /// \brief Encode in the layout of protocol \p sessionVersion (before 4: no modelCapacity).
+  /// \brief Encode in the layout of protocol \p sessionVersion (before 4: no modelCapacity;
+  /// before 5: no frontEnd).
   std::size_t encode(std::uint8_t* payload, std::size_t cap,
                      std::uint8_t sessionVersion = kProtocolVersion) const;
-  /// \brief Decode the layout of protocol \p sessionVersion (before 4: modelCapacity = 0).
+  /// \brief Decode the layout of protocol \p sessionVersion (before 4: modelCapacity = 0;
+  /// before 5: frontEnd motion).
   static bool decode(const std::uint8_t* payload, std::size_t length, Hello& out,
                      std::uint8_t sessionVersion = kProtocolVersion);
 };

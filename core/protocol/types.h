@@ -10,11 +10,15 @@ namespace dlm {
 namespace protocol {
 
 /// \brief Highest protocol version this library speaks (the frame header's version byte).
-constexpr std::uint8_t kProtocolVersion = 4;
-/// \brief Lowest protocol version this library still speaks. Versions 2 to 4 differ only by
-/// additions (an Event field, a command, a Hello field), so all are spoken; version 1 is not:
+constexpr std::uint8_t kProtocolVersion = 5;
+/// \brief Lowest protocol version this library still speaks. Versions 2 to 5 differ only by
+/// additions (an Event field, a command, Hello fields), so all are spoken; version 1 is not:
 /// its Status is shorter and its Event knownScore is in another unit (docs/protocol.md §5.4).
 constexpr std::uint8_t kMinProtocolVersion = 2;
+/// \brief First version whose Hello names the board's front-end (issue 13). A board whose
+/// front-end is not motion speaks no lower: an older studio would take its descriptors for
+/// motion ones.
+constexpr std::uint8_t kFrontEndProtocolVersion = 5;
 
 /// \brief Largest payload a frame may carry, in bytes.
 constexpr std::size_t kMaxPayload = 1024;

@@ -9,6 +9,8 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "core/front_end.h"
+
 namespace dlm::firmware {
 
 /// \brief Identity and sensor format of a board, constant for its lifetime.
@@ -17,6 +19,12 @@ struct BoardDescription {
   const char* firmwareVersion = "0.0"; ///< at most 15 characters
   std::uint16_t sampleRateHz = 1000;   ///< rate of pullSamples() frames
   std::uint8_t channels = 3;           ///< int16 values per frame, 1..6
+  /// The front-end of the board's event descriptors (issue 13). Motion, the default: the
+  /// motion descriptor of \c channels (dlm::descriptorFor()), its other fields ignored.
+  /// Spectral: \c frontEnd.spectral as given, e.g. dlm::soundSpectral() for a microphone; its
+  /// channels and sampleRateHz must be the board's, and the build must reserve its work
+  /// memory (DLM_FIRMWARE_SPECTRAL_WORK_BYTES, firmware_limits.h).
+  FrontEndConfig frontEnd;
 };
 
 /// \brief Outcome of BoardPort::performGesture().

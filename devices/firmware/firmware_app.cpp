@@ -30,14 +30,11 @@ float clamp01(float v) {
 bool FirmwareApp::init(BoardPort& port, void* arena, std::size_t arenaSize) {
   m_port = nullptr;
   const BoardDescription board = port.description();
-  // The descriptor follows the channel count, within the kernel's dims (the studio applies
-  // the same rule to what it imports).
-  const DescriptorConfig descriptor = descriptorFor(board.channels, kCapacity.maxDims);
-  if (board.channels < 1 || board.channels > kMaxChannels || board.sampleRateHz == 0 ||
-      descriptor.channels == 0) {
+  if (board.channels < 1 || board.channels > kMaxChannels || board.sampleRateHz == 0) {
     port.log(kLogError, "firmware app: unsupported sample format (too many channels)");
     return false;
   }
+  if (!chooseFrontEnd(port, board)) return false;
   if (arena == nullptr || m_network.init(kCapacity, arena, arenaSize) != Status::Ok) {
     // Say how much is needed: a kernel change that grows the layout shows up here first.
     char text[96];
@@ -48,9 +45,7 @@ bool FirmwareApp::init(BoardPort& port, void* arena, std::size_t arenaSize) {
     return false;
   }
   m_board = board;
-  m_descriptorConfig = descriptor;
-  m_descriptorConfig.maxFrames = kWindowFrames;
-  m_store.attach(port, m_descriptorConfig.dims());
+  m_store.attach(port, m_frontEndConfig);
   m_port = &port;
   boot();
   return true;
@@ -89,7 +84,7 @@ void FirmwareApp::boot() {
   if (m_store.boot(m_network, m_names)) {
     m_port->log(kLogInfo, "firmware app: stored model loaded");
   } else {
-    m_network.reset(m_descriptorConfig.dims(), 0);
+    m_network.reset(m_frontEndConfig.dims(), 0);
     startKnownScales();
     m_store.networkCleared();
     m_port->log(kLogInfo, "firmware app: no stored model, starting empty");
@@ -102,10 +97,44 @@ void FirmwareApp::startKnownScales() {
   // board's never-seen AUROC on the studio-session protocol from 0.86 to 0.97. A model pushed
   // from the studio brings its own scales and keeps them while the board learns on.
   float weights[kCapacity.maxDims];
-  if (descriptorFeatureWeights(m_descriptorConfig, kDescriptorStatsWeight, weights,
-                               kCapacity.maxDims) == Status::Ok) {
+  if (frontEndFeatureWeights(m_frontEndConfig, kDescriptorStatsWeight, weights,
+                             kCapacity.maxDims) == Status::Ok) {
     m_network.setKnownScales(weights);
   }
+}
+
+bool FirmwareApp::chooseFrontEnd(BoardPort& port, const BoardDescription& board) {
+  FrontEndConfig config = board.frontEnd;
+  if (config.kind == FrontEndKind::Motion) {
+    // The descriptor follows the channel count, within the kernel's dims (the studio applies
+    // the same rule to what it imports).
+    config = motionFrontEnd(board.channels, kCapacity.maxDims);
+    config.motion.maxFrames = kWindowFrames;
+  }
+  const bool fits = config.channels() == board.channels && config.dims() <= kAppDescriptorDims &&
+                    (config.kind != FrontEndKind::Spectral ||
+                     config.spectral.sampleRateHz == board.sampleRateHz);
+  if (!fits || checkFrontEnd(config) != Status::Ok) {
+    port.log(kLogError, "firmware app: front-end does not fit the board's channels, rate or dims");
+    return false;
+  }
+  m_frontEndConfig = config;
+  if (m_frontEnd.init(config) != Status::Ok) {
+    char text[112];
+    std::snprintf(text, sizeof text,
+                  "firmware app: front-end needs %lu B of work memory, the build has %lu "
+                  "(DLM_FIRMWARE_SPECTRAL_WORK_BYTES)",
+                  static_cast<unsigned long>(EventFrontEnd::workBytes(config)),
+                  static_cast<unsigned long>(kAppSpectralWorkBytes));
+    port.log(kLogError, text);
+    return false;
+  }
+  return true;
+}
+
+std::uint8_t FirmwareApp::minProtocolVersion() const {
+  return m_frontEndConfig.kind == FrontEndKind::Motion ? protocol::kMinProtocolVersion
+                                                       : protocol::kFrontEndProtocolVersion;
 }
 
 void FirmwareApp::configureTrigger(const TriggerConfig& config) {
@@ -225,8 +254,7 @@ void FirmwareApp::onEvent() {
   const std::int16_t* window = m_detector.windowInPlace(&frames);
   if (window == nullptr) return;  // configure() keeps frames <= kWindowFrames
   StoredEvent& e = m_events.add();
-  if (computeDescriptor(m_descriptorConfig, window, frames, e.descriptor,
-                        kAppDescriptorDims) != Status::Ok)
+  if (m_frontEnd.compute(window, frames, e.descriptor, kAppDescriptorDims) != Status::Ok)
     return;  // e keeps id 0: not findable
   e.id = m_nextEventId++;
   if (m_nextEventId == 0) m_nextEventId = 1;  // 0 means "no event"
@@ -276,7 +304,7 @@ void FirmwareApp::sendEvent(const StoredEvent& e) {
   m.knownScore = e.knownScore;
   m.flags = e.flags;
   m.label = e.label;
-  m.dims = m_descriptorConfig.dims();
+  m.dims = m_frontEndConfig.dims();
   std::memcpy(m.descriptor, e.descriptor, m.dims * sizeof(float));
   m.requestedGesture = e.requestedGesture;
   if (send(m, 0, m_version)) {

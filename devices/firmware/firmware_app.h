@@ -7,11 +7,13 @@
 #include <cstdint>
 
 #include "core/descriptor.h"
+#include "core/front_end.h"
 #include "core/model_format.h"
 #include "core/network.h"
 #include "core/protocol/frame.h"
 #include "core/protocol/link.h"
 #include "core/protocol/messages.h"
+#include "devices/firmware/app_front_end.h"
 #include "devices/firmware/board_port.h"
 #include "devices/firmware/event_ring.h"
 #include "devices/firmware/firmware_limits.h"
@@ -93,6 +95,8 @@ public:
   const Network& network() const { return m_network; }
   /// \brief Identity of the running model (see ModelStore::identity()).
   ModelIdentity modelIdentity() { return m_store.identity(m_network, m_names); }
+  /// \brief The front-end computing this board's descriptors (from BoardDescription::frontEnd).
+  const FrontEndConfig& frontEnd() const { return m_frontEndConfig; }
   std::uint32_t uptimeMs() const { return static_cast<std::uint32_t>(m_uptimeUs / 1000u); }
 
 private:
@@ -100,6 +104,11 @@ private:
   void boot();
   /// The known-set scales of a network starting empty: the descriptor prior.
   void startKnownScales();
+  /// The front-end \p board asks for, checked against this build; logs why when it cannot run.
+  bool chooseFrontEnd(BoardPort& port, const BoardDescription& board);
+  /// Lowest protocol version this board speaks: a front-end other than motion needs Hello's
+  /// front-end block (protocol::kFrontEndProtocolVersion).
+  std::uint8_t minProtocolVersion() const;
   void updateClock();
   void receive();
   void pumpSamples();
@@ -134,7 +143,8 @@ private:
 
   BoardPort* m_port = nullptr;
   BoardDescription m_board;
-  DescriptorConfig m_descriptorConfig;
+  FrontEndConfig m_frontEndConfig;
+  AppFrontEnd m_frontEnd;
   Network m_network;
   ClassName m_names[kCapacity.maxClasses];
   ModelStore m_store;

@@ -74,12 +74,13 @@ void FirmwareApp::handleHello(const protocol::FrameView& frame) {
     if (!send(ack, 0, protocol::kProtocolVersion)) ++m_counters.repliesDropped;
     return;
   }
-  const std::uint8_t common = protocol::negotiateVersion(
-      protocol::kMinProtocolVersion, protocol::kProtocolVersion, minVersion, version);
+  const std::uint8_t lowest = minProtocolVersion();
+  const std::uint8_t common =
+      protocol::negotiateVersion(lowest, protocol::kProtocolVersion, minVersion, version);
   if (common == 0) {
     // §5.2: say so in words and in an ack, both in our own highest version.
     Text t;
-    t << "protocol mismatch: board speaks v" << std::uint32_t{protocol::kMinProtocolVersion}
+    t << "protocol mismatch: board speaks v" << std::uint32_t{lowest}
       << "-" << std::uint32_t{protocol::kProtocolVersion} << ", studio v"
       << std::uint32_t{minVersion} << "-" << std::uint32_t{version};
     protocol::Log log;
@@ -87,7 +88,7 @@ void FirmwareApp::handleHello(const protocol::FrameView& frame) {
     copyText(log.text, sizeof log.text, t.buffer);
     m_port->log(kLogError, t.buffer);
     ack.code = AckCode::NotSupported;
-    ack.value = protocol::kMinProtocolVersion |
+    ack.value = lowest |
                 (static_cast<std::uint32_t>(protocol::kProtocolVersion) << 8);
     if (!send(log, 0, protocol::kProtocolVersion)) ++m_counters.repliesDropped;
     if (!send(ack, 0, protocol::kProtocolVersion)) ++m_counters.repliesDropped;
@@ -275,7 +276,9 @@ void FirmwareApp::sendHello() {
   h.capacity.maxDeepNeurons = kCapacity.maxDeepNeurons;
   h.sampleRateHz = m_board.sampleRateHz;
   h.channels = m_board.channels;
-  h.descriptorDims = m_descriptorConfig.dims();
+  h.minVersion = minProtocolVersion();
+  h.descriptorDims = m_frontEndConfig.dims();
+  h.frontEnd = m_frontEndConfig;
   const ModelIdentity id = m_store.identity(m_network, m_names);
   h.modelCrc = id.crc;
   h.modelBytes = id.bytes;

@@ -46,9 +46,22 @@ constexpr std::size_t kAppArenaBytes = DLM_FIRMWARE_ARENA_BYTES;
 static_assert(kAppArenaBytes != 0 || kAppMaxNeurons == 256,
               "a build with DLM_FIRMWARE_MAX_NEURONS != 256 sets DLM_FIRMWARE_ARENA_BYTES");
 
-/// \brief Longest descriptor the app computes for any channel count it accepts: 58 up to 3
-/// channels, 61 up to 6; each of the recent events it keeps holds one.
+// Work memory of the spectral front-end (core/spectral.h: FFT table, frame, band layout), for
+// boards whose BoardDescription::frontEnd is spectral: SpectralFrontEnd::workBytes() of their
+// config (5 984 B for soundSpectral()). 0, the default: this build runs the motion front-end
+// only, and its RAM is what it was before issue 13.
+#ifndef DLM_FIRMWARE_SPECTRAL_WORK_BYTES
+#define DLM_FIRMWARE_SPECTRAL_WORK_BYTES 0
+#endif
+
+/// \brief Spectral work memory of this build (DLM_FIRMWARE_SPECTRAL_WORK_BYTES), 0: none.
+constexpr std::size_t kAppSpectralWorkBytes = DLM_FIRMWARE_SPECTRAL_WORK_BYTES;
+
+/// \brief Longest descriptor the app computes: with motion only, for any channel count it
+/// accepts (58 up to 3 channels, 61 up to 6); with a spectral front-end, the kernel's 64 dims
+/// (spectralFor() fits every preset in them). Each of the recent events it keeps holds one.
 constexpr std::uint16_t kAppDescriptorDims =
-    static_cast<std::uint16_t>(longestDescriptor(kAppMaxChannels));
+    kAppSpectralWorkBytes != 0 ? static_cast<std::uint16_t>(kMaxDescriptorDims)
+                               : static_cast<std::uint16_t>(longestDescriptor(kAppMaxChannels));
 
 } // namespace dlm::firmware

@@ -34,9 +34,9 @@ bool newer(std::uint32_t a, std::uint32_t b) { return static_cast<std::int32_t>(
 
 } // namespace
 
-void ModelStore::attach(BoardPort& port, std::uint16_t descriptorDims) {
+void ModelStore::attach(BoardPort& port, const FrontEndConfig& frontEnd) {
   m_port = &port;
-  m_dims = descriptorDims;
+  m_frontEnd = &frontEnd;
   m_active = -1;
   m_generation = 0;
   abortPush();
@@ -68,7 +68,10 @@ bool ModelStore::tryLoad(std::uint8_t slot, const SlotHeader& header, Network& n
                          ClassName* names) {
   const std::uint8_t* bytes = modelData(slot);
   ModelInfo info;
-  if (inspectModel(bytes, header.bytes, &info) != Status::Ok || info.dims != m_dims) return false;
+  if (inspectModel(bytes, header.bytes, &info) != Status::Ok ||
+      !modelFitsFrontEnd(info, *m_frontEnd)) {
+    return false;
+  }
   if (loadModel(bytes, header.bytes, network, names) != Status::Ok) return false;
   m_active = slot;
   m_generation = header.generation;
@@ -160,7 +163,8 @@ TransferReply ModelStore::activate(std::uint32_t crc, Network& network, ClassNam
   }
   ModelInfo info;
   Status s = inspectModel(bytes, m_pushTotal, &info);
-  if (s == Status::Ok && info.dims != m_dims) s = Status::DimsMismatch;
+  if (s == Status::Ok && info.dims != m_frontEnd->dims()) s = Status::DimsMismatch;
+  if (s == Status::Ok && !modelFitsFrontEnd(info, *m_frontEnd)) s = Status::FrontEndMismatch;
   if (s == Status::Ok) s = loadModel(bytes, m_pushTotal, network, names);
   if (s != Status::Ok) {
     abortPush();
@@ -213,7 +217,8 @@ bool ModelStore::serializeIntoStaging(const Network& network, const ClassName* n
   if (m_snapshotInStaging) m_snapshot = nullptr;
   std::size_t written = 0;
   ModelInfo info;
-  if (saveModel(network, names, ram + kHeaderBytes, modelCapacity(), &written) != Status::Ok ||
+  if (saveModel(network, names, ram + kHeaderBytes, modelCapacity(), &written, m_frontEnd) !=
+          Status::Ok ||
       inspectModel(ram + kHeaderBytes, written, &info) != Status::Ok) {
     m_current = Location::None;
     return false;
@@ -230,7 +235,7 @@ bool ModelStore::serializeIntoStaging(const Network& network, const ClassName* n
 ModelIdentity ModelStore::identity(const Network& network, const ClassName* names) {
   if (m_identityKnown || serializeIntoStaging(network, names)) return m_identity;
   ModelIdentity unknown;
-  unknown.bytes = static_cast<std::uint32_t>(modelBytes(network));
+  unknown.bytes = static_cast<std::uint32_t>(modelBytes(network, m_frontEnd));
   return unknown;
 }
 

@@ -37,8 +37,10 @@ public:
   static constexpr std::uint32_t kHeaderBytes = 32;
   static constexpr std::uint32_t kMagic = 0x534D4C44u;  // "DLMS"
 
-  /// \brief Attach to \p port; \p descriptorDims is what a loadable model must have.
-  void attach(BoardPort& port, std::uint16_t descriptorDims);
+  /// \brief Attach to \p port; a loadable model must fit \p frontEnd (modelFitsFrontEnd()),
+  /// and the board's models are saved recording it. \p frontEnd must outlive the store (the
+  /// app's own: a pointer, not a copy, in the board's tight RAM).
+  void attach(BoardPort& port, const FrontEndConfig& frontEnd);
   /// \brief Load the newest valid slot into \p network. False when there is none (the
   /// network is then untouched). Drops any transfer and snapshot.
   bool boot(Network& network, ClassName* names);
@@ -95,7 +97,7 @@ private:
   void abortPush();
 
   BoardPort* m_port = nullptr;
-  std::uint16_t m_dims = 0;
+  const FrontEndConfig* m_frontEnd = nullptr;
   int m_active = -1;
   std::uint32_t m_generation = 0;
 

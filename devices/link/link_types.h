@@ -12,6 +12,8 @@
 #include <QString>
 #include <QVector>
 
+#include "core/front_end.h"
+
 namespace dlm {
 namespace link {
 
@@ -68,6 +70,9 @@ struct BoardInfo {
   /// Largest model the board stores, in bytes (Hello since protocol 4); 0 when unknown (an
   /// older board, or one without storage): a push then learns it from TooLarge.
   quint32 modelCapacity = 0;
+  /// The front-end of the board's descriptors (Hello since protocol 5; before, the motion
+  /// front-end of its channels): what an import or a model for this board must use.
+  FrontEndConfig frontEnd;
 
   /// \brief True when the board runs a model.
   bool hasModel() const { return modelBytes != 0; }

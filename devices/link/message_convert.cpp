@@ -51,6 +51,7 @@ BoardInfo toBoardInfo(const protocol::Hello& hello, const QString& portName, int
   info.neurons = hello.neurons;
   info.depth = hello.depth;
   info.modelCapacity = hello.modelCapacity;
+  info.frontEnd = hello.frontEnd;
   return info;
 }
 

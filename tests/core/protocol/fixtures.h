@@ -51,6 +51,10 @@ inline bool equal(const Hello& a, const Hello& b, std::string& field) {
   DLM_FIELD(capacity.maxDeepNeurons)
   DLM_FIELD(sampleRateHz) DLM_FIELD(channels) DLM_FIELD(descriptorDims) DLM_FIELD(modelCrc)
   DLM_FIELD(modelBytes) DLM_FIELD(neurons) DLM_FIELD(depth) DLM_FIELD(modelCapacity)
+  if (!dlm::sameFrontEnd(a.frontEnd, b.frontEnd)) {
+    field = "frontEnd";
+    return false;
+  }
   return true;
 }
 
@@ -170,13 +174,21 @@ inline Hello randomHello(Random& r) {
   r.text(m.firmwareVersion, sizeof m.firmwareVersion);
   r.text(m.coreVersion, sizeof m.coreVersion);
   m.capacity.maxNeurons = r.u16();
-  m.capacity.maxDims = std::uint16_t(r.range(1, 512));
   m.capacity.maxLayers = std::uint8_t(r.range(1, 8));
   m.capacity.maxClasses = r.byte();
   m.capacity.maxEvents = r.next();
   m.sampleRateHz = std::uint16_t(r.range(1, 65535));
-  m.channels = std::uint8_t(r.range(1, kMaxChannels));
-  m.descriptorDims = std::uint16_t(r.range(0, m.capacity.maxDims));
+  // Version 5: the front-end makes the descriptors, so it fixes their dims and channels.
+  const int channels = int(r.range(1, 6));
+  if (r.range(0, 1) == 0) {
+    m.frontEnd = dlm::motionFrontEnd(channels);
+  } else {
+    m.sampleRateHz = std::uint16_t(r.range(1000, 25600));
+    m.frontEnd = dlm::spectralFrontEnd(dlm::vibrationSpectral(m.sampleRateHz, channels));
+  }
+  m.channels = std::uint8_t(channels);
+  m.descriptorDims = m.frontEnd.dims();
+  m.capacity.maxDims = std::uint16_t(r.range(m.descriptorDims, 512));
   m.modelCrc = r.next();
   m.modelBytes = r.next();
   m.neurons = r.u16();

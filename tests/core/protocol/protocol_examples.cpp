@@ -40,7 +40,7 @@ public:
 
 private:
   static constexpr const char* kHeader =
-      "# Protocol examples (version 3)\n\n"
+      "# Protocol examples (version 5)\n\n"
       "One example of every message and command of [protocol.md](protocol.md), encoded by the\n"
       "reference implementation (`core/protocol/`): the payload, then the whole frame as it goes\n"
       "on the wire (header, payload and CRC-32, COBS-encoded, then the `00` delimiter).\n"
@@ -67,8 +67,19 @@ void boardMessages(Document& d) {
   h.depth = 1;  // no model yet: crc 0, 0 bytes, 0 neurons, depth 1
   h.modelCapacity = 262112;  // its 256 KiB slot less the store's 32-byte header
   d.add("Hello (2)", "A virtual board without a model: 3 channels at 1 kHz, 58-dim descriptors, "
-        "models up to 262 112 bytes (version 4)",
+        "models up to 262 112 bytes, the motion front-end (version 5)",
         h, 0);
+  Hello sound = h;
+  std::strcpy(sound.boardName, "microphone-board");
+  sound.minVersion = kFrontEndProtocolVersion;  // an older studio would take it for motion
+  sound.sampleRateHz = 16000;
+  sound.channels = 1;
+  sound.frontEnd = dlm::spectralFrontEnd(dlm::soundSpectral());
+  sound.descriptorDims = sound.frontEnd.dims();
+  d.add("Hello (2)", "A board with a microphone: 1 channel at 16 kHz, the spectral front-end's "
+        "sound preset (10 mel bands from 100 to 8000 Hz x 6 slices, 512-sample frames every "
+        "256, normalised, events up to 16 000 frames: 62 dims; version 5 only)",
+        sound, 0);
   Samples s;
   s.firstSample = 1000;
   s.channels = 3;
@@ -131,7 +142,7 @@ void boardMessages(Document& d) {
 }
 
 void studioCommands(Document& d) {
-  d.add("HelloRequest (1)", "The studio speaks versions 2 to 3", HelloRequest{}, 1);
+  d.add("HelloRequest (1)", "The studio speaks versions 2 to 5", HelloRequest{}, 1);
   Command c = command(CommandId::SetTrigger);
   c.args.setTrigger = kDefaultTrigger;
   d.add("Command SetTrigger (1)", "The defaults: 600 counts, 100 / 150 / 120 / 2048 frames", c, 2);

@@ -195,11 +195,15 @@ private slots:
     // docs/protocol.md, "Worked example": Command ForgetEvent(42), sequence 2.
     const Bytes payload = commandPayload(42);
     QCOMPARE(payload, (Bytes{0x03, 0x2A, 0x00, 0x00, 0x00}));
-    QCOMPARE(kProtocolVersion, std::uint8_t(4));  // the example is a version 4 frame
-    const Bytes wire = frameBytes(MessageType::Command, 2, payload);
+    // The example is a version 4 frame (Command's layout is the same in version 5).
+    const Bytes wire = frameBytes(MessageType::Command, 2, payload, 4);
     const Bytes expect{0x04, 0x04, 0x05, 0x02, 0x02, 0x05, 0x03, 0x03, 0x2A,
                        0x01, 0x01, 0x05, 0x81, 0x3B, 0x96, 0xC9, 0x00};
     QCOMPARE(wire, expect);
+    const Bytes wire5 = frameBytes(MessageType::Command, 2, payload, 5);
+    const Bytes expect5{0x04, 0x05, 0x05, 0x02, 0x02, 0x05, 0x03, 0x03, 0x2A,
+                        0x01, 0x01, 0x05, 0x41, 0xE4, 0x18, 0x08, 0x00};
+    QCOMPARE(wire5, expect5);
     const Bytes wire3 = frameBytes(MessageType::Command, 2, payload, 3);
     const Bytes expect3{0x04, 0x03, 0x05, 0x02, 0x02, 0x05, 0x03, 0x03, 0x2A,
                         0x01, 0x01, 0x05, 0x02, 0x2E, 0xAD, 0xE0, 0x00};

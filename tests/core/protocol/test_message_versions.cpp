@@ -1,5 +1,5 @@
 // Layouts that differ between the protocol versions spoken (docs/protocol.md §5.4): Hello's
-// modelCapacity (version 4). Event's requestedGesture (version 3) is in test_messages.cpp.
+// modelCapacity (version 4) and front-end block (version 5). Event's requestedGesture (version 3) is in test_messages.cpp.
 #include <QtTest>
 
 #include <cstring>
@@ -87,6 +87,47 @@ private slots:
       QCOMPARE(back.modelCapacity, std::uint32_t(0));
       QCOMPARE(back.depth, h.depth);
     }
+  }
+
+  void helloNamesItsFrontEndFromVersion5() {
+    Hello h = sampleHello();
+    const Bytes v4 = encodeIn(h, 4);
+    const Bytes motion = encodeIn(h, 5);
+    QCOMPARE(motion.size(), std::size_t(122));
+    QCOMPARE(Bytes(motion.begin(), motion.begin() + 90), v4);  // version 4 then the block
+    QCOMPARE(int(motion[90]), 0);                              // kind: motion
+    QCOMPARE(int(motion[91]), 3);                              // its channels
+    // A microphone board: the sound preset, 1 channel at 16 kHz, 62 dims.
+    h.channels = 1;
+    h.sampleRateHz = 16000;
+    h.frontEnd = dlm::spectralFrontEnd(dlm::soundSpectral());
+    h.descriptorDims = h.frontEnd.dims();
+    h.minVersion = kFrontEndProtocolVersion;
+    const Bytes sound = encodeIn(h, 5);
+    QCOMPARE(sound.size(), std::size_t(122));
+    QCOMPARE(int(sound[90]), 1);  // kind: spectral
+    Hello back;
+    QVERIFY(Hello::decode(sound.data(), sound.size(), back, 5));
+    std::string field;
+    QVERIFY2(fixtures::equal(h, back, field), field.c_str());
+    QVERIFY(throughFrame(h, 5, back));
+    QCOMPARE(back.frontEnd.kind, dlm::FrontEndKind::Spectral);
+    QCOMPARE(int(back.frontEnd.spectral.bands), 10);
+    // The block must be the one that makes these descriptors: dims, channels and rate agree.
+    Hello wrong = h;
+    wrong.descriptorDims = 58;
+    QVERIFY(encodeIn(wrong, 5).empty());
+    wrong = h;
+    wrong.sampleRateHz = 8000;
+    QVERIFY(encodeIn(wrong, 5).empty());
+    Bytes damaged = sound;
+    damaged[92] = 7;  // an unknown band scale
+    QVERIFY(!Hello::decode(damaged.data(), damaged.size(), back, 5));
+    // Read before version 5, a Hello says nothing of its front-end: motion of its channels.
+    const Bytes old = encodeIn(sampleHello(), 4);
+    QVERIFY(Hello::decode(old.data(), old.size(), back, 4));
+    QVERIFY(dlm::sameFrontEnd(back.frontEnd, dlm::motionFrontEnd(3)));
+    QVERIFY(!Hello::decode(old.data(), old.size(), back, 5));
   }
 
   void versionsOutsideTheRangeNeitherEncodeNorDecode() {

@@ -127,7 +127,7 @@ class TestMessages : public QObject {
 private slots:
   void documentedSizes() {
     QCOMPARE(payloadOf(HelloRequest()).size(), std::size_t(2));
-    QCOMPARE(payloadOf(sampleHello()).size(), std::size_t(90));
+    QCOMPARE(payloadOf(sampleHello()).size(), std::size_t(122));
     QCOMPARE(payloadOf(sampleStatus()).size(), std::size_t(53));
     QCOMPARE(payloadOf(sampleEvent()).size(), std::size_t(28 + 4 * 58));
     QCOMPARE(payloadOf(Ack()).size(), std::size_t(8));

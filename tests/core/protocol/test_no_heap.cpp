@@ -62,6 +62,8 @@ private slots:
     std::strcpy(hello.boardName, "board");
     hello.sampleRateHz = 1000;
     hello.channels = 3;
+    hello.capacity.maxDims = 64;
+    hello.descriptorDims = hello.frontEnd.dims();  // version 5: its motion front-end's 58
     n += encodeMessage(hello, 3, s_wire + n, sizeof s_wire - n);
     Event event;
     event.frames = 100;

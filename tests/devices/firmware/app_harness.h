@@ -60,6 +60,7 @@ public:
     d.name = "fake-board";
     d.firmwareVersion = "9.8.7";
     d.channels = m_motion.source().config().channels;
+    d.frontEnd = frontEnd;
     return d;
   }
   std::size_t readSerial(std::uint8_t* out, std::size_t capacity) override {
@@ -121,6 +122,7 @@ public:
   bool failStorage = false;
   bool realSensor = false;  // answer like a board whose gestures come from a hand
   bool keepLogs = true;
+  FrontEndConfig frontEnd;  // what description() asks for (motion: the default); boot() again
   int erases = 0;
   std::vector<std::string> logs;
   ClockedMotionSource& motion() { return m_motion; }

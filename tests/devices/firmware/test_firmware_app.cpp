@@ -96,7 +96,9 @@ private slots:
     h.step(20);
     QCOMPARE(int(h.host.hellos.size()), 0);
     QCOMPARE(int(h.host.logs.size()), 1);
-    QVERIFY(QByteArray(h.host.logs[0].text).contains("protocol mismatch: board speaks v2-4"));
+    const QByteArray range = "protocol mismatch: board speaks v2-" +
+                             QByteArray::number(protocol::kProtocolVersion);
+    QVERIFY(QByteArray(h.host.logs[0].text).contains(range));
     QCOMPARE(int(h.host.acks.size()), 1);
     QCOMPARE(h.host.acks[0].seq, std::uint16_t(77));
     QCOMPARE(h.host.acks[0].commandId, CommandId::None);

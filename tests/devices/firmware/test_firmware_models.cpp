@@ -346,7 +346,8 @@ private slots:
   void pushRepliesMatchModelReceiver() {
     FakePort port(requestedOnly());
     ModelStore store;
-    store.attach(port, 58);
+    const FrontEndConfig motion = motionFrontEnd(3);  // 58 dims; outlives the store
+    store.attach(port, motion);
     std::vector<std::max_align_t> arena(Network::arenaBytes(leanCapacity()) /
                                         sizeof(std::max_align_t) + 1);
     Network net;
