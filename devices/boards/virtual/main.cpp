@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <sys/stat.h>
 
@@ -25,6 +26,8 @@ void onSignal(int) { g_stop = 1; }
 struct Options {
   std::string link;
   std::string storage;
+  std::string source = "motion";
+  bool channelsGiven = false;
   float gestureRate = 12.0f;
   float drift = 0.0f;
   std::uint32_t seed = 1;
@@ -35,13 +38,19 @@ struct Options {
 void usage(std::FILE* out) {
   std::fprintf(out,
                "usage: dlm-board [--link PATH] [--gesture-rate N] [--drift X] [--seed N]\n"
-               "                 [--channels N] [--storage FILE] [--quiet]\n"
+               "                 [--channels N] [--storage FILE] [--source SPEC] [--quiet]\n"
                "  --link PATH         also create a symbolic link PATH to the port\n"
                "  --gesture-rate N    spontaneous gestures per minute (default 12; 0: on request)\n"
                "  --drift X           slow sensor drift, 0..1 (default 0)\n"
                "  --seed N            seed of the synthetic motion source (default 1)\n"
                "  --channels N        sensor axes, 1..%u (default 3: the accelerometer's x, y, z)\n"
                "  --storage FILE      keep the model slots in FILE across restarts\n"
+               "  --source SPEC       motion (default), vibration[:KEY=VALUE,...] or\n"
+               "                      wav:FILE[,FILE...] (16 kHz mono 16-bit PCM, looping;\n"
+               "                      with --gesture-rate 0, one file per 'play next')\n"
+               "                      vibration keys: fault=none|bearing|bearing-inner|imbalance|\n"
+               "                      misalignment|looseness, severity=0..1, shaft=HZ, load=X,\n"
+               "                      rate=HZ (6400), period=S (2), drift=0..1 (1)\n"
                "  --quiet             print only the port line and errors\n"
                "The first line on stdout is 'port: /dev/pts/N'.\n",
                unsigned{dlm::firmware::FirmwareApp::kMaxChannels});
@@ -78,6 +87,8 @@ int parseOptions(int argc, char** argv, Options& o) {
       o.link = v;
     } else if (a == "--storage") {
       o.storage = v;
+    } else if (a == "--source") {
+      o.source = v;
     } else if (a == "--gesture-rate" && parseNumber(v, 0.0, 600.0, x)) {
       o.gestureRate = static_cast<float>(x);
     } else if (a == "--drift" && parseNumber(v, 0.0, 1.0, x)) {
@@ -88,6 +99,7 @@ int parseOptions(int argc, char** argv, Options& o) {
                parseNumber(v, 1.0, dlm::firmware::FirmwareApp::kMaxChannels, x) &&
                x == static_cast<double>(static_cast<int>(x))) {
       o.channels = static_cast<std::uint8_t>(x);
+      o.channelsGiven = true;
     } else {
       std::fprintf(stderr, "dlm-board: bad option or value: %s %s\n", a.c_str(), v);
       usage(stderr);
@@ -134,12 +146,20 @@ int main(int argc, char** argv) {
     return 1;
   }
 
-  dlm::firmware::MotionConfig motion;
-  motion.seed = options.seed;
-  motion.gestureRatePerMinute = options.gestureRate;
-  motion.drift = options.drift;
-  motion.channels = options.channels;
-  dlm::board::VirtualPort port(pty.fd(), motion, options.quiet);
+  dlm::board::SourceOptions sourceOptions;
+  sourceOptions.spec = options.source;
+  sourceOptions.motion.seed = options.seed;
+  sourceOptions.motion.gestureRatePerMinute = options.gestureRate;
+  sourceOptions.motion.drift = options.drift;
+  sourceOptions.motion.channels = options.channels;
+  sourceOptions.channelsGiven = options.channelsGiven;
+  std::unique_ptr<dlm::board::BoardSource> source =
+      dlm::board::makeBoardSource(sourceOptions, error);
+  if (!source) {
+    std::fprintf(stderr, "dlm-board: %s\n", error.c_str());
+    return 2;
+  }
+  dlm::board::VirtualPort port(pty.fd(), std::move(source), options.quiet);
   if (!options.storage.empty() && !port.openStorage(options.storage, error)) {
     std::fprintf(stderr, "dlm-board: %s\n", error.c_str());
     return 1;

@@ -23,9 +23,10 @@ std::uint32_t monotonicMicros() {
 
 } // namespace
 
-VirtualPort::VirtualPort(int serialFd, const firmware::MotionConfig& motion, bool quiet)
-    : m_fd(serialFd), m_quiet(quiet), m_storage(2u * kSlotBytes, 0xFF) {
-  m_motion.start(motion, monotonicMicros());
+VirtualPort::VirtualPort(int serialFd, std::unique_ptr<BoardSource> source, bool quiet)
+    : m_fd(serialFd), m_quiet(quiet), m_source(std::move(source)),
+      m_storage(2u * kSlotBytes, 0xFF) {
+  m_source->start(monotonicMicros());
 }
 
 VirtualPort::~VirtualPort() {
@@ -62,8 +63,9 @@ firmware::BoardDescription VirtualPort::description() const {
   firmware::BoardDescription d;
   d.name = "virtual-board";
   d.firmwareVersion = "0.1.0";
-  d.sampleRateHz = m_motion.source().config().sampleRateHz;
-  d.channels = m_motion.source().config().channels;  // dlm-board --channels
+  d.sampleRateHz = m_source->sampleRateHz();
+  d.channels = m_source->channels();  // dlm-board --channels, or the source's own
+  d.frontEnd = m_source->frontEnd();
   return d;
 }
 
@@ -90,19 +92,19 @@ std::size_t VirtualPort::writeSerial(const std::uint8_t* data, std::size_t lengt
 std::uint32_t VirtualPort::micros() { return monotonicMicros(); }
 
 std::uint32_t VirtualPort::pullSamples(std::int16_t* out, std::uint32_t maxFrames) {
-  return m_motion.pull(monotonicMicros(), out, maxFrames);
+  return m_source->pull(monotonicMicros(), out, maxFrames);
 }
 
 firmware::GestureRequest VirtualPort::performGesture(std::uint8_t id) {
-  return m_motion.performGesture(id);
+  return m_source->performGesture(id);
 }
 
 firmware::GestureRequest VirtualPort::setSpontaneousGestures(float ratePerMinute) {
-  return m_motion.setSpontaneousGestures(ratePerMinute);
+  return m_source->setSpontaneousGestures(ratePerMinute);
 }
 
 std::uint8_t VirtualPort::requestedGesture(std::uint32_t framesAgo, std::uint32_t frames) const {
-  return m_motion.requestedGesture(framesAgo, frames);
+  return m_source->requestedGesture(framesAgo, frames);
 }
 
 bool VirtualPort::storageErase(std::uint8_t slot) {

@@ -1,15 +1,16 @@
 #pragma once
 
 // BoardPort of the virtual board: a pseudo-terminal as the serial port, the monotonic clock,
-// the synthetic motion source paced by it, and model storage in memory (optionally mirrored
+// a sample source paced by it (motion, vibration or WAV files: board_sources.h), and model storage in memory (optionally mirrored
 // to a file, so that a model survives a restart).
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "devices/firmware/board_port.h"
-#include "devices/simulator/clocked_motion_source.h"
+#include "devices/boards/virtual/board_sources.h"
 
 namespace dlm::board {
 
@@ -25,8 +26,9 @@ class VirtualPort final : public firmware::BoardPort {
 public:
   static constexpr std::uint32_t kSlotBytes = 256u * 1024u;
 
-  /// \brief \p serialFd: the pty master (non-blocking); storage starts erased, in memory.
-  VirtualPort(int serialFd, const firmware::MotionConfig& motion, bool quiet);
+  /// \brief \p serialFd: the pty master (non-blocking); \p source: the samples (not null);
+  /// storage starts erased, in memory.
+  VirtualPort(int serialFd, std::unique_ptr<BoardSource> source, bool quiet);
   ~VirtualPort();
   VirtualPort(const VirtualPort&) = delete;
   VirtualPort& operator=(const VirtualPort&) = delete;
@@ -51,14 +53,15 @@ public:
   void log(std::uint8_t level, const char* text) override;
 
   const PortCounters& counters() const { return m_counters; }
-  const firmware::ClockedMotionSource& motion() const { return m_motion; }
+  /// \brief The sample source.
+  const BoardSource& source() const { return *m_source; }
 
 private:
   void persist(std::uint8_t slot, std::uint32_t offset, std::uint32_t length);
 
   int m_fd;
   bool m_quiet;
-  firmware::ClockedMotionSource m_motion;
+  std::unique_ptr<BoardSource> m_source;
   std::vector<std::uint8_t> m_storage;  // two slots, erased = 0xFF like NOR flash
   int m_storageFd = -1;
   PortCounters m_counters;
