@@ -11,6 +11,7 @@
 #include "app/cli/evaluation.h"
 #include "app/cli/json.h"
 #include "app/cli/network_box.h"
+#include "app/cli/recordings_input.h"
 #include "app/data/csv.h"
 
 namespace dlm::cli {
@@ -37,7 +38,26 @@ bool readLabelled(const std::string& path, const std::string& label, data::Datas
   return data::readCsv(path, options, out, error);  // refuses a file without data rows
 }
 
+// The rows to evaluate: a CSV of descriptors, or a folder of recordings (unknown/ included)
+// described by the model's own front-end.
+bool readEvalData(const Args& args, NetworkBox& box, data::Dataset& d, std::string& error) {
+  if (args.has(kRecordingsOption) == args.has("data")) {
+    error = "give either --data TEST.csv or --recordings DIR";
+    return false;
+  }
+  if (args.has("data")) {
+    return readLabelled(args.value("data"), args.value("label", "label"), d, error);
+  }
+  FrontEndConfig frontEnd = box.frontEnd();
+  return readRecordingsOption(args, "eval", true, true, args.has("json"), d, frontEnd, error);
+}
+
 std::string dimsMismatch(const Args& args, int dataDims, int modelDims) {
+  if (args.has(kRecordingsOption)) {
+    return "the descriptors of " + args.value(kRecordingsOption) + " have " +
+           std::to_string(dataDims) + " dims, " + args.value("model") + " expects " +
+           std::to_string(modelDims) + " (recordings of another kind or channel count?)";
+  }
   return args.value("data") + " has " + std::to_string(dataDims) + " feature columns, " +
          args.value("model") + " expects " + std::to_string(modelDims);
 }
@@ -48,23 +68,25 @@ int runEval(int argc, char** argv) {
   Args args;
   std::string error;
   double threshold = 0.0;
-  if (!args.parse(argc, argv, 2, {"model", "data", "label", "threshold"}, {"json"}, error) ||
-      !args.require("model", error) || !args.require("data", error) ||
+  if (!args.parse(argc, argv, 2,
+                  {"model", "data", "label", "threshold", kRecordingsOption, kTriggerOption},
+                  {"json"}, error) ||
+      !args.require("model", error) ||
       !args.doubleValue("threshold", 0.0, threshold, error) ||
       !thresholdInRange(args, threshold, error)) {
     return fail("eval", error);
   }
   NetworkBox box;
   data::Dataset d;
-  if (!box.loadFile(args.value("model"), error) ||
-      !readLabelled(args.value("data"), args.value("label", "label"), d, error)) {
+  if (!box.loadFile(args.value("model"), error) || !readEvalData(args, box, d, error)) {
     return fail("eval", error);
   }
   if (d.dims != box.network().dims()) {
     return fail("eval", dimsMismatch(args, d.dims, box.network().dims()));
   }
   if (args.has("threshold")) box.network().setThreshold(float(threshold));
-  const Evaluation e = evaluate(box, d, args.value("data"));
+  const Evaluation e = evaluate(
+      box, d, args.has("data") ? args.value("data") : args.value(kRecordingsOption));
   if (args.has("json")) {
     // Said on stderr as well, so that a script reading the JSON cannot miss it.
     if (e.knownRows == 0) std::fprintf(stderr, "dlm eval: %s\n", e.notes.front().c_str());

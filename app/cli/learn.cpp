@@ -9,8 +9,10 @@
 #include "app/cli/evaluation.h"
 #include "app/cli/json.h"
 #include "app/cli/network_box.h"
+#include "app/cli/recordings_input.h"
 #include "core/vectors.h"
 #include "app/data/csv.h"
+#include "app/data/recordings.h"
 
 namespace dlm::cli {
 
@@ -39,6 +41,39 @@ bool readTraining(const std::string& path, const std::string& label, data::Datas
   return data::readCsv(path, options, out, error);
 }
 
+// What the events come from, for messages: the CSV or the recordings folder.
+std::string dataName(const Args& args) {
+  return args.has(kRecordingsOption) ? args.value(kRecordingsOption) : args.value("data");
+}
+
+// The labelled events: a CSV of descriptors, or a folder of recordings described by the
+// front-end chosen (or, when continuing a model, by the model's own); unknown/ is left out.
+bool readLearningData(const Args& args, data::Dataset& d, FrontEndConfig& frontEnd,
+                      std::string& error) {
+  if (args.has(kRecordingsOption) == args.has("data")) {
+    error = "give either --data TRAIN.csv or --recordings DIR";
+    return false;
+  }
+  if (!args.has(kRecordingsOption)) {
+    return readTraining(args.value("data"), args.value("label", "label"), d, error);
+  }
+  const bool continuing = args.has("model");
+  if (continuing) {
+    NetworkBox old;
+    if (!old.loadFile(args.value("model"), error)) return false;
+    frontEnd = old.frontEnd();
+  }
+  if (!readRecordingsOption(args, "learn", false, continuing, args.has("json"), d, frontEnd,
+                            error))
+    return false;
+  if (d.classNames.empty()) {
+    error = args.value(kRecordingsOption) + ": no class folder besides " + data::kUnknownFolder +
+            "/ to learn from";
+    return false;
+  }
+  return true;
+}
+
 std::vector<int> layerCounts(const Network& net) {
   std::vector<int> counts;
   for (int l = 0; l < net.depth(); ++l) counts.push_back(net.neurons(l));
@@ -61,7 +96,7 @@ bool learnRows(Network& net, const data::Dataset& d, const std::vector<int>& cla
 bool learnFromScratch(const Args& args, int maxNeurons, const data::Dataset& d, NetworkBox& box,
                       LearnRun& run, std::string& error) {
   if (d.classNames.size() > 255) {
-    error = args.value("data") + " has " + std::to_string(d.classNames.size()) +
+    error = dataName(args) + " has " + std::to_string(d.classNames.size()) +
             " classes; a model holds at most 255";
     return false;
   }
@@ -122,7 +157,7 @@ bool continueModel(const Args& args, int maxNeurons, const data::Dataset& d, Net
   if (!box.loadFile(modelPath, error)) return false;
   const Network& old = box.network();
   if (d.dims != old.dims()) {
-    error = args.value("data") + " has " + std::to_string(d.dims) + " feature columns, " +
+    error = dataName(args) + " has " + std::to_string(d.dims) + " feature columns, " +
             modelPath + " expects " + std::to_string(old.dims());
     return false;
   }
@@ -130,7 +165,7 @@ bool continueModel(const Args& args, int maxNeurons, const data::Dataset& d, Net
   run.classesBefore = old.classes();
   run.depthBefore = old.depth();
   std::vector<int> classOf;
-  if (!mapClasses(modelPath, args.value("data"), d, box.classNames(), classOf, run.newClasses,
+  if (!mapClasses(modelPath, dataName(args), d, box.classNames(), classOf, run.newClasses,
                   error)) {
     return false;
   }
@@ -165,7 +200,7 @@ void printSummary(const Args& args, const data::Dataset& d, const NetworkBox& bo
   if (continued) {
     std::printf("continued %s (%d events, %d classes, depth %d) with %d events of %s\n",
                 args.value("model").c_str(), run.eventsBefore, run.classesBefore,
-                run.depthBefore, d.rows, args.value("data").c_str());
+                run.depthBefore, d.rows, dataName(args).c_str());
     if (!run.newClasses.empty()) {
       std::printf("new classes: %s\n", listNames(run.newClasses).c_str());
     }
@@ -191,23 +226,25 @@ int runLearn(int argc, char** argv) {
   Args args;
   std::string error;
   int maxNeurons = 0;
-  if (!args.parse(argc, argv, 2, {"data", "label", "out", "max-neurons", "model", "threads"},
+  if (!args.parse(argc, argv, 2,
+                  {"data", "label", "out", "max-neurons", "model", "threads", kRecordingsOption,
+                   kFrontEndOption, kTriggerOption},
                   {"json", "incremental", "local-readout"}, error) ||
-      !args.require("data", error) || !args.require("out", error) ||
+      !args.require("out", error) ||
       !args.intValue("max-neurons", 2048, 1, 65535, maxNeurons, error) ||
       !args.intValue("threads", rebuildThreads(), 1, detail::RebuildScratch::kMaxWorkers,
                      rebuildThreads(), error)) {
     return fail(error);
   }
   data::Dataset d;
-  if (!readTraining(args.value("data"), args.value("label", "label"), d, error)) {
-    return fail(error);
-  }
-  if (d.dims > 65535) return fail(args.value("data") + ": at most 65535 features are supported");
+  FrontEndConfig frontEnd;
+  if (!readLearningData(args, d, frontEnd, error)) return fail(error);
+  if (d.dims > 65535) return fail(dataName(args) + ": at most 65535 features are supported");
   NetworkBox box;
   LearnRun run;
   const bool ok = args.has("model") ? continueModel(args, maxNeurons, d, box, run, error)
                                     : learnFromScratch(args, maxNeurons, d, box, run, error);
+  if (ok && !args.has("model")) box.setFrontEnd(frontEnd);  // continuing keeps the model's
   if (!ok || !box.saveFile(args.value("out"), error)) return fail(error);
   printSummary(args, d, box, run);
   return 0;

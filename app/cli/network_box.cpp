@@ -152,6 +152,8 @@ bool NetworkBox::loadFile(const std::string& path, std::string& error) {
   }
   m_names.clear();
   for (const ClassName& n : names) m_names.emplace_back(n.text);
+  m_frontEnd = info.frontEnd;
+  m_frontEndRecorded = info.frontEndRecorded;
   return true;
 }
 
@@ -160,9 +162,13 @@ std::vector<std::uint8_t> NetworkBox::bytes() const {
   for (std::size_t k = 0; k < names.size() && k < m_names.size(); ++k) {
     std::strncpy(names[k].text, m_names[k].c_str(), kClassNameBytes);
   }
-  std::vector<std::uint8_t> out(modelBytes(m_network));
+  // A motion front-end is not recorded (format 2 or 3, byte for byte as before).
+  const FrontEndConfig* frontEnd =
+      m_frontEnd.kind == FrontEndKind::Motion ? nullptr : &m_frontEnd;
+  std::vector<std::uint8_t> out(modelBytes(m_network, frontEnd));
   std::size_t written = 0;
-  if (saveModel(m_network, names.data(), out.data(), out.size(), &written) != Status::Ok) {
+  if (saveModel(m_network, names.data(), out.data(), out.size(), &written, frontEnd) !=
+      Status::Ok) {
     return {};
   }
   out.resize(written);

@@ -37,12 +37,20 @@ public:
   std::vector<std::string>& classNames() { return m_names; }
   const std::vector<std::string>& classNames() const { return m_names; }
   std::size_t arenaBytes() const { return m_arena.size(); }
+  /// \brief The front-end the model's descriptors come from: recorded in the bytes saved
+  /// (model format 4 for a spectral one); loadFile() reads it (motion for older models).
+  void setFrontEnd(const FrontEndConfig& frontEnd) { m_frontEnd = frontEnd; }
+  const FrontEndConfig& frontEnd() const { return m_frontEnd; }
+  /// \brief True when loadFile() read a recorded front-end (model format 4).
+  bool frontEndRecorded() const { return m_frontEndRecorded; }
 
 private:
   std::vector<unsigned char> m_arena;
   std::unique_ptr<parallel::ThreadPool> m_pool;
   Network m_network;
   std::vector<std::string> m_names;
+  FrontEndConfig m_frontEnd;
+  bool m_frontEndRecorded = false;
 };
 
 /// \brief Threads a rebuild uses (`--threads`; default: every hardware thread, at most 8).

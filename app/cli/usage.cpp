@@ -2,6 +2,7 @@
 #include "app/cli/usage.h"
 
 #include <cstring>
+#include <string>
 
 #include "app/cli/commands.h"
 
@@ -12,7 +13,9 @@ namespace {
 constexpr const char* kLearn =
     "usage: dlm learn --data TRAIN.csv --out MODEL.dlm [--label COL] [--max-neurons N]\n"
     "                 [--incremental] [--local-readout] [--threads N] [--json]\n"
-    "       dlm learn --model OLD.dlm --data NEW.csv --out NEW.dlm [same options]\n\n"
+    "       dlm learn --model OLD.dlm --data NEW.csv --out NEW.dlm [same options]\n"
+    "       dlm learn --recordings DIR --out MODEL.dlm [--front-end motion|sound|vibration]\n"
+    "                 [--trigger COUNTS] [same options]\n\n"
     "Builds a model from labelled events: by default the direct full construction (a\n"
     "rebuild over all the rows, depth included).\n"
     "  --incremental     learn one row at a time, with the periodic rebuilds the studio uses\n"
@@ -36,10 +39,28 @@ constexpr const char* kLearn =
     "  would give; for that, learn from all the events again. With --local-readout (for\n"
     "  OLD and NEW alike) continuing gives exactly the model that learning OLD's and NEW's\n"
     "  rows in one --local-readout run gives.\n\n"
-    "Every row needs a label; class names are at most 31 bytes.\n";
+    "Every row needs a label; class names are at most 31 bytes.\n\n";
+
+constexpr const char* kRecordings =
+    "Recordings (--recordings DIR instead of --data): DIR/<class>/*.wav and *.csv, a folder\n"
+    "per class; a folder named unknown holds never-seen examples (dlm eval counts them as\n"
+    "unknown, dlm learn leaves them out). WAV files are 16-bit PCM (sound: 16 kHz mono;\n"
+    "convert with sox IN.wav -r 16000 -c 1 -b 16 OUT.wav); CSV files are samples files as\n"
+    "dlm record writes them (sample,time_s,<channels>; the rate from time_s, else 1 kHz).\n"
+    "Other files are ignored with a warning. Each file goes through the boards' energy\n"
+    "trigger: a file no longer than the front-end's longest event (sound 1 s, motion and\n"
+    "vibration 2048 frames) is one example, from the first triggered window's start to the\n"
+    "last one's end, or the whole file when nothing triggers; a longer file gives one\n"
+    "example per triggered window. Each event is described by the front-end: sound (mel\n"
+    "spectra) for WAV, motion for CSV, or --front-end motion|sound|vibration; the model\n"
+    "records it, and dlm eval --recordings describes with the model's own.\n"
+    "  --trigger COUNTS  energy threshold of the trigger (default 600 counts); give dlm eval\n"
+    "                    the same one\n";
 
 constexpr const char* kEval =
-    "usage: dlm eval --model MODEL.dlm --data TEST.csv [--label COL] [--threshold T] [--json]\n\n"
+    "usage: dlm eval --model MODEL.dlm --data TEST.csv [--label COL] [--threshold T] [--json]\n"
+    "       dlm eval --model MODEL.dlm --recordings DIR [--trigger COUNTS] [--threshold T]\n"
+    "                [--json]\n\n"
     "Predicts every row and reports closed-set accuracy (best class, rejection aside),\n"
     "accuracy among accepted rows, rejected share, open-set accuracy, AUROC and FPR at 95%\n"
     "TPR of the known-set score, and the confusion matrix. Labels are matched to the model's\n"
@@ -47,7 +68,10 @@ constexpr const char* kEval =
     "unknowns that a good model rejects. A figure that cannot be computed (e.g. accuracy when\n"
     "no row is of a class the model knows) is null in JSON and explained in \"notes\".\n"
     "  --threshold T   share of known events to reject, 0 to 1, instead of the model's own\n"
-    "                  (its default is 0.05: about 5% of fresh known events are rejected)\n";
+    "                  (its default is 0.05: about 5% of fresh known events are rejected)\n"
+    "With --recordings DIR (see dlm learn --help), the folders name the classes and unknown/\n"
+    "holds never-seen examples: one-class use is learning one folder (e.g. normal) and\n"
+    "evaluating on all, where the AUROC is that of the known-set score against the rest.\n";
 
 constexpr const char* kPredict =
     "usage: dlm predict --model MODEL.dlm --data X.csv [--label COL] [--threshold T]\n\n"
@@ -60,7 +84,10 @@ constexpr const char* kPredict =
 } // namespace
 
 const char* commandUsage(const std::string& command) {
-  if (command == "learn") return kLearn;
+  if (command == "learn") {
+    static const std::string learn = std::string(kLearn) + kRecordings;
+    return learn.c_str();
+  }
   if (command == "eval") return kEval;
   if (command == "predict") return kPredict;
   if (command == "flash") return flashUsage();
