@@ -187,6 +187,28 @@ private slots:
     QVERIFY(!c.isTextBoard());
   }
 
+  // Unplugged: the board is lost as a firmware board would be, the session stays, and the
+  // studio keeps waiting for the port to come back (the text board reopens it by itself).
+  void unplugLosesTheBoardAndKeepsTheSession() {
+    FakeTextDevice device;
+    QVERIFY(device.start({"--plan", "3@100:60", "--exit-after", "8", "--seed", "6"}));
+    StudioController c;
+    QSignalSpy ready(&c, &StudioController::boardReady);
+    QSignalSpy lost(&c, &StudioController::boardLost);
+    c.connectToTextPort(device.port());
+    QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), kFormatTimeoutMs);
+    StudioEvents* events = c.events();
+    QVERIFY2(waitForEvents(events, 1), "no shake before the unplug");
+    QCOMPARE(events->createClass("shake"), 0);
+    QVERIFY(events->tagEvents({idAt(events, 0)}, 0));
+    QTRY_VERIFY_WITH_TIMEOUT(!lost.isEmpty(), kFormatTimeoutMs);
+    QVERIFY(c.isTextBoard());
+    QVERIFY(!c.isBoardConnected());
+    QCOMPARE(events->event(idAt(events, 0)).tag, 0);
+    QTest::qWait(1000);
+    QCOMPARE(lost.size(), 1);  // said once, not at every attempt to reopen
+  }
+
   void formatChangeIsFollowedAndKeepsTags() {
     FakeTextDevice device;
     QVERIFY(device.start({"--plan", "3@100:9,6@250:40", "--garbage", "0.01", "--seed", "4"}));
