@@ -1,0 +1,148 @@
+#pragma once
+
+// A private mosquitto broker for a test: a free localhost port, a configuration and its
+// persistence in a temporary directory, stopped (and restartable on the same port) by the
+// test. The executable comes from $DLM_MOSQUITTO (CMake finds it), else /usr/sbin/mosquitto.
+
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QString>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <memory>
+
+#include <unistd.h>
+
+namespace dlm::testing {
+
+class MosquittoBroker {
+public:
+  MosquittoBroker() = default;
+  MosquittoBroker(const MosquittoBroker&) = delete;
+  MosquittoBroker& operator=(const MosquittoBroker&) = delete;
+  ~MosquittoBroker() { stop(); }
+
+  static QString executable() {
+    const QString fromEnv = qEnvironmentVariable("DLM_MOSQUITTO");
+    if (!fromEnv.isEmpty()) return fromEnv;
+    return QStringLiteral("/usr/sbin/mosquitto");
+  }
+  static bool available() { return QFile::exists(executable()); }
+
+  /// Start on a free port (first call) or on the same port again (after stop()); waits until
+  /// the broker accepts connections. False with \p error set.
+  bool start(QString* error, int timeoutMs = 15000) {
+    if (!m_dir) {
+      m_dir = std::make_unique<QTemporaryDir>();
+      if (!m_dir->isValid()) return fail(error, QStringLiteral("no temporary directory"));
+    }
+    for (int attempt = 0; attempt < 5; ++attempt) {
+      if (m_port == 0 || attempt > 0) m_port = freePort();
+      if (!writeConfig()) return fail(error, QStringLiteral("cannot write the configuration"));
+      m_process = std::make_unique<QProcess>();
+      m_process->setProcessChannelMode(QProcess::MergedChannels);
+      m_process->setStandardOutputFile(m_dir->filePath(QStringLiteral("broker.out")),
+                                       QIODevice::Append);
+      m_process->start(executable(), {QStringLiteral("-c"), configPath()});
+      if (!m_process->waitForStarted(5000))
+        return fail(error, QStringLiteral("cannot start %1").arg(executable()));
+      if (waitAccepting(timeoutMs)) return true;
+      terminate();
+      if (m_keepPort) break; // a restart must reuse its port: do not wander off
+    }
+    return fail(error, QStringLiteral("mosquitto did not accept connections; its log:\n%1")
+                           .arg(log()));
+  }
+
+  /// SIGTERM (mosquitto saves its persistence), wait; SIGKILL after 5 s.
+  void stop() {
+    if (!m_process) return;
+    terminate();
+    m_keepPort = true;
+  }
+
+  /// SIGKILL: nothing saved since the last autosave (1 s).
+  void kill() {
+    if (!m_process) return;
+    m_process->kill();
+    m_process->waitForFinished(5000);
+    m_process.reset();
+    m_keepPort = true;
+  }
+
+  int port() const { return m_port; }
+  QString dir() const { return m_dir ? m_dir->path() : QString(); }
+  QString log() const {
+    QFile f(m_dir ? m_dir->filePath(QStringLiteral("broker.out")) : QString());
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll().right(4000)) : QString();
+  }
+
+private:
+  void terminate() {
+    if (m_process->state() != QProcess::NotRunning) {
+      m_process->terminate();
+      if (!m_process->waitForFinished(5000)) {
+        m_process->kill();
+        m_process->waitForFinished(2000);
+      }
+    }
+    m_process.reset();
+  }
+
+  static bool fail(QString* error, const QString& why) {
+    if (error != nullptr) *error = why;
+    return false;
+  }
+
+  static int freePort() {
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+  }
+
+  QString configPath() const { return m_dir->filePath(QStringLiteral("mosquitto.conf")); }
+
+  bool writeConfig() {
+    QFile f(configPath());
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) return false;
+    // Run as root, mosquitto drops to the user "mosquitto", who cannot write in our private
+    // temporary directory: its persistence would silently fail. Stay who we are.
+    const QString user = geteuid() == 0 ? QStringLiteral("user root\n") : QString();
+    const QString text = user + QStringLiteral(
+                             "listener %1 127.0.0.1\n"
+                             "allow_anonymous true\n"
+                             "persistence true\n"
+                             "persistence_location %2/\n"
+                             "autosave_interval 1\n"
+                             "max_queued_messages 100000\n"
+                             "log_type error\nlog_type warning\nlog_type notice\n"
+                             "log_dest stdout\n")
+                             .arg(m_port)
+                             .arg(m_dir->path());
+    return f.write(text.toUtf8()) == text.toUtf8().size();
+  }
+
+  bool waitAccepting(int timeoutMs) {
+    QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired()) {
+      if (m_process->state() == QProcess::NotRunning) return false;
+      QTcpSocket socket;
+      socket.connectToHost(QHostAddress::LocalHost, static_cast<quint16>(m_port));
+      if (socket.waitForConnected(500)) return true;
+      QThread::msleep(50);
+    }
+    return false;
+  }
+
+  std::unique_ptr<QTemporaryDir> m_dir;
+  std::unique_ptr<QProcess> m_process;
+  int m_port = 0;
+  bool m_keepPort = false;
+};
+
+} // namespace dlm::testing
