@@ -98,6 +98,7 @@ void BoardLink::ensureWorker() {
   connect(m_worker, &LinkWorker::eventReceived, this, &BoardLink::eventReceived, q);
   connect(m_worker, &LinkWorker::logReceived, this, &BoardLink::logReceived, q);
   connect(m_worker, &LinkWorker::commandFailed, this, &BoardLink::commandFailed, q);
+  connect(m_worker, &LinkWorker::commandSucceeded, this, &BoardLink::commandSucceeded, q);
   connect(m_worker, &LinkWorker::pushProgress, this, &BoardLink::pushProgress, q);
   connect(m_worker, &LinkWorker::pushFinished, this, &BoardLink::pushFinished, q);
   connect(m_worker, &LinkWorker::pullProgress, this, &BoardLink::pullProgress, q);

@@ -115,6 +115,10 @@ signals:
   void logReceived(dlm::link::LogLevel level, const QString& text);
   /// \brief A command was refused, went unanswered, or could not be sent.
   void commandFailed(dlm::link::CommandKind command, const QString& message);
+  /// \brief The board acknowledged a command with Ok; \p value is the Ack's (docs/protocol.md
+  /// §4.3). Every command ends in exactly one commandSucceeded() or commandFailed(), in the
+  /// order the commands were given (one is outstanding at a time).
+  void commandSucceeded(dlm::link::CommandKind command, quint32 value);
   void pushProgress(qint64 sent, qint64 total);
   /// \brief The push ended; \p message says how, in words for the user.
   void pushFinished(bool ok, const QString& message);

@@ -75,6 +75,7 @@ signals:
   void statusReceived(const dlm::link::BoardStatus& status);
   void logReceived(dlm::link::LogLevel level, const QString& text);
   void commandFailed(dlm::link::CommandKind command, const QString& message);
+  void commandSucceeded(dlm::link::CommandKind command, quint32 value);
   void pushProgress(qint64 sent, qint64 total);
   void pushFinished(bool ok, const QString& message);
   void pullProgress(qint64 received, qint64 total);

@@ -60,6 +60,7 @@ void LinkWorker::pollCommands(std::uint32_t now) {
 void LinkWorker::dispatchAck(const QueuedCommand& done, const protocol::Ack& ack) {
   switch (done.origin) {
   case CommandOrigin::User:
+    if (ack.code == AckCode::Ok) emit commandSucceeded(done.kind, ack.value);
     if (ack.code == AckCode::Ok && done.command.id == CommandId::Reset) {
       // The board reboots once this ack has left: a new session, as after a lost link.
       loseLink(tr("The board is restarting."));

@@ -32,13 +32,15 @@ struct Options {
   float drift = 0.0f;
   std::uint32_t seed = 1;
   std::uint8_t channels = 3;
+  int tickMs = 1;
   bool quiet = false;
 };
 
 void usage(std::FILE* out) {
   std::fprintf(out,
                "usage: dlm-board [--link PATH] [--gesture-rate N] [--drift X] [--seed N]\n"
-               "                 [--channels N] [--storage FILE] [--source SPEC] [--quiet]\n"
+               "                 [--channels N] [--storage FILE] [--source SPEC] [--tick MS]\n"
+               "                 [--quiet]\n"
                "  --link PATH         also create a symbolic link PATH to the port\n"
                "  --gesture-rate N    spontaneous gestures per minute (default 12; 0: on request)\n"
                "  --drift X           slow sensor drift, 0..1 (default 0)\n"
@@ -51,6 +53,9 @@ void usage(std::FILE* out) {
                "                      vibration keys: fault=none|bearing|bearing-inner|imbalance|\n"
                "                      misalignment|looseness, severity=0..1, shaft=HZ, load=X,\n"
                "                      rate=HZ (6400), period=S (2), drift=0..1 (1)\n"
+               "  --tick MS           longest sleep of the main loop, 1..50 ms (default 1); the\n"
+               "                      sample rate is the same, samples leave in bursts; a\n"
+               "                      longer tick costs less CPU (many boards on one machine)\n"
                "  --quiet             print only the port line and errors\n"
                "The first line on stdout is 'port: /dev/pts/N'.\n",
                unsigned{dlm::firmware::FirmwareApp::kMaxChannels});
@@ -91,6 +96,9 @@ int parseOptions(int argc, char** argv, Options& o) {
       o.source = v;
     } else if (a == "--gesture-rate" && parseNumber(v, 0.0, 600.0, x)) {
       o.gestureRate = static_cast<float>(x);
+    } else if (a == "--tick" && parseNumber(v, 1.0, 50.0, x) &&
+               x == static_cast<double>(static_cast<int>(x))) {
+      o.tickMs = static_cast<int>(x);
     } else if (a == "--drift" && parseNumber(v, 0.0, 1.0, x)) {
       o.drift = static_cast<float>(x);
     } else if (a == "--seed" && parseNumber(v, 0.0, 4294967295.0, x)) {
@@ -175,7 +183,8 @@ int main(int argc, char** argv) {
   std::printf("port: %s\n", pty.slavePath().c_str());
   std::fflush(stdout);
 
-  // Main loop: ~1 ms per pass, woken early by input so that commands are answered promptly.
+  // Main loop: ~1 ms per pass (--tick), woken early by input so that commands are answered
+  // promptly.
   // Samples are paced by the monotonic clock inside the port, not by this loop.
   // When the app leaves input unread (its TX queue is full because the host does not read),
   // the pty stays readable: sleep instead of spinning on poll().
@@ -186,7 +195,7 @@ int main(int argc, char** argv) {
     g_app.poll();
     const bool stalled = inputPending && port.counters().bytesIn == before;
     pfd.revents = 0;
-    const int ready = stalled ? 0 : poll(&pfd, 1, 1);
+    const int ready = stalled ? 0 : poll(&pfd, 1, options.tickMs);
     if (ready < 0 && errno != EINTR) break;
     if (stalled) usleep(1000);
     inputPending = ready > 0 && (pfd.revents & POLLIN) != 0;

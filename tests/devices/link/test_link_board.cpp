@@ -280,6 +280,7 @@ private slots:
     Rig rig;
     QSignalSpy connected(rig.link.get(), &BoardLink::connected);
     QSignalSpy failed(rig.link.get(), &BoardLink::commandFailed);
+    QSignalSpy succeeded(rig.link.get(), &BoardLink::commandSucceeded);
     QSignalSpy status(rig.link.get(), &BoardLink::statusReceived);
     QSignalSpy statistics(rig.link.get(), &BoardLink::statisticsUpdated);
     rig.connect();
@@ -289,6 +290,10 @@ private slots:
     rig.link->requestStatus(); // stop and wait: answered only after the label is settled
     QTRY_COMPARE_WITH_TIMEOUT(status.count(), 1, 3000);
     QCOMPARE(failed.count(), 0);
+    // Each command succeeded once (the retry did not count twice), in the order given.
+    QTRY_COMPARE_WITH_TIMEOUT(succeeded.count(), 2, 3000);
+    QCOMPARE(succeeded.at(0).at(0).value<CommandKind>(), CommandKind::LabelEvent);
+    QCOMPARE(succeeded.at(1).at(0).value<CommandKind>(), CommandKind::RequestStatus);
     QCOMPARE(rig.board.count(CommandId::LabelEvent), 2);
     QCOMPARE(rig.board.executed(CommandId::LabelEvent), 1); // the duplicate hit the ack cache
     QList<quint16> seqs;
@@ -311,7 +316,9 @@ private slots:
     QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, kConnectTimeoutMs);
     rig.board.dropReplies(CommandId::ForgetEvent, 3);
     rig.link->forgetEvent(9);
+    QSignalSpy succeeded(rig.link.get(), &BoardLink::commandSucceeded);
     QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 3000);
+    QCOMPARE(succeeded.count(), 0);
     QCOMPARE(failed.at(0).at(0).value<CommandKind>(), CommandKind::ForgetEvent);
     QVERIFY(failed.at(0).at(1).toString().contains(QStringLiteral("3 tries")));
     QCOMPARE(rig.board.count(CommandId::ForgetEvent), 3);
