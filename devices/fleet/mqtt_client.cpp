@@ -4,6 +4,7 @@
 #include <QMetaObject>
 #include <QMutex>
 #include <QMutexLocker>
+#include <QSet>
 
 #include <mosquitto.h>
 
@@ -49,6 +50,11 @@ struct MqttClientPrivate {
   std::atomic<int> delayMs{0};
   QMutex subscriptionsMutex;
   std::vector<std::pair<QByteArray, int>> subscriptions;
+  // libmosquitto calls on_publish for QoS 0 messages too (once written): only the QoS 1 ones
+  // we handed over are acknowledgements. Held across mosquitto_publish() so that an ack
+  // cannot be seen before its id is recorded.
+  QMutex midsMutex;
+  QSet<int> qos1Mids;
 
   // Callbacks, on the network thread: everything goes to the client's thread queued.
   static void onConnect(mosquitto*, void* self, int rc);
@@ -104,6 +110,10 @@ void MqttClientPrivate::onMessage(mosquitto*, void* self, const mosquitto_messag
 
 void MqttClientPrivate::onPublish(mosquitto*, void* self, int mid) {
   auto* d = static_cast<MqttClientPrivate*>(self);
+  {
+    QMutexLocker lock(&d->midsMutex);
+    if (!d->qos1Mids.remove(mid)) return;
+  }
   QMetaObject::invokeMethod(d->q, [q = d->q, mid] { emit q->published(mid); },
                             Qt::QueuedConnection);
 }
@@ -247,13 +257,16 @@ int MqttClient::publish(const QString& topic, const QByteArray& payload, int qos
   if (qos == 0 && !d->connected) return -1;
   const QByteArray t = topic.toUtf8();
   int mid = 0;
+  QMutexLocker lock(&d->midsMutex);
   const int rc = mosquitto_publish(d->mosq, &mid, t.constData(), static_cast<int>(payload.size()),
                                    payload.constData(), qos, retain);
   if (rc != MOSQ_ERR_SUCCESS && !(qos > 0 && rc == MOSQ_ERR_NO_CONN)) {
     qCDebug(lcFleet).noquote() << "publish to" << topic << "failed:" << errorText(rc);
     return -1;
   }
-  return qos > 0 ? mid : 0;
+  if (qos == 0) return 0;
+  d->qos1Mids.insert(mid);
+  return mid;
 }
 
 bool MqttClient::isConnected() const { return d->connected; }
