@@ -8,6 +8,7 @@
 
 #include "app/baselines/metrics.h"
 #include "app/cli/args.h"
+#include "app/cli/eval_baseline.h"
 #include "app/cli/evaluation.h"
 #include "app/cli/json.h"
 #include "app/cli/network_box.h"
@@ -49,7 +50,11 @@ bool readEvalData(const Args& args, NetworkBox& box, data::Dataset& d, std::stri
     return readLabelled(args.value("data"), args.value("label", "label"), d, error);
   }
   FrontEndConfig frontEnd = box.frontEnd();
-  return readRecordingsOption(args, "eval", true, true, args.has("json"), d, frontEnd, error);
+  RecordingsRequest request;
+  request.withUnknown = true;
+  request.modelFrontEnd = true;
+  request.quiet = args.has("json");
+  return readRecordingsOption(args, "eval", request, d, frontEnd, error);
 }
 
 std::string dimsMismatch(const Args& args, int dataDims, int modelDims) {
@@ -69,9 +74,16 @@ int runEval(int argc, char** argv) {
   std::string error;
   double threshold = 0.0;
   if (!args.parse(argc, argv, 2,
-                  {"model", "data", "label", "threshold", kRecordingsOption, kTriggerOption},
-                  {"json"}, error) ||
-      !args.require("model", error) ||
+                  {"model", "data", "label", "threshold", kRecordingsOption, kTriggerOption,
+                   kBaselineOption, kTrainOption, kFrontEndOption, kSpectrogramOption},
+                  {"json"}, error)) {
+    return fail("eval", error);
+  }
+  if (args.has(kBaselineOption)) return runBaselineEval(args);
+  if (args.has(kTrainOption) || args.has(kFrontEndOption) || args.has(kSpectrogramOption)) {
+    return fail("eval", "--train, --front-end and --spectrogram go with --baseline");
+  }
+  if (!args.require("model", error) ||
       !args.doubleValue("threshold", 0.0, threshold, error) ||
       !thresholdInRange(args, threshold, error)) {
     return fail("eval", error);
@@ -87,35 +99,7 @@ int runEval(int argc, char** argv) {
   if (args.has("threshold")) box.network().setThreshold(float(threshold));
   const Evaluation e = evaluate(
       box, d, args.has("data") ? args.value("data") : args.value(kRecordingsOption));
-  if (args.has("json")) {
-    // Said on stderr as well, so that a script reading the JSON cannot miss it.
-    if (e.knownRows == 0) std::fprintf(stderr, "dlm eval: %s\n", e.notes.front().c_str());
-    Json j;
-    j.integer("n", e.rows).integer("known_rows", e.knownRows).integer("unknown_rows", e.unknownRows);
-    j.number("accuracy", e.accuracy).number("accepted_accuracy", e.acceptedAccuracy);
-    j.number("auroc", e.auroc).number("fpr_at_95tpr", e.fprAt95Tpr);
-    j.number("open_set_accuracy", e.openSetAccuracy).number("rejected_fraction", e.rejectedFraction);
-    j.number("threshold", box.network().threshold());
-    j.texts("unmatched_labels", e.unmatchedLabels).texts("notes", e.notes);
-    std::printf("%s\n", j.str().c_str());
-    return 0;
-  }
-  std::printf("rows %d (known classes %d, unknown %d)\n", e.rows, e.knownRows, e.unknownRows);
-  if (e.knownRows > 0) {
-    std::printf("accuracy %.4f (closed set), ", e.accuracy);
-    if (!std::isnan(e.acceptedAccuracy)) {
-      std::printf("%.4f among accepted\n", e.acceptedAccuracy);
-    } else {
-      std::printf("none accepted\n");
-    }
-  }
-  std::printf("rejected %.2f%%, open-set accuracy %.4f\n", 100.0 * e.rejectedFraction,
-              e.openSetAccuracy);
-  if (e.unknownRows > 0 && e.knownRows > 0) {
-    std::printf("AUROC %.4f, FPR at 95%% TPR %.4f\n", e.auroc, e.fprAt95Tpr);
-  }
-  for (const std::string& note : e.notes) std::printf("note: %s\n", note.c_str());
-  if (e.knownRows > 0) std::printf("\n%s", e.confusion.toText(box.classNames()).c_str());
+  printEvaluation(e, box.classNames(), "kernel", box.network().threshold(), args.has("json"));
   return 0;
 }
 

@@ -1,8 +1,10 @@
 #include "app/cli/evaluation.h"
 
 #include <cmath>
+#include <cstdio>
 #include <limits>
 
+#include "app/cli/json.h"
 #include "app/data/csv.h"
 
 namespace dlm::cli {
@@ -80,42 +82,37 @@ std::vector<int> mapLabels(const std::vector<std::string>& modelClasses,
   return mapped;
 }
 
-Evaluation evaluate(NetworkBox& box, const data::Dataset& data, const std::string& dataName) {
-  Network& net = box.network();
+Evaluation summarise(const std::vector<RowOutcome>& outcomes, const std::vector<int>& truth,
+                     const std::vector<std::string>& modelClasses, const data::Dataset& data,
+                     const std::string& dataName) {
   Evaluation e;
   e.rows = data.rows;
-  e.confusion = bench::ConfusionMatrix(net.classes() > 0 ? net.classes() : 1);
-  const std::vector<int> byDataClass = mapClassNames(box.classNames(), data.classNames);
+  e.confusion = bench::ConfusionMatrix(modelClasses.empty() ? 1 : int(modelClasses.size()));
+  const std::vector<int> byDataClass = mapClassNames(modelClasses, data.classNames);
   for (std::size_t c = 0; c < byDataClass.size(); ++c) {
     if (byDataClass[c] < 0) e.unmatchedLabels.push_back(data.classNames[c]);
   }
-  const std::vector<int> truth = mapLabels(box.classNames(), data);
   std::vector<double> knownScores;
   std::vector<double> unknownScores;
-  int correct = 0;
-  int accepted = 0;
-  int acceptedCorrect = 0;
-  int openRight = 0;
-  int rejected = 0;
-  Prediction p;
-  const double start = bench::nowSeconds();
-  for (int i = 0; i < data.rows; ++i) {
-    net.predict(data.row(i), p, net.scratch());
-    const int t = truth[std::size_t(i)];
+  int correct = 0, accepted = 0, acceptedCorrect = 0, openRight = 0, rejected = 0;
+  int unknownsRejected = 0;
+  for (std::size_t i = 0; i < outcomes.size() && i < truth.size(); ++i) {
+    const RowOutcome& p = outcomes[i];
+    const int t = truth[i];
     rejected += p.known ? 0 : 1;
     if (t < 0) {
-      unknownScores.push_back(p.knownScore);
+      unknownScores.push_back(p.score);
       openRight += p.known ? 0 : 1;
+      unknownsRejected += p.known ? 0 : 1;
       continue;
     }
-    knownScores.push_back(p.knownScore);
-    e.confusion.add(t, p.classIndex);
+    knownScores.push_back(p.score);
+    e.confusion.add(t, p.known ? p.bestClass : bench::ConfusionMatrix::kUnknown);
     correct += p.bestClass == t ? 1 : 0;
     accepted += p.known ? 1 : 0;
-    acceptedCorrect += p.known && p.classIndex == t ? 1 : 0;
-    openRight += p.known && p.classIndex == t ? 1 : 0;
+    acceptedCorrect += p.known && p.bestClass == t ? 1 : 0;
+    openRight += p.known && p.bestClass == t ? 1 : 0;
   }
-  e.predictSecondsPerRow = data.rows > 0 ? (bench::nowSeconds() - start) / data.rows : 0.0;
   e.knownRows = static_cast<int>(knownScores.size());
   e.unknownRows = static_cast<int>(unknownScores.size());
   const double nan = std::numeric_limits<double>::quiet_NaN();
@@ -123,10 +120,70 @@ Evaluation evaluate(NetworkBox& box, const data::Dataset& data, const std::strin
   e.acceptedAccuracy = accepted > 0 ? double(acceptedCorrect) / accepted : nan;
   e.openSetAccuracy = e.rows > 0 ? double(openRight) / e.rows : nan;
   e.rejectedFraction = e.rows > 0 ? double(rejected) / e.rows : nan;
+  e.knownRejected = e.knownRows > 0 ? double(e.knownRows - accepted) / e.knownRows : nan;
+  e.unknownRejected = e.unknownRows > 0 ? double(unknownsRejected) / e.unknownRows : nan;
   e.auroc = bench::auroc(knownScores, unknownScores);
   e.fprAt95Tpr = bench::fprAtTpr(knownScores, unknownScores, 0.95);
-  explain(e, box.classNames(), data, dataName);
+  explain(e, modelClasses, data, dataName);
   return e;
+}
+
+Evaluation evaluate(NetworkBox& box, const data::Dataset& data, const std::string& dataName) {
+  Network& net = box.network();
+  std::vector<RowOutcome> outcomes(static_cast<std::size_t>(data.rows));
+  Prediction p;
+  const double start = bench::nowSeconds();
+  for (int i = 0; i < data.rows; ++i) {
+    net.predict(data.row(i), p, net.scratch());
+    // bestClass is the closed-set answer; classIndex is it when accepted (-1 when rejected).
+    outcomes[std::size_t(i)] = {p.bestClass, p.known, double(p.knownScore)};
+  }
+  const double seconds = bench::nowSeconds() - start;
+  Evaluation e = summarise(outcomes, mapLabels(box.classNames(), data), box.classNames(), data,
+                           dataName);
+  e.predictSecondsPerRow = data.rows > 0 ? seconds / data.rows : 0.0;
+  return e;
+}
+
+void printEvaluation(const Evaluation& e, const std::vector<std::string>& classNames,
+                     const std::string& method, double threshold, bool json) {
+  if (json) {
+    // Said on stderr as well, so that a script reading the JSON cannot miss it.
+    if (e.knownRows == 0) std::fprintf(stderr, "dlm eval: %s\n", e.notes.front().c_str());
+    Json j;
+    j.text("method", method);
+    j.integer("n", e.rows).integer("known_rows", e.knownRows);
+    j.integer("unknown_rows", e.unknownRows);
+    j.number("accuracy", e.accuracy).number("accepted_accuracy", e.acceptedAccuracy);
+    j.number("auroc", e.auroc).number("fpr_at_95tpr", e.fprAt95Tpr);
+    j.number("open_set_accuracy", e.openSetAccuracy);
+    j.number("rejected_fraction", e.rejectedFraction);
+    j.number("known_rejected", e.knownRejected).number("unknown_rejected", e.unknownRejected);
+    j.number("threshold", threshold);
+    j.texts("unmatched_labels", e.unmatchedLabels).texts("notes", e.notes);
+    std::printf("%s\n", j.str().c_str());
+    return;
+  }
+  std::printf("rows %d (known classes %d, unknown %d)\n", e.rows, e.knownRows, e.unknownRows);
+  if (e.knownRows > 0) {
+    std::printf("accuracy %.4f (closed set), ", e.accuracy);
+    if (!std::isnan(e.acceptedAccuracy)) {
+      std::printf("%.4f among accepted\n", e.acceptedAccuracy);
+    } else {
+      std::printf("none accepted\n");
+    }
+  }
+  std::printf("rejected %.2f%%", 100.0 * e.rejectedFraction);
+  if (e.knownRows > 0 && e.unknownRows > 0) {
+    std::printf(" (%.2f%% of known-class rows, %.2f%% of unknown rows)", 100.0 * e.knownRejected,
+                100.0 * e.unknownRejected);
+  }
+  std::printf(", open-set accuracy %.4f\n", e.openSetAccuracy);
+  if (e.unknownRows > 0 && e.knownRows > 0) {
+    std::printf("AUROC %.4f, FPR at 95%% TPR %.4f\n", e.auroc, e.fprAt95Tpr);
+  }
+  for (const std::string& note : e.notes) std::printf("note: %s\n", note.c_str());
+  if (e.knownRows > 0) std::printf("\n%s", e.confusion.toText(classNames).c_str());
 }
 
 } // namespace dlm::cli

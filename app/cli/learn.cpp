@@ -58,14 +58,19 @@ bool readLearningData(const Args& args, data::Dataset& d, FrontEndConfig& frontE
     return readTraining(args.value("data"), args.value("label", "label"), d, error);
   }
   const bool continuing = args.has("model");
+  if (continuing && args.has(kFrontEndOption)) {
+    error = "--front-end is the model's own when continuing it";
+    return false;
+  }
   if (continuing) {
     NetworkBox old;
     if (!old.loadFile(args.value("model"), error)) return false;
     frontEnd = old.frontEnd();
   }
-  if (!readRecordingsOption(args, "learn", false, continuing, args.has("json"), d, frontEnd,
-                            error))
-    return false;
+  RecordingsRequest request;
+  request.modelFrontEnd = continuing;
+  request.quiet = args.has("json");
+  if (!readRecordingsOption(args, "learn", request, d, frontEnd, error)) return false;
   if (d.classNames.empty()) {
     error = args.value(kRecordingsOption) + ": no class folder besides " + data::kUnknownFolder +
             "/ to learn from";

@@ -17,16 +17,13 @@ const char* frontEndName(const FrontEndConfig& fe) {
 
 } // namespace
 
-bool readRecordingsOption(const Args& args, const char* command, bool withUnknown,
-                          bool modelFrontEnd, bool quiet, data::Dataset& out,
+bool readRecordingsOption(const Args& args, const char* command,
+                          const RecordingsRequest& request, data::Dataset& out,
                           FrontEndConfig& frontEnd, std::string& error) {
   data::RecordingOptions options;
-  options.includeUnknown = withUnknown;
-  if (modelFrontEnd) {
-    if (args.has(kFrontEndOption)) {
-      error = "--front-end is the model's own when evaluating or continuing it";
-      return false;
-    }
+  options.includeUnknown = request.withUnknown;
+  options.describer = request.describer;
+  if (request.modelFrontEnd) {
     options.useFrontEnd = true;
     options.frontEnd = frontEnd;
   } else if (!data::parseFrontEndChoice(args.value(kFrontEndOption, "auto"), options.choice)) {
@@ -40,14 +37,15 @@ bool readRecordingsOption(const Args& args, const char* command, bool withUnknow
     return false;
   }
   options.triggerThreshold = static_cast<float>(trigger);
-  const std::string dir = args.value(kRecordingsOption);
+  const std::string dir = args.value(request.dirOption);
   data::Recordings r;
   if (!data::loadRecordings(dir, options, r, error)) return false;
   for (const std::string& w : r.warnings) std::fprintf(stderr, "dlm %s: warning: %s\n", command,
                                                        w.c_str());
-  if (!quiet) {
-    std::printf("read %s: %d files, %d events, front-end %s (%d dims)\n", dir.c_str(), r.files,
-                r.data.rows, frontEndName(r.frontEnd), r.data.dims);
+  if (!request.quiet) {
+    std::printf("read %s: %d files, %d events, %s %s (%d dims)\n", dir.c_str(), r.files,
+                r.data.rows, request.describer != nullptr ? "events of front-end" : "front-end",
+                frontEndName(r.frontEnd), r.data.dims);
   }
   out = std::move(r.data);
   frontEnd = r.frontEnd;

@@ -71,7 +71,20 @@ constexpr const char* kEval =
     "                  (its default is 0.05: about 5% of fresh known events are rejected)\n"
     "With --recordings DIR (see dlm learn --help), the folders name the classes and unknown/\n"
     "holds never-seen examples: one-class use is learning one folder (e.g. normal) and\n"
-    "evaluating on all, where the AUROC is that of the known-set score against the rest.\n";
+    "evaluating on all, where the AUROC is that of the known-set score against the rest.\n\n"
+    "       dlm eval --baseline knn1|knn1-spectrogram --train DIR --recordings DIR\n"
+    "                [--model MODEL.dlm | --front-end motion|sound|vibration]\n"
+    "                [--spectrogram spread|hop] [--trigger COUNTS] [--json]\n\n"
+    "The kernel's peers on the same events: kNN-1 (Euclidean) learns the events of the\n"
+    "--train folder (unknown/ left out) and predicts those of --recordings; its known score\n"
+    "is minus the distance to the nearest training event, and it never rejects.\n"
+    "  knn1              on the front-end's descriptors (the model's with --model, else\n"
+    "                    --front-end's, by default sound for WAV and motion for CSV)\n"
+    "  knn1-spectrogram  on a plain log-spectrogram of each event: 62 Hann frames of 512\n"
+    "                    samples, every bin (257), no bands and no per-event normalisation;\n"
+    "                    --spectrogram spread (default) spreads the frames evenly over the\n"
+    "                    event, hop puts them every 256 samples from its start (zero past\n"
+    "                    its end)\n";
 
 constexpr const char* kPredict =
     "usage: dlm predict --model MODEL.dlm --data X.csv [--label COL] [--threshold T]\n\n"

@@ -103,16 +103,23 @@ struct Describer {
   }
 };
 
-// Every event of one file into \p out; a file without events only gives a warning.
+// Every event of one file into \p out; a file without events only gives a warning. The
+// options' describer, when set, describes the events in place of the front-end.
 void describeFile(const RecordingFile& file, int label, const Signal& s, Describer& d,
-                  float threshold, Recordings& out) {
-  const std::vector<EventSpan> spans = findEvents(s, oneEventFrames(d.config), threshold);
+                  const RecordingOptions& options, Recordings& out) {
+  const std::vector<EventSpan> spans =
+      findEvents(s, oneEventFrames(d.config), options.triggerThreshold);
   if (spans.empty()) out.warnings.push_back(file.path + ": no event");
   Dataset& data = out.data;
-  std::vector<float> row(d.config.dims());
+  EventDescriber* other = options.describer;
+  std::vector<float> row(other != nullptr ? std::size_t(other->dims(s.channels, s.rateHz))
+                                          : std::size_t(d.config.dims()));
   for (const EventSpan& e : spans) {
     const std::int16_t* first = s.samples.data() + std::size_t(e.start) * std::size_t(s.channels);
-    if (d.runner.compute(first, e.frames, row.data(), row.size()) != Status::Ok) continue;
+    const bool ok = other != nullptr
+                        ? other->describe(first, e.frames, s.channels, s.rateHz, row.data())
+                        : d.runner.compute(first, e.frames, row.data(), row.size()) == Status::Ok;
+    if (!ok) continue;
     data.features.insert(data.features.end(), row.begin(), row.end());
     data.labels.push_back(label);
     out.rowFiles.push_back(file.path);
@@ -220,7 +227,7 @@ bool loadRecordings(const std::string& dir, const RecordingOptions& options, Rec
       continue;
     }
     const int label = file.unknown ? -1 : r.data.classIndex(file.className);
-    describeFile(file, label, s, d, options.triggerThreshold, r);
+    describeFile(file, label, s, d, options, r);
     ++r.files;
   }
   if (!d.ready || r.data.rows == 0) {
@@ -228,8 +235,13 @@ bool loadRecordings(const std::string& dir, const RecordingOptions& options, Rec
     return false;
   }
   dropEmptyClasses(r.data, r.warnings);
-  r.data.dims = d.config.dims();
-  if (d.config.kind == FrontEndKind::Motion) r.data.descriptorChannels = d.config.motion.channels;
+  if (options.describer != nullptr) {
+    r.data.dims = int(r.data.features.size() / std::size_t(r.data.rows));
+  } else {
+    r.data.dims = d.config.dims();
+    if (d.config.kind == FrontEndKind::Motion)
+      r.data.descriptorChannels = d.config.motion.channels;
+  }
   r.frontEnd = d.config;
   out = std::move(r);
   return true;

@@ -74,6 +74,19 @@ struct EventSpan {
 std::vector<EventSpan> findEvents(const Signal& signal, std::uint32_t oneEventFrames,
                                   float threshold);
 
+/// \brief A description of events other than the front-end's: a baseline's own representation
+/// (e.g. a plain log-spectrogram), computed on the same events the front-end would describe.
+class EventDescriber {
+public:
+  virtual ~EventDescriber() = default;
+  /// \brief Length of the description of an event of \p channels channels at \p rateHz.
+  virtual int dims(int channels, double rateHz) const = 0;
+  /// \brief Describe \p frames interleaved frames of \p channels channels at \p rateHz into
+  /// \p out (dims() floats). False when the event cannot be described.
+  virtual bool describe(const std::int16_t* samples, std::uint32_t frames, int channels,
+                        double rateHz, float* out) = 0;
+};
+
 /// \brief How loadRecordings() reads a folder.
 struct RecordingOptions {
   FrontEndChoice choice = FrontEndChoice::Auto;  ///< Auto: sound for WAV, motion for CSV
@@ -81,11 +94,15 @@ struct RecordingOptions {
   FrontEndConfig frontEnd;
   bool includeUnknown = true;     ///< read unknown/ (label -1); learning leaves it out
   float triggerThreshold = 0.0f;  ///< 0: the protocol's default (600 counts)
+  /// Not null: each event is described by it instead of the front-end, which still sets the
+  /// event rule (how long a file may be to be one example) and what files fit.
+  EventDescriber* describer = nullptr;
 };
 
 /// \brief A folder of recordings as descriptors.
 struct Recordings {
-  Dataset data;  ///< one row per event; class names are the folder names, unknown/ is -1
+  Dataset data;  ///< one row per event; class names are the folder names, unknown/ is -1;
+                 ///< the options' describer's descriptions when it is set
   FrontEndConfig frontEnd;
   std::vector<std::string> rowFiles;  ///< the file of each row
   std::vector<std::string> warnings;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/cli/commands.h"
+#include "app/cli/eval_baseline.h"
 #include "app/cli/evaluation.h"
 #include "app/cli/network_box.h"
 #include "app/data/recordings.h"
@@ -114,6 +115,77 @@ private slots:
     QVERIFY2(e.auroc > 0.5, std::to_string(e.auroc).c_str());
   }
 
+  void nearestNeighbourFigures() {
+    // Two classes at (0, 0) and (10, 0); test rows near each, one far from both, and one of a
+    // class the training folder does not have (an unknown too).
+    dlm::data::Dataset train;
+    train.dims = 2;
+    train.rows = 2;
+    train.classNames = {"a", "b"};
+    train.features = {0, 0, 10, 0};
+    train.labels = {0, 1};
+    dlm::data::Dataset test;
+    test.dims = 2;
+    test.rows = 4;
+    test.classNames = {"b", "a", "c"};
+    test.features = {9, 0, 1, 0, 5, 5, 10, 1};
+    test.labels = {0, 1, -1, 2};
+    const dlm::cli::Evaluation e = dlm::cli::evaluateNearest(train, test, "test");
+    QCOMPARE(e.knownRows, 2);
+    QCOMPARE(e.unknownRows, 2);
+    QCOMPARE(e.accuracy, 1.0);
+    QCOMPARE(e.rejectedFraction, 0.0);  // kNN-1 never rejects
+    QCOMPARE(e.openSetAccuracy, 0.5);
+    // Known scores -1, -1; unknown -sqrt(50) and -1 (the "c" row sits 1 from b): of the four
+    // (known, unknown) pairs two are won and two tied, 3 of 4.
+    QCOMPARE(e.auroc, 0.75);
+    QCOMPARE(e.confusion.count(0, 0), 1);
+    QCOMPARE(e.confusion.count(1, 1), 1);
+    QCOMPARE(e.unmatchedLabels, std::vector<std::string>{"c"});
+  }
+
+  void baselinesOnRecordings() {
+    // Learn from clips 0-5 of each tone, test on clips 6-7 and the unknown glides.
+    QTemporaryDir train, test;
+    for (const char* k : {"low", "high", "rise", "unknown"}) {
+      QVERIFY(QDir(train.path()).mkpath(k) && QDir(test.path()).mkpath(k));
+      for (int n = 0; n < 8; ++n) {
+        const QString name = QString("%1/%2.wav").arg(k).arg(n);
+        const bool learned = n < 6 && std::string(k) != "unknown";
+        QVERIFY(QFile::copy(m_dir.filePath(name), (learned ? train : test).filePath(name)));
+      }
+    }
+    const std::string trainDir = train.path().toStdString();
+    const std::string testDir = test.path().toStdString();
+    for (const char* baseline : {"knn1", "knn1-spectrogram"}) {
+      QCOMPARE(run(dlm::cli::runEval, {"--baseline", baseline, "--train", trainDir,
+                                       "--recordings", testDir, "--json"}),
+               0);
+    }
+    QCOMPARE(run(dlm::cli::runEval, {"--baseline", "knn1-spectrogram", "--spectrogram", "hop",
+                                     "--train", trainDir, "--recordings", testDir}),
+             0);
+    for (int method = 0; method < 3; ++method) {
+      std::unique_ptr<dlm::data::EventDescriber> d;
+      if (method > 0) d = dlm::cli::spectrogramDescriber(method == 2);
+      dlm::data::RecordingOptions options;
+      options.describer = d.get();
+      options.includeUnknown = false;
+      dlm::data::Recordings learned, tested;
+      std::string error;
+      QVERIFY2(dlm::data::loadRecordings(trainDir, options, learned, error), error.c_str());
+      options.includeUnknown = true;
+      QVERIFY2(dlm::data::loadRecordings(testDir, options, tested, error), error.c_str());
+      QCOMPARE(learned.data.dims, method == 0 ? 62 : 62 * 257);
+      QCOMPARE(learned.data.rows, 18);
+      const dlm::cli::Evaluation e = dlm::cli::evaluateNearest(learned.data, tested.data, "t");
+      QCOMPARE(e.knownRows, 6);
+      QCOMPARE(e.unknownRows, 8);
+      QCOMPARE(e.accuracy, 1.0);
+      QVERIFY2(e.auroc > 0.9, std::to_string(e.auroc).c_str());
+    }
+  }
+
   void cliErrors() {
     const std::string out = m_dir.filePath("x.dlm").toStdString();
     QCOMPARE(run(dlm::cli::runLearn, {"--recordings", m_dir.filePath("nope").toStdString(),
@@ -130,6 +202,21 @@ private slots:
     QCOMPARE(run(dlm::cli::runLearn, {"--recordings", m_dir.path().toStdString(), "--data",
                                       "x.csv", "--out", out}),
              1);
+    const std::string dir = m_dir.path().toStdString();
+    QCOMPARE(run(dlm::cli::runEval, {"--baseline", "knn5", "--train", dir, "--recordings", dir}),
+             1);
+    QCOMPARE(run(dlm::cli::runEval, {"--baseline", "knn1", "--recordings", dir}), 1);  // no --train
+    QCOMPARE(run(dlm::cli::runEval, {"--baseline", "knn1", "--train", dir, "--recordings", dir,
+                                     "--spectrogram", "hop"}),
+             1);  // --spectrogram is the spectrogram baseline's
+    QCOMPARE(run(dlm::cli::runEval, {"--baseline", "knn1-spectrogram", "--spectrogram", "mel",
+                                     "--train", dir, "--recordings", dir}),
+             1);
+    QCOMPARE(run(dlm::cli::runEval, {"--baseline", "knn1", "--train", dir, "--recordings", dir,
+                                     "--threshold", "0.1"}),
+             1);  // kNN-1 has no threshold
+    QCOMPARE(run(dlm::cli::runEval, {"--model", out, "--train", dir, "--recordings", dir}),
+             1);  // --train without --baseline
   }
 
 private:
