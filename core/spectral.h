@@ -50,8 +50,8 @@ struct SpectralConfig {
   static constexpr int kStatsPerChannel = 1;  ///< the level
   static constexpr int kSoundBands = 10;
   static constexpr int kSoundSlices = 6;
-  static constexpr int kVibrationBands = 20;
-  static constexpr int kVibrationSlices = 3;
+  static constexpr int kVibrationBands = 60;
+  static constexpr int kVibrationSlices = 1;
 };
 
 /// \brief \p preferred fitted to \p channels channels within \p maxDims dimensions: the same
@@ -59,7 +59,8 @@ struct SpectralConfig {
 /// (maxDims - 1) / channels - 1 cells; when slices x bands exceeds that, time yields first
 /// (as many slices as fit at the preferred bands), then bands (one slice, as many bands as
 /// fit). At 64 dims: sound (10 bands x 6 slices) gives 62 dims for 1 channel, 3 slices for 2
-/// (63), 2 for 3 (64); vibration (20 x 3) 62 for 1, 1 slice for 2 and 3 (43, 64).
+/// (63), 2 for 3 (64); vibration (60 bands x 1 slice) 62 for 1, 30 bands for 2 (63), 20 for
+/// 3 (64).
 /// channels is 0 (init() refuses it) when not even one cell per channel fits.
 constexpr SpectralConfig spectralFor(SpectralConfig preferred, int channels,
                                      int maxDims = kMaxDescriptorDims) {
@@ -88,16 +89,25 @@ constexpr SpectralConfig soundSpectral(int channels = 1, int maxDims = kMaxDescr
 }
 
 /// \brief The vibration preset at \p sampleRateHz (1 to 25.6 kHz and more): 512-sample frames
-/// every 256, 20 linear bands from 0.5 % of the rate (above the DC leakage of the window) to
-/// Nyquist, 3 slices, per-event normalisation, events up to 2048 frames.
+/// every 256, 60 mel bands (30 for 2 channels, 20 for 3) from the first FFT bin (rate / 512:
+/// 12.5 Hz at 6.4 kHz) to Nyquist, one slice, per-event normalisation, events up to 2048
+/// frames. Why: a machine's faults are told by its shaft orders (1x, 2x, 3x of 25-50 Hz) and by
+/// bearing tones ringing a resonance in the kHz. Bands about 20 Hz wide at the bottom of the mel
+/// scale resolve the orders, which the linear preset before (20 bands 160 Hz wide at 6.4 kHz)
+/// held in one band, so that imbalance (1x up) looked like load and misalignment (2x up) was
+/// at chance; above 700 Hz mel bands widen only slowly, which keeps the resonance apart from
+/// the broadband noise (log-spaced bands, tried, lost the inner-race defect on 2 and 3 axes).
+/// One slice: a measurement window of a running machine is stationary, so time slices would
+/// only trade frequency resolution and averaging for nothing (docs/benchmarks.md,
+/// "Vibration anomaly detection").
 constexpr SpectralConfig vibrationSpectral(std::uint32_t sampleRateHz, int channels = 1,
                                            int maxDims = kMaxDescriptorDims) {
   SpectralConfig c;
-  c.scale = BandScale::Linear;
+  c.scale = BandScale::Mel;
   c.bands = SpectralConfig::kVibrationBands;
   c.slices = SpectralConfig::kVibrationSlices;
   c.sampleRateHz = sampleRateHz;
-  c.fminHz = static_cast<float>(sampleRateHz) * 0.005f;
+  c.fminHz = static_cast<float>(sampleRateHz) / static_cast<float>(c.frameLength);
   c.fmaxHz = static_cast<float>(sampleRateHz) * 0.5f;
   c.maxFrames = kEventWindowFrames;
   return spectralFor(c, channels, maxDims);

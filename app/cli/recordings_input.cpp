@@ -11,8 +11,12 @@ namespace {
 
 const char* frontEndName(const FrontEndConfig& fe) {
   if (fe.kind == FrontEndKind::Motion) return "motion";
-  return fe.spectral.scale == BandScale::Mel ? "sound (mel spectra)"
-                                             : "vibration (linear spectra)";
+  // Named by the presets, which both use mel bands now; another spectral config by its shape.
+  const SpectralConfig& s = fe.spectral;
+  if (sameFrontEnd(fe, spectralFrontEnd(soundSpectral(s.channels)))) return "sound (mel spectra)";
+  if (sameFrontEnd(fe, spectralFrontEnd(vibrationSpectral(s.sampleRateHz, s.channels))))
+    return "vibration (mel spectra)";
+  return s.scale == BandScale::Mel ? "spectral (mel)" : "spectral (linear)";
 }
 
 } // namespace

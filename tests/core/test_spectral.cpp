@@ -182,8 +182,12 @@ private slots:
   }
 
   void linearBandsAreEqualRectangles() {
+    // The vibration preset before issue 13's measurements: 20 linear bands x 3 slices.
     SpectralConfig c = dlm::vibrationSpectral(25600);
-    QCOMPARE(c.scale, BandScale::Linear);
+    c.scale = BandScale::Linear;
+    c.bands = 20;
+    c.slices = 3;
+    c.fminHz = 128.0f;
     FrontEnd f(c);
     const double width = double(c.fmaxHz - c.fminHz) / c.bands;
     for (int i = 0; i <= c.bands; ++i) {
@@ -207,6 +211,26 @@ private slots:
     for (int n : binsPerBand) QVERIFY(n >= 12 && n <= 14);  // 256 bins into 20 bands
   }
 
+  void vibrationBandsResolveShaftOrders() {
+    // What the vibration preset's mel bands are for: at 6.4 kHz the orders 1x, 2x, 3x, 4x and
+    // 6x of a 25 Hz shaft each peak in a band of their own, higher for a higher order (the
+    // linear preset had 32 to 190 Hz in its first band).
+    const SpectralConfig c = dlm::vibrationSpectral(6400);
+    QCOMPARE(c.scale, BandScale::Mel);
+    QCOMPARE(c.fminHz, 12.5f);  // the first FFT bin
+    QCOMPARE(int(c.slices), 1);
+    QCOMPARE(int(c.bands), 60);
+    FrontEnd f(c);
+    int previous = -1;
+    for (double hz : {25.0, 50.0, 75.0, 100.0, 150.0}) {
+      const std::vector<float> d = f.run(tone(hz, 6400.0, 1900, 8000.0));
+      int best = 0;
+      for (int b = 1; b < c.bands; ++b) best = d[std::size_t(b)] > d[std::size_t(best)] ? b : best;
+      QVERIFY2(best > previous, qPrintable(QString("%1 Hz: band %2").arg(hz).arg(best)));
+      previous = best;
+    }
+  }
+
   void presetsFitTheBoardsDims() {
     // The rule spectralFor() documents, at 64 dims.
     QCOMPARE(int(dlm::soundSpectral(1).dims()), 62);
@@ -214,7 +238,9 @@ private slots:
     QCOMPARE(int(dlm::soundSpectral(2).dims()), 63);
     QCOMPARE(int(dlm::soundSpectral(3).dims()), 64);
     QCOMPARE(int(dlm::vibrationSpectral(25600, 1).dims()), 62);
-    QCOMPARE(int(dlm::vibrationSpectral(25600, 2).dims()), 43);
+    QCOMPARE(int(dlm::vibrationSpectral(25600, 2).dims()), 63);
+    QCOMPARE(int(dlm::vibrationSpectral(25600, 2).bands), 30);
+    QCOMPARE(int(dlm::vibrationSpectral(25600, 3).bands), 20);
     QCOMPARE(int(dlm::vibrationSpectral(25600, 3).dims()), 64);
     for (int channels = 1; channels <= 6; ++channels) {
       for (const SpectralConfig c :
@@ -263,7 +289,11 @@ private slots:
 
   void toneAndNoiseDiffer() {
     // White noise in linear bands is flat; a tone stands 3 bels or more above the rest.
-    const SpectralConfig c = dlm::vibrationSpectral(16000);
+    SpectralConfig c = dlm::vibrationSpectral(16000);
+    c.scale = BandScale::Linear;
+    c.bands = 20;
+    c.slices = 3;
+    c.fminHz = 80.0f;
     FrontEnd f(c);
     std::vector<std::int16_t> noise(8000);
     for (auto& v : noise) v = std::int16_t(4000.0f * uniform());

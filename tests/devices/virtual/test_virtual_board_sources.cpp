@@ -123,7 +123,8 @@ private slots:
     QCOMPARE(int(hello.sampleRateHz), 6400);
     QCOMPARE(int(hello.channels), 3);
     QCOMPARE(int(hello.frontEnd.kind), int(dlm::FrontEndKind::Spectral));
-    QCOMPARE(int(hello.frontEnd.spectral.scale), int(dlm::BandScale::Linear));
+    QCOMPARE(int(hello.frontEnd.spectral.scale), int(dlm::BandScale::Mel));
+    QCOMPARE(int(hello.frontEnd.spectral.slices), 1);
     QCOMPARE(int(hello.descriptorDims), int(hello.frontEnd.dims()));
 
     stream = Stream();
