@@ -20,7 +20,7 @@
 #include "devices/fleet/fleet_codec.h"
 #include "devices/fleet/fleet_topics.h"
 #include "tests/app/gateway/fleet_harness.h"
-#include "tests/support/mosquitto_broker.h"
+#include "app/fleet_bench/broker_process.h"
 
 using namespace dlm;
 using dlm::fleet::PushResult;
@@ -65,7 +65,7 @@ private:
   QString logs() const;
 
   QTemporaryDir m_dir;
-  testing::MosquittoBroker m_broker;
+  fleetbench::BrokerProcess m_broker;
   std::unique_ptr<FleetRecorder> m_recorder;
   std::unique_ptr<fleet::MqttClient> m_studio; // publishes pushes and garbage, as a studio would
   std::vector<std::unique_ptr<GatewayProcess>> m_gateways;
@@ -75,7 +75,7 @@ private:
 };
 
 void TestFleetScale::initTestCase() {
-  if (!testing::MosquittoBroker::available())
+  if (!fleetbench::BrokerProcess::available())
     QSKIP("SKIP: mosquitto not found (apt-get install mosquitto)");
   QVERIFY(m_dir.isValid());
   QVERIFY2(QFile::exists(testing::gatewayExe()) && QFile::exists(testing::boardExe()),

@@ -5,17 +5,17 @@
 #include <QtTest>
 
 #include "devices/fleet/mqtt_client.h"
-#include "tests/support/mosquitto_broker.h"
+#include "app/fleet_bench/broker_process.h"
 
 using dlm::fleet::MqttClient;
 using dlm::fleet::MqttOptions;
-using dlm::testing::MosquittoBroker;
+using dlm::fleetbench::BrokerProcess;
 
 namespace {
 
 constexpr int kTimeoutMs = 15000;
 
-MqttOptions optionsFor(const MosquittoBroker& broker, const QString& id, bool persistent) {
+MqttOptions optionsFor(const BrokerProcess& broker, const QString& id, bool persistent) {
   MqttOptions o;
   o.host = QStringLiteral("127.0.0.1");
   o.port = broker.port();
@@ -38,11 +38,11 @@ private slots:
   void badOptionsAreRefused();
 
 private:
-  MosquittoBroker m_broker;
+  BrokerProcess m_broker;
 };
 
 void TestMqttClient::initTestCase() {
-  if (!MosquittoBroker::available()) QSKIP("SKIP: mosquitto not found (apt-get install mosquitto)");
+  if (!BrokerProcess::available()) QSKIP("SKIP: mosquitto not found (apt-get install mosquitto)");
   QString error;
   QVERIFY2(m_broker.start(&error), qPrintable(error));
 }

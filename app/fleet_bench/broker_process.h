@@ -1,31 +1,34 @@
 #pragma once
 
-// A private mosquitto broker for a test: a free localhost port, a configuration and its
-// persistence in a temporary directory, stopped (and restartable on the same port) by the
-// test. The executable comes from $DLM_MOSQUITTO (CMake finds it), else /usr/sbin/mosquitto.
+// A private mosquitto broker for a test or a benchmark: a free localhost port, a
+// configuration and its persistence in a temporary directory, stopped (and restartable on the
+// same port) by its owner. The executable comes from $DLM_MOSQUITTO, else
+// /usr/sbin/mosquitto (Debian's).
 
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QString>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QThread>
 
 #include <memory>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
-namespace dlm::testing {
+namespace dlm::fleetbench {
 
-class MosquittoBroker {
+/// \brief A mosquitto process of our own on 127.0.0.1.
+class BrokerProcess {
 public:
-  MosquittoBroker() = default;
-  MosquittoBroker(const MosquittoBroker&) = delete;
-  MosquittoBroker& operator=(const MosquittoBroker&) = delete;
-  ~MosquittoBroker() { stop(); }
+  BrokerProcess() = default;
+  BrokerProcess(const BrokerProcess&) = delete;
+  BrokerProcess& operator=(const BrokerProcess&) = delete;
+  ~BrokerProcess() { stop(); }
 
   static QString executable() {
     const QString fromEnv = qEnvironmentVariable("DLM_MOSQUITTO");
@@ -76,6 +79,8 @@ public:
   }
 
   int port() const { return m_port; }
+  /// The running broker's process id (0 when stopped).
+  qint64 pid() const { return m_process ? m_process->processId() : 0; }
   QString dir() const { return m_dir ? m_dir->path() : QString(); }
   QString log() const {
     QFile f(m_dir ? m_dir->filePath(QStringLiteral("broker.out")) : QString());
@@ -99,10 +104,32 @@ private:
     return false;
   }
 
+  static sockaddr_in loopback(int port) {
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(static_cast<uint16_t>(port));
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    return a;
+  }
+
   static int freePort() {
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a = loopback(0);
+    socklen_t size = sizeof a;
+    int port = 0;
+    if (::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0 &&
+        ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &size) == 0)
+      port = ntohs(a.sin_port);
+    ::close(fd);
+    return port;
+  }
+
+  static bool accepting(int port) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    const sockaddr_in a = loopback(port);
+    const bool ok = ::connect(fd, reinterpret_cast<const sockaddr*>(&a), sizeof a) == 0;
+    ::close(fd);
+    return ok;
   }
 
   QString configPath() const { return m_dir->filePath(QStringLiteral("mosquitto.conf")); }
@@ -131,9 +158,7 @@ private:
     QDeadlineTimer deadline(timeoutMs);
     while (!deadline.hasExpired()) {
       if (m_process->state() == QProcess::NotRunning) return false;
-      QTcpSocket socket;
-      socket.connectToHost(QHostAddress::LocalHost, static_cast<quint16>(m_port));
-      if (socket.waitForConnected(500)) return true;
+      if (accepting(m_port)) return true;
       QThread::msleep(50);
     }
     return false;
@@ -145,4 +170,4 @@ private:
   bool m_keepPort = false;
 };
 
-} // namespace dlm::testing
+} // namespace dlm::fleetbench
