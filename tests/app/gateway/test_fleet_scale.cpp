@@ -302,7 +302,7 @@ void TestFleetScale::brokerRestartLosesNoEvent() {
   auto caughtUp = [&]() {
     if (published.size() < kBoards) return false;
     for (auto it = published.cbegin(); it != published.cend(); ++it) {
-      const fleetbench::BoardRecord& r = m_recorder->boards()[it.key()];
+      const fleetbench::BoardRecord r = m_recorder->boards().value(it.key());
       quint64 best = 0;
       for (const auto& stream : r.streams) best = std::max(best, stream.maxSeq);
       if (best < it.value()) return false;
