@@ -164,11 +164,16 @@ ParseOutcome parseGatewayOptions(const QStringList& arguments, GatewayOptions& o
                                  QString& message) {
   std::vector<Pair> pairs;
   std::vector<Pair> fromCommandLine;
+  bool checkOnly = false;
   for (qsizetype i = 0; i < arguments.size(); ++i) {
     const QString& a = arguments[i];
     if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
       message = gatewayUsage();
       return ParseOutcome::ExitOk;
+    }
+    if (a == QLatin1String("--check")) {
+      checkOnly = true;
+      continue;
     }
     if (a == QLatin1String("--version")) {
       message = QStringLiteral("dlm-gateway %1 (fleet protocol v1)").arg(QLatin1String(DLM_CORE_VERSION_STRING));
@@ -191,6 +196,7 @@ ParseOutcome parseGatewayOptions(const QStringList& arguments, GatewayOptions& o
     if (p.first != QLatin1String("config") && !apply(p.first, p.second, o, message))
       return ParseOutcome::Error;
   if (!validate(o, message)) return ParseOutcome::Error;
+  o.checkOnly = checkOnly;
   out = o;
   return ParseOutcome::Run;
 }
@@ -221,7 +227,23 @@ QString gatewayUsage() {
       "  --cert FILE --key FILE  a client certificate\n"
       "  --username NAME --password-file FILE  log in (the file's first line)\n"
       "  --config FILE         the same options, one 'name = value' a line ('#' comments);\n"
-      "                        the command line wins\n");
+      "                        the command line wins\n"
+      "  --check               print the options in force and exit (nothing is started)\n");
+}
+
+QString describeOptions(const GatewayOptions& o) {
+  QString t = QStringLiteral("broker %1:%2%3\nsite %4\ngateway %5\n")
+                  .arg(o.brokerHost).arg(o.port())
+                  .arg(o.caFile.isEmpty() ? QString() : QStringLiteral(" (TLS)"))
+                  .arg(o.site, o.gateway);
+  for (const BoardPort& b : o.boards) t += QStringLiteral("board %1 on %2\n").arg(b.id, b.path);
+  if (o.virtualBoards > 0)
+    t += QStringLiteral("virtual boards %1 (%2)\n").arg(o.virtualBoards).arg(o.virtualArgs.join(' '));
+  t += QStringLiteral("state %1\nbuffer %2 messages, statistics every %3 s\n")
+           .arg(o.stateDir).arg(o.bufferMessages).arg(o.statsIntervalS);
+  if (!o.username.isEmpty())
+    t += QStringLiteral("user %1%2\n").arg(o.username, o.password.isEmpty() ? QString() : QStringLiteral(" (with a password)"));
+  return t;
 }
 
 } // namespace gateway

@@ -34,6 +34,7 @@ struct GatewayOptions {
   QString keyFile;
   QString username;
   QString password; ///< read from --password-file
+  bool checkOnly = false; ///< --check: validate the options, print them, do not run
 
   /// \brief The broker port in force.
   int port() const { return brokerPort != 0 ? brokerPort : (caFile.isEmpty() ? 1883 : 8883); }
@@ -48,6 +49,8 @@ ParseOutcome parseGatewayOptions(const QStringList& arguments, GatewayOptions& o
 
 /// \brief The --help text.
 QString gatewayUsage();
+/// \brief What --check prints: the options in force, one per line (no password).
+QString describeOptions(const GatewayOptions& options);
 
 } // namespace gateway
 } // namespace dlm

@@ -48,6 +48,10 @@ int main(int argc, char** argv) {
     return 2;
   case dlm::gateway::ParseOutcome::Run: break;
   }
+  if (options.checkOnly) {
+    std::fputs(qPrintable(dlm::gateway::describeOptions(options)), stdout);
+    return 0;
+  }
   if (!installSignalHandlers()) {
     std::fprintf(stderr, "dlm-gateway: cannot install the signal handlers\n");
     return 1;

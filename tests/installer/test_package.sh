@@ -27,6 +27,17 @@ for f in usr/bin/dlm usr/share/man/man1/dlm.1.gz usr/share/man/man1/dlm-board.1.
          usr/share/metainfo/io.deeplomath.Studio.metainfo.xml; do
   check "contains $f" grep -q "\./$f\$" <<<"$contents"
 done
+if grep -q "usr/bin/dlm-gateway" <<<"$contents"; then
+  for f in usr/share/man/man1/dlm-gateway.1.gz usr/lib/systemd/system/dlm-gateway.service \
+           etc/dlm-gateway.conf usr/share/doc/deeplomath-studio/fleet.md; do
+    check "contains $f" grep -q "\./$f\$" <<<"$contents"
+  done
+  check "the gateway's configuration is a conffile" bash -c \
+    "dpkg-deb --ctrl-tarfile '$deb' | tar -xO ./conffiles | grep -qx /etc/dlm-gateway.conf"
+  check "the gateway's unit starts it with its configuration" bash -c \
+    "dpkg-deb --fsys-tarfile '$deb' | tar -xO ./usr/lib/systemd/system/dlm-gateway.service | \
+     grep -qx 'ExecStart=/usr/bin/dlm-gateway --config /etc/dlm-gateway.conf'"
+fi
 if [ "$FIRMWARE_EXPECTED" = "1" ]; then
   check "firmware image packaged" grep -q "usr/share/deeplomath/firmware/dlm-firmware-mps2-an386.elf" <<<"$contents"
   for f in dlm-firmware-nucleo-f446re.elf dlm-firmware-nucleo-f446re.bin; do
@@ -35,6 +46,12 @@ if [ "$FIRMWARE_EXPECTED" = "1" ]; then
 fi
 dpkg-deb -x "$deb" "$WORK/root"
 check "installed dlm --version runs" bash -c "'$WORK/root/usr/bin/dlm' --version | grep -q '^dlm '"
+if [ -x "$WORK/root/usr/bin/dlm-gateway" ]; then
+  check "installed dlm-gateway --version runs" bash -c \
+    "'$WORK/root/usr/bin/dlm-gateway' --version | grep -q '^dlm-gateway '"
+  check "the installed configuration parses" bash -c \
+    "'$WORK/root/usr/bin/dlm-gateway' --check --config '$WORK/root/etc/dlm-gateway.conf' | grep -q 'site plant'"
+fi
 if [ "$STUDIO_EXPECTED" = "1" ]; then
   check "studio is packaged" test -x "$WORK/root/usr/bin/deeplomath-studio"
   check "installed studio --version runs" bash -c \

@@ -140,6 +140,10 @@ void TestGatewayUnits::optionsFromFileAndCommandLine() {
   QCOMPARE(o.virtualArgs, QStringList({"--gesture-rate", "30", "--tick", "10"}));
   QCOMPARE(o.password, QString("s3cret"));
   QCOMPARE(o.username, QString("gw-7"));
+  QVERIFY(!o.checkOnly);
+  const QString described = describeOptions(o);
+  QVERIFY2(described.contains("board ttyUSB1 on /dev/ttyUSB1") && !described.contains("s3cret"),
+           qPrintable(described));
   GatewayOptions tls;
   QCOMPARE(parseGatewayOptions({"--virtual", "1", "--cafile", "/etc/ca.crt"}, tls, message),
            ParseOutcome::Run);
