@@ -6,7 +6,7 @@ DLM_PACKAGES=(
   qt6-l10n-tools qt6-svg-dev libqcustomplot-dev libgl-dev libqt6opengl6-dev libxkbcommon-dev
   gcc-arm-none-eabi libnewlib-arm-none-eabi libstdc++-arm-none-eabi-newlib qemu-system-arm
   python3 python3-sklearn dataset-fashion-mnist xvfb xauth dpkg-dev file desktop-file-utils
-  mosquitto libmosquitto-dev
+  mosquitto libmosquitto-dev openssl
 )
 
 dlm_install_deps() {

@@ -37,6 +37,14 @@ public:
   }
   static bool available() { return QFile::exists(executable()); }
 
+  /// Before start(): configuration lines for the listener (e.g. TLS: cafile, certfile,
+  /// keyfile), and whether clients without a user name are let in (else \p passwordFile).
+  void configure(const QString& listenerLines, bool anonymous, const QString& passwordFile = {}) {
+    m_listenerLines = listenerLines;
+    m_anonymous = anonymous;
+    m_passwordFile = passwordFile;
+  }
+
   /// Start on a free port (first call) or on the same port again (after stop()); waits until
   /// the broker accepts connections. False with \p error set.
   bool start(QString* error, int timeoutMs = 15000) {
@@ -140,16 +148,18 @@ private:
     // Run as root, mosquitto drops to the user "mosquitto", who cannot write in our private
     // temporary directory: its persistence would silently fail. Stay who we are.
     const QString user = geteuid() == 0 ? QStringLiteral("user root\n") : QString();
-    const QString text = user + QStringLiteral(
-                             "listener %1 127.0.0.1\n"
-                             "allow_anonymous true\n"
+    QString access = m_anonymous ? QStringLiteral("allow_anonymous true\n")
+                                 : QStringLiteral("allow_anonymous false\n");
+    if (!m_passwordFile.isEmpty()) access += QStringLiteral("password_file %1\n").arg(m_passwordFile);
+    const QString text = user + QStringLiteral("listener %1 127.0.0.1\n").arg(m_port) +
+                         m_listenerLines + access +
+                         QStringLiteral(
                              "persistence true\n"
-                             "persistence_location %2/\n"
+                             "persistence_location %1/\n"
                              "autosave_interval 1\n"
                              "max_queued_messages 100000\n"
                              "log_type error\nlog_type warning\nlog_type notice\n"
                              "log_dest stdout\n")
-                             .arg(m_port)
                              .arg(m_dir->path());
     return f.write(text.toUtf8()) == text.toUtf8().size();
   }
@@ -168,6 +178,9 @@ private:
   std::unique_ptr<QProcess> m_process;
   int m_port = 0;
   bool m_keepPort = false;
+  QString m_listenerLines;
+  bool m_anonymous = true;
+  QString m_passwordFile;
 };
 
 } // namespace dlm::fleetbench
