@@ -152,7 +152,10 @@ bool Journal::read(const QString& path, Contents* out, QString* error) {
                             .arg(name, file.errorString());
     return false;
   }
-  const QByteArray all = file.readAll();
+  return read(file.readAll(), name, out, error);
+}
+
+bool Journal::read(const QByteArray& all, const QString& name, Contents* out, QString* error) {
   const qsizetype prologue = qsizetype(sizeof kMagic) + 6;
   if (all.size() < prologue || std::memcmp(all.constData(), kMagic, sizeof kMagic) != 0) {
     if (error) *error = tr("“%1” is not an autosave journal.").arg(name);
@@ -191,6 +194,27 @@ bool Journal::read(const QString& path, Contents* out, QString* error) {
   }
   c.ignoredBytes = all.size() - pos;
   *out = std::move(c);
+  return true;
+}
+
+bool Journal::replay(const QVector<JournalRecord>& records, quint64 base, SessionState& state,
+                     Replay* out) {
+  Replay done;
+  done.last = base;
+  for (const JournalRecord& r : records) {
+    if (r.sequence <= done.last) continue;
+    if (r.sequence != done.last + 1) {
+      done.missingFrom = done.last + 1;
+      done.missingTo = r.sequence - 1;
+      *out = done;
+      return false;
+    }
+    done.last = r.sequence;
+    done.touchedTags = done.touchedTags || r.type == JournalRecordType::TagChanged ||
+                       r.type == JournalRecordType::EventRemoved;
+    if (!apply(r, state, nullptr)) ++done.skipped;
+  }
+  *out = done;
   return true;
 }
 

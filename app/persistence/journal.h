@@ -77,8 +77,27 @@ public:
 
   /// \brief Read a journal, stopping at the first torn or damaged record.
   static bool read(const QString& path, Contents* out, QString* error);
+  /// \brief read() of a journal's bytes already in memory; \p name is the file's name for
+  /// the messages.
+  static bool read(const QByteArray& bytes, const QString& name, Contents* out,
+                   QString* error);
   /// \brief Apply one record to \p state with the same rules as the live session.
   static bool apply(const JournalRecord& record, SessionState& state, QString* problem);
+
+  /// \brief What replay() did.
+  struct Replay {
+    quint64 last = 0;          ///< sequence number of the last record replayed
+    int skipped = 0;           ///< records that did not fit the session (left out)
+    bool touchedTags = false;  ///< a record changed a tag or discarded an event
+    quint64 missingFrom = 0;   ///< on failure, the first missing sequence number...
+    quint64 missingTo = 0;     ///< ...and the last
+  };
+  /// \brief Apply \p records to \p state, which already holds every record up to \p base,
+  /// as crash recovery does: those are passed over, the others must follow one another
+  /// (false at the first gap, \p out naming the missing ones); a record that does not fit
+  /// the session is left out and counted.
+  static bool replay(const QVector<JournalRecord>& records, quint64 base, SessionState& state,
+                     Replay* out);
 
 private:
   static QByteArray frame(const JournalRecord& record);

@@ -433,6 +433,11 @@ bool Project::read(const QString& path, ProjectData* out, QString* error) {
                                ? QByteArray::fromRawData(reinterpret_cast<const char*>(mapped),
                                                          qsizetype(size))
                                : file.readAll();
+  return read(bytes, name, out, error);
+}
+
+bool Project::read(const QByteArray& bytes, const QString& name, ProjectData* out,
+                   QString* error) {
   QBuffer buffer;
   buffer.setData(bytes);
   buffer.open(QIODevice::ReadOnly);

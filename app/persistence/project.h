@@ -57,6 +57,10 @@ public:
   /// may be damaged without refusing the file is the model (ProjectData::modelProblem): it can
   /// always be rebuilt from the events, which are what the user cannot recreate.
   static bool read(const QString& path, ProjectData* out, QString* error);
+  /// \brief read() of a file's bytes already in memory; \p name is the file's name for the
+  /// messages.
+  static bool read(const QByteArray& bytes, const QString& name, ProjectData* out,
+                   QString* error);
   /// \brief read() then, only on success, replace \p session's content (undo history cleared).
   static bool open(const QString& path, Session& session, ProjectExtras* extras, QString* error);
 };

@@ -322,36 +322,30 @@ bool RecoveryManager::readRecovery(const QString& journalPath, ProjectData* out,
     base = newer.extras.journalSequence;
     data = std::move(newer);
   }
-  QStringList notes;
-  int skipped = 0;
-  bool touchedTags = false;
-  quint64 last = base;
-  for (const JournalRecord& r : journal.records) {
-    if (r.sequence <= last) continue;
-    if (r.sequence != last + 1) {
-      if (error) {
-        *error = r.sequence == last + 2
-                     ? tr("The autosave cannot be recovered: edit %1 is missing.").arg(last + 1)
-                     : tr("The autosave cannot be recovered: edits %1 to %2 are missing.")
-                           .arg(last + 1)
-                           .arg(r.sequence - 1);
-      }
-      return false;
+  Journal::Replay replay;
+  if (!Journal::replay(journal.records, base, data.state, &replay)) {
+    if (error) {
+      *error = replay.missingFrom == replay.missingTo
+                   ? tr("The autosave cannot be recovered: edit %1 is missing.")
+                         .arg(replay.missingFrom)
+                   : tr("The autosave cannot be recovered: edits %1 to %2 are missing.")
+                         .arg(replay.missingFrom)
+                         .arg(replay.missingTo);
     }
-    last = r.sequence;
-    touchedTags = touchedTags || r.type == JournalRecordType::TagChanged ||
-                  r.type == JournalRecordType::EventRemoved;
-    if (!Journal::apply(r, data.state, nullptr)) ++skipped;
+    return false;
   }
+  QStringList notes;
   if (journal.ignoredBytes > 0) {
     notes << tr("The last autosaved edit was incomplete (the studio stopped while writing it) "
                 "and was left out.");
   }
-  if (skipped > 0) notes << tr("%n autosaved edit(s) did not fit the session and were skipped.",
-                               "", skipped);
+  if (replay.skipped > 0) {
+    notes << tr("%n autosaved edit(s) did not fit the session and were skipped.", "",
+                replay.skipped);
+  }
   // Replayed tag edits may contradict the base's model: the learner rebuilds instead.
-  if (touchedTags) data.extras.modelBytes.clear();
-  data.extras.journalSequence = last;
+  if (replay.touchedTags) data.extras.modelBytes.clear();
+  data.extras.journalSequence = replay.last;
   if (warning) *warning = notes.join(QLatin1Char(' '));
   *out = std::move(data);
   return true;
