@@ -7,6 +7,7 @@ DLM_PACKAGES=(
   gcc-arm-none-eabi libnewlib-arm-none-eabi libstdc++-arm-none-eabi-newlib qemu-system-arm
   python3 python3-sklearn dataset-fashion-mnist xvfb xauth dpkg-dev file desktop-file-utils
   mosquitto libmosquitto-dev openssl
+  clang libclang-rt-14-dev llvm
 )
 
 dlm_install_deps() {

@@ -1,0 +1,25 @@
+# fuzz_seeds_current: run dlm-fuzz-seeds into OUT and check that every seed file it makes has
+# its namesake in the committed corpora under COMMITTED (the contents differ from run to run:
+# they come from a live session with the virtual board).
+file(REMOVE_RECURSE ${OUT})
+execute_process(COMMAND ${SEEDS} --board ${BOARD} --dlm ${DLM} --out ${OUT}
+                RESULT_VARIABLE status OUTPUT_VARIABLE output ERROR_VARIABLE errors)
+message(STATUS "${output}${errors}")
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "dlm-fuzz-seeds failed (${status})")
+endif()
+file(GLOB_RECURSE made RELATIVE ${OUT} ${OUT}/*)
+list(LENGTH made count)
+if(count EQUAL 0)
+  message(FATAL_ERROR "dlm-fuzz-seeds made no seed")
+endif()
+set(missing "")
+foreach(seed IN LISTS made)
+  if(NOT EXISTS ${COMMITTED}/${seed})
+    list(APPEND missing ${seed})
+  endif()
+endforeach()
+if(missing)
+  message(FATAL_ERROR "seeds not in the committed corpora (run scripts/fuzz seeds): ${missing}")
+endif()
+message(STATUS "${count} seeds, all committed")
