@@ -9,6 +9,8 @@ namespace {
 
 // Largest metric value kept: its power-of-two scale must still be a finite float.
 constexpr float kMaxMetric = 1e37f;
+// binary16 bits of 1.0.
+constexpr std::uint16_t kHalfOne = 0x3c00u;
 
 std::uint32_t bitsOf(float value) {
   std::uint32_t x = 0;
@@ -77,6 +79,11 @@ float quantizeMetricRow(float* metric, int n, std::uint16_t* bits) {
   // and the divisions and products by scale are exact.
   int e = 0;
   if (largest > 0.0f) std::frexp(largest, &e);
+  // A fraction just below 1 rounds up to 1.0 in half precision: the quantised largest would
+  // then be 2^e, whose scale is 2^(e+1), and quantising the row again would move its other
+  // values. Take 2^(e+1) at once, so that a quantised row is a fixed point (a model saved and
+  // loaded again keeps the same metrics, on the board as in the studio).
+  if (halfFromFloat(std::ldexp(largest, -e)) >= kHalfOne) ++e;
   const float scale = std::ldexp(1.0f, e);
   for (int i = 0; i < n; ++i) {
     std::uint16_t h = halfFromFloat(metric[i] / scale);

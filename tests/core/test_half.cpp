@@ -96,6 +96,36 @@ private slots:
     QVERIFY(std::memcmp(again, row, sizeof again) == 0);  // idempotent
   }
 
+  void metricRowsStayFixedWhenTheLargestRoundsUp() {
+    // 0.99999 is 0.99999 x 2^0, but rounds to 1.0 in half precision: with scale 1 the row
+    // would quantise to 1.0 = 0.5 x 2^1, and a second pass (a saved model loaded again) at
+    // scale 2 would move 0.3 (found by the model loader's fuzz target).
+    float row[3] = {0.99999f, 0.3f, 0.123456f};
+    const float scale = quantizeMetricRow(row, 3);
+    QCOMPARE(scale, 2.0f);
+    QCOMPARE(row[0], 1.0f);
+    float again[3];
+    std::memcpy(again, row, sizeof again);
+    QCOMPARE(quantizeMetricRow(again, 3), scale);
+    QVERIFY(std::memcmp(again, row, sizeof again) == 0);
+    // And for rows of every size, near every power of two: quantising twice changes nothing.
+    std::uint32_t s = 99;
+    for (int k = 0; k < 20000; ++k) {
+      float values[8];
+      for (float& v : values) {
+        s = s * 1664525u + 1013904223u;
+        v = std::ldexp(1.0f - float(s >> 20) * 1e-7f, int(s % 40) - 20);
+      }
+      float first[8];
+      std::memcpy(first, values, sizeof first);
+      const float a = quantizeMetricRow(first, 8);
+      float second[8];
+      std::memcpy(second, first, sizeof second);
+      QCOMPARE(quantizeMetricRow(second, 8), a);
+      QVERIFY(std::memcmp(first, second, sizeof first) == 0);
+    }
+  }
+
   void metricRowsSurviveHostileValues() {
     float row[4] = {std::numeric_limits<float>::infinity(), -1.0f,
                     std::numeric_limits<float>::quiet_NaN(), 2.0f};
