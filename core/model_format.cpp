@@ -224,6 +224,17 @@ struct Parsed {
   bool frontEnd = false;  ///< version 4: a front-end block after the scales
 };
 
+// Every constant of the construction is a finite number: a NaN stack scale, say, would make
+// every prediction of a deeper layer NaN.
+bool finiteParams(const KernelParams& p) {
+  const float values[] = {p.conflictFraction, p.gradation, p.sharpness, p.ridge,
+                          p.shrinkTarget,     p.stackScale, p.threshold, p.spacing};
+  for (float v : values) {
+    if (!std::isfinite(v)) return false;
+  }
+  return true;
+}
+
 Status parseHeader(const std::uint8_t* bytes, std::size_t size, Parsed& p) {
   if (bytes == nullptr) return Status::InvalidArgument;
   if (size < 4) return Status::Truncated;
@@ -257,7 +268,7 @@ Status parseHeader(const std::uint8_t* bytes, std::size_t size, Parsed& p) {
   p.info.eventsLearned = in.u32();
   p.params = readParams(in);
   if (p.info.dims == 0 || p.info.depth == 0 || p.info.depth > 8 || p.info.classes == 0 ||
-      !(p.params.spacing >= 0.0f) || !std::isfinite(p.params.spacing) ||
+      !finiteParams(p.params) || !(p.params.spacing >= 0.0f) ||
       !(p.params.threshold >= 0.0f && p.params.threshold <= 1.0f) ||
       !(p.params.sharpness > 0.0f)) {
     return Status::CorruptModel;

@@ -263,7 +263,9 @@ Status Network::predict(const float* descriptor, Prediction& out, PredictScratch
     if (c != out.bestClass && scores[c] > second) second = scores[c];
   }
   const float margin = m_classes > 1 ? scores[out.bestClass] - second : scores[out.bestClass];
-  out.confidence = margin < 0.0f ? 0.0f : (margin > 1.0f ? 1.0f : margin);
+  // Written so that a NaN margin (scores that overflowed: a model with extreme values, or an
+  // absurd descriptor) reads as no confidence: what a board sends stays in [0, 1].
+  out.confidence = margin > 0.0f ? (margin < 1.0f ? margin : 1.0f) : 0.0f;
   out.knownDistance = knownDistance;
   out.knownScore = knownLevel(out.knownDistance);
   out.known = isKnownLevel(out.knownScore, m_params.threshold);

@@ -124,6 +124,49 @@ private slots:
     QCOMPARE(after.knownScore, before.knownScore);
   }
 
+  // Found by the model loader's fuzz target: finite values whose products overflow (a centre
+  // of 4e37 where the metric is 0: 0 x inf is NaN) made every score NaN, and a board running
+  // such a model sent events with a NaN confidence, which no studio decodes.
+  void extremeValuesStillPredictAConfidenceInRange() {
+    Box a(test::smallCapacity(4));
+    auto bytes = trainedBytes(a);
+    // Layer 0 starts after the 64-byte header and the neuron counts (padded to 4 bytes): its
+    // first neuron's first centre value, then its metric row.
+    const std::size_t centre = (64 + 2 * std::size_t(a.net.depth()) + 3) / 4 * 4;
+    const std::size_t metric = centre + 4 * 4;
+    const float huge = 4e37f;
+    const float zero = 0.0f;
+    std::memcpy(bytes.data() + centre, &huge, 4);
+    std::memcpy(bytes.data() + metric, &zero, 4);
+    refreshCrc(bytes);
+    Box b(test::smallCapacity(4));
+    QCOMPARE(loadModel(bytes.data(), bytes.size(), b.net, nullptr), Status::Ok);
+    for (int i = 0; i < m_train.rows(); ++i) {
+      Prediction p;
+      QCOMPARE(b.net.predict(m_train.row(i), p, b.net.scratch()), Status::Ok);
+      QVERIFY2(p.confidence >= 0.0f && p.confidence <= 1.0f,
+               qPrintable(QString::number(double(p.confidence))));
+      QVERIFY(p.knownScore >= 0.0f && p.knownScore <= 1.0f);
+    }
+  }
+
+  void nonFiniteConstantsAreRefused() {
+    Box a(test::smallCapacity(4));
+    const auto good = trainedBytes(a);
+    // KernelParams start at byte 24 of the header: conflictFraction, gradation, sharpness,
+    // ridge, shrinkTarget, stackScale, threshold, spacing.
+    for (int k = 0; k < 8; ++k) {
+      for (float bad : {std::numeric_limits<float>::quiet_NaN(),
+                        std::numeric_limits<float>::infinity()}) {
+        auto bytes = good;
+        std::memcpy(bytes.data() + 24 + 4 * k, &bad, 4);
+        refreshCrc(bytes);
+        Box b(test::smallCapacity(4));
+        QCOMPARE(loadModel(bytes.data(), bytes.size(), b.net, nullptr), Status::CorruptModel);
+      }
+    }
+  }
+
   void unitScalesSaveAsVersion2() {
     // A model with the plain Euclidean known set is the version 2 format, byte for byte: its
     // identity does not change, and older loaders still read it.
