@@ -66,6 +66,13 @@ bool readArray(QDataStream& in, QVector<T>& values, quint32 limit) {
 
 } // namespace
 
+qint64 jsonCount(const QJsonValue& value, qint64 fallback) {
+  constexpr double kLargest = 9007199254740992.0;  // 2^53: every integer below is a double
+  const double v = value.toDouble(-1.0);
+  if (!value.isDouble() || !(v >= 0.0 && v <= kLargest) || std::floor(v) != v) return fallback;
+  return qint64(v);
+}
+
 std::uint32_t crc32(const void* data, std::size_t size, std::uint32_t crc) {
   const auto* bytes = static_cast<const Bytef*>(data);
   uLong value = crc;

@@ -5,6 +5,7 @@
 
 #include <QDataStream>
 #include <QIODevice>
+#include <QJsonValue>
 #include <QString>
 
 #include <cstdint>
@@ -40,6 +41,11 @@ void writeGrowthPoint(QDataStream& out, const GrowthPoint& p);
 /// ratio outside [0, 1], a negative or non-finite time, more layers than a network has); on
 /// a short read the stream's status says so.
 bool readGrowthPoint(QDataStream& in, GrowthPoint& p, QString* problem);
+
+/// \brief A whole JSON number in [0, 2^53] (a count, a sequence number, a CRC), or \p fallback
+/// when \p value is missing, not a number, negative, fractional or larger. Headers are read
+/// through it: a damaged one never converts an out-of-range double to an integer.
+qint64 jsonCount(const QJsonValue& value, qint64 fallback);
 
 /// \brief CRC-32 (IEEE, as zlib's and dlm::crc32()) with zlib's fast implementation: the
 /// kernel's nibble table is sized for a board, and project files are hundreds of megabytes.

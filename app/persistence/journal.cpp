@@ -172,7 +172,7 @@ bool Journal::read(const QByteArray& all, const QString& name, Contents* out, QS
   Contents c;
   c.header.sessionId = QUuid::fromString(h.value(QStringLiteral("sessionId")).toString());
   c.header.basePath = h.value(QStringLiteral("basePath")).toString();
-  c.header.baseSequence = quint64(h.value(QStringLiteral("baseSequence")).toDouble(0));
+  c.header.baseSequence = quint64(codec::jsonCount(h.value(QStringLiteral("baseSequence")), 0));
   c.header.projectPath = h.value(QStringLiteral("projectPath")).toString();
   c.header.created = QDateTime::fromString(h.value(QStringLiteral("created")).toString(),
                                            Qt::ISODateWithMs);

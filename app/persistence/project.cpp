@@ -300,7 +300,8 @@ bool Reader::applyHeader(const QJsonObject& h, ProjectData& out) {
     out.state.classes << c;
   }
   out.extras.settings = h.value(QStringLiteral("settings")).toObject();
-  out.extras.journalSequence = quint64(h.value(QStringLiteral("journalSequence")).toDouble(0));
+  out.extras.journalSequence =
+      quint64(codec::jsonCount(h.value(QStringLiteral("journalSequence")), 0));
   out.appVersion = h.value(QStringLiteral("appVersion")).toString();
   out.savedAt = QDateTime::fromString(h.value(QStringLiteral("savedAt")).toString(),
                                       Qt::ISODateWithMs);
@@ -352,7 +353,7 @@ void Reader::checkModel(const QJsonObject& h, ProjectData& out) {
     const Status s = inspectModel(bytes, std::size_t(model.size()), &info);
     if (s != Status::Ok) {
       out.modelProblem = tr("the model is unreadable (%1)").arg(QString::fromUtf8(statusText(s)));
-    } else if (quint32(declared.value(QStringLiteral("crc")).toDouble(-1)) != info.crc) {
+    } else if (codec::jsonCount(declared.value(QStringLiteral("crc")), -1) != qint64(info.crc)) {
       out.modelProblem = tr("the model's checksum differs from the one recorded in the header");
     }
   }
@@ -372,7 +373,7 @@ bool Reader::run(ProjectData& out) {
   if (!readEnd() || !checkCrc()) return false;
   out.formatVersion = m_version;
   if (!applyHeader(header, out) ||
-      !checkEvents(out, qint64(header.value(QStringLiteral("eventCount")).toDouble(-1)))) {
+      !checkEvents(out, codec::jsonCount(header.value(QStringLiteral("eventCount")), -1))) {
     return false;
   }
   checkModel(header, out);

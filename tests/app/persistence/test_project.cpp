@@ -314,6 +314,20 @@ private slots:
     QCOMPARE(data.extras.growth.size(), extras.growth.size());
   }
 
+  void headerNumbersOutOfRangeAreNotConverted() {
+    // Counts, sequence numbers and the model's CRC in a header are read through jsonCount: a
+    // damaged header (a missing "crc", a negative or huge count, found by the project loader's
+    // fuzz target) gives the fallback instead of converting an out-of-range double.
+    QCOMPARE(codec::jsonCount(QJsonValue(42.0), -1), qint64(42));
+    QCOMPARE(codec::jsonCount(QJsonValue(4294967295.0), -1), qint64(4294967295));
+    QCOMPARE(codec::jsonCount(QJsonValue(9007199254740992.0), -1), qint64(9007199254740992));
+    QCOMPARE(codec::jsonCount(QJsonValue(-1.0), 7), qint64(7));
+    QCOMPARE(codec::jsonCount(QJsonValue(1e300), 7), qint64(7));
+    QCOMPARE(codec::jsonCount(QJsonValue(3.5), 7), qint64(7));
+    QCOMPARE(codec::jsonCount(QJsonValue(QStringLiteral("12")), 7), qint64(7));
+    QCOMPARE(codec::jsonCount(QJsonValue(), 7), qint64(7));
+  }
+
   void anImpossibleGrowthPointIsRefused() {
     Session original;
     fillSession(original);
