@@ -8,9 +8,12 @@
 #include <QSaveFile>
 #include <QtEndian>
 
+#include <algorithm>
+#include <climits>
 #include <cstring>
 
 #include "app/persistence/event_codec.h"
+#include "app/session/session.h"
 
 #ifdef Q_OS_UNIX
 #include <unistd.h>
@@ -38,6 +41,57 @@ JournalRecord record(JournalRecordType type, Fill fill) {
 
 void writeClass(QDataStream& out, int index, const ClassInfo& info) {
   out << qint32(index) << info.name << quint32(info.colour.rgba());
+}
+
+// The rules a project file holds a session to (project.cpp): a record that would break one
+// does not fit, since the recovered session could then be saved but never opened again.
+bool eventFits(const SessionState& state, const SessionEvent& e) {
+  return e.id > 0 && e.id < INT_MAX && state.rowOf(e.id) < 0 && state.validTag(e.tag) &&
+         !(e.learned && e.tag < 0);
+}
+
+bool applyEventEdit(JournalRecordType type, QDataStream& in, SessionState& state) {
+  qint32 id = 0;
+  qint32 tag = 0;
+  in >> id;
+  if (type == JournalRecordType::TagChanged) in >> tag;
+  const int row = state.rowOf(id);
+  if (in.status() != QDataStream::Ok || row < 0) return false;
+  if (type == JournalRecordType::EventRemoved) {
+    state.events.erase(state.events.begin() + row);
+    return true;
+  }
+  if (!state.validTag(tag)) return false;
+  state.setTag(row, tag);
+  return true;
+}
+
+bool applyClassEdit(JournalRecordType type, QDataStream& in, SessionState& state) {
+  qint32 index = 0;
+  QString name;
+  quint32 rgba = 0;
+  in >> index;
+  if (type == JournalRecordType::ClassRemoved) {
+    // Only the last class, and only while no event is tagged with it (an undone creation).
+    const bool tagged = std::any_of(state.events.begin(), state.events.end(),
+                                    [&](const SessionEvent& e) { return e.tag == index; });
+    if (in.status() != QDataStream::Ok || index != state.classes.size() - 1 || tagged)
+      return false;
+    state.classes.removeLast();
+    return true;
+  }
+  in >> name >> rgba;
+  if (in.status() != QDataStream::Ok || name.trimmed().isEmpty()) return false;
+  const ClassInfo info{name, QColor::fromRgba(rgba)};
+  if (type == JournalRecordType::ClassAdded) {
+    if (index != state.classes.size() || state.classes.size() >= Session::kMaxClasses)
+      return false;
+    state.classes.append(info);
+    return true;
+  }
+  if (index < 0 || index >= state.classes.size()) return false;
+  state.classes[index] = info;
+  return true;
 }
 
 bool syncToDisk(QFile& file) {
@@ -176,6 +230,12 @@ bool Journal::read(const QByteArray& all, const QString& name, Contents* out, QS
   c.header.projectPath = h.value(QStringLiteral("projectPath")).toString();
   c.header.created = QDateTime::fromString(h.value(QStringLiteral("created")).toString(),
                                            Qt::ISODateWithMs);
+  // Every journal names its session: without it the recovered session could be neither
+  // matched with its base file nor saved as a project that opens again.
+  if (c.header.sessionId.isNull()) {
+    if (error) *error = tr("The autosave journal “%1” has an unreadable header.").arg(name);
+    return false;
+  }
   qsizetype pos = prologue + qsizetype(headerBytes);
   while (all.size() - pos >= kFrameBytes) {
     const quint32 length = qFromLittleEndian<quint32>(all.constData() + pos);
@@ -221,48 +281,27 @@ bool Journal::replay(const QVector<JournalRecord>& records, quint64 base, Sessio
 bool Journal::apply(const JournalRecord& r, SessionState& state, QString* problem) {
   QDataStream in(r.body);
   codec::setup(in);
-  qint32 id = 0;
-  qint32 value = 0;
-  QString name;
-  quint32 rgba = 0;
+  bool fits = false;
   switch (r.type) {
   case JournalRecordType::EventAdded: {
     SessionEvent e;
     if (!codec::readEvent(in, e, problem)) return false;
-    if (state.rowOf(e.id) >= 0 || !state.validTag(e.tag)) break;
-    state.insert(std::move(e));
-    return true;
+    fits = eventFits(state, e);
+    if (fits) state.insert(std::move(e));
+    break;
   }
   case JournalRecordType::EventRemoved:
-    in >> id;
-    if (state.rowOf(id) < 0) break;
-    state.events.erase(state.events.begin() + state.rowOf(id));
-    return true;
   case JournalRecordType::TagChanged:
-    in >> id >> value;
-    if (state.rowOf(id) < 0 || !state.validTag(value)) break;
-    state.setTag(state.rowOf(id), value);
-    return true;
+    fits = applyEventEdit(r.type, in, state);
+    break;
   case JournalRecordType::ClassAdded:
   case JournalRecordType::ClassChanged:
-    in >> id >> name >> rgba;
-    if (r.type == JournalRecordType::ClassAdded && id == state.classes.size()) {
-      state.classes.append(ClassInfo{name, QColor::fromRgba(rgba)});
-      return true;
-    }
-    if (r.type == JournalRecordType::ClassChanged && id >= 0 && id < state.classes.size()) {
-      state.classes[id] = ClassInfo{name, QColor::fromRgba(rgba)};
-      return true;
-    }
-    break;
   case JournalRecordType::ClassRemoved:
-    in >> id;
-    if (id != state.classes.size() - 1) break;
-    state.classes.removeLast();
-    return true;
+    fits = applyClassEdit(r.type, in, state);
+    break;
   }
-  if (problem) *problem = tr("record %1 does not fit the session").arg(r.sequence);
-  return false;
+  if (!fits && problem) *problem = tr("record %1 does not fit the session").arg(r.sequence);
+  return fits;
 }
 
 } // namespace dlm::app

@@ -3,6 +3,7 @@
 #include <QUndoStack>
 #include <QtTest>
 
+#include <climits>
 #include <memory>
 
 #include "app/persistence/recovery_manager.h"
@@ -285,6 +286,68 @@ private slots:
     QVERIFY(!rm.recover(project, nullptr, &warning, &error));
     QVERIFY2(error.contains(QStringLiteral("another session")), qPrintable(error));
     QCOMPARE(recovered.eventCount(), 1);  // untouched
+  }
+
+  // Records a project file could not hold are left out of a recovery (found by the journal's
+  // fuzz target): the recovered session always saves as a project that opens again.
+  void recordsAProjectCouldNotHoldAreSkipped() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("hostile.journal"));
+    QVector<JournalRecord> records;
+    records << Journal::classAdded(0, ClassInfo{QStringLiteral("shake"), QColor(Qt::red)});
+    records << Journal::classAdded(1, ClassInfo{QStringLiteral("  "), QColor(Qt::blue)});
+    SessionEvent e = test::blobEvents(1, 1).first().event;
+    e.id = 1;
+    e.tag = 0;
+    records << Journal::eventAdded(e);
+    e.id = INT_MAX;  // the next id would overflow
+    records << Journal::eventAdded(e);
+    e.id = 2;
+    e.tag = kUntagged;
+    e.learned = true;  // learned without a class
+    records << Journal::eventAdded(e);
+    records << Journal::classRemoved(0);  // event 1 is tagged with it
+    JournalRecord shortTag = Journal::tagChanged(1, 0);
+    shortTag.body.truncate(4);  // the tag is missing
+    records << shortTag;
+    for (int i = 0; i < records.size(); ++i) records[i].sequence = quint64(i + 1);
+    JournalHeader header;
+    header.sessionId = QUuid::createUuid();
+    header.created = QDateTime::currentDateTimeUtc();
+    Journal journal;
+    QString error;
+    QVERIFY2(journal.create(path, header, records, &error), qPrintable(error));
+    journal.close();
+    Session session;
+    RecoveryManager rm(&session);
+    ProjectData data;
+    QString warning;
+    QVERIFY2(rm.readRecovery(path, &data, &warning, &error), qPrintable(error));
+    QVERIFY2(warning.contains(QStringLiteral("5 autosaved edit")), qPrintable(warning));
+    QCOMPARE(data.state.classes.size(), 1);
+    QCOMPARE(int(data.state.events.size()), 1);
+    QCOMPARE(data.state.events[0].tag, 0);
+    const QString project = dir.filePath(QStringLiteral("recovered.dlmproj"));
+    QVERIFY2(Project::save(project, data.state, data.extras, &error), qPrintable(error));
+    ProjectData reopened;
+    QVERIFY2(Project::read(project, &reopened, &error), qPrintable(error));
+    QCOMPARE(int(reopened.state.events.size()), 1);
+  }
+
+  void aJournalWithoutItsSessionIsRefused() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("anonymous.journal"));
+    JournalHeader header;  // no session id: a damaged header
+    Journal journal;
+    QString error;
+    QVERIFY2(journal.create(path, header, {Journal::eventRemoved(1)}, &error), qPrintable(error));
+    journal.close();
+    Session session;
+    RecoveryManager rm(&session);
+    ProjectData data;
+    QString warning;
+    QVERIFY(!rm.readRecovery(path, &data, &warning, &error));
+    QVERIFY2(error.contains(QStringLiteral("unreadable header")), qPrintable(error));
   }
 };
 
