@@ -7,6 +7,12 @@
 
 namespace dlm::textstream {
 
+namespace {
+
+constexpr double kMaxStampUs = 4.6e18;  // just over 2^62
+
+} // namespace
+
 TextStreamSink::~TextStreamSink() = default;
 
 TextStreamParser::TextStreamParser(TextStreamSink& sink, const ParserOptions& options)
@@ -198,8 +204,12 @@ void TextStreamParser::emitFrame(const std::array<double, kMaxColumns>& values) 
   if (first == 1) {
     f.deviceTimeS = values[0] * secondsPerUnit(m_format.timestamp);
     m_stamps.add(values[0]);
-    m_stampClock.add(static_cast<std::int64_t>(std::llround(f.deviceTimeS * 1e6)),
-                     static_cast<std::uint64_t>(f.index));
+    // The device's clock is whatever it prints: only times within 2^62 us (146 000 years)
+    // either way go on the microsecond clock, whose differences must stay within 64 bits
+    // (found by the text-stream fuzz target: a huge stamp overflowed them).
+    const double us = f.deviceTimeS * 1e6;
+    if (std::fabs(us) < kMaxStampUs)
+      m_stampClock.add(std::llround(us), static_cast<std::uint64_t>(f.index));
   }
   for (int c = 0; c < f.channels; ++c) {
     const auto i = static_cast<std::size_t>(c);
