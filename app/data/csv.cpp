@@ -133,6 +133,11 @@ bool CsvReader::nextRecord(bool& gotOne)
             view.remove_prefix(kBom.size());
         if (detail::trim(view).empty())
             continue;
+        // Line ends are LF or CRLF; any other CR would end up inside a field (a class "x\r"
+        // beside "x", a name no CSV writer can write back).
+        if (view.find('\r') != std::string_view::npos)
+            return failLine("a carriage return inside the line (classic Mac or doubled line ends?); "
+                            "save the file with LF or CRLF line ends");
         if (m_fieldCount == 0) {
             m_delimiter = detail::detectDelimiter(view);
             m_decimalComma = m_delimiter != ',';

@@ -296,6 +296,17 @@ private slots:
                                            "and 3)";
         QTest::newRow("label only") << QByteArray("x\ny\n") << "label"
                                     << ":1: no feature columns besides the label column";
+        // A CR anywhere but before the LF (found by the CSV fuzz target: it became part of a
+        // class name, which writeCsv then could not write back).
+        const QString carriageReturn = ": a carriage return inside the line (classic Mac or "
+                                       "doubled line ends?); save the file with LF or CRLF line "
+                                       "ends";
+        QTest::newRow("doubled line ends") << QByteArray("a,b,label\r\r\n1,2,x\r\r\n") << "label"
+                                           << ":1" + carriageReturn;
+        QTest::newRow("classic Mac line ends") << QByteArray("a,b,label\r1,2,x\r3,4,y\r")
+                                               << "label" << ":1" + carriageReturn;
+        QTest::newRow("CR inside a label") << QByteArray("a,b,label\n1,2,x\n1,2,y\rz\n")
+                                           << "label" << ":3" + carriageReturn;
     }
 
     void errors()
