@@ -17,6 +17,8 @@ namespace dlm::app {
 namespace {
 
 constexpr int kDefaultRateHz = 1000;
+// Far above any sensor or audio rate, and an int: a header's rate beyond is damage.
+constexpr quint32 kMaxRateHz = 16'000'000;
 constexpr quint16 kPcm = 1;
 constexpr quint16 kExtensible = 0xFFFE;
 
@@ -127,6 +129,11 @@ bool Importer::readWav(const QString& path, Recording* out, QStringList* warning
                 .arg(kMaxSensorChannels);
     } else if (fmt.rate == 0) {
       why = tr("its sample rate is 0");
+    } else if (fmt.rate > kMaxRateHz) {
+      //: %1: the rate the file declares, in Hz.
+      why = tr("its sample rate of %1 Hz is beyond what a recording has").arg(fmt.rate);
+    } else if (dataSize < qsizetype(fmt.channels) * 2) {
+      why = tr("it holds no sample data");
     }
   }
   if (!why.isEmpty()) {

@@ -1,5 +1,6 @@
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QtEndian>
 #include <QtTest>
 
 #include "app/data/csv.h"
@@ -147,6 +148,29 @@ private slots:
     t.close();
     QVERIFY(!Importer::readWav(text, &r, &warnings, &error));
     QVERIFY2(error.contains(QStringLiteral("not a WAV file")), qPrintable(error));
+  }
+
+  // Found by the WAV fuzz target: a data chunk shorter than one frame was imported as an
+  // empty recording (copying 0 samples into no buffer), and a rate above 2^31 Hz became a
+  // negative int.
+  void wavWithoutAFrameOrWithAnImpossibleRateIsRefused() {
+    const QString path = m_dir.filePath(QStringLiteral("odd.wav"));
+    QVERIFY(test::writeWav(path, {}, 2, 1000));
+    Recording r;
+    QStringList warnings;
+    QString error;
+    QVERIFY(!Importer::readWav(path, &r, &warnings, &error));
+    QVERIFY2(error.contains(QStringLiteral("no sample data")), qPrintable(error));
+    QVERIFY(test::writeWav(path, {1, 2, 3, 4}, 2, 1000));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    QByteArray bytes = f.readAll();
+    qToLittleEndian<quint32>(3000000000u, bytes.data() + 24);  // the rate
+    f.seek(0);
+    f.write(bytes);
+    f.close();
+    QVERIFY(!Importer::readWav(path, &r, &warnings, &error));
+    QVERIFY2(error.contains(QStringLiteral("3000000000 Hz")), qPrintable(error));
   }
 
   void exportedDatasetReadsBack() {
