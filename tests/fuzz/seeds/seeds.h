@@ -69,5 +69,6 @@ void writeWavSeeds(const Capture& capture, Corpus& corpus);
 void writeCsvSeeds(const Capture& capture, const std::string& dlmExe,
                    const std::string& boardExe, Corpus& corpus);
 void writeTextStreamSeeds(const Capture& capture, Corpus& corpus);
+void writeFleetSeeds(const Capture& capture, Corpus& corpus);
 
 } // namespace dlm::fuzz::seeds

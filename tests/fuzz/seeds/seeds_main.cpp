@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
   writeWavSeeds(capture, corpus);
   writeCsvSeeds(capture, dlmExe, board, corpus);
   writeTextStreamSeeds(capture, corpus);
+  writeFleetSeeds(capture, corpus);
   std::printf("dlm-fuzz-seeds: %d seed files from %zu captured frames, %zu events\n",
               corpus.files(), capture.frames.size(), capture.events.size());
   return 0;
