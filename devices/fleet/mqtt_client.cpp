@@ -9,7 +9,9 @@
 #include <mosquitto.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -48,6 +50,11 @@ struct MqttClientPrivate {
   std::atomic<bool> connected{false};
   std::atomic<int> connections{0};
   std::atomic<int> delayMs{0};
+  // Why the last attempt to connect failed, for connectFailed(): the library's code and, for
+  // MOSQ_ERR_ERRNO, the system's (network thread only, but for start()'s first attempt).
+  int attemptRc = MOSQ_ERR_SUCCESS;
+  int attemptErrno = 0;
+  std::atomic<bool> refused{false}; // the broker answered no: disconnected() said why
   QMutex subscriptionsMutex;
   std::vector<std::pair<QByteArray, int>> subscriptions;
   // libmosquitto calls on_publish for QoS 0 messages too (once written): only the QoS 1 ones
@@ -63,6 +70,11 @@ struct MqttClientPrivate {
   static void onPublish(mosquitto*, void* self, int mid);
 
   bool configure(QString* error);
+  void noteAttempt(int rc) {
+    attemptErrno = errno;
+    attemptRc = rc;
+  }
+  void reportFailure(int loopRc, int loopErrno);
   void run();
   void sleepInterruptibly(int ms);
 };
@@ -70,12 +82,14 @@ struct MqttClientPrivate {
 void MqttClientPrivate::onConnect(mosquitto* m, void* self, int rc) {
   auto* d = static_cast<MqttClientPrivate*>(self);
   if (rc != 0) {
+    d->refused = true;
     const QString reason = QString::fromUtf8(mosquitto_connack_string(rc));
     QMetaObject::invokeMethod(d->q, [q = d->q, reason] { emit q->disconnected(reason); },
                               Qt::QueuedConnection);
     return;
   }
   d->delayMs = d->options.reconnectMinMs;
+  d->attemptRc = MOSQ_ERR_SUCCESS;
   qCDebug(lcFleet).noquote() << d->options.clientId << "connected to" << d->options.host
                              << d->options.port;
   {
@@ -161,6 +175,16 @@ bool MqttClientPrivate::configure(QString* error) {
   return true;
 }
 
+void MqttClientPrivate::reportFailure(int loopRc, int loopErrno) {
+  if (connected || refused.exchange(false)) return; // a loss, or a refusal already said
+  const int rc = attemptRc != MOSQ_ERR_SUCCESS ? attemptRc : loopRc;
+  const int err = attemptRc != MOSQ_ERR_SUCCESS ? attemptErrno : loopErrno;
+  const QString reason = rc == MOSQ_ERR_ERRNO ? QString::fromLocal8Bit(std::strerror(err))
+                                              : errorText(rc);
+  QMetaObject::invokeMethod(q, [p = q, reason] { emit p->connectFailed(reason); },
+                            Qt::QueuedConnection);
+}
+
 void MqttClientPrivate::sleepInterruptibly(int ms) {
   std::unique_lock<std::mutex> lock(mutex);
   wake.wait_for(lock, std::chrono::milliseconds(ms), [this] { return stopRequested.load(); });
@@ -171,6 +195,7 @@ void MqttClientPrivate::run() {
   bool draining = false;
   while (true) {
     const int rc = mosquitto_loop(mosq, kLoopTimeoutMs, 1);
+    const int loopErrno = errno;
     if (stopRequested) {
       if (!draining) {
         draining = true;
@@ -182,12 +207,13 @@ void MqttClientPrivate::run() {
     }
     if (rc == MOSQ_ERR_SUCCESS) continue;
     // Lost or never made: wait (backing off), then try again, whatever the error was.
+    reportFailure(rc, loopErrno);
     onDisconnect(mosq, this, rc);
     const int delay = delayMs.load();
     sleepInterruptibly(delay);
     delayMs = std::min(delay * 2, options.reconnectMaxMs);
     if (stopRequested) break;
-    mosquitto_reconnect_async(mosq);
+    noteAttempt(mosquitto_reconnect_async(mosq));
   }
 }
 
@@ -223,6 +249,7 @@ bool MqttClient::start(const MqttOptions& options, QString* error) {
   const QByteArray host = options.host.toUtf8();
   const int rc = mosquitto_connect_async(d->mosq, host.constData(), options.port,
                                          options.keepAliveSeconds);
+  d->noteAttempt(rc);
   if (rc == MOSQ_ERR_INVAL) {
     if (error != nullptr) *error = QStringLiteral("bad broker address or keep-alive");
     return false;
@@ -250,6 +277,17 @@ void MqttClient::subscribe(const QString& filter, int qos) {
     d->subscriptions.emplace_back(f, qos);
   }
   if (d->mosq != nullptr && d->connected) mosquitto_subscribe(d->mosq, nullptr, f.constData(), qos);
+}
+
+void MqttClient::unsubscribe(const QString& filter) {
+  const QByteArray f = filter.toUtf8();
+  {
+    QMutexLocker lock(&d->subscriptionsMutex);
+    d->subscriptions.erase(std::remove_if(d->subscriptions.begin(), d->subscriptions.end(),
+                                          [&f](const auto& s) { return s.first == f; }),
+                           d->subscriptions.end());
+  }
+  if (d->mosq != nullptr && d->connected) mosquitto_unsubscribe(d->mosq, nullptr, f.constData());
 }
 
 int MqttClient::publish(const QString& topic, const QByteArray& payload, int qos, bool retain) {

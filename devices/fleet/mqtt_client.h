@@ -57,6 +57,8 @@ public:
 
   /// \brief Subscribe to \p filter now and after every reconnection.
   void subscribe(const QString& filter, int qos);
+  /// \brief Stop the subscription to \p filter, now and after reconnections.
+  void unsubscribe(const QString& filter);
   /// \brief Publish; returns the message id (> 0) the published() signal will carry for QoS
   /// 1, 0 for a QoS 0 message sent, -1 when it could not be queued (QoS 0 while offline, a
   /// payload too large, stopped). QoS 1 messages given while offline wait in the library and
@@ -70,6 +72,10 @@ public:
 signals:
   void connected();
   void disconnected(const QString& reason);
+  /// \brief An attempt to connect failed before the broker answered (not reachable, a TLS
+  /// error...): \p reason in words. The client tries again by itself, as after a loss; a
+  /// broker that answers and refuses says so with disconnected() instead.
+  void connectFailed(const QString& reason);
   void messageReceived(const QString& topic, const QByteArray& payload, bool retained);
   /// \brief The broker acknowledged the QoS 1 message \p mid.
   void published(int mid);
