@@ -5,6 +5,7 @@
 
 #include "app/controller/flash_control.h"
 #include "app/controller/virtual_board_process.h"
+#include "app/fleet/fleet_client.h"
 #include "app/learning/learning_service.h"
 #include "app/persistence/recovery_manager.h"
 #include "app/persistence/studio_settings.h"
@@ -35,6 +36,9 @@ void registerViewTypes() {
   qRegisterMetaType<TextStreamOptions>();
   qRegisterMetaType<TextStreamView>();
   qRegisterMetaType<TextStatsView>();
+  qRegisterMetaType<BrokerSettings>();
+  qRegisterMetaType<BrokerStatusView>();
+  qRegisterMetaType<FleetPushSummary>();
 }
 
 } // namespace
@@ -61,7 +65,7 @@ StudioController::StudioController(std::unique_ptr<link::BoardLink> boardLink, Q
   m_boardStatusTimer.setSingleShot(true);
   m_boardStatusTimer.setInterval(kBoardLearnedQuietMs);
   connect(&m_boardStatusTimer, &QTimer::timeout, this, [this] {
-    if (m_link->isConnected()) m_link->requestStatus();
+    requestBoardStatus();
   });
   wireParts();
   wireLink();
@@ -70,6 +74,7 @@ StudioController::StudioController(std::unique_ptr<link::BoardLink> boardLink, Q
   wireBoardSync();
   wirePorts();
   wireText();
+  wireFleet();
   m_ports->start();
 }
 

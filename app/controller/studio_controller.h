@@ -14,6 +14,7 @@
 #include "app/controller/board_event_ledger.h"
 #include "app/controller/studio_events.h"
 #include "app/views/board_views.h"
+#include "app/views/fleet_views.h"
 #include "app/views/recovery_view.h"
 #include "app/views/snapshots.h"
 #include "app/views/text_stream_views.h"
@@ -33,9 +34,22 @@ struct PortInfo;
 namespace dlm::textstream {
 class TextBoard;
 } // namespace dlm::textstream
+namespace dlm::fleet {
+struct BoardIdentity;
+struct BoardState;
+struct BoardStats;
+struct CommandResult;
+struct FleetCommand;
+struct PushOutcome;
+} // namespace dlm::fleet
+
+QT_BEGIN_NAMESPACE
+class QAbstractItemModel;
+QT_END_NAMESPACE
 
 namespace dlm::app {
 
+class FleetClient;
 class FlashControl;
 class LearningService;
 class RecoveryManager;
@@ -137,6 +151,23 @@ public:
   /// \brief What a push or pull to a text board answers, in words for the user.
   static QString textBoardRefusal();
 
+  // --- A fleet behind an MQTT broker (studio_controller_fleet.cpp, docs/fleet.md) -------
+  /// \brief The fleet's boards, one row each (columns and roles: FleetTableLayout), filled
+  /// from the broker's retained messages and the gateways' statistics once connected.
+  QAbstractItemModel* fleetBoards() const;
+  BrokerStatusView brokerStatus() const;
+  /// \brief The broker last connected to (kept in the settings after
+  /// rememberBoardsInSettings(); the password only when the user asked for it).
+  BrokerSettings brokerSettings() const;
+  /// \brief The key ("site/gateway/board") of the fleet board opened, or empty.
+  QString fleetBoard() const { return m_fleetBoard; }
+  /// \brief True while the board is a board of the fleet, followed through the broker.
+  bool isFleetBoard() const { return !m_fleetBoard.isEmpty(); }
+  /// \brief The studio's last push to boards of the fleet.
+  FleetPushSummary fleetPush() const;
+  /// \brief What a pull from a board of the fleet answers, in words for the user.
+  static QString fleetPullRefusal();
+
   // --- Files (each returns false with a plain-words \p error and changes nothing on failure)
   QString projectPath() const { return m_projectPath; }
   /// \brief Open the project at \p path: its events and classes, its saved model as it was
@@ -210,6 +241,21 @@ public slots:
   /// \brief Fix the text board's channels and rate (0: inferred) and read it again.
   void setTextStreamOverrides(int channels, double rateHz);
 
+  // A fleet behind a broker
+  /// \brief Connect to the broker \p settings names, remember them, and keep the fleet
+  /// table current. False with \p error (nothing changed) when the settings cannot work; an
+  /// unreachable or refusing broker is said by brokerStatusChanged(), and retried.
+  bool connectToBroker(const dlm::app::BrokerSettings& settings, QString* error = nullptr);
+  void disconnectBroker();
+  /// \brief Make board \p key of the fleet the studio's board: its events come into the
+  /// session (tagged, learned, labelled on the board through its gateway) and its samples are
+  /// streamed while it is open, as for a board on a cable.
+  void openFleetBoard(const QString& key);
+  /// \brief Push the studio's model to the boards \p keys through their gateways, which
+  /// activate it only once verified (fleetPushChanged(), per board in fleetBoards()). False
+  /// with \p error when nothing was sent.
+  bool pushModelToFleet(const QStringList& keys, QString* error = nullptr);
+
   // Files
   void newProject();
 
@@ -266,6 +312,10 @@ signals:
   void textFormatChanged(const dlm::app::TextStreamView& format);
   /// \brief A text board's counters (garbage lines by kind...), once a second.
   void textStatsChanged(const dlm::app::TextStatsView& stats);
+  /// \brief The broker connection changed (or its count of malformed payloads).
+  void brokerStatusChanged(const dlm::app::BrokerStatusView& status);
+  /// \brief The studio's last push to boards of the fleet progressed or ended on a board.
+  void fleetPushChanged(const dlm::app::FleetPushSummary& summary);
 
 private:
   void wireParts();
@@ -294,6 +344,26 @@ private:
   void onTextLost(const QString& reason);
   void applyTextTrigger();
   BoardInfoView textBoardView() const;
+  // Boards of a fleet (studio_controller_fleet.cpp).
+  void wireFleet();
+  void wireFleetBoard();
+  void closeFleetBoard(const QString& why);
+  void updateFleetBoard();
+  link::BoardInfo fleetBoardInfo() const;
+  void onFleetState(const fleet::BoardState& state);
+  void onFleetStats(const fleet::BoardStats& stats);
+  void onFleetCommand(const fleet::CommandResult& result);
+  void onFleetOutcome(const QString& key, const fleet::PushOutcome& outcome);
+  void onFleetPushSummary(const FleetPushSummary& summary);
+  void sendFleetCommand(const fleet::FleetCommand& command);
+  // What the board is asked, on a cable or through its gateway (the same commands).
+  bool boardTakesCommands() const;
+  void requestBoardStatus();
+  void labelOnBoard(quint32 boardEvent, int classIndex);
+  void forgetOnBoard(quint32 boardEvent);
+  void setBoardRejection(float share);
+  void setBoardTrigger(const TriggerView& trigger);
+  void gestureOnBoard(int gesture);
   void onBoardConnected(const link::BoardInfo& info);
   void onBoardStatus(const link::BoardStatus& status);
   void onBoardModel(quint32 identity);
@@ -356,6 +426,13 @@ private:
   quint64 m_probeGarbage = 0;      ///< garbage lines the probe saw
   QTimer m_textOfferTimer;         ///< started with a real port's handshake
   QTimer m_textProbeTimer;
+  // A board of a fleet (studio_controller_fleet.cpp).
+  std::unique_ptr<FleetClient> m_fleet;
+  BrokerSettings m_broker;         ///< the last connected to (tests: not in the settings)
+  QString m_fleetBoard;            ///< key of the fleet board opened, empty when none
+  bool m_fleetBoardUp = false;     ///< it is online and its session has started here
+  QString m_fleetPushId;           ///< the push whose outcome the Board panel waits for
+  QString m_fleetPushReported;     ///< the push whose end was said in the status bar
   // Spontaneous gestures off from the first sample: a demo gesture never mixes with the
   // user's first requests, even before the connection lets the controller say so.
   QStringList m_virtualArguments{QStringLiteral("--gesture-rate"), QStringLiteral("0")};

@@ -60,11 +60,6 @@ TriggerView toView(const link::TriggerConfig& t) {
   return TriggerView{t.threshold, t.preTriggerFrames, t.holdOffFrames, t.minFrames, t.maxFrames};
 }
 
-link::TriggerConfig toLink(const TriggerView& t) {
-  return link::TriggerConfig{t.threshold, t.preTriggerFrames, t.holdOffFrames, t.minFrames,
-                             t.maxFrames};
-}
-
 PredictionInfo boardPrediction(const link::BoardEvent& event, int classCount) {
   PredictionInfo p;
   // A class the studio does not have (the board learned it before this session) shows as
@@ -84,7 +79,7 @@ void StudioController::wireLink() {
   connect(board, &link::BoardLink::connected, this, &StudioController::onBoardConnected);
   connect(board, &link::BoardLink::disconnected, this, [this](const QString& reason) {
     // Closed to read the port as a text board: that board's own signals speak for the port.
-    if (m_textMode != TextMode::Off) return;
+    if (m_textMode != TextMode::Off || isFleetBoard()) return;
     m_rejectionTimer.stop();
     m_rejectionSyncPending = false;
     setStale(QString());  // nothing to be in step with
@@ -146,9 +141,11 @@ void StudioController::onBoardConnected(const link::BoardInfo& info) {
   setStale(QString());
   m_boardTriggerKnown = false;
   m_rejectionSyncPending = true; // decided by the Status asked for here
-  m_link->requestStatus();       // learns the board's trigger settings and threshold
+  requestBoardStatus();          // learns the board's trigger settings and threshold
   sendDemoGestures();
-  emit boardReady(toView(info, m_virtualWanted));
+  BoardInfoView view = toView(info, m_virtualWanted);
+  view.fleetKey = m_fleetBoard;  // a board of the fleet, followed through the broker
+  emit boardReady(view);
   emit modelHashesChanged(studioModelIdentity(), m_boardModelCrc);
   emit statusMessage(tr("Connected to %1 (firmware %2, core %3).")
                          .arg(info.boardName, info.firmwareVersion, info.coreVersion));
@@ -205,15 +202,15 @@ void StudioController::syncRejectionAfterConnect(const link::BoardStatus& status
 
 void StudioController::setRejectionThreshold(float share) {
   m_learning->setThreshold(share);  // clamps; the studio's decisions follow at once
-  if (m_link->isConnected()) m_rejectionTimer.start();  // restarted by every move
+  if (boardTakesCommands()) m_rejectionTimer.start();  // restarted by every move
 }
 
 void StudioController::sendRejection() {
   m_rejectionTimer.stop();
   m_rejectionSyncPending = false;  // the value sent is the studio's latest either way
-  if (!m_link->isConnected()) return;
-  m_link->setRejection(m_learning->threshold());
-  m_link->requestStatus();  // answered after the threshold is set: the panel shows it
+  if (!boardTakesCommands()) return;
+  setBoardRejection(m_learning->threshold());
+  requestBoardStatus();  // answered after the threshold is set: the panel shows it
 }
 
 void StudioController::onBoardEvent(const link::BoardEvent& event) {
@@ -256,17 +253,25 @@ int StudioController::addBoardEvent(const link::BoardEvent& event, const Predict
 }
 
 bool StudioController::isBoardConnected() const {
+  if (isFleetBoard()) return m_fleetBoardUp;
   return isTextBoard() ? m_text != nullptr && !m_textLost : m_link->isConnected();
 }
 
 BoardInfoView StudioController::boardInfo() const {
   if (isTextBoard()) return textBoardView();
+  if (isFleetBoard()) {
+    BoardInfoView v = toView(fleetBoardInfo(), false);
+    v.fleetKey = m_fleetBoard;
+    v.modelIdentity = m_boardModelCrc;
+    return v;
+  }
   BoardInfoView v = toView(m_link->boardInfo(), m_virtualWanted);
   v.modelIdentity = m_boardModelCrc;
   return v;
 }
 
 void StudioController::startVirtualBoard() {
+  closeFleetBoard(tr("Switched to the virtual board."));
   stopTextBoard();
   m_virtualWanted = true;
   m_lastBoardWanted = false;  // the user picked another board
@@ -276,6 +281,7 @@ void StudioController::startVirtualBoard() {
 }
 
 void StudioController::connectToPort(const QString& path, qint32 baud) {
+  closeFleetBoard(tr("Switched to the board on %1.").arg(path));
   stopTextBoard();
   const qint32 requestedBaud = baud;
   if (baud <= 0) baud = link::BoardLink::kDefaultBaud;
@@ -294,6 +300,7 @@ void StudioController::connectToPort(const QString& path, qint32 baud) {
 void StudioController::disconnectBoard() {
   m_lastBoardWanted = false;  // on purpose: not reconnected when it comes back
   m_autoReconnecting = false;
+  closeFleetBoard(tr("Disconnected."));
   stopTextBoard();
   m_link->disconnect();
   m_virtual->stop();
@@ -303,6 +310,10 @@ void StudioController::disconnectBoard() {
 void StudioController::pushModel() {
   if (isTextBoard()) {  // nothing to push to: no firmware, no model storage
     emit problem(textBoardRefusal());
+    return;
+  }
+  if (isFleetBoard()) {  // through its gateway, which activates it only once verified
+    pushModelToFleet({m_fleetBoard});
     return;
   }
   const QByteArray bytes = m_learning->modelBytes();
@@ -333,6 +344,10 @@ void StudioController::pullModel() {
     emit problem(textBoardRefusal());
     return;
   }
+  if (isFleetBoard()) {
+    emit problem(fleetPullRefusal());
+    return;
+  }
   if (!m_link->isConnected()) {
     emit problem(tr("No board is connected: connect one or start the virtual board."));
     return;
@@ -347,9 +362,9 @@ void StudioController::setTriggerThreshold(float threshold) {
     applyTextTrigger();
     return;
   }
-  if (!m_link->isConnected()) return;
+  if (!boardTakesCommands()) return;
   m_trigger.threshold = threshold;
-  m_link->setTrigger(toLink(m_trigger));
+  setBoardTrigger(m_trigger);
 }
 
 } // namespace dlm::app

@@ -9,7 +9,7 @@
 namespace dlm::app {
 
 void StudioController::performGesture(int gesture) {
-  if (m_link->isConnected()) m_link->performGesture(gesture);
+  gestureOnBoard(gesture);  // on a cable or through the board's gateway
 }
 
 void StudioController::setDemoGestures(bool on) {

@@ -15,20 +15,20 @@ void StudioController::wireBoardSync() {
 
 void StudioController::onTagsChanged(const QVector<TagChange>& changes) {
   // The board learns on-board with the same core: label the events it still remembers.
-  if (!m_link->isConnected()) return;
+  if (!boardTakesCommands()) return;
   for (const TagChange& c : changes) {
     applyBoardAction(m_ledger.tagChanged(c.id, c.oldTag, c.newTag));
   }
 }
 
 void StudioController::onEventAboutToBeRemoved(int row) {
-  if (!m_link->isConnected()) return;
+  if (!boardTakesCommands()) return;
   applyBoardAction(m_ledger.discarded(m_session->eventAt(row).id));
 }
 
 void StudioController::applyBoardAction(const BoardEventLedger::Action& action) {
-  if (action.labelEvent != 0) m_link->labelEvent(action.labelEvent, action.labelClass);
-  if (action.forgetEvent != 0) m_link->forgetEvent(action.forgetEvent);
+  if (action.labelEvent != 0) labelOnBoard(action.labelEvent, action.labelClass);
+  if (action.forgetEvent != 0) forgetOnBoard(action.forgetEvent);
   if (action.staleEvent < 0) return;
   const QString name = action.staleClass < m_session->classCount()
                            ? m_session->tagName(action.staleClass)

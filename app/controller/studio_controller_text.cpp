@@ -179,6 +179,7 @@ void StudioController::declineTextStream() {
 
 void StudioController::connectToTextPort(const QString& path, qint32 baud,
                                          const TextStreamOptions& options) {
+  closeFleetBoard(tr("Switched to a text-stream board."));
   stopTextBoard();
   m_virtualWanted = false;
   m_lastBoardWanted = false;  // the last-board logic is for boards that answer a handshake

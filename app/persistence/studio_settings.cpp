@@ -11,6 +11,10 @@ namespace {
 
 const QStringList kLanguages = {QStringLiteral("en"), QStringLiteral("fr")};
 
+QString brokerKey(const char* name) {
+  return QLatin1String(StudioSettings::kBroker) + QLatin1String(name);
+}
+
 QString triggerKey(const char* name) { return QLatin1String(StudioSettings::kTrigger) + QLatin1String(name); }
 
 } // namespace
@@ -147,6 +151,34 @@ void StudioSettings::fromProjectSettings(const QJsonObject& json, float* thresho
   trigger->holdOffFrames = t.value(QStringLiteral("holdOffFrames")).toInt(trigger->holdOffFrames);
   trigger->minFrames = t.value(QStringLiteral("minFrames")).toInt(trigger->minFrames);
   trigger->maxFrames = t.value(QStringLiteral("maxFrames")).toInt(trigger->maxFrames);
+}
+
+BrokerSettings StudioSettings::broker() const {
+  BrokerSettings b;
+  b.host = m_settings->value(brokerKey("host"), b.host).toString();
+  b.port = m_settings->value(brokerKey("port"), b.port).toInt();
+  b.caFile = m_settings->value(brokerKey("caFile")).toString();
+  b.certFile = m_settings->value(brokerKey("certFile")).toString();
+  b.keyFile = m_settings->value(brokerKey("keyFile")).toString();
+  b.username = m_settings->value(brokerKey("username")).toString();
+  b.rememberPassword = m_settings->value(brokerKey("rememberPassword"), false).toBool();
+  if (b.rememberPassword) b.password = m_settings->value(brokerKey("password")).toString();
+  return b;
+}
+
+void StudioSettings::setBroker(const BrokerSettings& b) {
+  m_settings->setValue(brokerKey("host"), b.host);
+  m_settings->setValue(brokerKey("port"), b.port);
+  m_settings->setValue(brokerKey("caFile"), b.caFile);
+  m_settings->setValue(brokerKey("certFile"), b.certFile);
+  m_settings->setValue(brokerKey("keyFile"), b.keyFile);
+  m_settings->setValue(brokerKey("username"), b.username);
+  m_settings->setValue(brokerKey("rememberPassword"), b.rememberPassword);
+  if (b.rememberPassword) {
+    m_settings->setValue(brokerKey("password"), b.password);
+  } else {
+    m_settings->remove(brokerKey("password"));
+  }
 }
 
 void StudioSettings::sync() { m_settings->sync(); }

@@ -7,6 +7,7 @@
 
 #include <memory>
 
+#include "app/views/fleet_views.h"
 #include "core/protocol/messages.h"
 
 class QSettings;
@@ -64,6 +65,7 @@ public:
   static constexpr const char* kRecentProjects = "ui/recentProjects";
   static constexpr const char* kThreshold = "learning/rejectionShare";
   static constexpr const char* kTrigger = "trigger/";
+  static constexpr const char* kBroker = "fleet/broker/";
   static constexpr int kDefaultBaud = 921600;
   static constexpr int kMaxRecentProjects = 8;
 
@@ -94,6 +96,11 @@ public:
   QStringList recentProjects() const;
   /// \brief Put \p path first in the recent projects (at most kMaxRecentProjects).
   void addRecentProject(const QString& path);
+
+  /// \brief The MQTT broker last connected to; its password only if the user asked for it
+  /// to be remembered (it is then kept as is, unencrypted, in the settings file).
+  BrokerSettings broker() const;
+  void setBroker(const BrokerSettings& broker);
 
   /// \brief The settings a project carries (threshold, trigger), for ProjectExtras::settings.
   static QJsonObject projectSettings(float threshold, const TriggerSettings& trigger);

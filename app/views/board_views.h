@@ -37,6 +37,10 @@ struct BoardInfoView {
   /// A board that prints lines of numbers: no firmware, no model; the studio detects and
   /// learns its events, and its model is exported rather than pushed.
   bool isTextStream = false;
+  /// A board of a fleet, followed through an MQTT broker (docs/fleet.md): its key
+  /// "site/gateway/board"; empty for a board on this machine. Its model is pushed through its
+  /// gateway; it cannot be pulled.
+  QString fleetKey;
 };
 
 /// \brief What the board panel shows of the link (from the link's statistics, once a second).
