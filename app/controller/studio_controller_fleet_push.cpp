@@ -123,9 +123,11 @@ void StudioController::onFleetOutcome(const QString& key, const fleet::PushOutco
     requestBoardStatus(); // the activated model brings its own threshold
   }
   m_pushing.clear();
-  const QString words = r != nullptr ? r->pushMessage : outcome.message;
-  emit pushFinished(ok, ok ? tr("Model pushed and verified on the board (through its gateway).")
-                           : tr("%1. The board keeps its previous model.").arg(words));
+  // The Board panel says pushed and verified, or failed and kept: add what the gateway saw.
+  const QString hash =
+      QStringLiteral("%1").arg(outcome.modelCrc, 8, 16, QLatin1Char('0')).toUpper();
+  emit pushFinished(ok, ok ? tr("Its gateway saw it report model %1.").arg(hash)
+                           : (r != nullptr ? r->pushMessage : outcome.message));
 }
 
 void StudioController::onFleetPushSummary(const FleetPushSummary& summary) {

@@ -322,7 +322,12 @@ QVariant FleetTableModel::display(const FleetBoardRecord& r, int column) const {
 }
 
 QVariant FleetTableModel::sortKey(const FleetBoardRecord& r, int column) const {
+  const QChar sep(QLatin1Char('\n')); // below every id character: shorter ids first
   switch (column) {
+  // Ties broken by the other ids, so that a gateway's boards stay together and in order.
+  case L::SiteColumn: return r.site + sep + r.gateway + sep + r.board;
+  case L::GatewayColumn: return r.gateway + sep + r.site + sep + r.board;
+  case L::BoardColumn: return r.board + sep + r.site + sep + r.gateway;
   case L::StateColumn: return online(r) ? 1 : 0;
   case L::ModelColumn: return int(matchOf(r)) * 10 + (r.modelCrc != 0 ? 1 : 0);
   case L::EventRateColumn: return r.hasStats ? r.eventRate : -1.0;
@@ -366,10 +371,12 @@ QString FleetTableModel::pushText(const FleetBoardRecord& r) const {
   switch (r.push) {
   case FleetPushPhase::None: return QString();
   case FleetPushPhase::Queued: return tr("Queued");
-  case FleetPushPhase::Waiting: return tr("Waiting for the board");
+  case FleetPushPhase::Waiting: return tr("Waiting");
   case FleetPushPhase::Sending:
-    return r.pushTotal > 0 ? tr("Sending %1").arg(percent(double(r.pushSent) / r.pushTotal))
-                           : tr("Sending");
+    //: A push in progress: %1 is the share of the model sent, e.g. "60".
+    return r.pushTotal > 0
+               ? tr("Sending %1 %").arg(QLocale().toString(100.0 * r.pushSent / r.pushTotal, 'f', 0))
+               : tr("Sending");
   case FleetPushPhase::Verifying: return tr("Verifying");
   case FleetPushPhase::Verified: return tr("Verified");
   case FleetPushPhase::Failed: return tr("Failed: %1").arg(r.pushMessage);
@@ -415,6 +422,8 @@ QVariant FleetTableModel::toolTip(const FleetBoardRecord& r, int column) const {
       //: %1: the push's words; %2: the model identity the board reported afterwards.
       return tr("%1 — the board reports model %2").arg(r.pushMessage, hashText(r.pushReported));
     }
+    if (r.push == FleetPushPhase::Waiting)
+      return tr("The board is not connected to its gateway: the push starts when it is.");
     return r.pushMessage.isEmpty() ? QVariant() : QVariant(r.pushMessage);
   default: return QVariant();
   }

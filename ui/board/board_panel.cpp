@@ -368,6 +368,12 @@ QString BoardPanel::linkStatText(int row) const {
   return row >= 0 && row < kLinkRows ? m_link->item(row, 1)->text() : QString();
 }
 
+void BoardPanel::setFleetBoard(const QString& key) {
+  if (key == m_fleetKey) return;
+  m_fleetKey = key;
+  updateButtons();
+}
+
 void BoardPanel::setTextMode(bool on) {
   if (on == m_textMode) return;
   m_textMode = on;
@@ -390,7 +396,8 @@ void BoardPanel::updateButtons() {
   const quint32 studio = m_studioHash->property("crc").toUInt();
   const quint32 board = m_boardHash->property("crc").toUInt();
   m_push->setEnabled(m_connected && !m_pushing && studio != 0 && !m_textMode);
-  m_pull->setEnabled(m_connected && !m_pushing && board != 0 && !m_textMode);
+  m_pull->setEnabled(m_connected && !m_pushing && board != 0 && !m_textMode &&
+                     m_fleetKey.isEmpty());
   if (m_textMode) {
     const QString why = tr("This board prints numbers and runs no model: export the studio's "
                            "model instead (File → Export model…)");
@@ -398,7 +405,9 @@ void BoardPanel::updateButtons() {
     m_pull->setToolTip(why);
     return;
   }
-  m_pull->setToolTip(tr("Fetch the board's model into the studio"));
+  m_pull->setToolTip(m_fleetKey.isEmpty()
+                         ? tr("Fetch the board's model into the studio")
+                         : tr("A board of the fleet cannot be pulled through the broker"));
   if (studio == 0) m_push->setToolTip(tr("The studio has no model yet: tag and learn events first"));
   else m_push->setToolTip(tr("Send the studio's model to the board; the board checks it before "
                              "running it"));

@@ -69,6 +69,9 @@ public slots:
   /// \brief The board prints numbers (\p on): no firmware, no model to push or pull; its
   /// format and unreadable lines are shown instead. Off again with clearBoardInfo().
   void setTextMode(bool on);
+  /// \brief The board is board \p key of a fleet, followed through a broker (empty: a board
+  /// on this machine): pushed to through its gateway, never pulled.
+  void setFleetBoard(const QString& key);
 
 signals:
   /// \brief The user asked to send the studio's model to the board.
@@ -110,6 +113,7 @@ private:
   bool m_connected = false;
   bool m_pushing = false;
   bool m_textMode = false;
+  QString m_fleetKey;
 };
 
 } // namespace dlm::ui

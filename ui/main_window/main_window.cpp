@@ -20,6 +20,7 @@
 #include "ui/knownset/known_set_panel.h"
 #include "ui/live/live_signal_panel.h"
 #include "ui/events/events_panel.h"
+#include "ui/fleet/fleet_panel.h"
 #include "ui/main_window/main_window_actions.h"
 #include "ui/network/network_panel.h"
 
@@ -60,6 +61,7 @@ MainWindow::MainWindow(app::StudioController* controller, QWidget* parent)
   wireTextStream();
   wireLearning();
   wirePanels();
+  wireFleet();
   refreshTitle();
   // Sized for the screen it opens on: a 1366 × 768 laptop gets the whole of it.
   const QSize available = screen() != nullptr ? screen()->availableSize() : QSize(1600, 1000);
@@ -78,6 +80,7 @@ void MainWindow::buildPanels() {
   m_knownSet = new KnownSetPanel(this);
   m_board = new BoardPanel(this);
   m_gestures = new GestureToolbar(this);
+  m_fleet = new FleetPanel(this);
   m_gestures->setObjectName(QStringLiteral("gestureToolbar"));
   m_mapTimer = new QTimer(this);
   m_mapTimer->setSingleShot(true);
@@ -94,6 +97,7 @@ void MainWindow::buildDocks() {
   m_docks.growth = dock(this, tr("Network growth"), QStringLiteral("growthDock"), m_growth);
   m_docks.network = dock(this, tr("Network"), QStringLiteral("networkDock"), m_network);
   m_docks.board = dock(this, tr("Board"), QStringLiteral("boardDock"), m_board);
+  m_docks.fleet = dock(this, tr("Fleet"), QStringLiteral("fleetDock"), m_fleet);
   // The right column runs the window's full height: the events below the live signal keep
   // the width the plot has, and the tabs on the right are never under another panel.
   setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
@@ -136,6 +140,7 @@ void MainWindow::restoreLayout() {
   restoreGeometry(settings.value(kGeometryKey).toByteArray());
   m_layoutRestored = restoreState(settings.value(kStateKey).toByteArray(), kLayoutVersion);
   if (!m_layoutRestored) applyLayoutPreset(savedLayoutPreset());
+  placeNewDocks();
 }
 
 QByteArray MainWindow::projectLayout() const {
@@ -162,6 +167,7 @@ bool MainWindow::restoreProjectLayout(const QByteArray& layout) {
   restoreGeometry(geometry);
   const bool restored = restoreState(state, kLayoutVersion);
   m_layoutRestored = m_layoutRestored || restored;
+  placeNewDocks();
   return restored;
 }
 

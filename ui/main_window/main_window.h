@@ -24,6 +24,7 @@ namespace dlm::ui {
 
 class BoardPanel;
 class EventsPanel;
+class FleetPanel;
 class GestureToolbar;
 class GrowthPanel;
 class KnownSetPanel;
@@ -46,11 +47,12 @@ public:
   KnownSetPanel* knownSet() const { return m_knownSet; }
   BoardPanel* board() const { return m_board; }
   GestureToolbar* gestures() const { return m_gestures; }
+  FleetPanel* fleet() const { return m_fleet; }
   /// \brief The open offer to use a silent port as a board that prints numbers, or null.
   QMessageBox* textStreamOffer() const;
 
   /// \brief A named arrangement of the panels for one task (View → Layout).
-  enum class LayoutPreset { CaptureAndTag, Inspect, Board };
+  enum class LayoutPreset { CaptureAndTag, Inspect, Board, Fleet };
   static constexpr LayoutPreset kDefaultLayout = LayoutPreset::CaptureAndTag;
 
   /// \brief Restore the dock layout and geometry saved by the last session (or, without
@@ -70,6 +72,8 @@ public:
   /// \brief If the last session was not closed cleanly, ask whether to recover it (how many
   /// events and tags, from when) and recover it if the user says yes.
   void offerRecovery();
+  /// \brief Show the Fleet view in front (its tab raised).
+  void showFleet();
   /// \brief The recovery question for \p summary, its time and counts in the default
   /// QLocale: "A session from 5 Dec 2026 09:14 was not saved: 42 events, 15 tagged. Recover
   /// it?" (the generic question when the summary is not available).
@@ -98,6 +102,12 @@ private:
   void applyBoardMode(const app::BoardInfoView& info);
   void showTextOffer(const QString& path, const app::TextStreamView& format);
   void showTextOverrides();
+  // A fleet behind a broker (main_window_fleet.cpp).
+  void buildFleetMenu();
+  void wireFleet();
+  void showBrokerDialog();
+  void pushToFleet(const QStringList& keys);
+  void placeNewDocks();
   void refreshPortsMenu();
   void updateUndoActions(const app::UndoState& state);
   void refreshTitle();
@@ -125,6 +135,7 @@ private:
   KnownSetPanel* m_knownSet = nullptr;
   BoardPanel* m_board = nullptr;
   GestureToolbar* m_gestures = nullptr;
+  FleetPanel* m_fleet = nullptr;
   QMenu* m_portsMenu = nullptr;
   QMenu* m_viewMenu = nullptr;
   struct Docks {
@@ -133,6 +144,7 @@ private:
     QDockWidget* growth = nullptr;
     QDockWidget* network = nullptr;
     QDockWidget* board = nullptr;
+    QDockWidget* fleet = nullptr;
   } m_docks;
   QActionGroup* m_layoutGroup = nullptr;
   QList<QAction*> m_layoutActions;

@@ -103,6 +103,7 @@ void MainWindow::buildMenus() {
   board->addAction(a.flash);
   board->addSeparator();
   board->addAction(m_gestures->demoAction());
+  buildFleetMenu();
   QMenu* network = menuBar()->addMenu(tr("&Network"));
   network->addAction(a.rebuild);
   m_viewMenu = menuBar()->addMenu(tr("&View"));

@@ -2,7 +2,8 @@
 // that all of them stay reachable (shown, or a tab away) at 1366 × 768 as at 1920 × 1080:
 //   Capture & tag — the live signal and the events big, the inspection panels in tabs beside;
 //   Inspect       — the known set, growth and network big, with the events;
-//   Board         — the board panel beside the live signal.
+//   Board         — the board panel beside the live signal;
+//   Fleet         — the boards of a broker under the live signal, the events a tab away.
 // The chosen preset is remembered; the dock state saved on close keeps the user's own tweaks.
 #include <QAction>
 #include <QActionGroup>
@@ -24,6 +25,7 @@ QString presetKey(MainWindow::LayoutPreset preset) {
   case MainWindow::LayoutPreset::CaptureAndTag: return QStringLiteral("capture");
   case MainWindow::LayoutPreset::Inspect: return QStringLiteral("inspect");
   case MainWindow::LayoutPreset::Board: return QStringLiteral("board");
+  case MainWindow::LayoutPreset::Fleet: return QStringLiteral("fleet");
   }
   return QString();
 }
@@ -40,6 +42,7 @@ Shares shares(MainWindow::LayoutPreset preset) {
   case MainWindow::LayoutPreset::CaptureAndTag: return {36, 50};
   case MainWindow::LayoutPreset::Inspect: return {60, 50};
   case MainWindow::LayoutPreset::Board: return {46, 34};
+  case MainWindow::LayoutPreset::Fleet: return {32, 46};
   }
   return {36, 50};
 }
@@ -52,7 +55,8 @@ void MainWindow::buildLayoutMenu(QMenu* view) {
   const std::pair<LayoutPreset, QString> presets[] = {
       {LayoutPreset::CaptureAndTag, tr("&Capture && tag")},
       {LayoutPreset::Inspect, tr("&Inspect")},
-      {LayoutPreset::Board, tr("&Board")}};
+      {LayoutPreset::Board, tr("&Board")},
+      {LayoutPreset::Fleet, tr("&Fleet")}};
   for (const auto& [preset, text] : presets) {
     QAction* a = menu->addAction(text);
     a->setObjectName(QStringLiteral("layout-") + presetKey(preset));
@@ -74,7 +78,8 @@ QList<QAction*> MainWindow::layoutPresetActions() const { return m_layoutActions
 
 MainWindow::LayoutPreset MainWindow::savedLayoutPreset() const {
   const QString key = QSettings().value(kPresetKey).toString();
-  for (LayoutPreset p : {LayoutPreset::CaptureAndTag, LayoutPreset::Inspect, LayoutPreset::Board}) {
+  for (LayoutPreset p : {LayoutPreset::CaptureAndTag, LayoutPreset::Inspect, LayoutPreset::Board,
+                         LayoutPreset::Fleet}) {
     if (presetKey(p) == key) return p;
   }
   return kDefaultLayout;
@@ -91,7 +96,7 @@ void MainWindow::applyLayoutPreset(LayoutPreset preset) {
 
 void MainWindow::arrangeDocks(LayoutPreset preset) {
   const Docks& d = m_docks;
-  const QList<QDockWidget*> all = {d.events, d.knownSet, d.growth, d.network, d.board};
+  const QList<QDockWidget*> all = {d.events, d.knownSet, d.growth, d.network, d.board, d.fleet};
   for (QDockWidget* dock : all) {
     removeDockWidget(dock);
     dock->setFloating(false);
@@ -101,15 +106,19 @@ void MainWindow::arrangeDocks(LayoutPreset preset) {
   switch (preset) {
   case LayoutPreset::CaptureAndTag:
     right = {d.knownSet, d.growth, d.network, d.board};
-    bottom = {d.events};
+    bottom = {d.events, d.fleet};
     break;
   case LayoutPreset::Inspect:
     right = {d.knownSet, d.growth, d.network};
-    bottom = {d.events, d.board};
+    bottom = {d.events, d.board, d.fleet};
     break;
   case LayoutPreset::Board:
     right = {d.board};
-    bottom = {d.events, d.knownSet, d.growth, d.network};
+    bottom = {d.events, d.fleet, d.knownSet, d.growth, d.network};
+    break;
+  case LayoutPreset::Fleet:
+    right = {d.board, d.knownSet, d.growth, d.network};
+    bottom = {d.fleet, d.events};
     break;
   }
   for (const auto& [area, group] : {std::pair{Qt::RightDockWidgetArea, right},
@@ -132,7 +141,7 @@ void MainWindow::sizeDocks(LayoutPreset preset) {
     return docks.first();
   };
   QDockWidget* right = front({d.knownSet, d.board, d.growth, d.network});
-  QDockWidget* bottom = front({d.events, d.board, d.knownSet});
+  QDockWidget* bottom = front({d.events, d.fleet, d.board, d.knownSet});
   if (dockWidgetArea(right) == dockWidgetArea(bottom)) return;  // not arranged yet
   resizeDocks({right}, {width() * s.rightPercent / 100}, Qt::Horizontal);
   resizeDocks({bottom}, {height() * s.bottomPercent / 100}, Qt::Vertical);

@@ -61,7 +61,9 @@ void MainWindow::applyBoardMode(const app::BoardInfoView& info) {
   m_board->setTextMode(text);
   // Nothing to push to or pull from: the board runs no model (the controller refuses too).
   m_actions->push->setEnabled(!text);
-  m_actions->pull->setEnabled(!text);
+  // A board of the fleet is pushed to through its gateway; there is no pull through a broker.
+  m_actions->pull->setEnabled(!text && info.fleetKey.isEmpty());
+  m_board->setFleetBoard(info.fleetKey);
   if (text) {
     const app::TextStreamView format = m_controller->textStream();
     m_live->setChannelNames(format.names);

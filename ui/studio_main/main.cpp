@@ -30,7 +30,29 @@ struct Options {
   bool virtualBoard = true;
   bool virtualAsked = false;  ///< --virtual: the virtual board even if the last board is there
   bool noRecovery = false;
+  QString broker;  ///< --broker HOST[:PORT]: the fleet behind that MQTT broker
 };
+
+// "host", "host:port", "[v6 address]:port"; the rest of the settings (TLS, login) are the
+// remembered ones when they are for the same host.
+bool brokerFromArgument(const QString& argument, dlm::app::BrokerSettings* settings) {
+  QString host = argument.trimmed();
+  int port = 0;
+  const int colon = int(host.lastIndexOf(QLatin1Char(':')));
+  const bool bracketed = host.startsWith(QLatin1Char('['));
+  if (colon > 0 && (bracketed || host.count(QLatin1Char(':')) == 1)) {
+    bool ok = false;
+    port = host.mid(colon + 1).toInt(&ok);
+    if (!ok || port < 1 || port > 65535) return false;
+    host = host.left(colon);
+  }
+  if (bracketed) host = host.mid(1, host.size() - 2);
+  if (host.isEmpty()) return false;
+  if (host != settings->host) *settings = dlm::app::BrokerSettings();
+  settings->host = host;
+  if (port != 0) settings->port = port;
+  return true;
+}
 
 Options parseArguments(QApplication& app) {
   QCommandLineParser parser;
@@ -72,7 +94,12 @@ Options parseArguments(QApplication& app) {
       QCoreApplication::translate("main", "With --text: the sample rate in Hz instead of "
                                           "inferring it."),
       QStringLiteral("HZ"));
-  parser.addOptions({port, baud, virt, project, lang, noRecovery, text, channels, rate});
+  const QCommandLineOption broker(
+      {QStringLiteral("broker")},
+      QCoreApplication::translate("main", "Connect to the MQTT broker of a fleet of boards "
+                                          "(docs/fleet.md) and show it in the Fleet view."),
+      QStringLiteral("HOST[:PORT]"));
+  parser.addOptions({port, baud, virt, project, lang, noRecovery, text, channels, rate, broker});
   parser.process(app);
   if (parser.isSet(text) && parser.value(port).isEmpty()) {
     std::fprintf(stderr, "%s\n",
@@ -89,6 +116,7 @@ Options parseArguments(QApplication& app) {
   o.virtualAsked = parser.isSet(virt);
   o.virtualBoard = o.virtualAsked || o.port.isEmpty();
   o.noRecovery = parser.isSet(noRecovery);
+  o.broker = parser.value(broker);
   o.baudGiven = parser.isSet(baud);
   o.text = parser.isSet(text);
   o.textOptions.channels = std::max(0, parser.value(channels).toInt());
@@ -177,6 +205,19 @@ int main(int argc, char** argv) {
                                  options.textOptions);
   } else {
     controller.connectToPort(options.port, options.baudGiven ? options.baud : 0);
+  }
+  if (!options.broker.isEmpty()) {
+    dlm::app::BrokerSettings broker = controller.brokerSettings();
+    QString error;
+    if (!brokerFromArgument(options.broker, &broker)) {
+      error = QCoreApplication::translate("main", "--broker takes HOST or HOST:PORT.");
+    } else if (controller.connectToBroker(broker, &error)) {
+      window.showFleet();
+    }
+    if (!error.isEmpty()) {
+      QMessageBox::warning(&window, QCoreApplication::translate("main", "Cannot connect to the broker"),
+                           error);
+    }
   }
   return QApplication::exec();
 }

@@ -165,7 +165,7 @@ private slots:
     m.startPush("plant/gw1/b1", "p1", 0x42, 2048);
     QCOMPARE(cell(m, "plant/gw1/b0", FleetTableLayout::PushColumn), QString("Queued"));
     QVERIFY(m.applyProgress("plant", "gw1", {"p1", "b0", fleet::PushState::Sending, 1024, 2048, kNow}));
-    QCOMPARE(cell(m, "plant/gw1/b0", FleetTableLayout::PushColumn), QString("Sending 50.0 %"));
+    QCOMPARE(cell(m, "plant/gw1/b0", FleetTableLayout::PushColumn), QString("Sending 50 %"));
     QVERIFY(!m.applyProgress("plant", "gw1", {"other", "b0", fleet::PushState::Sending, 0, 1, kNow}));
     QVERIFY(m.applyOutcome("plant", "gw1",
                            {"p1", "b0", fleet::PushResult::Verified, 0x42, "activated", 50, kNow}));

@@ -37,6 +37,7 @@ bool neutral(const QString& text) {
   static const QRegularExpression symbolsOnly(QStringLiteral("^[-+0-9.,:;%/×·…()\\[\\] µsmHzBKk#–—=<>|]*$"));
   static const QStringList names = {"x", "y", "z", "Deeplomath Studio", "OK", "Qt", "dB",
                                     "English", "Français",
+                                    "Site", // the fleet view's column: the same word in French
                                     "ms", "µs", "Hz", "B/s", "KB/s"};
   return text.isEmpty() || symbolsOnly.match(text).hasMatch() || names.contains(text);
 }
