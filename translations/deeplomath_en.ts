@@ -335,6 +335,365 @@
     </message>
 </context>
 <context>
+    <name>dlm::app::FleetClient</name>
+    <message>
+        <location filename="../app/fleet/fleet_client.cpp" line="+32"/>
+        <source>Check the user name and password (or the client certificate).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Give the broker&apos;s host name and a port from 1 to 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot connect to the broker: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Connecting to the broker at %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Disconnected from the broker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Connected to the broker at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The broker at %1 refused the connection: %2. %3 Retrying…</source>
+        <extracomment>%1: the broker&apos;s address; %2: the broker&apos;s reason; %3: what to check.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lost the broker at %1: %2. Reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The TLS connection to the broker at %1 failed: %2. Is the CA certificate the one that signed the broker&apos;s, and does the broker&apos;s certificate name this host? Retrying…</source>
+        <extracomment>%1: the broker&apos;s address; %2: the TLS library&apos;s words.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot reach the broker at %1: %2. Is the broker running there, and are the address, port and TLS settings right? Retrying…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1: not a topic of the fleet protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>larger than 1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>names another gateway than its topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+47"/>
+        <source>names another board than its topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/fleet/fleet_client_actions.cpp" line="+107"/>
+        <source>There is no model to push yet: tag a few events first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The model is larger than the 4 MiB a fleet push carries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+9"/>
+        <source>Select the boards to push the model to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Not connected to the broker: connect first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The broker connection refused the push to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dlm::app::FleetTableModel</name>
+    <message>
+        <location filename="../app/fleet/fleet_table_model.cpp" line="+24"/>
+        <source>%1 %</source>
+        <extracomment>A share as a percentage, e.g. &quot;12.5 %&quot;; %1 is the number.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+165"/>
+        <source>the gateway said verified, but the board reports another model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Events/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Push</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The model the board runs (its CRC-32), and whether it is the studio&apos;s current model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Events the board detected per second, over its gateway&apos;s last statistics interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share of those events the board rejected as unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When the board&apos;s gateway last said anything about it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The studio&apos;s last push to the board: progress, then the verified outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Offline (gateway unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Offline (gateway stopped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offline (gateway lost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Offline (no longer served)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Offline (connecting)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offline (reconnecting)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offline (incompatible)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offline (disconnected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+51"/>
+        <location line="+1"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>%1 = studio</source>
+        <extracomment>%1: a model&apos;s CRC-32 in hexadecimal.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (other)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sending %1 %</source>
+        <extracomment>A push in progress: %1 is the share of the model sent, e.g. &quot;60&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verifying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Superseded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n s ago</source>
+        <translation>
+            <numerusform>%n s ago</numerusform>
+            <numerusform>%n s ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n h ago</numerusform>
+            <numerusform>%n h ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Its gateway lists it; it has not connected yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1, firmware %2, on %3 of its gateway: %4 channel(s) at %5 Hz</source>
+        <extracomment>%1 board name, %2 firmware version, %3 serial port on the gateway&apos;s machine, %4 channels, %5 sample rate.</extracomment>
+        <translation>
+            <numerusform>%1, firmware %2, on %3 of its gateway: %4 channel at %5 Hz</numerusform>
+            <numerusform>%1, firmware %2, on %3 of its gateway: %4 channels at %5 Hz</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Board: %1 — studio: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 — the board reports model %2</source>
+        <extracomment>%1: the push&apos;s words; %2: the model identity the board reported afterwards.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The board is not connected to its gateway: the push starts when it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>dlm::app::Gestures</name>
     <message>
         <location filename="../app/views/gesture_catalogue.cpp" line="+11"/>
@@ -1076,7 +1435,7 @@
 <context>
     <name>dlm::app::StudioController</name>
     <message>
-        <location filename="../app/controller/studio_controller.cpp" line="+85"/>
+        <location filename="../app/controller/studio_controller.cpp" line="+90"/>
         <source>Built-in virtual board</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1086,7 +1445,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller_board.cpp" line="+92"/>
+        <location filename="../app/controller/studio_controller_board.cpp" line="+87"/>
         <source>Board disconnected: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1101,7 +1460,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Connected to %1 (firmware %2, core %3).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1117,34 +1476,46 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
+        <source>Switched to the virtual board.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Starting the built-in virtual board…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+4"/>
+        <source>Switched to the board on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Connecting to %1 at %2 baud…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location filename="../app/controller/studio_controller_text.cpp" line="+266"/>
+        <location line="+6"/>
+        <location line="+4"/>
+        <location filename="../app/controller/studio_controller_text.cpp" line="+267"/>
         <source>Disconnected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
+        <location filename="../app/controller/studio_controller_fleet_push.cpp" line="+79"/>
         <source>There is no model to push yet: tag a few events first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>No board is connected: connect one or start the virtual board.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-20"/>
         <source>The model is %1 bytes but this board stores at most %2 bytes: tag fewer events or lower the neuron limit. The board keeps its model.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1154,7 +1525,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>Pulling the board&apos;s model…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1319,7 +1690,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller_text.cpp" line="-160"/>
+        <location filename="../app/controller/studio_controller_text.cpp" line="-161"/>
         <source>This board prints numbers and runs no Deeplomath firmware: export the model instead (File → Export…)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1340,7 +1711,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
+        <location line="+7"/>
         <source>Switched to a text-stream board.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1382,6 +1754,112 @@
         <location line="+6"/>
         <source>Text stream</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/controller/studio_controller_fleet.cpp" line="+38"/>
+        <source>%1 (gateway %2, site %3)</source>
+        <extracomment>%1 board id, %2 gateway id, %3 site id (of a fleet behind a broker).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>A board of the fleet cannot be pulled through the broker: the Fleet view shows the model it runs. Push the studio&apos;s model to it instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+52"/>
+        <source>%n event(s) of the board never arrived through the broker.</source>
+        <translation>
+            <numerusform>%n event of the board never arrived through the broker.</numerusform>
+            <numerusform>%n events of the board never arrived through the broker.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Disconnected from the broker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Switched to another board of the fleet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Switched to a board of the fleet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Opening board %1 through the broker…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>the broker is not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its gateway says it is offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Board %1 is offline: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Board %1 did not carry out “%2”: %3</source>
+        <extracomment>%1: a board of the fleet; %2: a command&apos;s name (label, setRejection...); %3: why.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/controller/studio_controller_fleet_push.cpp" line="+15"/>
+        <source>The model is %1 bytes, more than %2 can store: they are left out and keep their model.</source>
+        <extracomment>%1: a size in bytes; %2: a list of board ids.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No selected board can take this model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Pushing the model (%1 bytes) to %n board(s) through their gateways…</source>
+        <translation>
+            <numerusform>Pushing the model (%1 bytes) to %n board through its gateway…</numerusform>
+            <numerusform>Pushing the model (%1 bytes) to %n boards through their gateways…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Its gateway saw it report model %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>The model is verified and active on %1 of %n board(s).</source>
+        <extracomment>%1: how many boards verified the model, out of %n.</extracomment>
+        <translation>
+            <numerusform>The model is verified and active on %1 of %n board.</numerusform>
+            <numerusform>The model is verified and active on %1 of %n boards.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n board(s) did not take it and keep their previous model (see the Push column).</source>
+        <translation>
+            <numerusform>%n board did not take it and keeps its previous model (see the Push column).</numerusform>
+            <numerusform>%n boards did not take it and keep their previous model (see the Push column).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1447,7 +1925,7 @@
 <context>
     <name>dlm::link::AckCode</name>
     <message>
-        <location filename="../devices/link/message_convert.cpp" line="+107"/>
+        <location filename="../devices/link/message_convert.cpp" line="+108"/>
         <source>ok</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1505,7 +1983,7 @@
 <context>
     <name>dlm::link::BoardLink</name>
     <message>
-        <location filename="../devices/link/board_link.cpp" line="+133"/>
+        <location filename="../devices/link/board_link.cpp" line="+134"/>
         <source>The board is not connected.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1643,7 +2121,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>The board is restarting.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1990,23 +2468,23 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+250"/>
+        <location line="+259"/>
         <source>Send the studio&apos;s model to the board; the board checks it before running it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-257"/>
         <source>Pull model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+245"/>
+        <location line="+253"/>
         <source>Fetch the board&apos;s model into the studio</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-230"/>
         <source>Link</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2032,12 +2510,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+190"/>
+        <location line="+196"/>
         <source>Frames received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-196"/>
         <source>CRC errors</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2163,22 +2641,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>Sample lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>This board prints numbers and runs no model: export the studio&apos;s model instead (File → Export model…)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>A board of the fleet cannot be pulled through the broker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The studio has no model yet: tag and learn events first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-183"/>
         <source>%1 Hz</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2200,6 +2683,144 @@
     <message>
         <location line="+3"/>
         <source>The board has no model yet: push the studio&apos;s model to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dlm::ui::BrokerDialog</name>
+    <message>
+        <location filename="../ui/fleet/broker_dialog.cpp" line="+26"/>
+        <source>Connect to a broker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The MQTT broker your gateways (dlm-gateway) publish to. The studio lists their boards, follows one, and pushes models through it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>TLS (encrypted, the broker&apos;s certificate checked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The certificate of the authority that signed the broker&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only if the broker asks for one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>with the client certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificates (*.crt *.pem);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CA certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CA certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Client certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys (*.key *.pem);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Log in (leave empty for an anonymous broker)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Remember the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept as is, unencrypted, in the studio&apos;s settings file. Left unchecked, the studio asks for it again next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Give the broker&apos;s host name or address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>TLS needs the CA certificate that signed the broker&apos;s certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot read %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A client certificate goes with its key: give both, or neither.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2548,6 +3169,123 @@
     <message>
         <location line="+0"/>
         <source>Stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dlm::ui::FleetPanel</name>
+    <message>
+        <location filename="../ui/fleet/fleet_panel.cpp" line="+142"/>
+        <location line="+143"/>
+        <source>Connect to a broker…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-140"/>
+        <source>Disconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Filter: site, gateway, board, state…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Online only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Open board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make the selected board the studio&apos;s board: watch its signal and tag its events as if it were plugged in here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+150"/>
+        <source>Send the studio&apos;s model to the selected boards through their gateways; each activates it only once it has verified it, and keeps its own model otherwise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-85"/>
+        <source>Not connected to a broker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Broker %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Broker %1: not connected, retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Change broker…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n malformed message(s) ignored</source>
+        <extracomment>Payloads from the broker that were not valid (counted and ignored).</extracomment>
+        <translation>
+            <numerusform>%n malformed message ignored</numerusform>
+            <numerusform>%n malformed messages ignored</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Push of %1: %2 verified, %3 failed, %4 in progress</source>
+        <extracomment>%1: a model&apos;s identity; %2, %3, %4: counts of boards.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
+        <source>Push model to %n board(s)</source>
+        <translation>
+            <numerusform>Push model to %n board</numerusform>
+            <numerusform>Push model to %n boards</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Push model to the selected boards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The studio has no model yet: tag a few events first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <source>%1 of %n board(s) online</source>
+        <extracomment>%1: boards online, out of %n boards.</extracomment>
+        <translation>
+            <numerusform>%1 of %n board online</numerusform>
+            <numerusform>%1 of %n boards online</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Connect to the MQTT broker your gateways publish to: the boards they serve appear here, with their state and model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No board yet: start a gateway (dlm-gateway) that publishes to this broker.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2996,13 +3734,13 @@ Connect a board, or start the virtual board to see its signals here.</source>
 <context>
     <name>dlm::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="+74"/>
-        <location filename="../ui/main_window/main_window_text.cpp" line="+75"/>
+        <location filename="../ui/main_window/main_window.cpp" line="+76"/>
+        <location filename="../ui/main_window/main_window_text.cpp" line="+77"/>
         <source>acceleration (counts, 4096 = 1 g)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Events</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3024,6 +3762,11 @@ Connect a board, or start the virtual board to see its signals here.</source>
     <message>
         <location line="+1"/>
         <source>Board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fleet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3053,7 +3796,7 @@ Connect a board, or start the virtual board to see its signals here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>The window layout saved in the project could not be applied; the current layout is kept.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3206,7 +3949,7 @@ Connect a board, or start the virtual board to see its signals here.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../ui/main_window/main_window_layout.cpp" line="+55"/>
+        <location filename="../ui/main_window/main_window_layout.cpp" line="+58"/>
         <source>&amp;Board</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3216,7 +3959,7 @@ Connect a board, or start the virtual board to see its signals here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Network</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3421,7 +4164,12 @@ Nothing was changed in the current session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>&amp;Fleet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>&amp;Reset layout</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3431,7 +4179,7 @@ Nothing was changed in the current session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window_text.cpp" line="-43"/>
+        <location filename="../ui/main_window/main_window_text.cpp" line="-45"/>
         <source>printed values (counts)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3442,7 +4190,7 @@ Nothing was changed in the current session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+50"/>
+        <location line="+52"/>
         <source>No Deeplomath board answered on %1, but it prints lines of numbers: %n channel(s) at %2 Hz (%3).</source>
         <extracomment>%1: a serial port; %2: a sample rate in Hz; %3: the channels&apos; names.</extracomment>
         <translation>
@@ -3503,6 +4251,60 @@ Nothing was changed in the current session.</source>
     <message>
         <location line="+1"/>
         <source>Sample rate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window_fleet.cpp" line="+20"/>
+        <source>F&amp;leet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Connect to a broker…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Disconnect from the broker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Open the selected board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Push the model to the selected boards…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show the &amp;fleet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Board: %1 (fleet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Cannot connect to the broker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Push the studio&apos;s model %1 to %n board(s)? Each board activates it only once it has received and verified it; a board that refuses it keeps its own model.</source>
+        <extracomment>%1: the model&apos;s identity (CRC-32); %n: how many boards.</extracomment>
+        <translation>
+            <numerusform>Push the studio&apos;s model %1 to %n board? It activates it only once it has received and verified it; if it refuses it, it keeps its own model.</numerusform>
+            <numerusform>Push the studio&apos;s model %1 to %n boards? Each board activates it only once it has received and verified it; a board that refuses it keeps its own model.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Push to the fleet</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3873,7 +4675,7 @@ its layers and neurons appear here.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../ui/studio_main/main.cpp" line="+37"/>
+        <location filename="../ui/studio_main/main.cpp" line="+59"/>
         <source>Tag live sensor events, watch a backpropagation-free network grow, and push models to boards.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3923,13 +4725,28 @@ its layers and neurons appear here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Connect to the MQTT broker of a fleet of boards (docs/fleet.md) and show it in the Fleet view.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>--text needs --port PATH.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>Cannot open the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>--broker takes HOST or HOST:PORT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot connect to the broker</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

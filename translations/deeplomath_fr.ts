@@ -335,6 +335,365 @@
     </message>
 </context>
 <context>
+    <name>dlm::app::FleetClient</name>
+    <message>
+        <location filename="../app/fleet/fleet_client.cpp" line="+32"/>
+        <source>Check the user name and password (or the client certificate).</source>
+        <translation>Vérifiez le nom d’utilisateur et le mot de passe (ou le certificat client).</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Give the broker&apos;s host name and a port from 1 to 65535.</source>
+        <translation>Indiquez le nom d’hôte du broker et un port de 1 à 65535.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot connect to the broker: %1</source>
+        <translation>Impossible de se connecter au broker&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Connecting to the broker at %1…</source>
+        <translation>Connexion au broker %1…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Disconnected from the broker.</source>
+        <translation>Déconnecté du broker.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Connected to the broker at %1.</source>
+        <translation>Connecté au broker %1.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The broker at %1 refused the connection: %2. %3 Retrying…</source>
+        <extracomment>%1: the broker&apos;s address; %2: the broker&apos;s reason; %3: what to check.</extracomment>
+        <translation>Le broker %1 a refusé la connexion : %2. %3 Nouvel essai…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lost the broker at %1: %2. Reconnecting…</source>
+        <translation>Connexion perdue avec le broker %1 : %2. Reconnexion…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The TLS connection to the broker at %1 failed: %2. Is the CA certificate the one that signed the broker&apos;s, and does the broker&apos;s certificate name this host? Retrying…</source>
+        <extracomment>%1: the broker&apos;s address; %2: the TLS library&apos;s words.</extracomment>
+        <translation>La connexion TLS au broker %1 a échoué : %2. Le certificat de l’AC est-il bien celui qui a signé celui du broker, et le certificat du broker nomme-t-il bien cet hôte ? Nouvel essai…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot reach the broker at %1: %2. Is the broker running there, and are the address, port and TLS settings right? Retrying…</source>
+        <translation>Impossible de joindre le broker %1 : %2. Le broker tourne-t-il bien là, et l’adresse, le port et les réglages TLS sont-ils les bons ? Nouvel essai…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1: not a topic of the fleet protocol</source>
+        <translation>%1&#xa0;: pas un sujet du protocole de flotte</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>larger than 1 MiB</source>
+        <translation>plus de 1 Mio</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>names another gateway than its topic</source>
+        <translation>nomme une autre passerelle que son sujet</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+47"/>
+        <source>names another board than its topic</source>
+        <translation>nomme une autre carte que son sujet</translation>
+    </message>
+    <message>
+        <location filename="../app/fleet/fleet_client_actions.cpp" line="+107"/>
+        <source>There is no model to push yet: tag a few events first.</source>
+        <translation>Il n’y a pas encore de modèle à envoyer&#xa0;: étiquetez d’abord quelques événements.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The model is larger than the 4 MiB a fleet push carries.</source>
+        <translation>Le modèle dépasse les 4 Mio qu’un envoi à la flotte peut transporter.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+9"/>
+        <source>Select the boards to push the model to.</source>
+        <translation>Sélectionnez les cartes auxquelles envoyer le modèle.</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Not connected to the broker: connect first.</source>
+        <translation>Pas de connexion au broker&#xa0;: connectez-vous d’abord.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The broker connection refused the push to %1.</source>
+        <translation>La connexion au broker a refusé l’envoi à %1.</translation>
+    </message>
+</context>
+<context>
+    <name>dlm::app::FleetTableModel</name>
+    <message>
+        <location filename="../app/fleet/fleet_table_model.cpp" line="+24"/>
+        <source>%1 %</source>
+        <extracomment>A share as a percentage, e.g. &quot;12.5 %&quot;; %1 is the number.</extracomment>
+        <translation>%1&#xa0;%</translation>
+    </message>
+    <message>
+        <location line="+165"/>
+        <source>the gateway said verified, but the board reports another model</source>
+        <translation>la passerelle dit vérifié, mais la carte indique un autre modèle</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gateway</source>
+        <translation>Passerelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Board</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Events/s</source>
+        <translation>Évén./s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected</source>
+        <translation>Rejetés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last seen</source>
+        <translation>Dernier contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Push</source>
+        <translation>Envoi</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The model the board runs (its CRC-32), and whether it is the studio&apos;s current model</source>
+        <translation>Le modèle qu’exécute la carte (son CRC-32), et s’il s’agit du modèle actuel du studio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Events the board detected per second, over its gateway&apos;s last statistics interval</source>
+        <translation>Événements détectés par la carte par seconde, sur le dernier intervalle de statistiques de sa passerelle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share of those events the board rejected as unknown</source>
+        <translation>Part de ces événements que la carte a rejetés comme inconnus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When the board&apos;s gateway last said anything about it</source>
+        <translation>La dernière fois que la passerelle de la carte en a donné des nouvelles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The studio&apos;s last push to the board: progress, then the verified outcome</source>
+        <translation>Le dernier envoi du studio à la carte&#xa0;: progression, puis le résultat vérifié</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Offline (gateway unknown)</source>
+        <translation>Hors ligne (passerelle inconnue)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Offline (gateway stopped)</source>
+        <translation>Hors ligne (passerelle arrêtée)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offline (gateway lost)</source>
+        <translation>Hors ligne (passerelle perdue)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Offline (no longer served)</source>
+        <translation>Hors ligne (plus desservie)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Offline (connecting)</source>
+        <translation>Hors ligne (connexion)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offline (reconnecting)</source>
+        <translation>Hors ligne (reconnexion)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offline (incompatible)</source>
+        <translation>Hors ligne (incompatible)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offline (disconnected)</source>
+        <translation>Hors ligne (déconnectée)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+51"/>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>%1 = studio</source>
+        <extracomment>%1: a model&apos;s CRC-32 in hexadecimal.</extracomment>
+        <translation>%1 = studio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (other)</source>
+        <translation>%1 (autre)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Queued</source>
+        <translation>En file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sending %1 %</source>
+        <extracomment>A push in progress: %1 is the share of the model sent, e.g. &quot;60&quot;.</extracomment>
+        <translation>Envoi&#xa0;: %1&#xa0;%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sending</source>
+        <translation>Envoi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verifying</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verified</source>
+        <translation>Vérifié</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed: %1</source>
+        <translation>Échec&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Superseded</source>
+        <translation>Remplacé</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>now</source>
+        <translation>à l’instant</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n s ago</source>
+        <translation>
+            <numerusform>il y a %n s</numerusform>
+            <numerusform>il y a %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>il y a %n min</numerusform>
+            <numerusform>il y a %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>il y a %n h</numerusform>
+            <numerusform>il y a %n h</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Its gateway lists it; it has not connected yet.</source>
+        <translation>Sa passerelle la mentionne&#xa0;; elle ne s’est pas encore connectée.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1, firmware %2, on %3 of its gateway: %4 channel(s) at %5 Hz</source>
+        <extracomment>%1 board name, %2 firmware version, %3 serial port on the gateway&apos;s machine, %4 channels, %5 sample rate.</extracomment>
+        <translation>
+            <numerusform>%1, firmware %2, sur %3 de sa passerelle&#xa0;: %4 canal à %5&#xa0;Hz</numerusform>
+            <numerusform>%1, firmware %2, sur %3 de sa passerelle&#xa0;: %4 canaux à %5&#xa0;Hz</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Board: %1 — studio: %2</source>
+        <translation>Carte&#xa0;: %1 — studio&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 — the board reports model %2</source>
+        <extracomment>%1: the push&apos;s words; %2: the model identity the board reported afterwards.</extracomment>
+        <translation>%1 — la carte indique le modèle %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The board is not connected to its gateway: the push starts when it is.</source>
+        <translation>La carte n’est pas connectée à sa passerelle&#xa0;: l’envoi commencera dès qu’elle le sera.</translation>
+    </message>
+</context>
+<context>
     <name>dlm::app::Gestures</name>
     <message>
         <location filename="../app/views/gesture_catalogue.cpp" line="+11"/>
@@ -1076,7 +1435,7 @@
 <context>
     <name>dlm::app::StudioController</name>
     <message>
-        <location filename="../app/controller/studio_controller.cpp" line="+85"/>
+        <location filename="../app/controller/studio_controller.cpp" line="+90"/>
         <source>Built-in virtual board</source>
         <translation>Carte virtuelle intégrée</translation>
     </message>
@@ -1086,7 +1445,7 @@
         <translation>Carte virtuelle démarrée sur %1&#xa0;; connexion…</translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller_board.cpp" line="+92"/>
+        <location filename="../app/controller/studio_controller_board.cpp" line="+87"/>
         <source>Board disconnected: %1</source>
         <translation>Carte déconnectée&#xa0;: %1</translation>
     </message>
@@ -1101,7 +1460,7 @@
         <translation>Échec de l’envoi du modèle&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Connected to %1 (firmware %2, core %3).</source>
         <translation>Connecté à %1 (micrologiciel %2, noyau %3).</translation>
     </message>
@@ -1117,34 +1476,46 @@
         <translation>inconnu</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
+        <source>Switched to the virtual board.</source>
+        <translation>Passage à la carte virtuelle.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Starting the built-in virtual board…</source>
         <translation>Démarrage de la carte virtuelle intégrée…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+4"/>
+        <source>Switched to the board on %1.</source>
+        <translation>Passage à la carte sur %1.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Connecting to %1 at %2 baud…</source>
         <translation>Connexion à %1 (%2 bauds)…</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location filename="../app/controller/studio_controller_text.cpp" line="+266"/>
+        <location line="+6"/>
+        <location line="+4"/>
+        <location filename="../app/controller/studio_controller_text.cpp" line="+267"/>
         <source>Disconnected.</source>
         <translation>Déconnecté.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
+        <location filename="../app/controller/studio_controller_fleet_push.cpp" line="+79"/>
         <source>There is no model to push yet: tag a few events first.</source>
         <translation>Aucun modèle à envoyer pour l’instant&#xa0;: étiquetez d’abord quelques événements.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>No board is connected: connect one or start the virtual board.</source>
         <translation>Aucune carte n’est connectée&#xa0;: connectez-en une ou démarrez la carte virtuelle.</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-20"/>
         <source>The model is %1 bytes but this board stores at most %2 bytes: tag fewer events or lower the neuron limit. The board keeps its model.</source>
         <translation>Le modèle fait %1 octets mais cette carte en stocke au plus %2&#xa0;: étiquetez moins d’événements ou baissez la limite de neurones. La carte garde son modèle.</translation>
     </message>
@@ -1154,7 +1525,7 @@
         <translation>Envoi du modèle (%1 octets)…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>Pulling the board&apos;s model…</source>
         <translation>Récupération du modèle de la carte…</translation>
     </message>
@@ -1319,7 +1690,7 @@
         <translation>Reconnexion à la carte sur %1…</translation>
     </message>
     <message>
-        <location filename="../app/controller/studio_controller_text.cpp" line="-160"/>
+        <location filename="../app/controller/studio_controller_text.cpp" line="-161"/>
         <source>This board prints numbers and runs no Deeplomath firmware: export the model instead (File → Export…)</source>
         <translation>Cette carte imprime des nombres et n’exécute aucun firmware Deeplomath&#xa0;: exportez plutôt le modèle (Fichier → Exporter…)</translation>
     </message>
@@ -1340,7 +1711,8 @@
         <translation>Attente de la réponse d’une carte Deeplomath sur %1…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+5"/>
+        <location line="+7"/>
         <source>Switched to a text-stream board.</source>
         <translation>Passage à une carte à flux texte.</translation>
     </message>
@@ -1357,7 +1729,7 @@
     <message>
         <location line="+19"/>
         <source>%1 prints lines of numbers but runs no Deeplomath firmware: use it as a text-stream board?</source>
-        <translation>%1 imprime des lignes de nombres mais n’exécute aucun firmware Deeplomath : l’utiliser comme carte à flux texte ?</translation>
+        <translation>%1 imprime des lignes de nombres mais n’exécute aucun firmware Deeplomath&#xa0;: l’utiliser comme carte à flux texte&#xa0;?</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -1382,6 +1754,112 @@
         <location line="+6"/>
         <source>Text stream</source>
         <translation>Flux texte</translation>
+    </message>
+    <message>
+        <location filename="../app/controller/studio_controller_fleet.cpp" line="+38"/>
+        <source>%1 (gateway %2, site %3)</source>
+        <extracomment>%1 board id, %2 gateway id, %3 site id (of a fleet behind a broker).</extracomment>
+        <translation>%1 (passerelle %2, site %3)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>A board of the fleet cannot be pulled through the broker: the Fleet view shows the model it runs. Push the studio&apos;s model to it instead.</source>
+        <translation>Le modèle d’une carte de la flotte ne peut pas être récupéré par le broker&#xa0;: la vue Flotte montre le modèle qu’elle exécute. Envoyez-lui plutôt le modèle du studio.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+52"/>
+        <source>%n event(s) of the board never arrived through the broker.</source>
+        <translation>
+            <numerusform>%n événement de la carte n’est jamais arrivé par le broker.</numerusform>
+            <numerusform>%n événements de la carte ne sont jamais arrivés par le broker.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Disconnected from the broker.</source>
+        <translation>Déconnecté du broker.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Switched to another board of the fleet.</source>
+        <translation>Passage à une autre carte de la flotte.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Switched to a board of the fleet.</source>
+        <translation>Passage à une carte de la flotte.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Opening board %1 through the broker…</source>
+        <translation>Ouverture de la carte %1 par le broker…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>the broker is not connected</source>
+        <translation>le broker n’est pas connecté</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown board</source>
+        <translation>carte inconnue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its gateway says it is offline</source>
+        <translation>sa passerelle la dit hors ligne</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Board %1 is offline: %2</source>
+        <translation>La carte %1 est hors ligne&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Board %1 did not carry out “%2”: %3</source>
+        <extracomment>%1: a board of the fleet; %2: a command&apos;s name (label, setRejection...); %3: why.</extracomment>
+        <translation>La carte %1 n’a pas exécuté «&#xa0;%2&#xa0;»&#xa0;: %3</translation>
+    </message>
+    <message>
+        <location filename="../app/controller/studio_controller_fleet_push.cpp" line="+15"/>
+        <source>The model is %1 bytes, more than %2 can store: they are left out and keep their model.</source>
+        <extracomment>%1: a size in bytes; %2: a list of board ids.</extracomment>
+        <translation>Le modèle fait %1 octets, plus que ce que %2 peut stocker&#xa0;: ces cartes sont laissées de côté et gardent leur modèle.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No selected board can take this model.</source>
+        <translation>Aucune carte sélectionnée ne peut recevoir ce modèle.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Pushing the model (%1 bytes) to %n board(s) through their gateways…</source>
+        <translation>
+            <numerusform>Envoi du modèle (%1 octets) à %n carte par sa passerelle…</numerusform>
+            <numerusform>Envoi du modèle (%1 octets) à %n cartes par leurs passerelles…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Its gateway saw it report model %1.</source>
+        <translation>Sa passerelle l’a vue indiquer le modèle %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>The model is verified and active on %1 of %n board(s).</source>
+        <extracomment>%1: how many boards verified the model, out of %n.</extracomment>
+        <translation>
+            <numerusform>Le modèle est vérifié et actif sur %1 carte sur %n.</numerusform>
+            <numerusform>Le modèle est vérifié et actif sur %1 cartes sur %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n board(s) did not take it and keep their previous model (see the Push column).</source>
+        <translation>
+            <numerusform>%n carte ne l’a pas pris et garde son modèle précédent (voir la colonne Envoi).</numerusform>
+            <numerusform>%n cartes ne l’ont pas pris et gardent leur modèle précédent (voir la colonne Envoi).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1447,7 +1925,7 @@
 <context>
     <name>dlm::link::AckCode</name>
     <message>
-        <location filename="../devices/link/message_convert.cpp" line="+107"/>
+        <location filename="../devices/link/message_convert.cpp" line="+108"/>
         <source>ok</source>
         <translation>OK</translation>
     </message>
@@ -1505,7 +1983,7 @@
 <context>
     <name>dlm::link::BoardLink</name>
     <message>
-        <location filename="../devices/link/board_link.cpp" line="+133"/>
+        <location filename="../devices/link/board_link.cpp" line="+134"/>
         <source>The board is not connected.</source>
         <translation>La carte n’est pas connectée.</translation>
     </message>
@@ -1643,7 +2121,7 @@
         <translation>Aucune donnée de la carte depuis %1 s&#xa0;: la liaison est perdue.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>The board is restarting.</source>
         <translation>La carte redémarre.</translation>
     </message>
@@ -1990,23 +2468,23 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+250"/>
+        <location line="+259"/>
         <source>Send the studio&apos;s model to the board; the board checks it before running it</source>
         <translation>Envoyer le modèle du studio à la carte&#xa0;; la carte le vérifie avant de l’exécuter</translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-257"/>
         <source>Pull model</source>
         <translation>Récupérer le modèle</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+245"/>
+        <location line="+253"/>
         <source>Fetch the board&apos;s model into the studio</source>
         <translation>Récupérer le modèle de la carte dans le studio</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-230"/>
         <source>Link</source>
         <translation>Liaison</translation>
     </message>
@@ -2032,12 +2510,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+190"/>
+        <location line="+196"/>
         <source>Frames received</source>
         <translation>Trames reçues</translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-196"/>
         <source>CRC errors</source>
         <translation>Erreurs CRC</translation>
     </message>
@@ -2163,22 +2641,27 @@
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>Sample lines</source>
         <translation>Lignes d’échantillons</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>This board prints numbers and runs no model: export the studio&apos;s model instead (File → Export model…)</source>
         <translation>Cette carte imprime des nombres et n’exécute aucun modèle&#xa0;: exportez plutôt le modèle du studio (Fichier → Exporter le modèle…)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>A board of the fleet cannot be pulled through the broker</source>
+        <translation>Le modèle d’une carte de la flotte ne peut pas être récupéré par le broker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The studio has no model yet: tag and learn events first</source>
         <translation>Le studio n’a pas encore de modèle&#xa0;: étiquetez et faites apprendre des événements d’abord</translation>
     </message>
     <message>
-        <location line="-174"/>
+        <location line="-183"/>
         <source>%1 Hz</source>
         <translation>%1&#xa0;Hz</translation>
     </message>
@@ -2201,6 +2684,144 @@
         <location line="+3"/>
         <source>The board has no model yet: push the studio&apos;s model to it.</source>
         <translation>La carte n’a pas encore de modèle&#xa0;: envoyez-lui celui du studio.</translation>
+    </message>
+</context>
+<context>
+    <name>dlm::ui::BrokerDialog</name>
+    <message>
+        <location filename="../ui/fleet/broker_dialog.cpp" line="+26"/>
+        <source>Connect to a broker</source>
+        <translation>Se connecter à un broker</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The MQTT broker your gateways (dlm-gateway) publish to. The studio lists their boards, follows one, and pushes models through it.</source>
+        <translation>Le broker MQTT sur lequel publient vos passerelles (dlm-gateway). Le studio y liste leurs cartes, en suit une et y envoie les modèles.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Host:</source>
+        <translation>Hôte&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port:</source>
+        <translation>Port&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Connect</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>TLS (encrypted, the broker&apos;s certificate checked)</source>
+        <translation>TLS (chiffré, certificat du broker vérifié)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The certificate of the authority that signed the broker&apos;s</source>
+        <translation>Le certificat de l’autorité qui a signé celui du broker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only if the broker asks for one</source>
+        <translation>seulement si le broker en demande un</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>with the client certificate</source>
+        <translation>avec le certificat client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificates (*.crt *.pem);;All files (*)</source>
+        <translation>Certificats (*.crt *.pem);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CA certificate:</source>
+        <translation>Certificat de l’AC&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CA certificate</source>
+        <translation>Certificat de l’AC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client certificate:</source>
+        <translation>Certificat client&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Client certificate</source>
+        <translation>Certificat client</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client key:</source>
+        <translation>Clé client&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client key</source>
+        <translation>Clé client</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys (*.key *.pem);;All files (*)</source>
+        <translation>Clés (*.key *.pem);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Log in (leave empty for an anonymous broker)</source>
+        <translation>Identification (laisser vide pour un broker anonyme)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Remember the password</source>
+        <translation>Mémoriser le mot de passe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept as is, unencrypted, in the studio&apos;s settings file. Left unchecked, the studio asks for it again next time.</source>
+        <translation>Conservé tel quel, non chiffré, dans le fichier de réglages du studio. Sinon, le studio le redemande la fois suivante.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User name:</source>
+        <translation>Nom d’utilisateur&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password:</source>
+        <translation>Mot de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Give the broker&apos;s host name or address.</source>
+        <translation>Indiquez le nom d’hôte ou l’adresse du broker.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>TLS needs the CA certificate that signed the broker&apos;s certificate.</source>
+        <translation>TLS demande le certificat de l’AC qui a signé celui du broker.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot read %1.</source>
+        <translation>Impossible de lire %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A client certificate goes with its key: give both, or neither.</source>
+        <translation>Un certificat client va avec sa clé&#xa0;: indiquez les deux, ou aucun.</translation>
     </message>
 </context>
 <context>
@@ -2549,6 +3170,123 @@
         <location line="+0"/>
         <source>Stopped.</source>
         <translation>Arrêté.</translation>
+    </message>
+</context>
+<context>
+    <name>dlm::ui::FleetPanel</name>
+    <message>
+        <location filename="../ui/fleet/fleet_panel.cpp" line="+142"/>
+        <location line="+143"/>
+        <source>Connect to a broker…</source>
+        <translation>Se connecter à un broker…</translation>
+    </message>
+    <message>
+        <location line="-140"/>
+        <source>Disconnect</source>
+        <translation>Déconnecter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Filter: site, gateway, board, state…</source>
+        <translation>Filtrer&#xa0;: site, passerelle, carte, état…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Online only</source>
+        <translation>En ligne seulement</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Open board</source>
+        <translation>Ouvrir la carte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make the selected board the studio&apos;s board: watch its signal and tag its events as if it were plugged in here</source>
+        <translation>Faire de la carte sélectionnée la carte du studio&#xa0;: voir son signal et étiqueter ses événements comme si elle était branchée ici</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+150"/>
+        <source>Send the studio&apos;s model to the selected boards through their gateways; each activates it only once it has verified it, and keeps its own model otherwise</source>
+        <translation>Envoyer le modèle du studio aux cartes sélectionnées par leurs passerelles&#xa0;; chacune ne l’active qu’après l’avoir vérifié, et garde son propre modèle sinon</translation>
+    </message>
+    <message>
+        <location line="-85"/>
+        <source>Not connected to a broker</source>
+        <translation>Pas connecté à un broker</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connecting to %1…</source>
+        <translation>Connexion à %1…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Broker %1</source>
+        <translation>Broker %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Broker %1: not connected, retrying</source>
+        <translation>Broker %1&#xa0;: pas connecté, nouvel essai</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Change broker…</source>
+        <translation>Changer de broker…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n malformed message(s) ignored</source>
+        <extracomment>Payloads from the broker that were not valid (counted and ignored).</extracomment>
+        <translation>
+            <numerusform>%n message malformé ignoré</numerusform>
+            <numerusform>%n messages malformés ignorés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Push of %1: %2 verified, %3 failed, %4 in progress</source>
+        <extracomment>%1: a model&apos;s identity; %2, %3, %4: counts of boards.</extracomment>
+        <translation>Envoi de %1&#xa0;: %2 vérifiés, %3 en échec, %4 en cours</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
+        <source>Push model to %n board(s)</source>
+        <translation>
+            <numerusform>Envoyer le modèle à %n carte</numerusform>
+            <numerusform>Envoyer le modèle à %n cartes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Push model to the selected boards</source>
+        <translation>Envoyer le modèle aux cartes sélectionnées</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The studio has no model yet: tag a few events first.</source>
+        <translation>Le studio n’a pas encore de modèle&#xa0;: étiquetez d’abord quelques événements.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <source>%1 of %n board(s) online</source>
+        <extracomment>%1: boards online, out of %n boards.</extracomment>
+        <translation>
+            <numerusform>%1 carte sur %n en ligne</numerusform>
+            <numerusform>%1 cartes sur %n en ligne</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Connect to the MQTT broker your gateways publish to: the boards they serve appear here, with their state and model.</source>
+        <translation>Connectez-vous au broker MQTT sur lequel publient vos passerelles&#xa0;: les cartes qu’elles desservent apparaissent ici, avec leur état et leur modèle.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No board yet: start a gateway (dlm-gateway) that publishes to this broker.</source>
+        <translation>Aucune carte pour l’instant&#xa0;: démarrez une passerelle (dlm-gateway) qui publie sur ce broker.</translation>
     </message>
 </context>
 <context>
@@ -2997,13 +3735,13 @@ Connectez une carte, ou démarrez la carte virtuelle pour voir ses signaux ici.<
 <context>
     <name>dlm::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window/main_window.cpp" line="+74"/>
-        <location filename="../ui/main_window/main_window_text.cpp" line="+75"/>
+        <location filename="../ui/main_window/main_window.cpp" line="+76"/>
+        <location filename="../ui/main_window/main_window_text.cpp" line="+77"/>
         <source>acceleration (counts, 4096 = 1 g)</source>
         <translation>accélération (unités brutes, 4096 = 1 g)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Events</source>
         <translation>Événements</translation>
     </message>
@@ -3026,6 +3764,11 @@ Connectez une carte, ou démarrez la carte virtuelle pour voir ses signaux ici.<
         <location line="+1"/>
         <source>Board</source>
         <translation>Carte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fleet</source>
+        <translation>Flotte</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -3054,7 +3797,7 @@ Connectez une carte, ou démarrez la carte virtuelle pour voir ses signaux ici.<
         <translation>%1%2 — Deeplomath Studio</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>The window layout saved in the project could not be applied; the current layout is kept.</source>
         <translation>La disposition de fenêtre enregistrée dans le projet n’a pas pu être appliquée&#xa0;; la disposition actuelle est conservée.</translation>
     </message>
@@ -3207,7 +3950,7 @@ Connectez une carte, ou démarrez la carte virtuelle pour voir ses signaux ici.<
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../ui/main_window/main_window_layout.cpp" line="+55"/>
+        <location filename="../ui/main_window/main_window_layout.cpp" line="+58"/>
         <source>&amp;Board</source>
         <translation>&amp;Carte</translation>
     </message>
@@ -3217,7 +3960,7 @@ Connectez une carte, ou démarrez la carte virtuelle pour voir ses signaux ici.<
         <translation>Se &amp;connecter à</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Network</source>
         <translation>&amp;Réseau</translation>
     </message>
@@ -3424,7 +4167,12 @@ La session en cours n’a pas été modifiée.</translation>
         <translation>&amp;Inspection</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>&amp;Fleet</source>
+        <translation>&amp;Flotte</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>&amp;Reset layout</source>
         <translation>&amp;Rétablir la disposition</translation>
     </message>
@@ -3434,7 +4182,7 @@ La session en cours n’a pas été modifiée.</translation>
         <translation>Remettre chaque panneau à sa place d’origine</translation>
     </message>
     <message>
-        <location filename="../ui/main_window/main_window_text.cpp" line="-43"/>
+        <location filename="../ui/main_window/main_window_text.cpp" line="-45"/>
         <source>printed values (counts)</source>
         <translation>valeurs imprimées (unités brutes)</translation>
     </message>
@@ -3445,7 +4193,7 @@ La session en cours n’a pas été modifiée.</translation>
         <translation>valeurs imprimées × %1 (unités brutes)</translation>
     </message>
     <message numerus="yes">
-        <location line="+50"/>
+        <location line="+52"/>
         <source>No Deeplomath board answered on %1, but it prints lines of numbers: %n channel(s) at %2 Hz (%3).</source>
         <extracomment>%1: a serial port; %2: a sample rate in Hz; %3: the channels&apos; names.</extracomment>
         <translation>
@@ -3507,6 +4255,60 @@ La session en cours n’a pas été modifiée.</translation>
         <location line="+1"/>
         <source>Sample rate:</source>
         <translation>Fréquence d’échantillonnage&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window/main_window_fleet.cpp" line="+20"/>
+        <source>F&amp;leet</source>
+        <translation>F&amp;lotte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Connect to a broker…</source>
+        <translation>Se &amp;connecter à un broker…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Disconnect from the broker</source>
+        <translation>Se &amp;déconnecter du broker</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Open the selected board</source>
+        <translation>&amp;Ouvrir la carte sélectionnée</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Push the model to the selected boards…</source>
+        <translation>&amp;Envoyer le modèle aux cartes sélectionnées…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show the &amp;fleet</source>
+        <translation>Afficher la &amp;flotte</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Board: %1 (fleet)</source>
+        <translation>Carte&#xa0;: %1 (flotte)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Cannot connect to the broker</source>
+        <translation>Impossible de se connecter au broker</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Push the studio&apos;s model %1 to %n board(s)? Each board activates it only once it has received and verified it; a board that refuses it keeps its own model.</source>
+        <extracomment>%1: the model&apos;s identity (CRC-32); %n: how many boards.</extracomment>
+        <translation>
+            <numerusform>Envoyer le modèle %1 du studio à %n carte&#xa0;? Elle ne l’active qu’après l’avoir reçu et vérifié&#xa0;; si elle le refuse, elle garde son propre modèle.</numerusform>
+            <numerusform>Envoyer le modèle %1 du studio à %n cartes&#xa0;? Chaque carte ne l’active qu’après l’avoir reçu et vérifié&#xa0;; une carte qui le refuse garde son propre modèle.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Push to the fleet</source>
+        <translation>Envoi à la flotte</translation>
     </message>
 </context>
 <context>
@@ -3878,7 +4680,7 @@ ses couches et ses neurones apparaissent ici.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../ui/studio_main/main.cpp" line="+37"/>
+        <location filename="../ui/studio_main/main.cpp" line="+59"/>
         <source>Tag live sensor events, watch a backpropagation-free network grow, and push models to boards.</source>
         <translation>Étiquetez en direct les événements d’un capteur, regardez grandir un réseau sans rétropropagation et envoyez des modèles aux cartes.</translation>
     </message>
@@ -3928,14 +4730,29 @@ ses couches et ses neurones apparaissent ici.</translation>
         <translation>Avec --text&#xa0;: la fréquence d’échantillonnage en Hz au lieu de la déduire.</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Connect to the MQTT broker of a fleet of boards (docs/fleet.md) and show it in the Fleet view.</source>
+        <translation>Se connecter au broker MQTT d’une flotte de cartes (docs/fleet.md) et l’afficher dans la vue Flotte.</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>--text needs --port PATH.</source>
         <translation>--text demande --port CHEMIN.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>Cannot open the project</source>
         <translation>Impossible d’ouvrir le projet</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>--broker takes HOST or HOST:PORT.</source>
+        <translation>--broker prend HÔTE ou HÔTE:PORT.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot connect to the broker</source>
+        <translation>Impossible de se connecter au broker</translation>
     </message>
 </context>
 </TS>

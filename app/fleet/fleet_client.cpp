@@ -130,13 +130,19 @@ void FleetClient::onDisconnected(const QString& reason) {
   QString message;
   if (!hint.isEmpty()) {
     //: %1: the broker's address; %2: the broker's reason; %3: what to check.
-    message = tr("The broker at %1 refused the connection (%2). %3 Retrying…")
+    message = tr("The broker at %1 refused the connection: %2. %3 Retrying…")
                   .arg(m_status.address, why, hint);
   } else if (wasConnected) {
-    message = tr("Lost the broker at %1 (%2): reconnecting…").arg(m_status.address, why);
+    message = tr("Lost the broker at %1: %2. Reconnecting…").arg(m_status.address, why);
+  } else if (why.contains(QLatin1String("TLS"))) {
+    //: %1: the broker's address; %2: the TLS library's words.
+    message = tr("The TLS connection to the broker at %1 failed: %2. Is the CA certificate the "
+                 "one that signed the broker's, and does the broker's certificate name this "
+                 "host? Retrying…")
+                  .arg(m_status.address, why);
   } else {
-    message = tr("Cannot reach the broker at %1 (%2). Is the broker running there, and are "
-                 "the address, port and TLS settings right? Retrying…")
+    message = tr("Cannot reach the broker at %1: %2. Is the broker running there, and are the "
+                 "address, port and TLS settings right? Retrying…")
                   .arg(m_status.address, why);
   }
   qCInfo(lcAppFleet).noquote() << message;

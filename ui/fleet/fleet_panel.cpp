@@ -103,7 +103,14 @@ FleetPanel::FleetPanel(QWidget* parent) : QWidget(parent), m_proxy(new FleetFilt
     connect(m_proxy, signal, this, [this] { updateCounts(); });
   }
   connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] { updateCounts(); });
-  connect(m_proxy, &QAbstractItemModel::dataChanged, this, [this] { updateCounts(); });
+  // "Last seen" ages every second on every row: that alone changes no count and no width.
+  const auto ageOnly = [](const QModelIndex& from, const QModelIndex& to) {
+    return from.column() == L::LastSeenColumn && to.column() == L::LastSeenColumn;
+  };
+  connect(m_proxy, &QAbstractItemModel::dataChanged, this,
+          [this, ageOnly](const QModelIndex& from, const QModelIndex& to) {
+            if (!ageOnly(from, to)) updateCounts();
+          });
   // Widths follow what the rows say, at most every 200 ms ("last seen" ticks every second).
   auto* fit = new QTimer(this);
   fit->setSingleShot(true);
@@ -113,9 +120,10 @@ FleetPanel::FleetPanel(QWidget* parent) : QWidget(parent), m_proxy(new FleetFilt
     connect(m_proxy, signal, fit, [fit] { fit->start(); });
   connect(m_proxy, &QAbstractItemModel::layoutChanged, fit, [fit] { fit->start(); });
   connect(m_proxy, &QAbstractItemModel::modelReset, fit, [fit] { fit->start(); });
-  connect(m_proxy, &QAbstractItemModel::dataChanged, fit, [fit] {
-    if (!fit->isActive()) fit->start();
-  });
+  connect(m_proxy, &QAbstractItemModel::dataChanged, fit,
+          [fit, ageOnly](const QModelIndex& from, const QModelIndex& to) {
+            if (!ageOnly(from, to) && !fit->isActive()) fit->start();
+          });
   connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, fit,
           [fit] { fit->start(); });
   setBrokerStatus(m_brokerStatus);

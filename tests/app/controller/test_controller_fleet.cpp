@@ -8,6 +8,8 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+#include <memory>
+
 #include "app/controller/studio_controller.h"
 #include "tests/app/fleet/fake_gateway.h"
 #include "tests/app/studio_test_util.h"
@@ -20,7 +22,7 @@ using dlm::app::FleetTableLayout;
 using dlm::app::StudioController;
 using dlm::app::test::FakeGateway;
 using dlm::app::test::kBrokerTimeoutMs;
-using dlm::testing::MosquittoBroker;
+using dlm::fleetbench::BrokerProcess;
 namespace fleet = dlm::fleet;
 namespace lnk = dlm::link;
 
@@ -50,155 +52,177 @@ int rowOf(const QAbstractItemModel* m, const QString& key) {
 
 } // namespace
 
+// One gateway and one studio for the whole test; the slots run in order, each a step.
 class TestControllerFleet : public QObject {
   Q_OBJECT
-  MosquittoBroker m_broker;
+  BrokerProcess m_broker;
+  std::unique_ptr<FakeGateway> m_gw;
+  std::unique_ptr<StudioController> m_c;
+  std::unique_ptr<QSignalSpy> m_ready;
+  std::unique_ptr<QSignalSpy> m_lost;
+  QVector<dlm::app::test::Labelled> m_blobs;
+  quint32 m_studio = 0;
 
-  bool connectStudio(StudioController& c) {
-    BrokerSettings s;
-    s.host = "127.0.0.1";
-    s.port = m_broker.port();
-    QString error;
-    if (!c.connectToBroker(s, &error)) return false;
-    return QTest::qWaitFor(
-        [&] { return c.brokerStatus().state == BrokerStatusView::State::Connected; },
-        kBrokerTimeoutMs);
+  int idAt(int row) const {
+    return m_c->events()->model()->index(row, 0).data(EventTableLayout::EventIdRole).toInt();
   }
 
 private slots:
   void initTestCase() {
-    if (!MosquittoBroker::available()) QSKIP("SKIP: mosquitto not found (apt-get install mosquitto)");
+    if (!BrokerProcess::available()) QSKIP("SKIP: mosquitto not found (apt-get install mosquitto)");
     QString error;
     QVERIFY2(m_broker.start(&error), qPrintable(error));
+    m_gw = std::make_unique<FakeGateway>(m_broker, "plant", "gw1");
+    QVERIFY(m_gw->waitConnected());
+    QVERIFY(m_gw->online({"v00", "v01"}) && m_gw->boardUp("v00") && m_gw->boardUp("v01"));
+    m_c = std::make_unique<StudioController>();
+    m_ready = std::make_unique<QSignalSpy>(m_c.get(), &StudioController::boardReady);
+    m_lost = std::make_unique<QSignalSpy>(m_c.get(), &StudioController::boardLost);
   }
 
-  void openTagPushAndFollowTheFleet() {
-    FakeGateway gw(m_broker, "plant", "gw1");
-    QVERIFY(gw.waitConnected());
-    QVERIFY(gw.online({"v00", "v01"}) && gw.boardUp("v00") && gw.boardUp("v01"));
-    StudioController c;
-    QSignalSpy ready(&c, &StudioController::boardReady);
-    QSignalSpy lost(&c, &StudioController::boardLost);
-    QSignalSpy problems(&c, &StudioController::problem);
-    QVERIFY(connectStudio(c));
-    QTRY_COMPARE_WITH_TIMEOUT(c.fleetBoards()->rowCount(), 2, kBrokerTimeoutMs);
-    QVERIFY(rowOf(c.fleetBoards(), kBoard) >= 0);
+  void cleanupTestCase() {
+    if (m_gw) m_gw->clearRetained({"v00", "v01"});
+    m_c.reset();
+  }
 
-    // Opened: the studio's board, as if it were on a cable.
-    c.openFleetBoard(kBoard);
-    QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, kBrokerTimeoutMs);
-    const auto info = ready.last().at(0).value<dlm::app::BoardInfoView>();
+  void fleetTableFills() {
+    BrokerSettings s;
+    s.host = "127.0.0.1";
+    s.port = m_broker.port();
+    QString error;
+    QVERIFY2(m_c->connectToBroker(s, &error), qPrintable(error));
+    QTRY_COMPARE_WITH_TIMEOUT(m_c->brokerStatus().state, BrokerStatusView::State::Connected,
+                              kBrokerTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_c->fleetBoards()->rowCount(), 2, kBrokerTimeoutMs);
+    QVERIFY(rowOf(m_c->fleetBoards(), kBoard) >= 0);
+  }
+
+  // Opened: the studio's board, as if it were on a cable.
+  void openedBoardIsTheStudiosBoard() {
+    m_c->openFleetBoard(kBoard);
+    QTRY_COMPARE_WITH_TIMEOUT(m_ready->size(), 1, kBrokerTimeoutMs);
+    const auto info = m_ready->last().at(0).value<dlm::app::BoardInfoView>();
     QCOMPARE(info.fleetKey, kBoard);
     QCOMPARE(info.channels, 3);
     QCOMPARE(info.boardName, QString("virtual-board"));
-    QVERIFY(c.isFleetBoard());
-    QVERIFY(c.isBoardConnected());
-    QCOMPARE(c.boardInfo().fleetKey, kBoard);
-    // Its samples are asked for, and its status (threshold, trigger).
-    QTRY_VERIFY_WITH_TIMEOUT(!gw.commandsOf("v00", fleet::CommandOp::Watch).isEmpty(),
+    QVERIFY(m_c->isFleetBoard());
+    QVERIFY(m_c->isBoardConnected());
+    QCOMPARE(m_c->boardInfo().fleetKey, kBoard);
+    // Its samples are asked for, and its status (threshold, trigger); not another board's.
+    QTRY_VERIFY_WITH_TIMEOUT(!m_gw->commandsOf("v00", fleet::CommandOp::Watch).isEmpty(),
                              kBrokerTimeoutMs);
-    QTRY_VERIFY_WITH_TIMEOUT(!gw.commandsOf("v00", fleet::CommandOp::Status).isEmpty(),
+    QTRY_VERIFY_WITH_TIMEOUT(!m_gw->commandsOf("v00", fleet::CommandOp::Status).isEmpty(),
                              kBrokerTimeoutMs);
-    QVERIFY(gw.commandsOf("v01", fleet::CommandOp::Watch).isEmpty());
+    QVERIFY(m_gw->commandsOf("v01", fleet::CommandOp::Watch).isEmpty());
+  }
 
-    // Its events enter the session with its prediction and descriptor; v01's do not.
-    const QVector<dlm::app::test::Labelled> blobs = dlm::app::test::blobEvents(16, 2);
-    for (int i = 0; i < blobs.size(); ++i)
-      QVERIFY(gw.event("v00", quint64(i + 1), toBoardEvent(blobs[i], quint32(200 + i))));
-    QVERIFY(gw.event("v01", 1, toBoardEvent(blobs[0], 999)));
-    dlm::app::StudioEvents* events = c.events();
-    QTRY_COMPARE_WITH_TIMEOUT(events->eventCount(), blobs.size(), kBrokerTimeoutMs);
-    const auto idAt = [&](int row) {
-      return events->model()->index(row, 0).data(EventTableLayout::EventIdRole).toInt();
-    };
+  // Its events enter the session with its prediction and descriptor; v01's do not; a
+  // malformed one is counted and ignored; tags go back as labels of the board's own ids.
+  void eventsEnterTheSessionAndTagsGoBack() {
+    m_blobs = dlm::app::test::blobEvents(16, 2);
+    for (int i = 0; i < m_blobs.size(); ++i)
+      QVERIFY(m_gw->event("v00", quint64(i + 1), toBoardEvent(m_blobs[i], quint32(200 + i))));
+    QVERIFY(m_gw->event("v01", 1, toBoardEvent(m_blobs[0], 999)));
+    dlm::app::StudioEvents* events = m_c->events();
+    QTRY_COMPARE_WITH_TIMEOUT(events->eventCount(), m_blobs.size(), kBrokerTimeoutMs);
     QVERIFY(events->event(idAt(0)).board.valid);
     QCOMPARE(events->event(idAt(0)).board.knownScore, 0.25f);
     QCOMPARE(events->event(idAt(0)).board.confidence, 0.5f);  // descriptors: learnt below
+    const quint64 malformed = m_c->brokerStatus().malformed;
+    QVERIFY(m_gw->publish(m_gw->topic(fleet::TopicKind::Event, "v00"),
+                          "{\"board\":\"v00\",\"seq\":99}"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_c->brokerStatus().malformed, malformed + 1, kBrokerTimeoutMs);
+    QCOMPARE(events->eventCount(), m_blobs.size());
 
-    // A malformed event: counted, ignored.
-    const quint64 malformed = c.brokerStatus().malformed;
-    QVERIFY(gw.publish(gw.topic(fleet::TopicKind::Event, "v00"), "{\"board\":\"v00\",\"seq\":99}"));
-    QTRY_COMPARE_WITH_TIMEOUT(c.brokerStatus().malformed, malformed + 1, kBrokerTimeoutMs);
-    QCOMPARE(events->eventCount(), blobs.size());
-
-    // Tags go to the board as labels of its own event ids, through its gateway.
     QCOMPARE(events->createClass("a"), 0);
     QCOMPARE(events->createClass("b"), 1);
-    for (int row = 0; row < blobs.size(); ++row)
-      QVERIFY(events->tagEvents({idAt(row)}, blobs[row].gesture));
-    QTRY_COMPARE_WITH_TIMEOUT(gw.commandsOf("v00", fleet::CommandOp::Label).size(),
-                              int(blobs.size()), kBrokerTimeoutMs);
-    const fleet::FleetCommand first = gw.commandsOf("v00", fleet::CommandOp::Label)[0];
+    for (int row = 0; row < m_blobs.size(); ++row)
+      QVERIFY(events->tagEvents({idAt(row)}, m_blobs[row].gesture));
+    QTRY_COMPARE_WITH_TIMEOUT(m_gw->commandsOf("v00", fleet::CommandOp::Label).size(),
+                              int(m_blobs.size()), kBrokerTimeoutMs);
+    const fleet::FleetCommand first = m_gw->commandsOf("v00", fleet::CommandOp::Label)[0];
     QCOMPARE(first.eventId, 200u);
-    QCOMPARE(first.classIndex, blobs[0].gesture);
-    QTRY_VERIFY_WITH_TIMEOUT(c.isLearningUpToDate() && c.studioModelIdentity() != 0,
+    QCOMPARE(first.classIndex, m_blobs[0].gesture);
+    QTRY_VERIFY_WITH_TIMEOUT(m_c->isLearningUpToDate() && m_c->studioModelIdentity() != 0,
                              kLearnTimeoutMs);
-    const quint32 studio = c.studioModelIdentity();
+    m_studio = m_c->studioModelIdentity();
+    const int v00 = rowOf(m_c->fleetBoards(), kBoard);
     QTRY_COMPARE_WITH_TIMEOUT(
-        c.fleetBoards()->index(0, 0).data(FleetTableLayout::ModelMatchRole).toInt(),
+        m_c->fleetBoards()->index(v00, 0).data(FleetTableLayout::ModelMatchRole).toInt(),
         int(dlm::app::FleetModelMatch::NoModel), kBrokerTimeoutMs);
+  }
 
-    // Push to the opened board: a ModelPush for it alone; progress and verified outcome.
-    QSignalSpy progress(&c, &StudioController::pushProgress);
-    QSignalSpy pushed(&c, &StudioController::pushFinished);
-    c.pushModel();
-    QTRY_COMPARE_WITH_TIMEOUT(gw.pushes.size(), 1, kBrokerTimeoutMs);
-    const fleet::ModelPush push = gw.pushes[0];
+  // A ModelPush for it alone; progress, and done only once verified.
+  void pushToTheOpenedBoard() {
+    QSignalSpy progress(m_c.get(), &StudioController::pushProgress);
+    QSignalSpy pushed(m_c.get(), &StudioController::pushFinished);
+    m_c->pushModel();
+    QTRY_COMPARE_WITH_TIMEOUT(m_gw->pushes.size(), 1, kBrokerTimeoutMs);
+    const fleet::ModelPush push = m_gw->pushes[0];
     QCOMPARE(push.targets, QStringList{"v00"});
-    QCOMPARE(push.modelCrc, studio);
-    QCOMPARE(lnk::modelIdentity(push.model), studio);
-    QVERIFY(gw.progress("v00", push.push, fleet::PushState::Sending, 512, quint32(push.model.size())));
+    QCOMPARE(push.modelCrc, m_studio);
+    QCOMPARE(lnk::modelIdentity(push.model), m_studio);
+    QVERIFY(m_gw->progress("v00", push.push, fleet::PushState::Sending, 512,
+                           quint32(push.model.size())));
     QTRY_COMPARE_WITH_TIMEOUT(progress.size(), 1, kBrokerTimeoutMs);
     QCOMPARE(progress[0][0].toLongLong(), 512);
     QVERIFY(pushed.isEmpty()); // nothing is said done before the board verified it
-    QVERIFY(gw.outcome("v00", push.push, fleet::PushResult::Verified, studio, "activated"));
+    QVERIFY(m_gw->outcome("v00", push.push, fleet::PushResult::Verified, m_studio, "activated"));
     QTRY_COMPARE_WITH_TIMEOUT(pushed.size(), 1, kBrokerTimeoutMs);
     QVERIFY(pushed[0][0].toBool());
-    QCOMPARE(c.boardModelIdentity(), studio);
-    QVERIFY(c.boardModelStaleReason().isEmpty());
-    const int v00 = rowOf(c.fleetBoards(), kBoard);
-    QCOMPARE(c.fleetBoards()->index(v00, 0).data(FleetTableLayout::ModelMatchRole).toInt(),
+    QCOMPARE(m_c->boardModelIdentity(), m_studio);
+    QVERIFY(m_c->boardModelStaleReason().isEmpty());
+    const int v00 = rowOf(m_c->fleetBoards(), kBoard);
+    QCOMPARE(m_c->fleetBoards()->index(v00, 0).data(FleetTableLayout::ModelMatchRole).toInt(),
              int(dlm::app::FleetModelMatch::Matches));
+  }
 
-    // Push to a selection: one outcome each; the summary says how many took it.
-    QSignalSpy summaries(&c, &StudioController::fleetPushChanged);
+  // One outcome each; the summary says how many took it.
+  void pushToASelection() {
+    QSignalSpy summaries(m_c.get(), &StudioController::fleetPushChanged);
+    QSignalSpy pushed(m_c.get(), &StudioController::pushFinished);
     QString error;
-    QVERIFY2(c.pushModelToFleet({kBoard, "plant/gw1/v01"}, &error), qPrintable(error));
-    QTRY_COMPARE_WITH_TIMEOUT(gw.pushes.size(), 2, kBrokerTimeoutMs);
-    const fleet::ModelPush both = gw.pushes[1];
+    QVERIFY2(m_c->pushModelToFleet({kBoard, "plant/gw1/v01"}, &error), qPrintable(error));
+    QTRY_COMPARE_WITH_TIMEOUT(m_gw->pushes.size(), 2, kBrokerTimeoutMs);
+    const fleet::ModelPush both = m_gw->pushes[1];
     QCOMPARE(both.targets, (QStringList{"v00", "v01"}));
-    QVERIFY(gw.outcome("v00", both.push, fleet::PushResult::Verified, studio, "already active"));
-    QVERIFY(gw.outcome("v01", both.push, fleet::PushResult::Failed, 0, "refused: corrupt"));
-    QTRY_VERIFY_WITH_TIMEOUT(c.fleetPush().finished() && c.fleetPush().push == both.push,
+    QVERIFY(m_gw->outcome("v00", both.push, fleet::PushResult::Verified, m_studio, "already active"));
+    QVERIFY(m_gw->outcome("v01", both.push, fleet::PushResult::Failed, 0, "refused: corrupt"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_c->fleetPush().finished() && m_c->fleetPush().push == both.push,
                              kBrokerTimeoutMs);
-    QCOMPARE(c.fleetPush().verified, 1);
-    QCOMPARE(c.fleetPush().failed, 1);
+    QCOMPARE(m_c->fleetPush().verified, 1);
+    QCOMPARE(m_c->fleetPush().failed, 1);
     QCOMPARE(summaries.last().at(0).value<FleetPushSummary>().targets, 2);
-    QTRY_COMPARE_WITH_TIMEOUT(pushed.size(), 2, kBrokerTimeoutMs);
-    const int v01 = rowOf(c.fleetBoards(), "plant/gw1/v01");
-    QVERIFY(c.fleetBoards()->index(v01, FleetTableLayout::PushColumn).data().toString()
-                .contains("refused: corrupt"));
+    QTRY_COMPARE_WITH_TIMEOUT(pushed.size(), 1, kBrokerTimeoutMs); // the opened board's
+    const int v01 = rowOf(m_c->fleetBoards(), "plant/gw1/v01");
+    QVERIFY(m_c->fleetBoards()->index(v01, FleetTableLayout::PushColumn).data(Qt::ToolTipRole)
+                .toString().contains("refused: corrupt"));
+  }
 
-    // Nothing is pulled through the broker.
-    problems.clear();
-    c.pullModel();
+  void nothingIsPulled() {
+    QSignalSpy problems(m_c.get(), &StudioController::problem);
+    m_c->pullModel();
     QCOMPARE(problems.size(), 1);
     QCOMPARE(problems[0][0].toString(), StudioController::fleetPullRefusal());
+  }
 
-    // Its gateway dies (its last will): the board is lost, and back when the gateway is.
-    QVERIFY(gw.online({"v00", "v01"}, false));
-    QTRY_COMPARE_WITH_TIMEOUT(lost.size(), 1, kBrokerTimeoutMs);
-    QVERIFY(!c.isBoardConnected());
-    QVERIFY(gw.online({"v00", "v01"}));
-    QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 2, kBrokerTimeoutMs);
+  // Its gateway dies (its last will): the board is lost, and back when the gateway is.
+  void gatewayLostAndBack() {
+    QVERIFY(m_gw->online({"v00", "v01"}, false));
+    QTRY_COMPARE_WITH_TIMEOUT(m_lost->size(), 1, kBrokerTimeoutMs);
+    QVERIFY(!m_c->isBoardConnected());
+    QVERIFY(m_gw->online({"v00", "v01"}));
+    QTRY_COMPARE_WITH_TIMEOUT(m_ready->size(), 2, kBrokerTimeoutMs);
+    QVERIFY(m_c->isBoardConnected());
+  }
 
-    // Disconnected on purpose: no longer the studio's board; its samples stop.
-    c.disconnectBoard();
-    QVERIFY(!c.isFleetBoard());
-    QTRY_COMPARE_WITH_TIMEOUT(lost.size(), 2, kBrokerTimeoutMs);
-    QTRY_VERIFY_WITH_TIMEOUT(gw.commandsOf("v00", fleet::CommandOp::Watch).last().seconds == 0,
+  // Disconnected on purpose: no longer the studio's board; its samples are stopped.
+  void disconnectedOnPurpose() {
+    m_c->disconnectBoard();
+    QVERIFY(!m_c->isFleetBoard());
+    QTRY_COMPARE_WITH_TIMEOUT(m_lost->size(), 2, kBrokerTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(m_gw->commandsOf("v00", fleet::CommandOp::Watch).last().seconds == 0,
                              kBrokerTimeoutMs);
-    gw.clearRetained({"v00", "v01"});
   }
 };
 

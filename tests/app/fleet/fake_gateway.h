@@ -11,7 +11,7 @@
 #include "devices/fleet/fleet_codec.h"
 #include "devices/fleet/fleet_topics.h"
 #include "devices/fleet/mqtt_client.h"
-#include "tests/support/mosquitto_broker.h"
+#include "app/fleet_bench/broker_process.h"
 
 namespace dlm::app::test {
 
@@ -41,7 +41,7 @@ inline link::BoardInfo fakeBoardInfo(quint32 modelCrc = 0) {
 
 class FakeGateway {
 public:
-  FakeGateway(const testing::MosquittoBroker& broker, const QString& site, const QString& gateway)
+  FakeGateway(const fleetbench::BrokerProcess& broker, const QString& site, const QString& gateway)
       : m_site(site), m_gateway(gateway), m_stream(QStringLiteral("a1b2c3d4")) {
     fleet::MqttOptions o;
     o.host = QStringLiteral("127.0.0.1");

@@ -90,6 +90,45 @@ private slots:
     QCOMPARE(threshold, 0.25f);
     QCOMPARE(back, trigger);
   }
+
+  // The broker: everything kept, the password only when the user asked for it.
+  void brokerRoundTrip() {
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("studio.ini"));
+    BrokerSettings b;
+    b.host = QStringLiteral("broker.plant");
+    b.port = 8883;
+    b.caFile = QStringLiteral("/etc/ca.crt");
+    b.certFile = QStringLiteral("/etc/me.crt");
+    b.keyFile = QStringLiteral("/etc/me.key");
+    b.username = QStringLiteral("studio");
+    b.password = QStringLiteral("s3cret");
+    {
+      QSettings backend(file, QSettings::IniFormat);
+      StudioSettings s(&backend);
+      QCOMPARE(s.broker(), BrokerSettings());
+      s.setBroker(b);
+      s.sync();
+    }
+    {
+      QSettings backend(file, QSettings::IniFormat);
+      StudioSettings s(&backend);
+      BrokerSettings noPassword = b;
+      noPassword.password.clear();
+      QCOMPARE(s.broker(), noPassword);
+      b.rememberPassword = true;
+      s.setBroker(b);
+      s.sync();
+    }
+    QSettings backend(file, QSettings::IniFormat);
+    StudioSettings s(&backend);
+    QCOMPARE(s.broker(), b);
+    QCOMPARE(s.broker().address(), QStringLiteral("broker.plant:8883 (TLS)"));
+    // Unchecked again: the stored password goes.
+    b.rememberPassword = false;
+    s.setBroker(b);
+    QVERIFY(!backend.contains(QStringLiteral("fleet/broker/password")));
+  }
 };
 
 QTEST_GUILESS_MAIN(TestSettings)
